@@ -1,0 +1,430 @@
+/* Docker/moby seccomp JSON, as runc and podman load it through libseccomp.
+ *
+ * runc's semantics decide the shape of what we emit:
+ *  - conditions of one entry are ANDed, unless two share an argument index:
+ *    then every condition becomes its own rule (ORed). We therefore emit at
+ *    most one condition per argument index and per entry;
+ *  - an unconditional rule on a syscall overrides conditional ones with other
+ *    actions, so entries for one syscall must be disjoint: the IR already
+ *    gives disjoint cases per capability scenario;
+ *  - includes.caps needs all listed capabilities, excludes.caps skips the
+ *    entry when any is present: a scenario is exactly includes + excludes;
+ *  - includes.arches tests the host's architecture, so decisions may differ
+ *    between arch families but not inside one (x86_64 / x86 / x32). */
+#include <json-c/json.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../check.h"
+#include "../ir.h"
+#include "backend.h"
+
+#define MAX_ENTRIES 100000
+#define MAX_ENUMERATED_RANGE 64
+
+typedef struct JArg {
+    unsigned index;
+    const char *op;
+    uint64_t value, value2;
+    bool has_value2;
+} JArg;
+
+typedef struct Entry {
+    VEC(const char *) names;
+    Action action;
+    VEC(JArg) args;
+    const char *inc_caps[IR_MAX_CAPS_PER_SYSCALL], *exc_caps[IR_MAX_CAPS_PER_SYSCALL];
+    int ninc, nexc;
+    const char *arches; /* family index key or NULL */
+    int family;         /* -1: all families */
+    VEC(const char *) locs;
+    char *key;
+} Entry;
+
+typedef struct Emit {
+    polc_ctx *ctx;
+    VEC(Entry *) entries;
+    StrMap by_key;
+    bool ok;
+} Emit;
+
+static const char *scmp_action(ActKind k)
+{
+    switch (k) {
+    case ACT_KILL_PROCESS: return "SCMP_ACT_KILL_PROCESS";
+    case ACT_KILL_THREAD: return "SCMP_ACT_KILL";
+    case ACT_TRAP: return "SCMP_ACT_TRAP";
+    case ACT_ERRNO: return "SCMP_ACT_ERRNO";
+    case ACT_NOTIFY: return "SCMP_ACT_NOTIFY";
+    case ACT_TRACE: return "SCMP_ACT_TRACE";
+    case ACT_LOG: return "SCMP_ACT_LOG";
+    case ACT_ALLOW: return "SCMP_ACT_ALLOW";
+    default: return "SCMP_ACT_KILL_PROCESS";
+    }
+}
+
+static Span case_span(polc_ctx *ctx, const IrCase *c)
+{
+    return c->rules.len ? ctx->rules.items[c->rules.items[0]]->span : SPAN_NONE;
+}
+
+/* One argument's constraint in a term, as alternative single conditions
+ * (each alternative becomes its own entry). */
+typedef struct Alts {
+    size_t n;
+    JArg *items;
+} Alts;
+
+static bool arg_alternatives(Emit *em, const IrCase *c, const char *sysname, const Term *t,
+                             unsigned arg, Alts *out)
+{
+    ArgConstraint ac;
+    term_arg_constraint(t, arg, &ac);
+    Arena *A = &em->ctx->arena;
+    bool full = ac.nranges == 1 && ac.lo[0] == 0 && ac.hi[0] == UINT64_MAX;
+    const char *why = NULL;
+    if (ac.too_many || ac.nranges == 64)
+        why = "it excludes too many values";
+    else if (ac.has_mask && !full)
+        why = "it combines a mask test with a range on the same argument";
+    if (!why && ac.has_mask) {
+        out->n = 1;
+        out->items = arena_alloc(A, sizeof(JArg));
+        out->items[0] = (JArg){arg, "SCMP_CMP_MASKED_EQ", ac.mask, ac.value, true};
+        return true;
+    }
+    VEC(JArg) alts = {0};
+    for (size_t i = 0; i < ac.nranges && !why; i++) {
+        uint64_t lo = ac.lo[i], hi = ac.hi[i];
+        if (lo == hi)
+            VEC_PUSH(A, alts, ((JArg){arg, "SCMP_CMP_EQ", lo, 0, false}));
+        else if (lo == 0)
+            VEC_PUSH(A, alts, ((JArg){arg, "SCMP_CMP_LT", hi + 1, 0, false}));
+        else if (hi == UINT64_MAX)
+            VEC_PUSH(A, alts, ((JArg){arg, "SCMP_CMP_GT", lo - 1, 0, false}));
+        else if (hi - lo < MAX_ENUMERATED_RANGE)
+            for (uint64_t v = lo;; v++) {
+                VEC_PUSH(A, alts, ((JArg){arg, "SCMP_CMP_EQ", v, 0, false}));
+                if (v == hi)
+                    break;
+            }
+        else
+            why = "it bounds the argument from both sides";
+    }
+    if (why) {
+        const char *argname = ir_arg_name(em->ctx, sysname, arg);
+        Diag *g = diag_error(&em->ctx->diag, "E0400", case_span(em->ctx, c),
+                             "the Docker seccomp format cannot express this condition on `%s` exactly: %s",
+                             argname, why);
+        diag_note(&em->ctx->diag, g, SPAN_NONE,
+                  "runc turns two conditions on one argument into separate rules that are ORed, which would widen the policy");
+        diag_help(&em->ctx->diag, g, "split the range with `in {...}` or single bounds, or use the BPF back end (--target bpf)");
+        em->ok = false;
+        return false;
+    }
+    out->n = alts.len;
+    out->items = alts.items;
+    return true;
+}
+
+static void add_entry(Emit *em, const char *name, Action act, const JArg *args, size_t nargs,
+                      const IrSyscall *s, unsigned sc, int family, const IrCase *c)
+{
+    polc_ctx *ctx = em->ctx;
+    Arena *A = &ctx->arena;
+    StrBuf kb;
+    sb_init(&kb);
+    sb_printf(&kb, "%d/%u/%u/%d|", family, act.kind, act.data, 0);
+    for (size_t i = 0; i < nargs; i++)
+        sb_printf(&kb, "%u,%s,%llu,%llu;", args[i].index, args[i].op, (unsigned long long)args[i].value,
+                  (unsigned long long)args[i].value2);
+    sb_putc(&kb, '|');
+    for (int b = 0; b < s->ncaps; b++)
+        sb_printf(&kb, "%c%d,", (sc & (1u << b)) ? '+' : '-', s->caps[b]);
+    char *key = arena_strdup(A, kb.data ? kb.data : "");
+    sb_free(&kb);
+    Entry *e = strmap_get(&em->by_key, key);
+    if (!e) {
+        if (em->entries.len >= MAX_ENTRIES) {
+            if (em->ok)
+                diag_error(&ctx->diag, "E0400", case_span(ctx, c), "the Docker profile would exceed %d entries",
+                           MAX_ENTRIES);
+            em->ok = false;
+            return;
+        }
+        e = arena_alloc(A, sizeof *e);
+        e->key = key;
+        e->action = act;
+        e->family = family;
+        for (size_t i = 0; i < nargs; i++)
+            VEC_PUSH(A, e->args, args[i]);
+        for (int b = 0; b < s->ncaps; b++) {
+            const char *cn = arena_printf(A, "CAP_%s", cap_name(ctx, s->caps[b]));
+            if (sc & (1u << b))
+                e->inc_caps[e->ninc++] = cn;
+            else
+                e->exc_caps[e->nexc++] = cn;
+        }
+        strmap_put(&em->by_key, A, key, e);
+        VEC_PUSH(A, em->entries, e);
+    }
+    bool have = false;
+    for (size_t i = 0; i < e->names.len && !have; i++)
+        have = strcmp(e->names.items[i], name) == 0;
+    if (!have)
+        VEC_PUSH(A, e->names, name);
+    for (size_t r = 0; r < c->rules.len; r++) {
+        const char *loc = ctx->rules.items[c->rules.items[r]]->loc;
+        bool dup = false;
+        for (size_t i = 0; i < e->locs.len && !dup; i++)
+            dup = strcmp(e->locs.items[i], loc) == 0;
+        if (!dup)
+            VEC_PUSH(A, e->locs, loc);
+    }
+}
+
+static void emit_case(Emit *em, const IrSyscall *s, unsigned sc, const IrCase *c, int family)
+{
+    for (size_t t = 0; t < c->cond.n && em->ok; t++) {
+        const Term *term = &c->cond.terms[t];
+        Alts alts[6];
+        unsigned args[6], nargs = 0;
+        for (unsigned a = 0; a < 6; a++) {
+            bool used = false;
+            for (size_t i = 0; i < term->n; i++)
+                used |= term->atoms[i].arg == a;
+            if (!used)
+                continue;
+            if (!arg_alternatives(em, c, s->name, term, a, &alts[nargs]))
+                return;
+            args[nargs++] = a;
+        }
+        (void)args;
+        /* cartesian product over the arguments' alternatives */
+        size_t idx[6] = {0};
+        for (;;) {
+            JArg pick[6];
+            for (unsigned i = 0; i < nargs; i++)
+                pick[i] = alts[i].items[idx[i]];
+            add_entry(em, s->name, c->action, pick, nargs, s, sc, family, c);
+            if (!em->ok)
+                return;
+            unsigned i = 0;
+            while (i < nargs && ++idx[i] == alts[i].n)
+                idx[i++] = 0;
+            if (i == nargs)
+                break;
+        }
+    }
+}
+
+static void emit_syscall(Emit *em, const IrSyscall *s, int family)
+{
+    for (unsigned sc = 0; sc < (1u << s->ncaps); sc++) {
+        const IrDecision *d = &s->scenarios[sc];
+        for (size_t c = 0; c < d->cases.len && em->ok; c++) {
+            const IrCase *k = &d->cases.items[c];
+            if (k->action.kind == ACT_TRAP && k->action.data != 0) {
+                Diag *g = diag_error(&em->ctx->diag, "E0403", case_span(em->ctx, k),
+                                     "the Docker seccomp format cannot carry a trap value");
+                diag_help(&em->ctx->diag, g, "use plain `trap`, or the BPF back end");
+                em->ok = false;
+                return;
+            }
+            emit_case(em, s, sc, k, family);
+        }
+    }
+}
+
+static bool syscall_eq(const IrSyscall *a, const IrSyscall *b)
+{
+    if (!a || !b)
+        return a == b;
+    if (a->ncaps != b->ncaps || memcmp(a->caps, b->caps, (size_t)a->ncaps * sizeof(int)) != 0)
+        return false;
+    for (unsigned sc = 0; sc < (1u << a->ncaps); sc++)
+        if (!ir_decision_eq(&a->scenarios[sc], &b->scenarios[sc]))
+            return false;
+    return true;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static int entry_rank(const Entry *e)
+{
+    return (e->ninc + e->nexc ? 4 : 0) + (e->family >= 0 ? 2 : 0) + (e->args.len ? 1 : 0);
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+    const Entry *x = *(Entry *const *)a, *y = *(Entry *const *)b;
+    int rx = entry_rank(x), ry = entry_rank(y);
+    if (rx != ry)
+        return rx - ry;
+    int c = action_cmp(y->action, x->action); /* allow first, then more restrictive */
+    if (c)
+        return c;
+    c = strcmp(x->names.items[0], y->names.items[0]);
+    if (c)
+        return c;
+    return strcmp(x->key, y->key);
+}
+
+static json_object *caps_array(const char *const *caps, int n)
+{
+    json_object *a = json_object_new_array();
+    for (int i = 0; i < n; i++)
+        json_object_array_add(a, json_object_new_string(caps[i]));
+    return a;
+}
+
+bool backend_docker_json(polc_ctx *ctx, StrBuf *out)
+{
+    Emit em = {ctx, {0}, {0}, true};
+    const Ir *ir = ctx->ir;
+    if (ir->default_action.kind == ACT_NOTIFY || (ir->default_action.kind == ACT_TRAP && ir->default_action.data)) {
+        Diag *g = diag_error(&ctx->diag, "E0404", ctx->default_span,
+                             "runc and podman cannot load a profile whose default action is `%s`",
+                             action_str(ctx, &ctx->arena, ir->default_action));
+        diag_help(&ctx->diag, g, "choose errno, kill, kill-process, trap, trace, log or allow as the default");
+        return false;
+    }
+    /* every syscall name any target arch decides */
+    StrMap names = {0};
+    VEC(const char *) order = {0};
+    for (size_t a = 0; a < ir->arches.len; a++)
+        for (size_t i = 0; i < ir->arches.items[a].syscalls.len; i++) {
+            const char *n = ir->arches.items[a].syscalls.items[i].name;
+            if (!strmap_get(&names, n)) {
+                strmap_put(&names, &ctx->arena, n, (void *)1);
+                VEC_PUSH(&ctx->arena, order, n);
+            }
+        }
+    qsort(order.items, order.len, sizeof *order.items, cmp_str);
+    for (size_t ni = 0; ni < order.len && em.ok; ni++) {
+        const char *name = order.items[ni];
+        const IrSyscall *fam_dec[ARCH__COUNT];
+        bool fam_has[ARCH__COUNT] = {false};
+        int fam_arch[ARCH__COUNT];
+        for (size_t a = 0; a < ir->arches.len && em.ok; a++) {
+            const IrArch *ia = &ir->arches.items[a];
+            const SyscallEntry *se = syscalldb_lookup(&ctx->db, ia->arch, name);
+            if (!se)
+                continue;
+            const IrSyscall *s = ir_syscall(ia, se->nr);
+            int f = (int)arch_info(ia->arch)->family;
+            if (!fam_has[f]) {
+                fam_has[f] = true;
+                fam_dec[f] = s;
+                fam_arch[f] = (int)ia->arch;
+            } else if (!syscall_eq(fam_dec[f], s)) {
+                const IrSyscall *any = s ? s : fam_dec[f];
+                Span sp = SPAN_NONE;
+                for (unsigned sc = 0; any && sc < (1u << any->ncaps) && !span_valid(sp); sc++)
+                    for (size_t c = 0; c < any->scenarios[sc].cases.len && !span_valid(sp); c++)
+                        sp = case_span(ctx, &any->scenarios[sc].cases.items[c]);
+                Diag *g = diag_error(&ctx->diag, "E0401", sp,
+                                     "`%s` is decided differently on %s and %s, which one Docker profile cannot express",
+                                     name, arch_info((ArchId)fam_arch[f])->name, arch_info(ia->arch)->name);
+                diag_note(&ctx->diag, g, SPAN_NONE,
+                          "a Docker profile applies the same rules to every architecture of a host family");
+                diag_help(&ctx->diag, g, "give both the same rules, or compile a separate policy per architecture");
+                em.ok = false;
+            }
+        }
+        if (!em.ok)
+            break;
+        /* the same decision in every family: one set of entries for all */
+        int first = -1;
+        bool uniform = true;
+        for (int f = 0; f < ARCH__COUNT; f++) {
+            if (!fam_has[f])
+                continue;
+            if (first < 0)
+                first = f;
+            else if (!syscall_eq(fam_dec[first], fam_dec[f]))
+                uniform = false;
+        }
+        if (first < 0)
+            continue;
+        if (uniform) {
+            if (fam_dec[first])
+                emit_syscall(&em, fam_dec[first], -1);
+        } else {
+            for (int f = 0; f < ARCH__COUNT; f++)
+                if (fam_has[f] && fam_dec[f])
+                    emit_syscall(&em, fam_dec[f], f);
+        }
+    }
+    if (!em.ok)
+        return false;
+    qsort(em.entries.items, em.entries.len, sizeof *em.entries.items, cmp_entry);
+
+    json_object *root = json_object_new_object();
+    json_object_object_add(root, "defaultAction", json_object_new_string(scmp_action(ir->default_action.kind)));
+    if (ir->default_action.kind == ACT_ERRNO || ir->default_action.kind == ACT_TRACE)
+        json_object_object_add(root, "defaultErrnoRet", json_object_new_int64(ir->default_action.data));
+    json_object *arches = json_object_new_array();
+    for (size_t a = 0; a < ir->arches.len; a++)
+        json_object_array_add(arches, json_object_new_string(arch_info(ir->arches.items[a].arch)->scmp));
+    json_object_object_add(root, "architectures", arches);
+    json_object *calls = json_object_new_array();
+    for (size_t i = 0; i < em.entries.len; i++) {
+        Entry *e = em.entries.items[i];
+        qsort(e->names.items, e->names.len, sizeof *e->names.items, cmp_str);
+        json_object *o = json_object_new_object();
+        json_object *nm = json_object_new_array();
+        for (size_t j = 0; j < e->names.len; j++)
+            json_object_array_add(nm, json_object_new_string(e->names.items[j]));
+        json_object_object_add(o, "names", nm);
+        json_object_object_add(o, "action", json_object_new_string(scmp_action(e->action.kind)));
+        if (e->action.kind == ACT_ERRNO || e->action.kind == ACT_TRACE)
+            json_object_object_add(o, "errnoRet", json_object_new_int64(e->action.data));
+        if (e->args.len) {
+            json_object *args = json_object_new_array();
+            for (size_t j = 0; j < e->args.len; j++) {
+                JArg *ja = &e->args.items[j];
+                json_object *ao = json_object_new_object();
+                json_object_object_add(ao, "index", json_object_new_int64(ja->index));
+                json_object_object_add(ao, "value", json_object_new_uint64(ja->value));
+                json_object_object_add(ao, "valueTwo", json_object_new_uint64(ja->has_value2 ? ja->value2 : 0));
+                json_object_object_add(ao, "op", json_object_new_string(ja->op));
+                json_object_array_add(args, ao);
+            }
+            json_object_object_add(o, "args", args);
+        }
+        if (e->ninc || e->family >= 0) {
+            json_object *inc = json_object_new_object();
+            if (e->ninc)
+                json_object_object_add(inc, "caps", caps_array(e->inc_caps, e->ninc));
+            if (e->family >= 0) {
+                json_object *fa = json_object_new_array();
+                for (size_t a = 0; a < ir->arches.len; a++)
+                    if ((int)arch_info(ir->arches.items[a].arch)->family == e->family)
+                        json_object_array_add(fa, json_object_new_string(arch_info(ir->arches.items[a].arch)->moby));
+                json_object_object_add(inc, "arches", fa);
+            }
+            json_object_object_add(o, "includes", inc);
+        }
+        if (e->nexc) {
+            json_object *exc = json_object_new_object();
+            json_object_object_add(exc, "caps", caps_array(e->exc_caps, e->nexc));
+            json_object_object_add(o, "excludes", exc);
+        }
+        StrBuf cb;
+        sb_init(&cb);
+        for (size_t j = 0; j < e->locs.len && j < 8; j++)
+            sb_printf(&cb, "%s%s", j ? ", " : "", e->locs.items[j]);
+        if (e->locs.len > 8)
+            sb_printf(&cb, " and %zu more", e->locs.len - 8);
+        json_object_object_add(o, "comment", json_object_new_string(cb.data ? cb.data : ""));
+        sb_free(&cb);
+        json_object_array_add(calls, o);
+    }
+    json_object_object_add(root, "syscalls", calls);
+    sb_puts(out, json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+                                                          JSON_C_TO_STRING_NOSLASHESCAPE));
+    sb_putc(out, '\n');
+    json_object_put(root);
+    return true;
+}

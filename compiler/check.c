@@ -1,0 +1,256 @@
+/* Check stage: every argument condition is type-checked against the
+ * signature of every syscall its rule names, on every target arch. */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "ir.h"
+
+static const char *const SOCKET_CALLS[] = {
+    "socket", "socketpair", "bind", "connect", "listen", "accept", "accept4", "getsockname",
+    "getpeername", "sendto", "recvfrom", "send", "recv", "shutdown", "setsockopt", "getsockopt",
+    "sendmsg", "recvmsg", "recvmmsg", "sendmmsg", NULL};
+static const char *const IPC_CALLS[] = {"semop", "semget", "semctl", "semtimedop", "msgsnd",
+                                        "msgrcv", "msgget", "msgctl", "shmat", "shmdt",
+                                        "shmget", "shmctl", NULL};
+
+bool is_multiplexed_syscall(const char *name, const char **muxer)
+{
+    for (const char *const *p = SOCKET_CALLS; *p; p++)
+        if (strcmp(*p, name) == 0)
+            return *muxer = "socketcall", true;
+    for (const char *const *p = IPC_CALLS; *p; p++)
+        if (strcmp(*p, name) == 0)
+            return *muxer = "ipc", true;
+    return false;
+}
+
+typedef struct Conv {
+    polc_ctx *ctx;
+    CondCtx *cc;
+    const Signature *sig;
+    const char *sysname;
+    ArchId arch;
+    bool report;
+    bool ok;
+} Conv;
+
+static bool operand(Conv *cv, const Expr *e, unsigned *idx, unsigned *bits)
+{
+    const char *n = e->name;
+    if (n[0] == 'a' && n[1] == 'r' && n[2] == 'g' && n[3] >= '0' && n[3] <= '9') {
+        const char *p = n + 3;
+        unsigned long v = 0;
+        while (*p >= '0' && *p <= '9' && v < 100)
+            v = v * 10 + (unsigned long)(*p++ - '0');
+        if (*p == '\0') {
+            if (v > 5) {
+                if (cv->report) {
+                    Diag *g = diag_error(&cv->ctx->diag, "E0214", e->name_span,
+                                         "argument index %lu is out of range", v);
+                    diag_help(&cv->ctx->diag, g, "syscalls have at most six arguments: arg0 to arg5");
+                }
+                return false;
+            }
+            *idx = (unsigned)v;
+            *bits = 64;
+            if (cv->sig && (int)v < cv->sig->nargs)
+                *bits = arg_type_bits(cv->sig->arg_types[v], cv->arch);
+            else if (arch_info(cv->arch)->word_bits == 32)
+                *bits = 32;
+            return true;
+        }
+    }
+    if (!cv->sig) {
+        if (cv->report) {
+            Diag *g = diag_error(&cv->ctx->diag, "E0213", e->name_span,
+                                 "syscall `%s` has no signature, so `%s` names nothing", cv->sysname, n);
+            diag_help(&cv->ctx->diag, g, "use positional arguments arg0 to arg5");
+        }
+        return false;
+    }
+    for (int i = 0; i < cv->sig->nargs; i++)
+        if (strcmp(cv->sig->arg_names[i], n) == 0) {
+            *idx = (unsigned)i;
+            *bits = arg_type_bits(cv->sig->arg_types[i], cv->arch);
+            return true;
+        }
+    if (cv->report) {
+        Diag *g = diag_error(&cv->ctx->diag, "E0213", e->name_span, "syscall `%s` has no argument named `%s`",
+                             cv->sysname, n);
+        const char *c = closest_name(n, cv->sig->arg_names, (size_t)cv->sig->nargs);
+        if (c) {
+            diag_help(&cv->ctx->diag, g, "did you mean `%s`?", c);
+        } else {
+            char buf[256];
+            size_t o = 0;
+            for (int i = 0; i < cv->sig->nargs && o < sizeof buf; i++)
+                o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", i ? ", " : "", cv->sig->arg_names[i]);
+            if (cv->sig->nargs)
+                diag_help(&cv->ctx->diag, g, "`%s` takes: %s", cv->sysname, buf);
+            else
+                diag_help(&cv->ctx->diag, g, "`%s` takes no arguments", cv->sysname);
+        }
+    }
+    return false;
+}
+
+/* A value fits an n-bit argument if it is an n-bit unsigned value or an n-bit
+ * negative value sign-extended to 64 bits (what C callers pass for -1). */
+static bool fits(uint64_t v, unsigned bits)
+{
+    if (bits >= 64)
+        return true;
+    uint64_t max = (1ull << bits) - 1;
+    uint64_t min_neg = ~0ull << (bits - 1);
+    return v <= max || v >= min_neg;
+}
+
+static bool value(Conv *cv, Expr *e, unsigned bits, const Expr *opnd, uint64_t *out)
+{
+    if (!resolve_value(cv->ctx, e, out))
+        return false;
+    if (!fits(*out, bits)) {
+        if (cv->report) {
+            Diag *g = diag_error(&cv->ctx->diag, "E0300", e->span,
+                                 "value 0x%llx does not fit the %u-bit argument `%s` of `%s`",
+                                 (unsigned long long)*out, bits, opnd->name, cv->sysname);
+            diag_note(&cv->ctx->diag, g, opnd->name_span, "`%s` is %u bits wide on %s", opnd->name, bits,
+                      arch_info(cv->arch)->name);
+        }
+        return false;
+    }
+    return true;
+}
+
+static Dnf conv(Conv *cv, Expr *e)
+{
+    unsigned idx, bits;
+    uint64_t v, m;
+    switch (e->kind) {
+    case EX_AND: {
+        Dnf a = conv(cv, e->a), b = conv(cv, e->b);
+        return dnf_and(cv->cc, a, b);
+    }
+    case EX_OR: {
+        Dnf a = conv(cv, e->a), b = conv(cv, e->b);
+        return dnf_or(cv->cc, a, b);
+    }
+    case EX_NOT:
+        return dnf_not(cv->cc, conv(cv, e->a));
+    case EX_CMP:
+        if (!operand(cv, e, &idx, &bits) || !value(cv, e->b, bits, e, &v))
+            return cv->ok = false, dnf_false();
+        return dnf_atom(cv->cc, (Atom){(uint8_t)idx, (uint8_t)e->op, v, 0});
+    case EX_MASKCMP:
+    case EX_BITTEST: {
+        if (!operand(cv, e, &idx, &bits) || !value(cv, e->b, bits, e, &m))
+            return cv->ok = false, dnf_false();
+        v = 0;
+        CmpOp op = CMP_NE;
+        if (e->kind == EX_MASKCMP) {
+            if (e->op != CMP_EQ && e->op != CMP_NE) {
+                if (cv->report) {
+                    Diag *g = diag_error(&cv->ctx->diag, "E0305", e->span,
+                                         "a masked argument can only be compared with == or !=");
+                    diag_help(&cv->ctx->diag, g, "write `%s & MASK == VALUE`", e->name);
+                }
+                return cv->ok = false, dnf_false();
+            }
+            if (!value(cv, e->c, bits, e, &v))
+                return cv->ok = false, dnf_false();
+            op = e->op;
+            if (v & ~m) {
+                if (cv->report) {
+                    Diag *g = diag_warning(&cv->ctx->diag, "W0005", e->span,
+                                           "`%s & 0x%llx` can never equal 0x%llx", e->name,
+                                           (unsigned long long)m, (unsigned long long)v);
+                    diag_note(&cv->ctx->diag, g, SPAN_NONE, "the value has bits outside the mask, so this comparison is always %s",
+                              op == CMP_EQ ? "false" : "true");
+                }
+            }
+        }
+        Dnf d = dnf_atom(cv->cc, (Atom){(uint8_t)idx, A_MASKED_EQ, v, m});
+        return op == CMP_EQ ? d : dnf_not(cv->cc, d);
+    }
+    case EX_IN: {
+        if (!operand(cv, e, &idx, &bits))
+            return cv->ok = false, dnf_false();
+        Dnf d = dnf_false();
+        for (size_t i = 0; i < e->list.len; i++) {
+            if (!value(cv, e->list.items[i], bits, e, &v)) {
+                cv->ok = false;
+                continue;
+            }
+            d = dnf_or(cv->cc, d, dnf_atom(cv->cc, (Atom){(uint8_t)idx, A_EQ, v, 0}));
+        }
+        return e->negated ? dnf_not(cv->cc, d) : d;
+    }
+    default:
+        if (cv->report)
+            diag_error(&cv->ctx->diag, "E0100", e->span, "expected a condition");
+        cv->ok = false;
+        return dnf_false();
+    }
+}
+
+bool rule_cond_dnf(polc_ctx *ctx, CondCtx *cc, const Rule *r, const char *sysname, ArchId arch,
+                   bool report, Dnf *out)
+{
+    if (!r->cond) {
+        *out = dnf_true(cc);
+        return true;
+    }
+    Conv cv = {ctx, cc, syscalldb_signature(&ctx->db, sysname), sysname, arch, report, true};
+    cc->overflow = false;
+    *out = conv(&cv, r->cond);
+    if (cc->overflow) {
+        if (report) {
+            Diag *g = diag_error(&ctx->diag, "E0311", r->cond->span,
+                                 "this condition is too complex (over %d cases once normalized)", DNF_MAX_TERMS);
+            diag_help(&ctx->diag, g, "split the rule into several simpler rules");
+        }
+        return false;
+    }
+    return cv.ok;
+}
+
+/* Report each distinct problem once: check every (rule, syscall name) on the
+ * first target arch where the name exists, then the other arches silently
+ * (only width differences can appear there, and those are reported too). */
+bool check_policy(polc_ctx *ctx)
+{
+    size_t before = ctx->diag.nerrors;
+    CondCtx cc = {&ctx->arena, false};
+    for (size_t i = 0; i < ctx->rules.len; i++) {
+        Rule *r = ctx->rules.items[i];
+        if (!r->cond)
+            continue;
+        StrMap seen_sig = {0};
+        bool reported_width = false;
+        for (size_t t = 0; t < r->targets.len; t++) {
+            const char *name = r->targets.items[t].name;
+            const Signature *sig = syscalldb_signature(&ctx->db, name);
+            /* rules naming many syscalls with one signature are checked once */
+            const char *key = sig ? sig->name : name;
+            if (strmap_get(&seen_sig, key))
+                continue;
+            strmap_put(&seen_sig, &ctx->arena, key, (void *)1);
+            for (int a = 0; a < ARCH__COUNT; a++) {
+                if (!(r->arch_mask & (1u << a)) || !syscalldb_lookup(&ctx->db, (ArchId)a, name))
+                    continue;
+                Dnf d;
+                size_t e0 = ctx->diag.nerrors;
+                bool ok = rule_cond_dnf(ctx, &cc, r, name, (ArchId)a, !reported_width, &d);
+                if (!ok) {
+                    if (ctx->diag.nerrors == e0 && !reported_width)
+                        diag_error(&ctx->diag, "E0300", r->cond->span, "condition is not valid for `%s` on %s",
+                                   name, arch_info((ArchId)a)->name);
+                    reported_width = true;
+                    break;
+                }
+            }
+        }
+    }
+    return ctx->diag.nerrors == before;
+}

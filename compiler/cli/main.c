@@ -1,0 +1,234 @@
+/* polc command line: a thin user of libpolc (include/polc/polc.h). */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "polc/polc.h"
+
+static const char USAGE[] =
+    "usage: polc [options] FILE... -o DIR\n"
+    "       polc --check [options] FILE...\n"
+    "\n"
+    "Compile container sandbox policies to Docker seccomp JSON (and, as they\n"
+    "arrive, raw seccomp BPF, AppArmor and Kubernetes). For NAME.pol it writes\n"
+    "DIR/NAME.seccomp.json, DIR/NAME.bpf, DIR/NAME.apparmor, DIR/NAME.k8s.yaml.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output DIR          write outputs into DIR (created if missing)\n"
+    "      --check               check only: report diagnostics, write nothing\n"
+    "  -t, --target NAME         back end to run: docker, bpf, apparmor, k8s\n"
+    "                            (repeatable; default: all this build has)\n"
+    "      --arch LIST           override the policy's `arch`, e.g. x86_64,x86\n"
+    "  -I DIR                    search DIR for include <...> before POLC_PATH\n"
+    "      --no-prelude          do not load stdlib/prelude.pol\n"
+    "      --dump-ast            print the syntax tree of each FILE\n"
+    "      --dump-ir             print the lowered, optimized IR of each FILE\n"
+    "      --diagnostics-format text|json\n"
+    "                            json prints one array on stdout and nothing else\n"
+    "      --stdin-name NAME     name used in messages when FILE is -\n"
+    "      --color auto|always|never\n"
+    "      --version             print the version\n"
+    "  -h, --help                print this help\n"
+    "\n"
+    "exit status: 0 success (warnings allowed), 1 errors in a policy,\n"
+    "2 usage or I/O error.\n";
+
+enum {
+    OPT_CHECK = 256, OPT_ARCH, OPT_DUMP_AST, OPT_DUMP_IR, OPT_DIAG_FMT, OPT_STDIN_NAME,
+    OPT_NO_PRELUDE, OPT_COLOR, OPT_VERSION
+};
+
+static const struct option LONG_OPTS[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"check", no_argument, NULL, OPT_CHECK},
+    {"target", required_argument, NULL, 't'},
+    {"arch", required_argument, NULL, OPT_ARCH},
+    {"dump-ast", no_argument, NULL, OPT_DUMP_AST},
+    {"dump-ir", no_argument, NULL, OPT_DUMP_IR},
+    {"diagnostics-format", required_argument, NULL, OPT_DIAG_FMT},
+    {"stdin-name", required_argument, NULL, OPT_STDIN_NAME},
+    {"no-prelude", no_argument, NULL, OPT_NO_PRELUDE},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static int usage_error(const char *msg, const char *arg)
+{
+    fprintf(stderr, "polc: error: %s%s%s\n", msg, arg ? " " : "", arg ? arg : "");
+    fprintf(stderr, "try 'polc --help'\n");
+    return 2;
+}
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The stdlib next to the binary: the source tree for a build-tree binary,
+ * PREFIX/share/polc/stdlib for an installed one. */
+static void add_stdlib_dirs(polc_ctx *ctx)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            char cand[PATH_MAX + 64];
+            snprintf(cand, sizeof cand, "%s/../share/polc/stdlib", exe);
+            if (is_dir(cand))
+                polc_add_stdlib_dir(ctx, cand);
+            snprintf(cand, sizeof cand, "%s/CMakeCache.txt", exe);
+            if (access(cand, F_OK) == 0 && is_dir(POLC_STDLIB_SOURCE_DIR))
+                polc_add_stdlib_dir(ctx, POLC_STDLIB_SOURCE_DIR);
+        }
+    }
+    if (is_dir(POLC_STDLIB_INSTALL_DIR))
+        polc_add_stdlib_dir(ctx, POLC_STDLIB_INSTALL_DIR);
+}
+
+int main(int argc, char **argv)
+{
+    const char *outdir = NULL, *arch = NULL, *stdin_name = NULL;
+    unsigned targets = 0;
+    int check = 0, dump_ast = 0, dump_ir = 0, no_prelude = 0, color = -1;
+    polc_diag_format fmt = POLC_DIAG_TEXT;
+    const char *includes[256];
+    int nincludes = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "o:t:I:h", LONG_OPTS, NULL)) != -1) {
+        switch (c) {
+        case 'o': outdir = optarg; break;
+        case OPT_CHECK: check = 1; break;
+        case 't': {
+            unsigned t = polc_target_from_name(optarg);
+            if (!t)
+                return usage_error("unknown target (expected docker, bpf, apparmor or k8s):", optarg);
+            if (!(t & polc_available_targets()))
+                return usage_error("this build of polc has no back end for target", optarg);
+            targets |= t;
+            break;
+        }
+        case OPT_ARCH: arch = optarg; break;
+        case 'I':
+            if (nincludes == 256)
+                return usage_error("too many -I options", NULL);
+            includes[nincludes++] = optarg;
+            break;
+        case OPT_DUMP_AST: dump_ast = 1; break;
+        case OPT_DUMP_IR: dump_ir = 1; break;
+        case OPT_DIAG_FMT:
+            if (strcmp(optarg, "json") == 0)
+                fmt = POLC_DIAG_JSON;
+            else if (strcmp(optarg, "text") == 0)
+                fmt = POLC_DIAG_TEXT;
+            else
+                return usage_error("--diagnostics-format takes text or json, not", optarg);
+            break;
+        case OPT_STDIN_NAME: stdin_name = optarg; break;
+        case OPT_NO_PRELUDE: no_prelude = 1; break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "always") == 0) color = 1;
+            else if (strcmp(optarg, "never") == 0) color = 0;
+            else if (strcmp(optarg, "auto") == 0) color = -1;
+            else return usage_error("--color takes auto, always or never, not", optarg);
+            break;
+        case OPT_VERSION: printf("polc %s\n", POLC_VERSION); return 0;
+        case 'h': fputs(USAGE, stdout); return 0;
+        default: fputs("try 'polc --help'\n", stderr); return 2;
+        }
+    }
+    if (optind >= argc)
+        return usage_error("no input file", NULL);
+    if (!check && !outdir && !dump_ast && !dump_ir)
+        return usage_error("say where outputs go with -o DIR, or use --check", NULL);
+    if (!targets)
+        targets = polc_available_targets();
+    if (color < 0)
+        color = fmt == POLC_DIAG_TEXT && isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL;
+
+    int status = 0;
+    char *json_all = NULL; /* with several files, JSON arrays are merged into one */
+    size_t json_len = 0;
+    for (int i = optind; i < argc; i++) {
+        polc_ctx *ctx = polc_new();
+        if (!ctx)
+            return 2;
+        for (int j = 0; j < nincludes; j++)
+            polc_add_include_dir(ctx, includes[j]);
+        polc_use_env_path(ctx);
+        add_stdlib_dirs(ctx);
+        polc_set_no_prelude(ctx, no_prelude);
+        polc_status st = POLC_OK;
+        if (arch)
+            st = polc_set_arches(ctx, arch);
+        if (st == POLC_OK)
+            st = polc_compile_file(ctx, argv[i], strcmp(argv[i], "-") == 0 ? stdin_name : NULL);
+        if (dump_ast) {
+            char *s = polc_dump_ast(ctx);
+            fputs(s, stdout);
+            free(s);
+        }
+        if (st == POLC_OK && dump_ir) {
+            char *s = polc_dump_ir(ctx);
+            fputs(s, stdout);
+            free(s);
+        }
+        if (st == POLC_OK && !check && outdir)
+            st = polc_write_outputs(ctx, outdir, targets);
+        else if (st == POLC_OK && check) {
+            /* --check runs the back ends too: a policy they refuse is not fine */
+            for (unsigned t = 1; t <= POLC_TARGET_K8S && st == POLC_OK; t <<= 1) {
+                if (!(targets & t))
+                    continue;
+                char *buf;
+                size_t len;
+                st = polc_emit(ctx, (polc_target)t, &buf, &len);
+                free(buf);
+            }
+        }
+        char *d = polc_render_diagnostics(ctx, fmt, color);
+        if (fmt == POLC_DIAG_JSON) {
+            /* strip the brackets and merge */
+            char *open = strchr(d, '['), *close = strrchr(d, ']');
+            if (open && close && close > open) {
+                size_t inner = (size_t)(close - open - 1);
+                int empty = 1;
+                for (size_t k = 0; k < inner; k++)
+                    if (open[1 + k] != ' ' && open[1 + k] != '\n')
+                        empty = 0;
+                if (!empty) {
+                    char *nj = realloc(json_all, json_len + inner + 4);
+                    if (!nj)
+                        return 2;
+                    json_all = nj;
+                    if (json_len)
+                        json_all[json_len++] = ',';
+                    memcpy(json_all + json_len, open + 1, inner);
+                    json_len += inner;
+                    json_all[json_len] = '\0';
+                }
+            }
+        } else {
+            fputs(d, stderr);
+        }
+        free(d);
+        int code = st == POLC_OK ? 0 : (st == POLC_EINPUT ? 1 : 2);
+        if (code > status)
+            status = code;
+        polc_free(ctx);
+    }
+    if (fmt == POLC_DIAG_JSON) {
+        printf("[%s%s]\n", json_all ? json_all : "", json_all ? "\n" : "");
+        free(json_all);
+    }
+    return status;
+}

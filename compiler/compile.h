@@ -1,0 +1,157 @@
+/* The state of one compilation (polc_ctx) and the resolved policy model that
+ * the stages pass along: parse -> resolve -> check -> lower -> optimize. */
+#ifndef POLC_COMPILE_H
+#define POLC_COMPILE_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "polc/polc.h"
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "source.h"
+#include "strmap.h"
+#include "syscall_table.h"
+
+typedef struct Action {
+    ActKind kind;
+    uint32_t data; /* errno, trap or trace value */
+} Action;
+
+/* Total order used to pick the winner: restrictiveness, then the smaller value. */
+int action_cmp(Action a, Action b);
+bool action_eq(Action a, Action b);
+/* "errno(EPERM)" style, using the errno names the policy loaded when known. */
+const char *action_str(const struct polc_ctx *ctx, Arena *a, Action act);
+
+typedef struct RuleTarget {
+    const char *name;
+    Span span;
+    bool via_group; /* came from a @group: unknown names are skipped quietly */
+} RuleTarget;
+
+typedef struct Rule {
+    int id;
+    Span span;
+    Span action_span;
+    Action action;
+    uint64_t cap_req;    /* capabilities that must be present (when capability) */
+    uint64_t cap_forbid; /* capabilities that must be absent (when not capability) */
+    uint32_t arch_mask;  /* arches the rule applies to (when arch) */
+    VEC(RuleTarget) targets;
+    Expr *cond;          /* NULL: unconditional */
+    uint32_t file;
+    bool from_stdlib;
+    bool contributes;    /* set by lowering: decides some input */
+    bool is_used_somewhere; /* some target resolved on some arch */
+    const char *loc;     /* "file.pol:LINE" for comments in outputs */
+} Rule;
+
+typedef struct ConstDef {
+    const char *name;
+    Span span;
+    Expr *expr;
+    uint64_t value;
+    int state; /* 0 new, 1 evaluating, 2 done, 3 failed */
+    bool is_errno;
+} ConstDef;
+
+typedef struct CapDef {
+    const char *name;
+    int num;
+    Span span;
+} CapDef;
+
+typedef struct SetDef {
+    const char *name;
+    Span span;
+    TargetList targets;
+    uint32_t file;
+    bool from_stdlib;
+    bool used;
+    int state; /* 0 new, 1 expanding, 2 done */
+    VEC(RuleTarget) expanded;
+} SetDef;
+
+typedef struct CapRef {
+    int num;
+    const char *name;
+    Span span;
+} CapRef;
+
+typedef struct FsRule {
+    FsAccess access;
+    const char *path;
+    Span span;
+} FsRule;
+
+typedef struct NetRule {
+    bool deny;
+    const char *family; /* NULL: any */
+    const char *type;   /* NULL: any */
+    Span span;
+} NetRule;
+
+typedef struct Ir Ir;
+
+struct polc_ctx {
+    Arena arena;
+    SourceMap sm;
+    DiagEngine diag;
+    VEC(const char *) include_dirs;
+    VEC(const char *) env_dirs;
+    VEC(const char *) stdlib_dirs;
+    bool no_prelude;
+    const char *arch_override;
+    const char *basename;
+
+    /* parse */
+    uint32_t root_file;
+    StmtList stmts; /* the prelude, then the root file; ST_INCLUDE bodies hold included files */
+    VEC(const char *) include_stack; /* real paths of files being expanded */
+    StrMap included;                 /* real path -> file id (include once) */
+
+    /* resolve */
+    SyscallDb db;
+    StrMap consts, caps, sets;
+    const char *policy_name, *policy_desc;
+    bool have_default;
+    Action default_action;
+    Span default_span;
+    uint32_t arch_mask;
+    VEC(Rule *) rules;
+    /* non-seccomp intents, kept for the AppArmor and Kubernetes back ends */
+    bool caps_declared, caps_drop_all, caps_add_all;
+    VEC(CapRef) cap_drops;
+    VEC(CapRef) cap_adds;
+    uint64_t effective_caps;
+    bool read_only_root;
+    VEC(FsRule) fs_rules;
+    VEC(NetRule) net_rules;
+    bool has_user, has_gid, no_new_privs;
+    uint32_t uid, gid;
+    Span user_span;
+
+    Ir *ir;
+    bool compiled;
+};
+
+/* The capability set Docker grants a container by default. */
+extern const char *const docker_default_caps[];
+
+/* Stage entry points; each returns false when it reported errors. */
+bool load_policy(polc_ctx *ctx, const char *path, const char *display_name, const char *text,
+                 size_t len);
+bool resolve_policy(polc_ctx *ctx);
+bool check_policy(polc_ctx *ctx);
+bool lower_policy(polc_ctx *ctx);
+void optimize_ir(polc_ctx *ctx);
+
+const char *stdlib_locate(void *ctx, const char *relpath);
+const char *cap_name(const polc_ctx *ctx, int num);
+const char *errno_name(const polc_ctx *ctx, uint32_t value);
+/* "did you mean" over candidates; NULL when nothing is close. */
+const char *closest_name(const char *name, const char *const *cands, size_t n);
+
+#endif

@@ -1,0 +1,238 @@
+/* The pipeline on one screen:
+ *
+ *   source -> parse (load.c, grammar/) -> resolve (resolve.c) -> check (check.c)
+ *          -> lower (lower.c) -> optimize (optimize.c) -> back ends (backend/)
+ *
+ * and the public API of include/polc/polc.h around it. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "backend/backend.h"
+#include "compile.h"
+#include "ir.h"
+#include "output.h"
+
+const char *polc_version(void) { return "0.1.0"; }
+
+polc_ctx *polc_new(void)
+{
+    polc_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx)
+        return NULL;
+    arena_init(&ctx->arena);
+    diag_init(&ctx->diag, &ctx->arena, &ctx->sm);
+    return ctx;
+}
+
+void polc_free(polc_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    arena_release(&ctx->arena);
+    free(ctx);
+}
+
+void polc_add_include_dir(polc_ctx *ctx, const char *dir)
+{
+    VEC_PUSH(&ctx->arena, ctx->include_dirs, arena_strdup(&ctx->arena, dir));
+}
+
+void polc_add_stdlib_dir(polc_ctx *ctx, const char *dir)
+{
+    VEC_PUSH(&ctx->arena, ctx->stdlib_dirs, arena_strdup(&ctx->arena, dir));
+}
+
+void polc_use_env_path(polc_ctx *ctx)
+{
+    const char *p = getenv("POLC_PATH");
+    if (!p)
+        return;
+    char *copy = arena_strdup(&ctx->arena, p);
+    for (char *save = NULL, *tok = strtok_r(copy, ":", &save); tok; tok = strtok_r(NULL, ":", &save))
+        if (*tok)
+            VEC_PUSH(&ctx->arena, ctx->env_dirs, tok);
+}
+
+void polc_set_no_prelude(polc_ctx *ctx, int no_prelude) { ctx->no_prelude = no_prelude != 0; }
+
+polc_status polc_set_arches(polc_ctx *ctx, const char *arches)
+{
+    char *copy = arena_strdup(&ctx->arena, arches);
+    for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        ArchId a;
+        if (!arch_from_name(tok, &a)) {
+            Diag *g = diag_error(&ctx->diag, "E0217", SPAN_NONE, "unknown architecture `%s` in --arch", tok);
+            diag_help(&ctx->diag, g, "known: x86_64, x86, x32, aarch64, arm, riscv64, ppc64le, s390x");
+            return POLC_EUSAGE;
+        }
+    }
+    ctx->arch_override = arena_strdup(&ctx->arena, arches);
+    return POLC_OK;
+}
+
+static polc_status run_pipeline(polc_ctx *ctx, const char *path, const char *display, const char *text, size_t len)
+{
+    if (!load_policy(ctx, path, display, text, len))
+        return POLC_EINPUT;
+    if (!resolve_policy(ctx))
+        return POLC_EINPUT;
+    if (!check_policy(ctx))
+        return POLC_EINPUT;
+    if (!lower_policy(ctx))
+        return POLC_EINPUT;
+    optimize_ir(ctx);
+    ctx->compiled = true;
+    return POLC_OK;
+}
+
+polc_status polc_compile_buffer(polc_ctx *ctx, const char *display, const char *text, size_t len)
+{
+    char *copy = arena_strndup(&ctx->arena, text, len);
+    return run_pipeline(ctx, NULL, display ? display : "<input>", copy, len);
+}
+
+polc_status polc_compile_file(polc_ctx *ctx, const char *path, const char *display)
+{
+    size_t len = 0;
+    char *text;
+    if (strcmp(path, "-") == 0) {
+        StrBuf sb;
+        sb_init(&sb);
+        char buf[65536];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
+            sb_putn(&sb, buf, n);
+        if (ferror(stdin)) {
+            sb_free(&sb);
+            diag_error(&ctx->diag, "E0202", SPAN_NONE, "cannot read standard input");
+            return POLC_EUSAGE;
+        }
+        len = sb.len;
+        text = arena_strndup(&ctx->arena, sb.data ? sb.data : "", len);
+        sb_free(&sb);
+        return run_pipeline(ctx, "-", display ? display : "<stdin>", text, len);
+    }
+    int err = 0;
+    text = read_file_arena(&ctx->arena, path, &len, &err);
+    if (!text) {
+        diag_error(&ctx->diag, "E0202", SPAN_NONE, "cannot read `%s`: %s", path,
+                   err == EINVAL ? "not a regular file" : strerror(err));
+        return POLC_EUSAGE;
+    }
+    return run_pipeline(ctx, path, display ? display : path, text, len);
+}
+
+const char *polc_policy_basename(const polc_ctx *ctx) { return ctx->basename ? ctx->basename : "policy"; }
+
+unsigned polc_available_targets(void) { return POLC_TARGET_DOCKER; }
+
+static const struct {
+    polc_target t;
+    const char *name, *suffix;
+} TARGETS[] = {
+    {POLC_TARGET_DOCKER, "docker", "seccomp.json"},
+    {POLC_TARGET_BPF, "bpf", "bpf"},
+    {POLC_TARGET_APPARMOR, "apparmor", "apparmor"},
+    {POLC_TARGET_K8S, "k8s", "k8s.yaml"},
+};
+
+unsigned polc_target_from_name(const char *name)
+{
+    for (size_t i = 0; i < sizeof TARGETS / sizeof *TARGETS; i++)
+        if (strcmp(TARGETS[i].name, name) == 0)
+            return TARGETS[i].t;
+    return 0;
+}
+
+const char *polc_target_name(polc_target t)
+{
+    for (size_t i = 0; i < sizeof TARGETS / sizeof *TARGETS; i++)
+        if (TARGETS[i].t == t)
+            return TARGETS[i].name;
+    return "?";
+}
+
+const char *polc_target_suffix(polc_target t)
+{
+    for (size_t i = 0; i < sizeof TARGETS / sizeof *TARGETS; i++)
+        if (TARGETS[i].t == t)
+            return TARGETS[i].suffix;
+    return "out";
+}
+
+polc_status polc_emit(polc_ctx *ctx, polc_target target, char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    if (!ctx->compiled)
+        return POLC_EINPUT;
+    StrBuf sb;
+    sb_init(&sb);
+    bool ok;
+    switch (target) {
+    case POLC_TARGET_DOCKER:
+        ok = backend_docker_json(ctx, &sb);
+        break;
+    default:
+        diag_error(&ctx->diag, "E0405", SPAN_NONE, "the %s back end is not available in this build",
+                   polc_target_name(target));
+        sb_free(&sb);
+        return POLC_EUSAGE;
+    }
+    if (!ok) {
+        sb_free(&sb);
+        return POLC_EINPUT;
+    }
+    *len = sb.len;
+    *out = sb_take(&sb);
+    return POLC_OK;
+}
+
+polc_status polc_write_outputs(polc_ctx *ctx, const char *dir, unsigned targets)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0 && mkdir(dir, 0755) != 0 && errno != EEXIST) {
+        diag_error(&ctx->diag, "E0500", SPAN_NONE, "cannot create output directory `%s`: %s", dir, strerror(errno));
+        return POLC_EUSAGE;
+    }
+    OutFile files[4];
+    char *bufs[4] = {0};
+    size_t n = 0;
+    polc_status st_all = POLC_OK;
+    for (size_t i = 0; i < sizeof TARGETS / sizeof *TARGETS; i++) {
+        if (!(targets & TARGETS[i].t))
+            continue;
+        size_t len;
+        polc_status s = polc_emit(ctx, TARGETS[i].t, &bufs[n], &len);
+        if (s != POLC_OK) {
+            st_all = s;
+            continue;
+        }
+        files[n].path = arena_printf(&ctx->arena, "%s/%s.%s", dir, polc_policy_basename(ctx), TARGETS[i].suffix);
+        files[n].data = bufs[n];
+        files[n].len = len;
+        n++;
+    }
+    if (st_all == POLC_OK) {
+        const char *failed = NULL;
+        int err = output_commit(files, n, &failed);
+        if (err) {
+            diag_error(&ctx->diag, "E0500", SPAN_NONE, "cannot write `%s`: %s", failed, strerror(err));
+            st_all = POLC_EUSAGE;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(bufs[i]);
+    return st_all;
+}
+
+size_t polc_error_count(const polc_ctx *ctx) { return ctx->diag.nerrors; }
+size_t polc_warning_count(const polc_ctx *ctx) { return ctx->diag.nwarnings; }
+
+char *polc_render_diagnostics(const polc_ctx *ctx, polc_diag_format format, int color)
+{
+    return format == POLC_DIAG_JSON ? diag_render_json(&ctx->diag) : diag_render_text(&ctx->diag, color != 0);
+}

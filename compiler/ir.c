@@ -1,0 +1,177 @@
+/* IR queries and the readable dump (polc --dump-ir). */
+#include <string.h>
+
+#include "ir.h"
+
+const IrArch *ir_arch(const Ir *ir, ArchId arch)
+{
+    for (size_t i = 0; i < ir->arches.len; i++)
+        if (ir->arches.items[i].arch == arch)
+            return &ir->arches.items[i];
+    return NULL;
+}
+
+const IrSyscall *ir_syscall(const IrArch *ia, uint32_t nr)
+{
+    size_t lo = 0, hi = ia->syscalls.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t m = ia->syscalls.items[mid].nr;
+        if (m == nr)
+            return &ia->syscalls.items[mid];
+        if (m < nr)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+IrVerdict ir_eval(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t args[6], uint64_t caps)
+{
+    IrVerdict v = {ctx->ir->default_action, -1};
+    const IrArch *ia = ir_arch(ctx->ir, arch);
+    if (!ia)
+        return v;
+    const IrSyscall *s = ir_syscall(ia, nr);
+    if (!s)
+        return v;
+    unsigned sc = 0;
+    for (int b = 0; b < s->ncaps; b++)
+        if (caps & (1ull << s->caps[b]))
+            sc |= 1u << b;
+    const IrDecision *d = &s->scenarios[sc];
+    for (size_t i = 0; i < d->cases.len; i++)
+        if (dnf_eval(d->cases.items[i].cond, args)) {
+            v.action = d->cases.items[i].action;
+            v.rule = d->cases.items[i].rules.len ? d->cases.items[i].rules.items[0] : -1;
+            return v;
+        }
+    return v;
+}
+
+const char *ir_arg_name(const polc_ctx *ctx, const char *sysname, unsigned idx)
+{
+    static const char *const pos[] = {"arg0", "arg1", "arg2", "arg3", "arg4", "arg5"};
+    const Signature *sig = syscalldb_signature(&ctx->db, sysname);
+    if (sig && (int)idx < sig->nargs)
+        return sig->arg_names[idx];
+    return idx < 6 ? pos[idx] : "arg?";
+}
+
+typedef struct ArgNameCtx {
+    const polc_ctx *ctx;
+    const char *sysname;
+} ArgNameCtx;
+
+static char *argname_cb(void *p, unsigned idx)
+{
+    ArgNameCtx *a = p;
+    return (char *)ir_arg_name(a->ctx, a->sysname, idx);
+}
+
+static void dump_rules(polc_ctx *ctx, StrBuf *sb, const IrCase *c)
+{
+    sb_puts(sb, "  #");
+    size_t shown = 0;
+    for (size_t i = 0; i < c->rules.len && shown < 4; i++) {
+        const char *loc = ctx->rules.items[c->rules.items[i]]->loc;
+        bool dup = false;
+        for (size_t j = 0; j < i && !dup; j++)
+            dup = strcmp(ctx->rules.items[c->rules.items[j]]->loc, loc) == 0;
+        if (!dup) {
+            sb_printf(sb, " %s", loc);
+            shown++;
+        }
+    }
+    if (c->rules.len > shown && shown == 4)
+        sb_puts(sb, " ...");
+}
+
+static void dump_scenario(polc_ctx *ctx, StrBuf *sb, const IrSyscall *s, unsigned sc)
+{
+    for (int b = 0; b < s->ncaps; b++) {
+        const char *n = cap_name(ctx, s->caps[b]);
+        sb_printf(sb, "%s%s %s", b ? ", " : "", (sc & (1u << b)) ? "with" : "without", n ? n : "?");
+    }
+}
+
+char *polc_dump_ir(polc_ctx *ctx)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    if (!ctx->ir)
+        return sb_take(&sb);
+    Arena *A = &ctx->arena;
+    sb_printf(&sb, "policy %s", ctx->policy_name);
+    if (ctx->policy_desc)
+        sb_printf(&sb, " \"%s\"", ctx->policy_desc);
+    sb_printf(&sb, "\ndefault %s\n", action_str(ctx, A, ctx->ir->default_action));
+    for (size_t a = 0; a < ctx->ir->arches.len; a++) {
+        const IrArch *ia = &ctx->ir->arches.items[a];
+        sb_printf(&sb, "\narch %s: %zu syscalls decided, the rest: %s\n", arch_info(ia->arch)->name,
+                  ia->syscalls.len, action_str(ctx, A, ctx->ir->default_action));
+        for (size_t i = 0; i < ia->syscalls.len; i++) {
+            const IrSyscall *s = &ia->syscalls.items[i];
+            ArgNameCtx an = {ctx, s->name};
+            bool simple = s->ncaps == 0 && s->scenarios[0].cases.len == 1 &&
+                          dnf_is_true(s->scenarios[0].cases.items[0].cond);
+            sb_printf(&sb, "  %u %s:", s->nr, s->name);
+            if (simple) {
+                const IrCase *c = &s->scenarios[0].cases.items[0];
+                sb_printf(&sb, " %s", action_str(ctx, A, c->action));
+                dump_rules(ctx, &sb, c);
+                sb_putc(&sb, '\n');
+                continue;
+            }
+            sb_putc(&sb, '\n');
+            for (unsigned sc = 0; sc < (1u << s->ncaps); sc++) {
+                const IrDecision *d = &s->scenarios[sc];
+                const char *indent = "    ";
+                if (s->ncaps) {
+                    sb_puts(&sb, "    ");
+                    dump_scenario(ctx, &sb, s, sc);
+                    sb_puts(&sb, d->cases.len ? ":\n" : ": default\n");
+                    indent = "      ";
+                }
+                for (size_t c = 0; c < d->cases.len; c++) {
+                    const IrCase *k = &d->cases.items[c];
+                    sb_printf(&sb, "%s%s", indent, action_str(ctx, A, k->action));
+                    if (!dnf_is_true(k->cond)) {
+                        sb_puts(&sb, " if ");
+                        dnf_format(k->cond, argname_cb, &an, &sb);
+                    }
+                    dump_rules(ctx, &sb, k);
+                    sb_putc(&sb, '\n');
+                }
+            }
+        }
+    }
+    /* the intents other back ends enforce */
+    sb_puts(&sb, "\ncapabilities:");
+    for (int c = 0; c < 64; c++)
+        if (ctx->effective_caps & (1ull << c)) {
+            const char *n = cap_name(ctx, c);
+            sb_printf(&sb, " %s", n ? n : "?");
+        }
+    if (!ctx->effective_caps)
+        sb_puts(&sb, " (none)");
+    sb_printf(&sb, "%s\n", ctx->caps_declared ? "" : "  # Docker's default set: no capabilities section");
+    static const char *const fsn[] = {"read-only root", "read", "write", "append", "exec", "deny"};
+    sb_printf(&sb, "filesystem: root %s\n", ctx->read_only_root ? "read-only" : "writable");
+    for (size_t i = 0; i < ctx->fs_rules.len; i++)
+        sb_printf(&sb, "  %s %s\n", fsn[ctx->fs_rules.items[i].access], ctx->fs_rules.items[i].path);
+    sb_puts(&sb, "network:\n");
+    for (size_t i = 0; i < ctx->net_rules.len; i++) {
+        const NetRule *n = &ctx->net_rules.items[i];
+        sb_printf(&sb, "  %s %s %s\n", n->deny ? "deny" : "allow", n->family ? n->family : "any-family",
+                  n->type ? n->type : "any-type");
+    }
+    sb_puts(&sb, "process:");
+    if (ctx->has_user)
+        sb_printf(&sb, " user %u", ctx->uid);
+    if (ctx->has_gid)
+        sb_printf(&sb, " group %u", ctx->gid);
+    sb_printf(&sb, " no-new-privileges %s\n", ctx->no_new_privs ? "yes" : "no");
+    return sb_take(&sb);
+}

@@ -1,0 +1,56 @@
+/* The IR: per target arch, for every syscall number the policy decides, a
+ * decision per capability scenario: disjoint (condition, action) cases; any
+ * input no case matches gets the policy's default action. */
+#ifndef POLC_IR_H
+#define POLC_IR_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "compile.h"
+#include "cond.h"
+
+#define IR_MAX_CAPS_PER_SYSCALL 6
+
+typedef struct IrCase {
+    Action action;
+    Dnf cond;         /* disjoint from the other cases of the decision */
+    VEC(int) rules;   /* rules that decide inputs of this case */
+} IrCase;
+
+typedef struct IrDecision {
+    VEC(IrCase) cases; /* sorted by action (most restrictive first) */
+} IrDecision;
+
+typedef struct IrSyscall {
+    uint32_t nr;
+    const char *name;
+    int ncaps;                        /* capabilities the decision depends on */
+    int caps[IR_MAX_CAPS_PER_SYSCALL];
+    IrDecision *scenarios;            /* 1 << ncaps; bit i set = caps[i] present */
+} IrSyscall;
+
+typedef struct IrArch {
+    ArchId arch;
+    VEC(IrSyscall) syscalls; /* sorted by nr */
+} IrArch;
+
+struct Ir {
+    Action default_action;
+    VEC(IrArch) arches;
+};
+
+typedef struct IrVerdict {
+    Action action;
+    int rule; /* deciding rule id, -1 for the default */
+} IrVerdict;
+
+/* What the policy decides for one syscall invocation on `arch` in a container
+ * holding capability set `caps` (bit n = capability number n). */
+IrVerdict ir_eval(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t args[6], uint64_t caps);
+const IrArch *ir_arch(const Ir *ir, ArchId arch);
+const IrSyscall *ir_syscall(const IrArch *ia, uint32_t nr);
+bool ir_decision_eq(const IrDecision *a, const IrDecision *b);
+/* Arg name of `sysname` at index, or "argN". */
+const char *ir_arg_name(const polc_ctx *ctx, const char *sysname, unsigned idx);
+
+#endif

@@ -1,0 +1,288 @@
+/* Lower stage: for every target arch and syscall number, turn the rules that
+ * name it into disjoint (condition, action) cases per capability scenario,
+ * so that the most restrictive matching rule wins whatever the rule order. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "ir.h"
+
+typedef struct Hit {
+    uint32_t nr;
+    const char *name;
+    Rule *rule;
+    Dnf cond;
+} Hit;
+
+typedef struct Lower {
+    polc_ctx *ctx;
+    CondCtx cc;
+    int *shadowed_by; /* per rule: a rule that decides all its inputs first, -1 none */
+    StrMap reported;  /* "a:b" rule pairs already reported as contradictory */
+} Lower;
+
+static int hit_cmp(const void *a, const void *b)
+{
+    const Hit *x = a, *y = b;
+    if (x->nr != y->nr)
+        return x->nr < y->nr ? -1 : 1;
+    return x->rule->id - y->rule->id;
+}
+
+static int hitp_action_cmp(const void *a, const void *b)
+{
+    const Hit *x = *(Hit *const *)a, *y = *(Hit *const *)b;
+    int c = action_cmp(x->rule->action, y->rule->action);
+    return c ? c : x->rule->id - y->rule->id;
+}
+
+static IrDecision decide(Lower *lw, Hit **hits, size_t n)
+{
+    IrDecision dec = {0};
+    qsort(hits, n, sizeof *hits, hitp_action_cmp);
+    Dnf covered = dnf_false();
+    Dnf not_covered = dnf_true(&lw->cc);
+    int first_uncond = -1;
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        Dnf group = dnf_false();
+        while (j < n && action_eq(hits[j]->rule->action, hits[i]->rule->action))
+            group = dnf_or(&lw->cc, group, hits[j++]->cond);
+        IrCase c = {hits[i]->rule->action, dnf_and(&lw->cc, group, not_covered), {0}};
+        for (size_t k = i; k < j; k++) {
+            Rule *r = hits[k]->rule;
+            Dnf mine = dnf_and(&lw->cc, hits[k]->cond, not_covered);
+            if (!dnf_is_false(mine)) {
+                r->contributes = true;
+                VEC_PUSH(&lw->ctx->arena, c.rules, r->id);
+            } else if (lw->shadowed_by[r->id] < 0 && !dnf_is_false(hits[k]->cond)) {
+                lw->shadowed_by[r->id] = first_uncond >= 0 ? first_uncond : hits[0]->rule->id;
+            }
+            if (first_uncond < 0 && dnf_is_true(hits[k]->cond))
+                first_uncond = r->id;
+        }
+        if (!dnf_is_false(c.cond))
+            VEC_PUSH(&lw->ctx->arena, dec.cases, c);
+        covered = dnf_or(&lw->cc, covered, group);
+        if (dnf_is_true(covered)) {
+            for (size_t k = j; k < n; k++) {
+                Rule *r = hits[k]->rule;
+                if (lw->shadowed_by[r->id] < 0 && !r->contributes)
+                    lw->shadowed_by[r->id] = first_uncond >= 0 ? first_uncond : hits[0]->rule->id;
+            }
+            break;
+        }
+        not_covered = dnf_not(&lw->cc, covered);
+        i = j;
+    }
+    return dec;
+}
+
+static void check_contradictions(Lower *lw, Hit *hits, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        Rule *a = hits[i].rule;
+        if (a->cond)
+            continue;
+        for (size_t j = i + 1; j < n; j++) {
+            Rule *b = hits[j].rule;
+            if (b->cond || a->file != b->file || a->cap_req != b->cap_req ||
+                a->cap_forbid != b->cap_forbid || action_eq(a->action, b->action))
+                continue;
+            char *key = arena_printf(&lw->ctx->arena, "%d:%d", a->id, b->id);
+            if (strmap_get(&lw->reported, key))
+                continue;
+            strmap_put(&lw->reported, &lw->ctx->arena, key, (void *)1);
+            Rule *later = a->span.start > b->span.start ? a : b;
+            Rule *earlier = later == a ? b : a;
+            Diag *g = diag_error(&lw->ctx->diag, "E0301", later->span,
+                                 "`%s` is both `%s` and `%s` unconditionally", hits[i].name,
+                                 action_str(lw->ctx, &lw->ctx->arena, later->action),
+                                 action_str(lw->ctx, &lw->ctx->arena, earlier->action));
+            diag_note(&lw->ctx->diag, g, earlier->span, "the other rule is here");
+            diag_help(&lw->ctx->diag, g, "the more restrictive rule would always win; remove one of them");
+        }
+    }
+}
+
+static bool lower_syscall(Lower *lw, ArchId arch, Hit *hits, size_t n, IrSyscall *out)
+{
+    polc_ctx *ctx = lw->ctx;
+    check_contradictions(lw, hits, n);
+    uint64_t relevant = 0;
+    for (size_t i = 0; i < n; i++)
+        relevant |= hits[i].rule->cap_req | hits[i].rule->cap_forbid;
+    int caps[64], k = 0;
+    for (int c = 0; c < 64; c++)
+        if (relevant & (1ull << c))
+            caps[k++] = c;
+    if (k > IR_MAX_CAPS_PER_SYSCALL) {
+        Diag *g = diag_error(&ctx->diag, "E0402", hits[0].rule->span,
+                             "the rules for `%s` depend on %d capabilities; at most %d are supported",
+                             hits[0].name, k, IR_MAX_CAPS_PER_SYSCALL);
+        diag_help(&ctx->diag, g, "merge `when capability` blocks for this syscall");
+        return false;
+    }
+    (void)arch;
+    out->nr = hits[0].nr;
+    out->name = hits[0].name;
+    out->ncaps = k;
+    memcpy(out->caps, caps, (size_t)k * sizeof(int));
+    out->scenarios = arena_alloc(&ctx->arena, sizeof(IrDecision) << k);
+    Hit **active = malloc(n * sizeof *active);
+    if (!active)
+        abort();
+    for (unsigned s = 0; s < (1u << k); s++) {
+        uint64_t present = 0;
+        for (int b = 0; b < k; b++)
+            if (s & (1u << b))
+                present |= 1ull << caps[b];
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            Rule *r = hits[i].rule;
+            if ((r->cap_req & ~present) == 0 && (r->cap_forbid & present) == 0)
+                active[m++] = &hits[i];
+        }
+        out->scenarios[s] = decide(lw, active, m);
+    }
+    free(active);
+    return true;
+}
+
+static void check_multiplexers(polc_ctx *ctx, ArchId arch, const IrArch *ia)
+{
+    const ArchInfo *ai = arch_info(arch);
+    for (int m = 0; ai->muxers[m]; m++) {
+        const SyscallEntry *mux = syscalldb_lookup(&ctx->db, arch, ai->muxers[m]);
+        if (!mux)
+            continue;
+        bool open = ctx->default_action.kind >= ACT_NOTIFY;
+        const IrSyscall *is = ir_syscall(ia, mux->nr);
+        if (is) {
+            open = false;
+            for (unsigned s = 0; s < (1u << is->ncaps); s++) {
+                const IrDecision *d = &is->scenarios[s];
+                bool all_closed = false;
+                for (size_t c = 0; c < d->cases.len; c++) {
+                    if (d->cases.items[c].action.kind >= ACT_NOTIFY)
+                        open = true;
+                    else if (dnf_is_true(d->cases.items[c].cond))
+                        all_closed = true;
+                }
+                if (!all_closed && ctx->default_action.kind >= ACT_NOTIFY)
+                    open = true;
+            }
+        }
+        if (!open)
+            continue;
+        for (size_t i = 0; i < ctx->rules.len; i++) {
+            Rule *r = ctx->rules.items[i];
+            if (!r->cond || !(r->arch_mask & (1u << arch)))
+                continue;
+            for (size_t t = 0; t < r->targets.len; t++) {
+                const char *muxer;
+                const char *name = r->targets.items[t].name;
+                if (!is_multiplexed_syscall(name, &muxer) || strcmp(muxer, ai->muxers[m]) != 0 ||
+                    !syscalldb_lookup(&ctx->db, arch, name))
+                    continue;
+                Diag *g = diag_error(&ctx->diag, "E0302", r->cond->span,
+                                     "the condition on `%s` can be bypassed on %s through `%s`", name,
+                                     ai->name, muxer);
+                diag_note(&ctx->diag, g, SPAN_NONE,
+                          "on %s the C library may call `%s` through %s(2), whose arguments are in memory "
+                          "where seccomp cannot read them", ai->name, name, muxer);
+                diag_help(&ctx->diag, g, "close the multiplexer there: `when arch %s { deny %s }`, or drop %s from `arch`",
+                          ai->name, muxer, ai->name);
+                break;
+            }
+        }
+    }
+}
+
+bool lower_policy(polc_ctx *ctx)
+{
+    size_t before = ctx->diag.nerrors;
+    Lower lw = {ctx, {&ctx->arena, false}, NULL, {0}};
+    lw.shadowed_by = malloc((ctx->rules.len + 1) * sizeof(int));
+    if (!lw.shadowed_by)
+        abort();
+    for (size_t i = 0; i < ctx->rules.len; i++)
+        lw.shadowed_by[i] = -1;
+    Ir *ir = arena_alloc(&ctx->arena, sizeof *ir);
+    ir->default_action = ctx->default_action;
+    bool *always_false = calloc(ctx->rules.len + 1, sizeof(bool));
+    bool *sometimes_true = calloc(ctx->rules.len + 1, sizeof(bool));
+    if (!always_false || !sometimes_true)
+        abort();
+    for (int a = 0; a < ARCH__COUNT; a++) {
+        if (!(ctx->arch_mask & (1u << a)))
+            continue;
+        VEC(Hit) hits = {0};
+        for (size_t i = 0; i < ctx->rules.len; i++) {
+            Rule *r = ctx->rules.items[i];
+            if (!(r->arch_mask & (1u << a)))
+                continue;
+            for (size_t t = 0; t < r->targets.len; t++) {
+                const SyscallEntry *e = syscalldb_lookup(&ctx->db, (ArchId)a, r->targets.items[t].name);
+                if (!e)
+                    continue;
+                Hit h = {e->nr, e->name, r, dnf_false()};
+                if (!rule_cond_dnf(ctx, &lw.cc, r, e->name, (ArchId)a, false, &h.cond))
+                    continue;
+                if (dnf_is_false(h.cond))
+                    always_false[r->id] = true;
+                else
+                    sometimes_true[r->id] = true;
+                VEC_PUSH(&ctx->arena, hits, h);
+            }
+        }
+        qsort(hits.items, hits.len, sizeof *hits.items, hit_cmp);
+        IrArch ia = {(ArchId)a, {0}};
+        for (size_t i = 0; i < hits.len;) {
+            size_t j = i;
+            while (j < hits.len && hits.items[j].nr == hits.items[i].nr)
+                j++;
+            /* the same rule naming one syscall twice (directly and via a group) counts once */
+            size_t k = i;
+            for (size_t x = i; x < j; x++) {
+                bool dup = false;
+                for (size_t y = i; y < k && !dup; y++)
+                    dup = hits.items[y].rule == hits.items[x].rule;
+                if (!dup)
+                    hits.items[k++] = hits.items[x];
+            }
+            IrSyscall is = {0};
+            if (lower_syscall(&lw, (ArchId)a, hits.items + i, k - i, &is))
+                VEC_PUSH(&ctx->arena, ia.syscalls, is);
+            i = j;
+        }
+        VEC_PUSH(&ctx->arena, ir->arches, ia);
+    }
+    ctx->ir = ir;
+    for (size_t i = 0; i < ir->arches.len; i++)
+        check_multiplexers(ctx, ir->arches.items[i].arch, &ir->arches.items[i]);
+    for (size_t i = 0; i < ctx->rules.len; i++) {
+        Rule *r = ctx->rules.items[i];
+        if (r->from_stdlib || !r->is_used_somewhere)
+            continue;
+        if (always_false[r->id] && !sometimes_true[r->id]) {
+            Diag *g = diag_warning(&ctx->diag, "W0005", r->cond ? r->cond->span : r->span,
+                                   "this condition is never true");
+            diag_note(&ctx->diag, g, SPAN_NONE, "the rule has no effect");
+            continue;
+        }
+        if (!r->contributes && lw.shadowed_by[r->id] >= 0) {
+            Rule *by = ctx->rules.items[lw.shadowed_by[r->id]];
+            Diag *g = diag_warning(&ctx->diag, "W0002", r->span,
+                                   "this rule never applies: a more restrictive rule decides every call it matches");
+            diag_note(&ctx->diag, g, by->span, "for example this `%s` rule",
+                      action_str(ctx, &ctx->arena, by->action));
+            diag_help(&ctx->diag, g, "the most restrictive matching rule wins, whatever the order; remove or narrow one of them");
+        }
+    }
+    free(always_false);
+    free(sometimes_true);
+    free(lw.shadowed_by);
+    return ctx->diag.nerrors == before;
+}

@@ -1,0 +1,29 @@
+/* The parser's entry point and the state the generated lexer/parser share. */
+#ifndef POLC_PARSE_H
+#define POLC_PARSE_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+
+typedef struct ParseState {
+    Arena *arena;
+    DiagEngine *diag;
+    uint32_t file;
+    uint32_t offset;   /* lexer position, bytes */
+    int after_include; /* the next `<...>` is an include path */
+    StmtList *out;
+    NetItemList net_acc; /* network items of the statement being parsed */
+} ParseState;
+
+typedef struct PolcLoc {
+    uint32_t start, end;
+} PolcLoc;
+
+/* Parse one source file; statements are appended to *out. Returns the number
+ * of errors found in this file. */
+size_t parse_source(Arena *a, DiagEngine *d, const SourceFile *src, uint32_t file, StmtList *out);
+
+#endif

@@ -1,0 +1,419 @@
+/* polc grammar: pure, LAC, custom syntax errors, no conflicts. */
+%require "3.7"
+%define api.pure full
+%define api.prefix {polc_yy}
+%define parse.error custom
+%define parse.lac full
+%locations
+%expect 0
+
+%code requires {
+#include "parse.h"
+#define POLC_YYLTYPE PolcLoc
+#define POLC_YYLTYPE_IS_DECLARED 1
+/* not "trivial": bison would initialise it with four line/column fields */
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                               \
+    do {                                                          \
+        if (N) { (Cur).start = YYRHSLOC(Rhs, 1).start;            \
+                 (Cur).end = YYRHSLOC(Rhs, N).end; }              \
+        else { (Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end; }  \
+    } while (0)
+typedef void *yyscan_t;
+}
+
+%param {yyscan_t scanner}
+%parse-param {ParseState *ps}
+
+%union {
+    const char *str;
+    uint64_t num;
+    Expr *expr;
+    Stmt *stmt;
+    StmtList stmts;
+    TargetList targets;
+    Target target;
+    IdentList idents;
+    Ident ident;
+    ActionSpec action;
+    int op;
+}
+
+%code {
+#include <string.h>
+#include "lexer.h"
+
+static Span S(ParseState *ps, PolcLoc l) { return (Span){ps->file, l.start, l.end}; }
+
+static Stmt *stmt(ParseState *ps, StmtKind k, PolcLoc l)
+{
+    Stmt *s = arena_alloc(ps->arena, sizeof *s);
+    s->kind = k;
+    s->span = S(ps, l);
+    s->file = ps->file;
+    return s;
+}
+
+static Expr *expr(ParseState *ps, ExprKind k, PolcLoc l)
+{
+    Expr *e = arena_alloc(ps->arena, sizeof *e);
+    e->kind = k;
+    e->span = S(ps, l);
+    return e;
+}
+
+static Expr *bin(ParseState *ps, ExprKind k, PolcLoc l, Expr *a, Expr *b)
+{
+    Expr *e = expr(ps, k, l);
+    e->a = a;
+    e->b = b;
+    return e;
+}
+
+static Ident ident(ParseState *ps, const char *name, PolcLoc l)
+{
+    return (Ident){name, S(ps, l)};
+}
+
+static void ps_add_net(ParseState *ps, Ident family, Ident type, Span span)
+{
+    NetItem it = {family, type, span};
+    VEC_PUSH(ps->arena, ps->net_acc, it);
+}
+
+static NetItemList ps_take_net(ParseState *ps)
+{
+    NetItemList l = ps->net_acc;
+    memset(&ps->net_acc, 0, sizeof ps->net_acc);
+    return l;
+}
+
+static void polc_yyerror(PolcLoc *loc, yyscan_t scanner, ParseState *ps, const char *msg)
+{
+    (void)scanner;
+    diag_error(ps->diag, "E0100", S(ps, *loc), "%s", msg);
+}
+}
+
+%token END 0 "end of file"
+%token POLICY "policy" INCLUDE "include" ARCH "arch" DEFAULT "default" CONST "const"
+%token CAPABILITY "capability" SET "set" SYSCALLS "syscalls" CAPABILITIES "capabilities"
+%token FILESYSTEM "filesystem" NETWORK "network" PROCESS "process"
+%token ALLOW "allow" DENY "deny" KILL "kill" KILL_THREAD "kill-thread" KILL_PROCESS "kill-process"
+%token TRAP "trap" TRACE "trace" LOG "log" NOTIFY "notify" ERRNO "errno"
+%token IF "if" AND "and" OR "or" NOT "not" IN "in" WHEN "when"
+%token DROP "drop" ADD "add" ALL "all" READ "read" WRITE "write" APPEND "append" EXEC "exec"
+%token READ_ONLY "read-only" ROOT "root" USER "user" GROUP "group" NO_NEW_PRIVS "no-new-privileges"
+%token EQ "==" NE "!=" LE "<=" GE ">=" SHL "<<"
+%token <str> IDENT "identifier" GROUPNAME "@group" STRING "string" ANGLE_PATH "<path>" PATH "path"
+%token <num> NUMBER "number"
+
+%type <stmts> top_stmts rule_stmts cap_items fs_items proc_items net_items
+%type <stmt> top_stmt rule_stmt cap_item fs_item proc_item net_item
+%type <targets> targets
+%type <target> target
+%type <idents> idents paths
+%type <ident> name path
+%type <action> verb default_action
+%type <expr> opt_cond cond cmp value vshift vunary vprimary opt_errno opt_paren_value
+%type <expr> value_list
+%type <op> cmpop
+%type <str> opt_string
+%type <num> fs_verb
+
+%left OR
+%left AND
+%precedence NOT
+
+%%
+
+policy_file:
+    top_stmts                 { for (size_t i = 0; i < $1.len; i++) VEC_PUSH(ps->arena, *ps->out, $1.items[i]); }
+;
+
+top_stmts:
+    %empty                    { memset(&$$, 0, sizeof $$); }
+  | top_stmts top_stmt        { $$ = $1; if ($2) VEC_PUSH(ps->arena, $$, $2); }
+  | top_stmts ';'             { $$ = $1; }
+  | top_stmts error           { $$ = $1; }
+;
+
+top_stmt:
+    POLICY name opt_string    { $$ = stmt(ps, ST_POLICY, @$); $$->name = $2.name; $$->name_span = $2.span; $$->str = $3; }
+  | INCLUDE ANGLE_PATH        { $$ = stmt(ps, ST_INCLUDE, @$); $$->str = $2; $$->angle = true; $$->name_span = S(ps, @2); }
+  | INCLUDE STRING            { $$ = stmt(ps, ST_INCLUDE, @$); $$->str = $2; $$->name_span = S(ps, @2); }
+  | ARCH idents               { $$ = stmt(ps, ST_ARCH, @$); $$->idents = $2; }
+  | DEFAULT default_action    { $$ = stmt(ps, ST_DEFAULT, @$); $$->action = $2; }
+  | CONST name '=' value      { $$ = stmt(ps, ST_CONST, @$); $$->name = $2.name; $$->name_span = $2.span; $$->expr = $4; }
+  | CAPABILITY name '=' value { $$ = stmt(ps, ST_CAPDECL, @$); $$->name = $2.name; $$->name_span = $2.span; $$->expr = $4; }
+  | SET GROUPNAME '=' '{' targets opt_comma '}'
+                              { $$ = stmt(ps, ST_SET, @$); $$->name = $2; $$->name_span = S(ps, @2); $$->targets = $5; }
+  | SET GROUPNAME '=' '{' '}' { $$ = stmt(ps, ST_SET, @$); $$->name = $2; $$->name_span = S(ps, @2); }
+  | SYSCALLS '{' rule_stmts '}'
+                              { $$ = stmt(ps, ST_SYSCALLS, @$); $$->body = $3; }
+  | CAPABILITIES '{' cap_items '}'
+                              { $$ = stmt(ps, ST_CAPS, @$); $$->body = $3; }
+  | FILESYSTEM '{' fs_items '}'
+                              { $$ = stmt(ps, ST_FS, @$); $$->body = $3; }
+  | NETWORK '{' net_items '}' { $$ = stmt(ps, ST_NET, @$); $$->body = $3; }
+  | PROCESS '{' proc_items '}'
+                              { $$ = stmt(ps, ST_PROCESS, @$); $$->body = $3; }
+;
+
+opt_string: %empty { $$ = NULL; } | STRING { $$ = $1; } ;
+opt_comma: %empty | ',' ;
+
+/* Words that are keywords elsewhere but also name syscalls or capabilities. */
+name:
+    IDENT                     { $$ = ident(ps, $1, @1); }
+  | KILL                      { $$ = ident(ps, "kill", @1); }
+  | READ                      { $$ = ident(ps, "read", @1); }
+  | WRITE                     { $$ = ident(ps, "write", @1); }
+;
+
+idents:
+    name                      { memset(&$$, 0, sizeof $$); VEC_PUSH(ps->arena, $$, $1); }
+  | idents ',' name           { $$ = $1; VEC_PUSH(ps->arena, $$, $3); }
+;
+
+default_action:
+    verb                      { $$ = $1; }
+  | ERRNO '(' value ')'       { $$ = (ActionSpec){ACT_ERRNO, $3, S(ps, @$)}; }
+;
+
+/* ---- syscalls { ... } ---- */
+
+rule_stmts:
+    %empty                    { memset(&$$, 0, sizeof $$); }
+  | rule_stmts rule_stmt      { $$ = $1; if ($2) VEC_PUSH(ps->arena, $$, $2); }
+  | rule_stmts ';'            { $$ = $1; }
+  | rule_stmts error          { $$ = $1; }
+;
+
+rule_stmt:
+    verb targets opt_cond     { $$ = stmt(ps, ST_RULE, @$); $$->action = $1; $$->targets = $2; $$->expr = $3; }
+  | DENY targets opt_errno opt_cond
+                              { $$ = stmt(ps, ST_RULE, @$); $$->action = (ActionSpec){ACT_ERRNO, $3, S(ps, @1)};
+                                if ($3) $$->action.span = span_join(S(ps, @1), $3->span);
+                                $$->targets = $2; $$->expr = $4; }
+  | WHEN CAPABILITY idents '{' rule_stmts '}'
+                              { $$ = stmt(ps, ST_WHEN_CAP, @$); $$->idents = $3; $$->body = $5; }
+  | WHEN NOT CAPABILITY idents '{' rule_stmts '}'
+                              { $$ = stmt(ps, ST_WHEN_CAP, @$); $$->negated = true; $$->idents = $4; $$->body = $6; }
+  | WHEN ARCH idents '{' rule_stmts '}'
+                              { $$ = stmt(ps, ST_WHEN_ARCH, @$); $$->idents = $3; $$->body = $5; }
+  | WHEN NOT ARCH idents '{' rule_stmts '}'
+                              { $$ = stmt(ps, ST_WHEN_ARCH, @$); $$->negated = true; $$->idents = $4; $$->body = $6; }
+;
+
+verb:
+    ALLOW                     { $$ = (ActionSpec){ACT_ALLOW, NULL, S(ps, @$)}; }
+  | KILL                      { $$ = (ActionSpec){ACT_KILL_THREAD, NULL, S(ps, @$)}; }
+  | KILL_THREAD               { $$ = (ActionSpec){ACT_KILL_THREAD, NULL, S(ps, @$)}; }
+  | KILL_PROCESS              { $$ = (ActionSpec){ACT_KILL_PROCESS, NULL, S(ps, @$)}; }
+  | TRAP opt_paren_value      { $$ = (ActionSpec){ACT_TRAP, $2, S(ps, @$)}; }
+  | TRACE opt_paren_value     { $$ = (ActionSpec){ACT_TRACE, $2, S(ps, @$)}; }
+  | LOG                       { $$ = (ActionSpec){ACT_LOG, NULL, S(ps, @$)}; }
+  | NOTIFY                    { $$ = (ActionSpec){ACT_NOTIFY, NULL, S(ps, @$)}; }
+;
+
+opt_paren_value: %empty { $$ = NULL; } | '(' value ')' { $$ = $2; } ;
+opt_errno: %empty { $$ = NULL; } | ERRNO '(' value ')' { $$ = $3; } ;
+opt_cond: %empty { $$ = NULL; } | IF cond { $$ = $2; } ;
+
+targets:
+    target                    { memset(&$$, 0, sizeof $$); VEC_PUSH(ps->arena, $$, $1); }
+  | targets ',' target        { $$ = $1; VEC_PUSH(ps->arena, $$, $3); }
+;
+
+target:
+    name                      { $$ = (Target){false, $1.name, $1.span}; }
+  | GROUPNAME                 { $$ = (Target){true, $1, S(ps, @1)}; }
+;
+
+cond:
+    cond OR cond              { $$ = bin(ps, EX_OR, @$, $1, $3); }
+  | cond AND cond             { $$ = bin(ps, EX_AND, @$, $1, $3); }
+  | NOT cond                  { $$ = bin(ps, EX_NOT, @$, $2, NULL); }
+  | '(' cond ')'              { $$ = $2; }
+  | cmp                       { $$ = $1; }
+;
+
+cmp:
+    IDENT cmpop value         { $$ = bin(ps, EX_CMP, @$, NULL, $3); $$->name = $1; $$->name_span = S(ps, @1); $$->op = $2; }
+  | IDENT '&' value cmpop value
+                              { $$ = bin(ps, EX_MASKCMP, @$, NULL, $3); $$->c = $5; $$->name = $1; $$->name_span = S(ps, @1); $$->op = $4; }
+  | IDENT '&' value           { $$ = bin(ps, EX_BITTEST, @$, NULL, $3); $$->name = $1; $$->name_span = S(ps, @1); }
+  | IDENT IN '{' value_list opt_comma '}'
+                              { $$ = $4; $$->span = S(ps, @$); $$->name = $1; $$->name_span = S(ps, @1); }
+  | IDENT NOT IN '{' value_list opt_comma '}'
+                              { $$ = $5; $$->span = S(ps, @$); $$->name = $1; $$->name_span = S(ps, @1); $$->negated = true; }
+;
+
+value_list:
+    value                     { $$ = expr(ps, EX_IN, @$); VEC_PUSH(ps->arena, $$->list, $1); }
+  | value_list ',' value      { $$ = $1; VEC_PUSH(ps->arena, $$->list, $3); }
+;
+
+cmpop:
+    EQ { $$ = CMP_EQ; } | NE { $$ = CMP_NE; } | '<' { $$ = CMP_LT; } | LE { $$ = CMP_LE; }
+  | '>' { $$ = CMP_GT; } | GE { $$ = CMP_GE; }
+;
+
+value:
+    value '|' vshift          { $$ = bin(ps, EX_BITOR, @$, $1, $3); }
+  | vshift                    { $$ = $1; }
+;
+
+vshift:
+    vshift SHL vunary         { $$ = bin(ps, EX_SHL, @$, $1, $3); }
+  | vunary                    { $$ = $1; }
+;
+
+vunary:
+    '~' vunary                { $$ = bin(ps, EX_BITNOT, @$, $2, NULL); }
+  | '-' vunary                { $$ = bin(ps, EX_NEG, @$, $2, NULL); }
+  | vprimary                  { $$ = $1; }
+;
+
+vprimary:
+    NUMBER                    { $$ = expr(ps, EX_NUM, @$); $$->num = $1; }
+  | IDENT                     { $$ = expr(ps, EX_NAME, @$); $$->name = $1; }
+  | '(' value ')'             { $$ = $2; }
+;
+
+/* ---- capabilities { ... } ---- */
+cap_items:
+    %empty                    { memset(&$$, 0, sizeof $$); }
+  | cap_items cap_item        { $$ = $1; VEC_PUSH(ps->arena, $$, $2); }
+  | cap_items ';'             { $$ = $1; }
+  | cap_items error           { $$ = $1; }
+;
+cap_item:
+    DROP ALL                  { $$ = stmt(ps, ST_CAP_ITEM, @$); $$->sub = CAP_DROP; $$->all = true; }
+  | DROP idents               { $$ = stmt(ps, ST_CAP_ITEM, @$); $$->sub = CAP_DROP; $$->idents = $2; }
+  | ADD ALL                   { $$ = stmt(ps, ST_CAP_ITEM, @$); $$->sub = CAP_ADD; $$->all = true; }
+  | ADD idents                { $$ = stmt(ps, ST_CAP_ITEM, @$); $$->sub = CAP_ADD; $$->idents = $2; }
+;
+
+/* ---- filesystem { ... } ---- */
+fs_items:
+    %empty                    { memset(&$$, 0, sizeof $$); }
+  | fs_items fs_item          { $$ = $1; VEC_PUSH(ps->arena, $$, $2); }
+  | fs_items ';'              { $$ = $1; }
+  | fs_items error            { $$ = $1; }
+;
+fs_item:
+    READ_ONLY ROOT            { $$ = stmt(ps, ST_FS_ITEM, @$); $$->sub = FS_READ_ONLY_ROOT; }
+  | fs_verb paths             { $$ = stmt(ps, ST_FS_ITEM, @$); $$->sub = (int)$1; $$->idents = $2; }
+;
+fs_verb:
+    READ { $$ = FS_READ; } | WRITE { $$ = FS_WRITE; } | APPEND { $$ = FS_APPEND; }
+  | EXEC { $$ = FS_EXEC; } | DENY { $$ = FS_DENY; }
+;
+paths:
+    path                      { memset(&$$, 0, sizeof $$); VEC_PUSH(ps->arena, $$, $1); }
+  | paths ',' path            { $$ = $1; VEC_PUSH(ps->arena, $$, $3); }
+;
+path:
+    PATH                      { $$ = ident(ps, $1, @1); }
+  | STRING                    { $$ = ident(ps, $1, @1); }
+;
+
+/* ---- network { ... } ---- */
+net_items:
+    %empty                    { memset(&$$, 0, sizeof $$); }
+  | net_items net_item        { $$ = $1; VEC_PUSH(ps->arena, $$, $2); }
+  | net_items ';'             { $$ = $1; }
+  | net_items error           { $$ = $1; }
+;
+net_item:
+    ALLOW net_list            { $$ = stmt(ps, ST_NET_ITEM, @$); $$->sub = NET_ALLOW; $$->net = ps_take_net(ps); }
+  | DENY net_list             { $$ = stmt(ps, ST_NET_ITEM, @$); $$->sub = NET_DENY; $$->net = ps_take_net(ps); }
+;
+net_list: net_entry | net_list ',' net_entry ;
+net_entry:
+    IDENT                     { ps_add_net(ps, ident(ps, $1, @1), (Ident){NULL, SPAN_NONE}, S(ps, @$)); }
+  | IDENT IDENT               { ps_add_net(ps, ident(ps, $1, @1), ident(ps, $2, @2), S(ps, @$)); }
+;
+
+/* ---- process { ... } ---- */
+proc_items:
+    %empty                    { memset(&$$, 0, sizeof $$); }
+  | proc_items proc_item      { $$ = $1; VEC_PUSH(ps->arena, $$, $2); }
+  | proc_items ';'            { $$ = $1; }
+  | proc_items error          { $$ = $1; }
+;
+proc_item:
+    USER NUMBER               { $$ = stmt(ps, ST_PROC_ITEM, @$); $$->sub = PROC_USER; $$->n1 = $2; $$->n1_span = S(ps, @2); }
+  | USER NUMBER ':' NUMBER    { $$ = stmt(ps, ST_PROC_ITEM, @$); $$->sub = PROC_USER; $$->n1 = $2; $$->n1_span = S(ps, @2);
+                                $$->n2 = $4; $$->n2_span = S(ps, @4); $$->has_n2 = true; }
+  | GROUP NUMBER              { $$ = stmt(ps, ST_PROC_ITEM, @$); $$->sub = PROC_GROUP; $$->n1 = $2; $$->n1_span = S(ps, @2); }
+  | NO_NEW_PRIVS              { $$ = stmt(ps, ST_PROC_ITEM, @$); $$->sub = PROC_NO_NEW_PRIVS; }
+;
+
+%%
+
+/* Token names for messages: keywords and punctuation in backticks, token
+ * classes ("identifier", "number") as words. */
+static const char *token_text(ParseState *ps, yysymbol_kind_t k)
+{
+    const char *n = yysymbol_name(k);
+    size_t len = strlen(n);
+    if (len >= 2 && (n[0] == '"' || n[0] == '\'')) {
+        const char *inner = arena_strndup(ps->arena, n + 1, len - 2);
+        static const char *const classes[] = {"identifier", "number", "string", "path", "@group",
+                                              "<path>", "end of file"};
+        for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
+            if (strcmp(inner, classes[i]) == 0)
+                return inner;
+        return arena_printf(ps->arena, "`%s`", inner);
+    }
+    return n;
+}
+
+static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, ParseState *ps)
+{
+    (void)scanner;
+    enum { MAX_EXPECTED = 6 };
+    yysymbol_kind_t expected[MAX_EXPECTED];
+    int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
+    yysymbol_kind_t got = yypcontext_token(ctx);
+    const PolcLoc *loc = yypcontext_location(ctx);
+    Span sp = S(ps, *loc);
+    Diag *g;
+    if (got == YYSYMBOL_YYEOF)
+        g = diag_error(ps->diag, "E0100", sp, "unexpected end of file");
+    else
+        g = diag_error(ps->diag, "E0100", sp, "unexpected %s", token_text(ps, got));
+    if (n > 0) {
+        char buf[512];
+        size_t o = 0;
+        for (int i = 0; i < n && o < sizeof buf; i++)
+            o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", i == 0 ? "" : (i == n - 1 ? " or " : ", "),
+                                  token_text(ps, expected[i]));
+        diag_note(ps->diag, g, SPAN_NONE, "expected %s", buf);
+    } else if (n == 0 && got != YYSYMBOL_YYEOF) {
+        diag_note(ps->diag, g, SPAN_NONE, "nothing can follow here");
+    }
+    return 0;
+}
+
+size_t parse_source(Arena *a, DiagEngine *d, const SourceFile *src, uint32_t file, StmtList *out)
+{
+    ParseState ps = {0};
+    ps.arena = a;
+    ps.diag = d;
+    ps.file = file;
+    ps.out = out;
+    size_t before = d->nerrors;
+    yyscan_t scanner;
+    if (polc_yylex_init_extra(&ps, &scanner) != 0) {
+        diag_error(d, "E0202", SPAN_NONE, "cannot initialise the lexer");
+        return 1;
+    }
+    YY_BUFFER_STATE buf = polc_yy_scan_bytes(src->text, (int)src->len, scanner);
+    polc_yyparse(scanner, &ps);
+    polc_yy_delete_buffer(buf, scanner);
+    polc_yylex_destroy(scanner);
+    return d->nerrors - before;
+}

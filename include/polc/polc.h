@@ -1,0 +1,92 @@
+/* polc: a policy compiler for container sandboxes.
+ *
+ * The only public header. A polc_ctx holds one compilation: its sources, its
+ * diagnostics and its intermediate representation, all in one arena that
+ * polc_free releases. The library never prints and never exits; callers render
+ * diagnostics and write outputs through the functions below. */
+#ifndef POLC_POLC_H
+#define POLC_POLC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct polc_ctx polc_ctx;
+
+/* Back ends. Output file names for input NAME.pol are fixed: */
+typedef enum polc_target {
+    POLC_TARGET_DOCKER = 1u << 0,   /* NAME.seccomp.json */
+    POLC_TARGET_BPF = 1u << 1,      /* NAME.bpf */
+    POLC_TARGET_APPARMOR = 1u << 2, /* NAME.apparmor */
+    POLC_TARGET_K8S = 1u << 3,      /* NAME.k8s.yaml */
+} polc_target;
+
+/* The back ends this build implements. */
+unsigned polc_available_targets(void);
+/* "docker" -> POLC_TARGET_DOCKER, 0 if unknown. */
+unsigned polc_target_from_name(const char *name);
+const char *polc_target_name(polc_target target);
+const char *polc_target_suffix(polc_target target);
+
+typedef enum polc_diag_format { POLC_DIAG_TEXT, POLC_DIAG_JSON } polc_diag_format;
+
+typedef enum polc_status {
+    POLC_OK = 0,          /* success; warnings may exist */
+    POLC_EINPUT = 1,      /* errors in the policy */
+    POLC_EUSAGE = 2,      /* bad options, unreadable input, unwritable output */
+} polc_status;
+
+polc_ctx *polc_new(void);
+void polc_free(polc_ctx *ctx);
+
+/* Search path for include <...>: directories added here are searched first,
+ * in order, then the directories of POLC_PATH (colon separated) when
+ * polc_use_env_path was called, then stdlib directories. */
+void polc_add_include_dir(polc_ctx *ctx, const char *dir);
+void polc_add_stdlib_dir(polc_ctx *ctx, const char *dir);
+void polc_use_env_path(polc_ctx *ctx);
+/* Do not load stdlib's prelude.pol (constants and syscall groups). */
+void polc_set_no_prelude(polc_ctx *ctx, int no_prelude);
+/* Override the policy's `arch` statement: comma separated arch names. */
+polc_status polc_set_arches(polc_ctx *ctx, const char *arches);
+
+/* Front end and middle end: parse, resolve, check, lower, optimize.
+ * path "-" reads standard input; display_name (may be NULL) names it. */
+polc_status polc_compile_file(polc_ctx *ctx, const char *path, const char *display_name);
+polc_status polc_compile_buffer(polc_ctx *ctx, const char *display_name, const char *text, size_t len);
+
+/* The policy's base name: the file name without directory and ".pol". */
+const char *polc_policy_basename(const polc_ctx *ctx);
+
+/* Run one back end into a malloc'd buffer (free with free()). Errors the back
+ * end finds (a policy it cannot express exactly) become diagnostics. */
+polc_status polc_emit(polc_ctx *ctx, polc_target target, char **out, size_t *len);
+
+/* Run the chosen back ends and write DIR/BASENAME.SUFFIX for each, atomically:
+ * every output goes to a temporary file in DIR that is renamed into place
+ * only after all back ends succeeded; on error nothing in DIR changes. */
+polc_status polc_write_outputs(polc_ctx *ctx, const char *dir, unsigned targets);
+
+/* Readable dumps (malloc'd, NUL terminated). */
+char *polc_dump_ast(polc_ctx *ctx);
+char *polc_dump_ir(polc_ctx *ctx);
+
+size_t polc_error_count(const polc_ctx *ctx);
+size_t polc_warning_count(const polc_ctx *ctx);
+/* All diagnostics so far, rendered (malloc'd). Text form:
+ *   file:line:col: error[E0210]: message
+ *    12 |   allow sokcet
+ *       |         ^^^^^^
+ *   help: did you mean `socket`?
+ * JSON form: one array of objects, see docs/diagnostics.md. */
+char *polc_render_diagnostics(const polc_ctx *ctx, polc_diag_format format, int color);
+
+const char *polc_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
