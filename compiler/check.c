@@ -6,23 +6,69 @@
 #include "check.h"
 #include "ir.h"
 
-static const char *const SOCKET_CALLS[] = {
-    "socket", "socketpair", "bind", "connect", "listen", "accept", "accept4", "getsockname",
-    "getpeername", "sendto", "recvfrom", "send", "recv", "shutdown", "setsockopt", "getsockopt",
-    "sendmsg", "recvmsg", "recvmmsg", "sendmmsg", NULL};
-static const char *const IPC_CALLS[] = {"semop", "semget", "semctl", "semtimedop", "msgsnd",
-                                        "msgrcv", "msgget", "msgctl", "shmat", "shmdt",
-                                        "shmget", "shmctl", NULL};
+/* Call numbers of socketcall(2) (linux/net.h SYS_*) and ipc(2) (linux/ipc.h). */
+static const struct {
+    const char *name, *muxer;
+    uint32_t call;
+} MUXED[] = {
+    {"socket", "socketcall", 1}, {"bind", "socketcall", 2}, {"connect", "socketcall", 3},
+    {"listen", "socketcall", 4}, {"accept", "socketcall", 5}, {"getsockname", "socketcall", 6},
+    {"getpeername", "socketcall", 7}, {"socketpair", "socketcall", 8}, {"send", "socketcall", 9},
+    {"recv", "socketcall", 10}, {"sendto", "socketcall", 11}, {"recvfrom", "socketcall", 12},
+    {"shutdown", "socketcall", 13}, {"setsockopt", "socketcall", 14}, {"getsockopt", "socketcall", 15},
+    {"sendmsg", "socketcall", 16}, {"recvmsg", "socketcall", 17}, {"accept4", "socketcall", 18},
+    {"recvmmsg", "socketcall", 19}, {"sendmmsg", "socketcall", 20},
+    {"semop", "ipc", 1}, {"semget", "ipc", 2}, {"semctl", "ipc", 3}, {"semtimedop", "ipc", 4},
+    {"msgsnd", "ipc", 11}, {"msgrcv", "ipc", 12}, {"msgget", "ipc", 13}, {"msgctl", "ipc", 14},
+    {"shmat", "ipc", 21}, {"shmdt", "ipc", 22}, {"shmget", "ipc", 23}, {"shmctl", "ipc", 24},
+};
 
-bool is_multiplexed_syscall(const char *name, const char **muxer)
+bool muxed_call(const char *name, const char **muxer, uint32_t *call)
 {
-    for (const char *const *p = SOCKET_CALLS; *p; p++)
-        if (strcmp(*p, name) == 0)
-            return *muxer = "socketcall", true;
-    for (const char *const *p = IPC_CALLS; *p; p++)
-        if (strcmp(*p, name) == 0)
-            return *muxer = "ipc", true;
+    for (size_t i = 0; i < sizeof MUXED / sizeof *MUXED; i++)
+        if (strcmp(MUXED[i].name, name) == 0) {
+            *muxer = MUXED[i].muxer;
+            *call = MUXED[i].call;
+            return true;
+        }
     return false;
+}
+
+bool arch_has_muxer(const polc_ctx *ctx, ArchId arch, const char *muxer)
+{
+    const ArchInfo *ai = arch_info(arch);
+    for (int m = 0; ai->muxers[m]; m++)
+        if (strcmp(ai->muxers[m], muxer) == 0)
+            return syscalldb_lookup(&ctx->db, arch, muxer) != NULL;
+    return false;
+}
+
+/* A condition on a socket or IPC call cannot be enforced on an arch where the
+ * call is also reachable through socketcall(2)/ipc(2): there the arguments
+ * are in memory, and libseccomp drops the condition on that path. */
+static void check_muxed_conditions(polc_ctx *ctx, Rule *r)
+{
+    for (size_t t = 0; t < r->targets.len; t++) {
+        const char *muxer;
+        uint32_t call;
+        const char *name = r->targets.items[t].name;
+        if (!muxed_call(name, &muxer, &call))
+            continue;
+        for (int a = 0; a < ARCH__COUNT; a++) {
+            if (!(r->arch_mask & (1u << a)) || !arch_has_muxer(ctx, (ArchId)a, muxer))
+                continue;
+            const char *an = arch_info((ArchId)a)->name;
+            Diag *g = diag_error(&ctx->diag, "E0302", r->cond->span,
+                                 "the condition on `%s` cannot be enforced on %s", name, an);
+            diag_note(&ctx->diag, g, SPAN_NONE,
+                      "on %s `%s` is also reachable through %s(2), whose arguments are in memory where "
+                      "seccomp cannot read them; the rule would decide that path without its condition",
+                      an, name, muxer);
+            diag_help(&ctx->diag, g, "limit the rule to other arches with `when not arch %s { ... }`, or drop %s from `arch`",
+                      an, an);
+            return;
+        }
+    }
 }
 
 typedef struct Conv {
@@ -73,6 +119,18 @@ static bool operand(Conv *cv, const Expr *e, unsigned *idx, unsigned *bits)
         if (strcmp(cv->sig->arg_names[i], n) == 0) {
             *idx = (unsigned)i;
             *bits = arg_type_bits(cv->sig->arg_types[i], cv->arch);
+            if (*bits == 64 && arch_info(cv->arch)->word_bits == 32) {
+                if (cv->report) {
+                    Diag *g = diag_error(&cv->ctx->diag, "E0306", e->name_span,
+                                         "`%s` of `%s` is a 64-bit argument, which seccomp cannot compare on %s",
+                                         n, cv->sysname, arch_info(cv->arch)->name);
+                    diag_note(&cv->ctx->diag, g, SPAN_NONE,
+                              "on 32-bit ABIs filters see 32-bit argument slots; a 64-bit value spans two of them or is compared on its low half only");
+                    diag_help(&cv->ctx->diag, g, "limit the rule to 64-bit arches with `when not arch %s { ... }`",
+                              arch_info(cv->arch)->name);
+                }
+                return false;
+            }
             return true;
         }
     if (cv->report) {
@@ -106,10 +164,15 @@ static bool fits(uint64_t v, unsigned bits)
     return v <= max || v >= min_neg;
 }
 
+/* On 32-bit ABIs every argument slot is 32 bits: values are compared on
+ * their low half (a negative constant wraps to 32 bits), as the kernel passes
+ * them on x86 and arm and as libseccomp compares them on x86, x32 and arm. */
 static bool value(Conv *cv, Expr *e, unsigned bits, const Expr *opnd, uint64_t *out)
 {
     if (!resolve_value(cv->ctx, e, out))
         return false;
+    if (fits(*out, bits) && arch_info(cv->arch)->word_bits == 32)
+        *out &= 0xffffffffu;
     if (!fits(*out, bits)) {
         if (cv->report) {
             Diag *g = diag_error(&cv->ctx->diag, "E0300", e->span,
@@ -226,6 +289,7 @@ bool check_policy(polc_ctx *ctx)
         Rule *r = ctx->rules.items[i];
         if (!r->cond)
             continue;
+        check_muxed_conditions(ctx, r);
         StrMap seen_sig = {0};
         bool reported_width = false;
         for (size_t t = 0; t < r->targets.len; t++) {

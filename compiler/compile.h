@@ -28,7 +28,8 @@ const char *action_str(const struct polc_ctx *ctx, Arena *a, Action act);
 typedef struct RuleTarget {
     const char *name;
     Span span;
-    bool via_group; /* came from a @group: unknown names are skipped quietly */
+    bool via_group; /* came from a stdlib @group: unknown names are skipped quietly */
+    bool from_set;  /* came from any @set: `allow @set` + `deny x` is the way to subtract */
 } RuleTarget;
 
 typedef struct Rule {

@@ -77,9 +77,10 @@ static polc_status run_pipeline(polc_ctx *ctx, const char *path, const char *dis
 {
     if (!load_policy(ctx, path, display, text, len))
         return POLC_EINPUT;
-    if (!resolve_policy(ctx))
-        return POLC_EINPUT;
-    if (!check_policy(ctx))
+    /* check runs even when resolve found errors, so one run reports both */
+    bool resolved = resolve_policy(ctx);
+    bool checked = check_policy(ctx);
+    if (!resolved || !checked)
         return POLC_EINPUT;
     if (!lower_policy(ctx))
         return POLC_EINPUT;

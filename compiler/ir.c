@@ -29,11 +29,32 @@ const IrSyscall *ir_syscall(const IrArch *ia, uint32_t nr)
 
 IrVerdict ir_eval(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t args[6], uint64_t caps)
 {
-    IrVerdict v = {ctx->ir->default_action, -1};
+    /* On x86_64, numbers from the x32 bit (0x40000000) up are x32 calls: the
+     * x32 tree decides them, or, when x32 is not a target, they are killed
+     * like any ABI the policy does not name. They are never decided by the
+     * x86_64 tree. -1 is not a syscall but the "skipped" marker and goes to
+     * the default, as the kernel and libseccomp treat it. */
+    if (arch == ARCH_X86_64 && nr >= 0x40000000u && nr != 0xffffffffu) {
+        if (!ir_arch(ctx->ir, ARCH_X32)) {
+            IrVerdict v = {{ACT_KILL_PROCESS, 0}, IR_RULE_BAD_ARCH};
+            return v;
+        }
+        arch = ARCH_X32;
+    }
     const IrArch *ia = ir_arch(ctx->ir, arch);
-    if (!ia)
+    if (!ia) {
+        IrVerdict v = {{ACT_KILL_PROCESS, 0}, IR_RULE_BAD_ARCH};
         return v;
-    const IrSyscall *s = ir_syscall(ia, nr);
+    }
+    uint64_t view[6];
+    for (int i = 0; i < 6; i++)
+        view[i] = arch_info(arch)->word_bits == 32 ? (args[i] & 0xffffffffu) : args[i];
+    return ir_syscall_eval(ir_syscall(ia, nr), view, caps, ctx->ir->default_action);
+}
+
+IrVerdict ir_syscall_eval(const IrSyscall *s, const uint64_t args[6], uint64_t caps, Action dflt)
+{
+    IrVerdict v = {dflt, -1};
     if (!s)
         return v;
     unsigned sc = 0;

@@ -39,14 +39,19 @@ struct Ir {
     VEC(IrArch) arches;
 };
 
+#define IR_RULE_DEFAULT (-1)
+#define IR_RULE_BAD_ARCH (-2) /* an ABI the policy does not target: killed */
+
 typedef struct IrVerdict {
     Action action;
-    int rule; /* deciding rule id, -1 for the default */
+    int rule; /* deciding rule id, IR_RULE_DEFAULT or IR_RULE_BAD_ARCH */
 } IrVerdict;
 
 /* What the policy decides for one syscall invocation on `arch` in a container
  * holding capability set `caps` (bit n = capability number n). */
 IrVerdict ir_eval(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t args[6], uint64_t caps);
+/* The same for one decided syscall (s may be NULL: the default). */
+IrVerdict ir_syscall_eval(const IrSyscall *s, const uint64_t args[6], uint64_t caps, Action dflt);
 const IrArch *ir_arch(const Ir *ir, ArchId arch);
 const IrSyscall *ir_syscall(const IrArch *ia, uint32_t nr);
 bool ir_decision_eq(const IrDecision *a, const IrDecision *b);

@@ -12,6 +12,7 @@ typedef struct Hit {
     const char *name;
     Rule *rule;
     Dnf cond;
+    bool from_set;
 } Hit;
 
 typedef struct Lower {
@@ -83,11 +84,11 @@ static void check_contradictions(Lower *lw, Hit *hits, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         Rule *a = hits[i].rule;
-        if (a->cond)
+        if (a->cond || hits[i].from_set)
             continue;
         for (size_t j = i + 1; j < n; j++) {
             Rule *b = hits[j].rule;
-            if (b->cond || a->file != b->file || a->cap_req != b->cap_req ||
+            if (b->cond || hits[j].from_set || a->file != b->file || a->cap_req != b->cap_req ||
                 a->cap_forbid != b->cap_forbid || action_eq(a->action, b->action))
                 continue;
             char *key = arena_printf(&lw->ctx->arena, "%d:%d", a->id, b->id);
@@ -150,56 +151,6 @@ static bool lower_syscall(Lower *lw, ArchId arch, Hit *hits, size_t n, IrSyscall
     return true;
 }
 
-static void check_multiplexers(polc_ctx *ctx, ArchId arch, const IrArch *ia)
-{
-    const ArchInfo *ai = arch_info(arch);
-    for (int m = 0; ai->muxers[m]; m++) {
-        const SyscallEntry *mux = syscalldb_lookup(&ctx->db, arch, ai->muxers[m]);
-        if (!mux)
-            continue;
-        bool open = ctx->default_action.kind >= ACT_NOTIFY;
-        const IrSyscall *is = ir_syscall(ia, mux->nr);
-        if (is) {
-            open = false;
-            for (unsigned s = 0; s < (1u << is->ncaps); s++) {
-                const IrDecision *d = &is->scenarios[s];
-                bool all_closed = false;
-                for (size_t c = 0; c < d->cases.len; c++) {
-                    if (d->cases.items[c].action.kind >= ACT_NOTIFY)
-                        open = true;
-                    else if (dnf_is_true(d->cases.items[c].cond))
-                        all_closed = true;
-                }
-                if (!all_closed && ctx->default_action.kind >= ACT_NOTIFY)
-                    open = true;
-            }
-        }
-        if (!open)
-            continue;
-        for (size_t i = 0; i < ctx->rules.len; i++) {
-            Rule *r = ctx->rules.items[i];
-            if (!r->cond || !(r->arch_mask & (1u << arch)))
-                continue;
-            for (size_t t = 0; t < r->targets.len; t++) {
-                const char *muxer;
-                const char *name = r->targets.items[t].name;
-                if (!is_multiplexed_syscall(name, &muxer) || strcmp(muxer, ai->muxers[m]) != 0 ||
-                    !syscalldb_lookup(&ctx->db, arch, name))
-                    continue;
-                Diag *g = diag_error(&ctx->diag, "E0302", r->cond->span,
-                                     "the condition on `%s` can be bypassed on %s through `%s`", name,
-                                     ai->name, muxer);
-                diag_note(&ctx->diag, g, SPAN_NONE,
-                          "on %s the C library may call `%s` through %s(2), whose arguments are in memory "
-                          "where seccomp cannot read them", ai->name, name, muxer);
-                diag_help(&ctx->diag, g, "close the multiplexer there: `when arch %s { deny %s }`, or drop %s from `arch`",
-                          ai->name, muxer, ai->name);
-                break;
-            }
-        }
-    }
-}
-
 bool lower_policy(polc_ctx *ctx)
 {
     size_t before = ctx->diag.nerrors;
@@ -224,10 +175,21 @@ bool lower_policy(polc_ctx *ctx)
             if (!(r->arch_mask & (1u << a)))
                 continue;
             for (size_t t = 0; t < r->targets.len; t++) {
+                const char *muxer;
+                uint32_t call;
+                /* On multiplexing arches the rule also decides muxer(SYS_X, ...),
+                 * as libseccomp does; conditions were rejected by check. */
+                if (!r->cond && muxed_call(r->targets.items[t].name, &muxer, &call) &&
+                    arch_has_muxer(ctx, (ArchId)a, muxer)) {
+                    const SyscallEntry *m = syscalldb_lookup(&ctx->db, (ArchId)a, muxer);
+                    Hit h = {m->nr, m->name, r, dnf_atom(&lw.cc, (Atom){0, A_EQ, call, 0}), true};
+                    sometimes_true[r->id] = true;
+                    VEC_PUSH(&ctx->arena, hits, h);
+                }
                 const SyscallEntry *e = syscalldb_lookup(&ctx->db, (ArchId)a, r->targets.items[t].name);
                 if (!e)
                     continue;
-                Hit h = {e->nr, e->name, r, dnf_false()};
+                Hit h = {e->nr, e->name, r, dnf_false(), r->targets.items[t].from_set};
                 if (!rule_cond_dnf(ctx, &lw.cc, r, e->name, (ArchId)a, false, &h.cond))
                     continue;
                 if (dnf_is_false(h.cond))
@@ -248,7 +210,8 @@ bool lower_policy(polc_ctx *ctx)
             for (size_t x = i; x < j; x++) {
                 bool dup = false;
                 for (size_t y = i; y < k && !dup; y++)
-                    dup = hits.items[y].rule == hits.items[x].rule;
+                    dup = hits.items[y].rule == hits.items[x].rule &&
+                          dnf_eq(hits.items[y].cond, hits.items[x].cond);
                 if (!dup)
                     hits.items[k++] = hits.items[x];
             }
@@ -260,8 +223,6 @@ bool lower_policy(polc_ctx *ctx)
         VEC_PUSH(&ctx->arena, ir->arches, ia);
     }
     ctx->ir = ir;
-    for (size_t i = 0; i < ir->arches.len; i++)
-        check_multiplexers(ctx, ir->arches.items[i].arch, &ir->arches.items[i]);
     for (size_t i = 0; i < ctx->rules.len; i++) {
         Rule *r = ctx->rules.items[i];
         if (r->from_stdlib || !r->is_used_somewhere)

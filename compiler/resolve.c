@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "compile.h"
 
 const char *const docker_default_caps[] = {
@@ -352,7 +353,7 @@ static void expand_targets(polc_ctx *ctx, const TargetList *tl, bool via_group, 
     for (size_t i = 0; i < tl->len; i++) {
         const Target *t = &tl->items[i];
         if (!t->is_group) {
-            push_target(ctx, out, (RuleTarget){t->name, t->span, via_group});
+            push_target(ctx, out, (RuleTarget){t->name, t->span, via_group, false});
             continue;
         }
         SetDef *d = strmap_get(&ctx->sets, t->name);
@@ -368,6 +369,7 @@ static void expand_targets(polc_ctx *ctx, const TargetList *tl, bool via_group, 
         for (size_t j = 0; j < d->expanded.len; j++) {
             RuleTarget rt = d->expanded.items[j];
             rt.via_group = rt.via_group || d->from_stdlib;
+            rt.from_set = true;
             rt.span = rt.via_group ? t->span : rt.span;
             push_target(ctx, out, rt);
         }
@@ -453,8 +455,12 @@ static void check_names(polc_ctx *ctx, Rule *r)
     for (size_t i = 0; i < r->targets.len; i++) {
         RuleTarget *t = &r->targets.items[i];
         uint32_t have = 0;
+        const char *muxer;
+        uint32_t call;
+        bool muxed = muxed_call(t->name, &muxer, &call);
         for (int a = 0; a < ARCH__COUNT; a++)
-            if ((r->arch_mask & (1u << a)) && name_on_arch(ctx, t->name, (ArchId)a))
+            if ((r->arch_mask & (1u << a)) &&
+                (name_on_arch(ctx, t->name, (ArchId)a) || (muxed && arch_has_muxer(ctx, (ArchId)a, muxer))))
                 have |= 1u << a;
         if (have)
             r->is_used_somewhere = true;

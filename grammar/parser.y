@@ -36,6 +36,7 @@ typedef void *yyscan_t;
     Ident ident;
     ActionSpec action;
     int op;
+    struct { Expr *err; Expr *cond; } dtail;
 }
 
 %code {
@@ -114,7 +115,8 @@ static void polc_yyerror(PolcLoc *loc, yyscan_t scanner, ParseState *ps, const c
 %type <idents> idents paths
 %type <ident> name path
 %type <action> verb default_action
-%type <expr> opt_cond cond cmp value vshift vunary vprimary opt_errno opt_paren_value
+%type <expr> opt_cond cond cmp value vshift vunary vprimary errno_value opt_paren_value
+%type <dtail> deny_tail
 %type <expr> value_list
 %type <op> cmpop
 %type <str> opt_string
@@ -191,10 +193,9 @@ rule_stmts:
 
 rule_stmt:
     verb targets opt_cond     { $$ = stmt(ps, ST_RULE, @$); $$->action = $1; $$->targets = $2; $$->expr = $3; }
-  | DENY targets opt_errno opt_cond
-                              { $$ = stmt(ps, ST_RULE, @$); $$->action = (ActionSpec){ACT_ERRNO, $3, S(ps, @1)};
-                                if ($3) $$->action.span = span_join(S(ps, @1), $3->span);
-                                $$->targets = $2; $$->expr = $4; }
+  | DENY targets deny_tail    { $$ = stmt(ps, ST_RULE, @$); $$->action = (ActionSpec){ACT_ERRNO, $3.err, S(ps, @1)};
+                                if ($3.err) $$->action.span = span_join(S(ps, @1), $3.err->span);
+                                $$->targets = $2; $$->expr = $3.cond; }
   | WHEN CAPABILITY idents '{' rule_stmts '}'
                               { $$ = stmt(ps, ST_WHEN_CAP, @$); $$->idents = $3; $$->body = $5; }
   | WHEN NOT CAPABILITY idents '{' rule_stmts '}'
@@ -217,7 +218,15 @@ verb:
 ;
 
 opt_paren_value: %empty { $$ = NULL; } | '(' value ')' { $$ = $2; } ;
-opt_errno: %empty { $$ = NULL; } | ERRNO '(' value ')' { $$ = $3; } ;
+/* errno(...) may stand before or after the condition */
+deny_tail:
+    %empty                    { $$.err = NULL; $$.cond = NULL; }
+  | errno_value               { $$.err = $1; $$.cond = NULL; }
+  | errno_value IF cond       { $$.err = $1; $$.cond = $3; }
+  | IF cond                   { $$.err = NULL; $$.cond = $2; }
+  | IF cond errno_value       { $$.err = $3; $$.cond = $2; }
+;
+errno_value: ERRNO '(' value ')' { $$ = $3; } ;
 opt_cond: %empty { $$ = NULL; } | IF cond { $$ = $2; } ;
 
 targets:
@@ -359,16 +368,15 @@ static const char *token_text(ParseState *ps, yysymbol_kind_t k)
 {
     const char *n = yysymbol_name(k);
     size_t len = strlen(n);
-    if (len >= 2 && (n[0] == '"' || n[0] == '\'')) {
-        const char *inner = arena_strndup(ps->arena, n + 1, len - 2);
-        static const char *const classes[] = {"identifier", "number", "string", "path", "@group",
-                                              "<path>", "end of file"};
-        for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
-            if (strcmp(inner, classes[i]) == 0)
-                return inner;
-        return arena_printf(ps->arena, "`%s`", inner);
-    }
-    return n;
+    const char *inner = n;
+    if (len >= 2 && (n[0] == '"' || n[0] == '\''))
+        inner = arena_strndup(ps->arena, n + 1, len - 2);
+    static const char *const classes[] = {"identifier", "number", "string", "path", "@group",
+                                          "<path>", "end of file"};
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
+        if (strcmp(inner, classes[i]) == 0)
+            return inner;
+    return arena_printf(ps->arena, "`%s`", inner);
 }
 
 static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, ParseState *ps)
@@ -392,8 +400,6 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
             o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", i == 0 ? "" : (i == n - 1 ? " or " : ", "),
                                   token_text(ps, expected[i]));
         diag_note(ps->diag, g, SPAN_NONE, "expected %s", buf);
-    } else if (n == 0 && got != YYSYMBOL_YYEOF) {
-        diag_note(ps->diag, g, SPAN_NONE, "nothing can follow here");
     }
     return 0;
 }

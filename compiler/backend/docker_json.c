@@ -248,6 +248,49 @@ static bool syscall_eq(const IrSyscall *a, const IrSyscall *b)
     return true;
 }
 
+/* libseccomp gives socketcall(SYS_X) (ipc(X) likewise) the action of every
+ * entry naming X on the arches that multiplex. The IR models the same rule;
+ * what it cannot model is a more restrictive rule on the multiplexer itself,
+ * which libseccomp would not honour for SYS_X: refuse that. */
+static bool verify_muxed(Emit *em, const char *name, const IrSyscall *direct, ArchId arch)
+{
+    polc_ctx *ctx = em->ctx;
+    const char *muxer;
+    uint32_t call;
+    if (!muxed_call(name, &muxer, &call) || !arch_has_muxer(ctx, arch, muxer))
+        return true;
+    const SyscallEntry *m = syscalldb_lookup(&ctx->db, arch, muxer);
+    const IrSyscall *ms = ir_syscall(ir_arch(ctx->ir, arch), m->nr);
+    int caps[2 * IR_MAX_CAPS_PER_SYSCALL], k = 0;
+    for (int i = 0; direct && i < direct->ncaps; i++)
+        caps[k++] = direct->caps[i];
+    for (int i = 0; ms && i < ms->ncaps; i++)
+        caps[k++] = ms->caps[i];
+    uint64_t zero[6] = {0}, viamux[6] = {call, 0, 0, 0, 0, 0};
+    for (unsigned sc = 0; sc < (1u << k); sc++) {
+        uint64_t mask = 0;
+        for (int b = 0; b < k; b++)
+            if (sc & (1u << b))
+                mask |= 1ull << caps[b];
+        IrVerdict d = ir_syscall_eval(direct, zero, mask, ctx->ir->default_action);
+        IrVerdict v = ir_syscall_eval(ms, viamux, mask, ctx->ir->default_action);
+        if (action_eq(d.action, v.action))
+            continue;
+        int rid = v.rule >= 0 ? v.rule : d.rule;
+        Diag *g = diag_error(&ctx->diag, "E0406", rid >= 0 ? ctx->rules.items[rid]->span : ctx->default_span,
+                             "on %s a Docker profile gives %s(%u, ...) the action of `%s` (%s), but the policy says %s",
+                             arch_info(arch)->name, muxer, call, name, action_str(ctx, &ctx->arena, d.action),
+                             action_str(ctx, &ctx->arena, v.action));
+        diag_note(&ctx->diag, g, SPAN_NONE,
+                  "libseccomp turns every rule on `%s` into a rule on %s(2) for %s", name, muxer, arch_info(arch)->name);
+        diag_help(&ctx->diag, g, "decide `%s` the same way on all arches of the family, and do not restrict `%s` "
+                  "separately; or drop %s from `arch`", name, muxer, arch_info(arch)->name);
+        em->ok = false;
+        return false;
+    }
+    return true;
+}
+
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static int entry_rank(const Entry *e)
@@ -347,6 +390,14 @@ bool backend_docker_json(polc_ctx *ctx, StrBuf *out)
         }
         if (first < 0)
             continue;
+        for (size_t a = 0; a < ir->arches.len && em.ok; a++) {
+            ArchId arch = ir->arches.items[a].arch;
+            int f = (int)arch_info(arch)->family;
+            if (fam_has[f] && fam_dec[f])
+                verify_muxed(&em, name, fam_dec[f], arch);
+        }
+        if (!em.ok)
+            break;
         if (uniform) {
             if (fam_dec[first])
                 emit_syscall(&em, fam_dec[first], -1);

@@ -45,7 +45,9 @@
  * Caveat: raw clone/fork/vfork probes return 0 in the new child, which then
  * _exit(0)s at once; clone with CLONE_VM is not supported (shared stack).
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <ctype.h>
 #include <errno.h>
 #include <signal.h>
