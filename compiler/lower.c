@@ -51,9 +51,19 @@ static IrDecision decide(Lower *lw, Hit **hits, size_t n)
         while (j < n && action_eq(hits[j]->rule->action, hits[i]->rule->action))
             group = dnf_or(&lw->cc, group, hits[j++]->cond);
         IrCase c = {hits[i]->rule->action, dnf_and(&lw->cc, group, not_covered), {0}};
+        /* an unconditional rule makes conditional ones with its action redundant */
+        int uncond_here = -1;
+        for (size_t k = i; k < j && uncond_here < 0; k++)
+            if (dnf_is_true(hits[k]->cond))
+                uncond_here = hits[k]->rule->id;
         for (size_t k = i; k < j; k++) {
             Rule *r = hits[k]->rule;
             Dnf mine = dnf_and(&lw->cc, hits[k]->cond, not_covered);
+            if (uncond_here >= 0 && !dnf_is_true(hits[k]->cond) && !dnf_is_false(mine)) {
+                if (lw->shadowed_by[r->id] < 0)
+                    lw->shadowed_by[r->id] = uncond_here;
+                continue;
+            }
             if (!dnf_is_false(mine)) {
                 r->contributes = true;
                 VEC_PUSH(&lw->ctx->arena, c.rules, r->id);
@@ -235,11 +245,19 @@ bool lower_policy(polc_ctx *ctx)
         }
         if (!r->contributes && lw.shadowed_by[r->id] >= 0) {
             Rule *by = ctx->rules.items[lw.shadowed_by[r->id]];
-            Diag *g = diag_warning(&ctx->diag, "W0002", r->span,
-                                   "this rule never applies: a more restrictive rule decides every call it matches");
-            diag_note(&ctx->diag, g, by->span, "for example this `%s` rule",
-                      action_str(ctx, &ctx->arena, by->action));
-            diag_help(&ctx->diag, g, "the most restrictive matching rule wins, whatever the order; remove or narrow one of them");
+            if (action_eq(by->action, r->action)) {
+                Diag *g = diag_warning(&ctx->diag, "W0004", r->span,
+                                       "this rule has no effect: another rule already does `%s` for every call it names",
+                                       action_str(ctx, &ctx->arena, r->action));
+                diag_note(&ctx->diag, g, by->span, "for example this unconditional rule");
+                diag_help(&ctx->diag, g, "to narrow a group, subtract with a more restrictive rule, e.g. `deny X if ...`");
+            } else {
+                Diag *g = diag_warning(&ctx->diag, "W0002", r->span,
+                                       "this rule never applies: a more restrictive rule decides every call it matches");
+                diag_note(&ctx->diag, g, by->span, "for example this `%s` rule",
+                          action_str(ctx, &ctx->arena, by->action));
+                diag_help(&ctx->diag, g, "the most restrictive matching rule wins, whatever the order; remove or narrow one of them");
+            }
         }
     }
     free(always_false);

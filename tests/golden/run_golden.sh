@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Golden test for one policy: its IR dump and every back end's output must
+# match the reviewed files under tests/golden/<name>/, and compiling twice
+# (from another directory, with another environment) must give identical bytes.
+#
+#   run_golden.sh POLC POLICY.pol GOLDEN_DIR
+#
+# POLC_UPDATE_GOLDEN=1 rewrites the golden files instead; review them in the diff.
+set -euo pipefail
+polc=$1 policy=$2 golden=$3
+name=$(basename "$policy" .pol)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+"$polc" --dump-ir "$policy" >"$work/$name.ir" 2>"$work/stderr" || { cat "$work/stderr"; exit 1; }
+"$polc" "$policy" -o "$work/out" 2>>"$work/stderr" || { cat "$work/stderr"; exit 1; }
+if [ -s "$work/stderr" ]; then
+    echo "FAIL: $policy compiles with diagnostics; examples must be clean:"
+    cat "$work/stderr"
+    exit 1
+fi
+
+# Determinism: another working directory, another environment, same bytes.
+abs_policy=$(cd "$(dirname "$policy")" && pwd)/$(basename "$policy")
+(cd "$work" && env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TZ=Asia/Tokyo "$polc" "$abs_policy" -o "$work/out2")
+if ! diff -r "$work/out" "$work/out2" >/dev/null; then
+    echo "FAIL: output differs between two runs"
+    diff -r "$work/out" "$work/out2" | head -20
+    exit 1
+fi
+
+files=("$name.ir")
+for f in "$work"/out/*; do files+=("$(basename "$f")"); cp "$f" "$work/"; done
+
+if [ "${POLC_UPDATE_GOLDEN:-}" = 1 ]; then
+    mkdir -p "$golden"
+    rm -f "$golden"/*
+    for f in "${files[@]}"; do cp "$work/$f" "$golden/$f"; done
+    echo "updated ${#files[@]} golden files in $golden"
+    exit 0
+fi
+
+status=0
+for f in "${files[@]}"; do
+    if [ ! -f "$golden/$f" ]; then
+        echo "FAIL: missing golden file $golden/$f (run with POLC_UPDATE_GOLDEN=1)"
+        status=1
+    elif ! diff -u "$golden/$f" "$work/$f"; then
+        echo "FAIL: $f differs from $golden/$f"
+        status=1
+    else
+        echo "ok: $f"
+    fi
+done
+for g in "$golden"/*; do
+    [ -e "$g" ] || continue
+    b=$(basename "$g")
+    printf '%s\n' "${files[@]}" | grep -qx "$b" || { echo "FAIL: golden file $b is no longer produced"; status=1; }
+done
+exit $status
