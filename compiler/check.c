@@ -264,7 +264,7 @@ bool rule_cond_dnf(polc_ctx *ctx, CondCtx *cc, const Rule *r, const char *sysnam
         *out = dnf_true(cc);
         return true;
     }
-    Conv cv = {ctx, cc, syscalldb_signature(&ctx->db, sysname), sysname, arch, report, true};
+    Conv cv = {ctx, cc, syscalldb_signature_on(&ctx->db, sysname, arch), sysname, arch, report, true};
     cc->overflow = false;
     *out = conv(&cv, r->cond);
     if (cc->overflow) {
@@ -294,25 +294,23 @@ bool check_policy(polc_ctx *ctx)
         bool reported_width = false;
         for (size_t t = 0; t < r->targets.len; t++) {
             const char *name = r->targets.items[t].name;
-            const Signature *sig = syscalldb_signature(&ctx->db, name);
-            /* rules naming many syscalls with one signature are checked once */
-            const char *key = sig ? sig->name : name;
+            /* rules naming many syscalls are checked once per syscall */
+            const char *key = name;
             if (strmap_get(&seen_sig, key))
                 continue;
             strmap_put(&seen_sig, &ctx->arena, key, (void *)1);
-            for (int a = 0; a < ARCH__COUNT; a++) {
+            bool first = true;
+            for (int a = 0; a < ARCH__COUNT && !reported_width; a++) {
                 if (!(r->arch_mask & (1u << a)) || !syscalldb_lookup(&ctx->db, (ArchId)a, name))
                     continue;
                 Dnf d;
-                size_t e0 = ctx->diag.nerrors;
-                bool ok = rule_cond_dnf(ctx, &cc, r, name, (ArchId)a, !reported_width, &d);
-                if (!ok) {
-                    if (ctx->diag.nerrors == e0 && !reported_width)
-                        diag_error(&ctx->diag, "E0300", r->cond->span, "condition is not valid for `%s` on %s",
-                                   name, arch_info((ArchId)a)->name);
+                /* the first arch reports warnings too; the others only their errors */
+                bool ok = rule_cond_dnf(ctx, &cc, r, name, (ArchId)a, first, &d);
+                if (!ok && !first)
+                    rule_cond_dnf(ctx, &cc, r, name, (ArchId)a, true, &d);
+                first = false;
+                if (!ok)
                     reported_width = true;
-                    break;
-                }
             }
         }
     }

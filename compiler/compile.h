@@ -72,6 +72,7 @@ typedef struct SetDef {
     bool from_stdlib;
     bool used;
     int state; /* 0 new, 1 expanding, 2 done */
+    bool cycle_reported;
     VEC(RuleTarget) expanded;
 } SetDef;
 
@@ -111,6 +112,8 @@ struct polc_ctx {
     uint32_t root_file;
     StmtList stmts; /* the prelude, then the root file; ST_INCLUDE bodies hold included files */
     VEC(const char *) include_stack; /* real paths of files being expanded */
+    VEC(const char *) include_names; /* and their shown names */
+    bool install_error;              /* the stdlib is missing: a usage error, not the policy's */
     StrMap included;                 /* real path -> file id (include once) */
 
     /* resolve */

@@ -223,8 +223,9 @@ char *diag_render_json(const DiagEngine *d)
         json_object_object_add(o, "file", NULL);
         json_object_object_add(o, "severity", json_object_new_string("error"));
         json_object_object_add(o, "code", NULL);
-        json_object_object_add(
-            o, "message", json_object_new_string("too many errors; only the first 20 are shown"));
+        char msg[96];
+        snprintf(msg, sizeof msg, "too many errors (%zu); only the first %d are shown", d->nerrors, DIAG_MAX_ERRORS);
+        json_object_object_add(o, "message", json_object_new_string(msg));
         json_object_object_add(o, "span", NULL);
         json_object_object_add(o, "notes", json_object_new_array());
         json_object_array_add(arr, o);

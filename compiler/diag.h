@@ -31,6 +31,7 @@ typedef struct DiagEngine {
     VEC(Diag *) list;
     size_t nerrors, nwarnings;
     bool truncated; /* errors beyond DIAG_MAX_ERRORS were dropped */
+    bool install_error; /* polc's own files are missing */
     Diag sink;      /* absorbs notes added to dropped diagnostics */
 } DiagEngine;
 

@@ -76,9 +76,11 @@ polc_status polc_set_arches(polc_ctx *ctx, const char *arches)
 static polc_status run_pipeline(polc_ctx *ctx, const char *path, const char *display, const char *text, size_t len)
 {
     if (!load_policy(ctx, path, display, text, len))
-        return POLC_EINPUT;
+        return ctx->install_error ? POLC_EUSAGE : POLC_EINPUT;
     /* check runs even when resolve found errors, so one run reports both */
     bool resolved = resolve_policy(ctx);
+    if (ctx->diag.install_error)
+        return POLC_EUSAGE;
     bool checked = check_policy(ctx);
     if (!resolved || !checked)
         return POLC_EINPUT;

@@ -24,9 +24,22 @@ static const char *join(Arena *a, const char *dir, const char *rel)
     return arena_printf(a, "%s%s%s", dir, (n && dir[n - 1] == '/') ? "" : "/", rel);
 }
 
+/* Stdlib data (prelude, syscall tables) is searched like include <...>:
+ * -I, POLC_PATH, then the stdlib directories, so a stdlib checkout given
+ * with -I or POLC_PATH works too. */
 const char *stdlib_locate(void *vctx, const char *relpath)
 {
     polc_ctx *ctx = vctx;
+    for (size_t i = 0; i < ctx->include_dirs.len; i++) {
+        const char *p = join(&ctx->arena, ctx->include_dirs.items[i], relpath);
+        if (is_file(p))
+            return p;
+    }
+    for (size_t i = 0; i < ctx->env_dirs.len; i++) {
+        const char *p = join(&ctx->arena, ctx->env_dirs.items[i], relpath);
+        if (is_file(p))
+            return p;
+    }
     for (size_t i = 0; i < ctx->stdlib_dirs.len; i++) {
         const char *p = join(&ctx->arena, ctx->stdlib_dirs.items[i], relpath);
         if (is_file(p))
@@ -101,11 +114,12 @@ static void include_one(polc_ctx *ctx, Stmt *s, uint32_t from_file, int depth)
     }
     for (size_t i = 0; i < ctx->include_stack.len; i++) {
         if (strcmp(ctx->include_stack.items[i], real) == 0) {
-            Diag *g = diag_error(&ctx->diag, "E0201", s->span, "include cycle: `%s` includes itself",
-                                 s->str);
+            Diag *g = diag_error(&ctx->diag, "E0201", s->span,
+                                 "include cycle: `%s` is already being included", s->str);
             for (size_t j = i; j < ctx->include_stack.len; j++)
-                diag_note(&ctx->diag, g, SPAN_NONE, "%s `%s`", j == i ? "cycle starts at" : "which includes",
-                          ctx->include_stack.items[j]);
+                diag_note(&ctx->diag, g, SPAN_NONE, "%s `%s`", j == i ? "the cycle starts at" : "which includes",
+                          ctx->include_names.items[j]);
+            diag_note(&ctx->diag, g, SPAN_NONE, "which includes `%s` again", ctx->include_names.items[i]);
             diag_help(&ctx->diag, g, "remove one of the includes that close the cycle");
             return;
         }
@@ -126,12 +140,18 @@ static void include_one(polc_ctx *ctx, Stmt *s, uint32_t from_file, int depth)
         return;
     }
     const char *rreal = arena_strdup(&ctx->arena, real);
-    uint32_t id = source_add(&ctx->sm, &ctx->arena, s->str, path, text, len, from_stdlib);
+    /* "..." includes are shown relative to the including file's shown name */
+    const char *shown = s->str;
+    if (!s->angle && s->str[0] != '/' && strchr(from->name, '/') && span_valid(s->span))
+        shown = join(&ctx->arena, dir_of(&ctx->arena, from->name), s->str);
+    uint32_t id = source_add(&ctx->sm, &ctx->arena, shown, path, text, len, from_stdlib);
     strmap_put(&ctx->included, &ctx->arena, rreal, (void *)(uintptr_t)(id + 1));
     parse_source(&ctx->arena, &ctx->diag, source_get(&ctx->sm, id), id, &s->body);
     VEC_PUSH(&ctx->arena, ctx->include_stack, rreal);
+    VEC_PUSH(&ctx->arena, ctx->include_names, shown);
     expand_includes(ctx, &s->body, id, depth + 1);
     ctx->include_stack.len--;
+    ctx->include_names.len--;
 }
 
 static void expand_includes(polc_ctx *ctx, StmtList *stmts, uint32_t file, int depth)
@@ -143,6 +163,8 @@ static void expand_includes(polc_ctx *ctx, StmtList *stmts, uint32_t file, int d
 
 static const char *base_name(Arena *a, const char *display)
 {
+    if (display[0] == '<')
+        return "stdin"; /* <stdin> without --stdin-name */
     const char *slash = strrchr(display, '/');
     const char *b = slash ? slash + 1 : display;
     size_t n = strlen(b);
@@ -172,6 +194,7 @@ bool load_policy(polc_ctx *ctx, const char *path, const char *display, const cha
             diag_help(&ctx->diag, g,
                       "install polc, or point -I or POLC_PATH at its stdlib directory; "
                       "--no-prelude skips the prelude");
+            ctx->install_error = true;
             return false;
         }
         VEC_PUSH(&ctx->arena, ctx->stmts, inc);
@@ -184,6 +207,7 @@ bool load_policy(polc_ctx *ctx, const char *path, const char *display, const cha
                                 path && strcmp(path, "-") != 0 ? path : "./-", text, len, false);
     strmap_put(&ctx->included, &ctx->arena, rreal, (void *)(uintptr_t)(ctx->root_file + 1));
     VEC_PUSH(&ctx->arena, ctx->include_stack, rreal);
+    VEC_PUSH(&ctx->arena, ctx->include_names, display);
     if (!ctx->no_prelude)
         include_one(ctx, ctx->stmts.items[0], ctx->root_file, 1);
     size_t first = ctx->stmts.len;
@@ -193,5 +217,6 @@ bool load_policy(polc_ctx *ctx, const char *path, const char *display, const cha
         if (ctx->stmts.items[i]->kind == ST_INCLUDE)
             include_one(ctx, ctx->stmts.items[i], ctx->root_file, 1);
     ctx->include_stack.len--;
+    ctx->include_names.len--;
     return ctx->diag.nerrors == errors_before;
 }

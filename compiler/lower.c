@@ -129,6 +129,10 @@ static bool lower_syscall(Lower *lw, ArchId arch, Hit *hits, size_t n, IrSyscall
         if (relevant & (1ull << c))
             caps[k++] = c;
     if (k > IR_MAX_CAPS_PER_SYSCALL) {
+        char *key = arena_printf(&ctx->arena, "caps:%s", hits[0].name);
+        if (strmap_get(&lw->reported, key))
+            return false;
+        strmap_put(&lw->reported, &ctx->arena, key, (void *)1);
         Diag *g = diag_error(&ctx->diag, "E0402", hits[0].rule->span,
                              "the rules for `%s` depend on %d capabilities; at most %d are supported",
                              hits[0].name, k, IR_MAX_CAPS_PER_SYSCALL);
@@ -233,7 +237,7 @@ bool lower_policy(polc_ctx *ctx)
         VEC_PUSH(&ctx->arena, ir->arches, ia);
     }
     ctx->ir = ir;
-    for (size_t i = 0; i < ctx->rules.len; i++) {
+    for (size_t i = 0; i < ctx->rules.len && ctx->diag.nerrors == before; i++) {
         Rule *r = ctx->rules.items[i];
         if (r->from_stdlib || !r->is_used_somewhere)
             continue;

@@ -14,6 +14,7 @@ typedef struct ParseState {
     uint32_t file;
     uint32_t offset;   /* lexer position, bytes */
     int after_include; /* the next `<...>` is an include path */
+    int prev_include;  /* after_include as it was before the current token */
     StmtList *out;
     NetItemList net_acc; /* network items of the statement being parsed */
 } ParseState;

@@ -216,40 +216,64 @@ bool resolve_value(polc_ctx *ctx, Expr *e, uint64_t *out) { return eval_value(ct
 
 /* ---- definitions ---- */
 
+/* Candidates for `policy`, `arch` and `default`: the shallowest wins, so a
+ * file's own statement overrides those of the files it includes. */
 typedef struct HeaderPick {
     Stmt *stmt;
     int depth;
-    bool conflict_reported;
+    VEC(Stmt *) all;
+    VEC(int) depths;
 } HeaderPick;
 
 typedef struct Walk {
     HeaderPick policy, arch, dflt;
 } Walk;
 
-static void pick_header(polc_ctx *ctx, HeaderPick *p, Stmt *s, int depth, const char *what,
-                        bool (*same)(polc_ctx *, Stmt *, Stmt *))
+static void add_header(polc_ctx *ctx, HeaderPick *p, Stmt *s, int depth)
 {
-    if (!p->stmt || depth < p->depth) {
-        p->stmt = s;
-        p->depth = depth;
-        p->conflict_reported = false;
-        return;
-    }
-    if (depth > p->depth)
-        return;
-    if (same && same(ctx, p->stmt, s) && p->stmt->file != s->file)
-        return;
-    Diag *g = diag_error(&ctx->diag, "E0313", s->span, "more than one `%s` statement", what);
-    diag_note(&ctx->diag, g, p->stmt->span, "the first `%s` is here", what);
-    if (p->stmt->file != s->file)
-        diag_help(&ctx->diag, g, "a file's own `%s` overrides those of the files it includes; "
-                  "state it once in the including file", what);
+    VEC_PUSH(&ctx->arena, p->all, s);
+    VEC_PUSH(&ctx->arena, p->depths, depth);
 }
 
-static bool same_default(polc_ctx *ctx, Stmt *a, Stmt *b)
+static bool same_expr(const Expr *a, const Expr *b)
 {
-    (void)ctx;
-    return a->action.kind == b->action.kind && !a->action.arg && !b->action.arg;
+    if (!a || !b)
+        return a == b;
+    if (a->kind != b->kind)
+        return false;
+    if (a->kind == EX_NUM)
+        return a->num == b->num;
+    if (a->kind == EX_NAME)
+        return strcmp(a->name, b->name) == 0;
+    return false;
+}
+
+static bool same_header(Stmt *a, Stmt *b)
+{
+    if (a->kind == ST_DEFAULT)
+        return a->action.kind == b->action.kind && same_expr(a->action.arg, b->action.arg);
+    return false;
+}
+
+static void pick_header(polc_ctx *ctx, HeaderPick *p, const char *what)
+{
+    for (size_t i = 0; i < p->all.len; i++)
+        if (!p->stmt || p->depths.items[i] < p->depth) {
+            p->stmt = p->all.items[i];
+            p->depth = p->depths.items[i];
+        }
+    for (size_t i = 0; i < p->all.len; i++) {
+        Stmt *s = p->all.items[i];
+        if (s == p->stmt || p->depths.items[i] != p->depth)
+            continue;
+        if (s->file != p->stmt->file && same_header(p->stmt, s))
+            continue; /* two included files agree */
+        Diag *g = diag_error(&ctx->diag, "E0313", s->span, "more than one `%s` statement", what);
+        diag_note(&ctx->diag, g, p->stmt->span, "the first `%s` is here", what);
+        if (p->stmt->file != s->file)
+            diag_help(&ctx->diag, g, "a file's own `%s` overrides those of the files it includes; "
+                      "state it once in the including file", what);
+    }
 }
 
 static void collect_defs(polc_ctx *ctx, StmtList *list, int depth, Walk *w)
@@ -262,9 +286,9 @@ static void collect_defs(polc_ctx *ctx, StmtList *list, int depth, Walk *w)
         case ST_INCLUDE:
             collect_defs(ctx, &s->body, depth + 1, w);
             break;
-        case ST_POLICY: pick_header(ctx, &w->policy, s, depth, "policy", NULL); break;
-        case ST_ARCH: pick_header(ctx, &w->arch, s, depth, "arch", NULL); break;
-        case ST_DEFAULT: pick_header(ctx, &w->dflt, s, depth, "default", same_default); break;
+        case ST_POLICY: add_header(ctx, &w->policy, s, depth); break;
+        case ST_ARCH: add_header(ctx, &w->arch, s, depth); break;
+        case ST_DEFAULT: add_header(ctx, &w->dflt, s, depth); break;
         case ST_CONST: {
             ConstDef *c = arena_alloc(&ctx->arena, sizeof *c);
             c->name = s->name;
@@ -284,7 +308,8 @@ static void collect_defs(polc_ctx *ctx, StmtList *list, int depth, Walk *w)
             c->name = s->name;
             c->span = s->name_span;
             if (s->expr->kind != EX_NUM || (v = s->expr->num) > 63) {
-                diag_error(&ctx->diag, "E0215", s->expr->span, "capability numbers range from 0 to 63");
+                diag_error(&ctx->diag, "E0215", s->expr->span,
+                           "a capability is declared with a plain number from 0 to 63");
                 break;
             }
             c->num = (int)v;
@@ -340,7 +365,7 @@ static void suggest_syscall(polc_ctx *ctx, Diag *g, const char *name, uint32_t m
     arena_release(&tmp);
 }
 
-static void expand_set(polc_ctx *ctx, SetDef *d, Span use);
+static bool expand_set(polc_ctx *ctx, SetDef *d, Span use);
 
 static void push_target(polc_ctx *ctx, void *vec_, RuleTarget t)
 {
@@ -365,7 +390,8 @@ static void expand_targets(polc_ctx *ctx, const TargetList *tl, bool via_group, 
             continue;
         }
         d->used = true;
-        expand_set(ctx, d, t->span);
+        if (!expand_set(ctx, d, t->span))
+            continue; /* reported: a set containing itself */
         for (size_t j = 0; j < d->expanded.len; j++) {
             RuleTarget rt = d->expanded.items[j];
             rt.via_group = rt.via_group || d->from_stdlib;
@@ -376,18 +402,22 @@ static void expand_targets(polc_ctx *ctx, const TargetList *tl, bool via_group, 
     }
 }
 
-static void expand_set(polc_ctx *ctx, SetDef *d, Span use)
+static bool expand_set(polc_ctx *ctx, SetDef *d, Span use)
 {
     if (d->state == 2)
-        return;
+        return true;
     if (d->state == 1) {
-        Diag *g = diag_error(&ctx->diag, "E0219", use, "set `@%s` contains itself", d->name);
-        diag_note(&ctx->diag, g, d->span, "`@%s` is defined here", d->name);
-        return;
+        if (!d->cycle_reported) {
+            Diag *g = diag_error(&ctx->diag, "E0219", use, "set `@%s` contains itself", d->name);
+            diag_note(&ctx->diag, g, d->span, "`@%s` is defined here", d->name);
+            d->cycle_reported = true;
+        }
+        return false;
     }
     d->state = 1;
     expand_targets(ctx, &d->targets, false, &d->expanded);
     d->state = 2;
+    return true;
 }
 
 /* ---- capabilities ---- */
@@ -464,8 +494,8 @@ static void check_names(polc_ctx *ctx, Rule *r)
                 have |= 1u << a;
         if (have)
             r->is_used_somewhere = true;
-        if (t->via_group)
-            continue;
+        if (t->via_group || t->from_set)
+            continue; /* stdlib groups name other arches' calls; user sets are checked where defined */
         if (!have) {
             Diag *g = diag_error(&ctx->diag, "E0210", t->span, "unknown syscall `%s`", t->name);
             suggest_syscall(ctx, g, t->name, r->arch_mask);
@@ -482,6 +512,18 @@ static void check_names(polc_ctx *ctx, Rule *r)
             diag_note(&ctx->diag, g, SPAN_NONE, "the rule has no effect there");
         }
     }
+}
+
+static void unknown_arch(polc_ctx *ctx, const Ident *id)
+{
+    Diag *g = diag_error(&ctx->diag, "E0217", id->span, "unknown architecture `%s`", id->name);
+    static const char *const names[] = {"x86_64", "x86", "x32", "aarch64", "arm", "riscv64", "ppc64le", "s390x",
+                                        "amd64", "i386", "arm64"};
+    const char *c = closest_name(id->name, names, sizeof names / sizeof *names);
+    if (c)
+        diag_help(&ctx->diag, g, "did you mean `%s`?", c);
+    else
+        diag_help(&ctx->diag, g, "known: x86_64, x86, x32, aarch64, arm, riscv64, ppc64le, s390x");
 }
 
 static void collect_rules(polc_ctx *ctx, StmtList *body, RuleCtx rc)
@@ -507,15 +549,22 @@ static void collect_rules(polc_ctx *ctx, StmtList *body, RuleCtx rc)
             for (size_t j = 0; j < s->idents.len; j++) {
                 ArchId a;
                 if (!arch_from_name(s->idents.items[j].name, &a)) {
-                    Diag *g = diag_error(&ctx->diag, "E0217", s->idents.items[j].span,
-                                         "unknown architecture `%s`", s->idents.items[j].name);
-                    diag_help(&ctx->diag, g, "known: x86_64, x86, x32, aarch64, arm, riscv64, ppc64le, s390x");
+                    unknown_arch(ctx, &s->idents.items[j]);
+                    m = UINT32_MAX; /* do not report the block's rules as well */
                     continue;
                 }
                 m |= 1u << a;
             }
             RuleCtx inner = rc;
             inner.arch_mask = s->negated ? (rc.arch_mask & ~m) : (rc.arch_mask & m);
+            if (!inner.arch_mask) {
+                if (m || s->negated) {
+                    Diag *g = diag_warning(&ctx->diag, "W0010", s->span,
+                                           "this `when arch` block applies to none of the policy's architectures");
+                    diag_help(&ctx->diag, g, "add the architecture to the `arch` statement, or remove the block");
+                }
+                continue;
+            }
             collect_rules(ctx, &s->body, inner);
             continue;
         }
@@ -665,6 +714,11 @@ static void resolve_process_section(polc_ctx *ctx, Stmt *s, Span *user_span)
                            (unsigned long long)it->n2);
                 break;
             }
+            if (it->has_n2 && ctx->has_gid) {
+                Diag *g = diag_error(&ctx->diag, "E0307", it->n2_span, "the group id is given twice");
+                diag_note(&ctx->diag, g, *user_span, "an earlier `group` already sets it");
+                break;
+            }
             ctx->has_user = true;
             *user_span = it->span;
             ctx->uid = (uint32_t)it->n1;
@@ -672,6 +726,11 @@ static void resolve_process_section(polc_ctx *ctx, Stmt *s, Span *user_span)
                 ctx->has_gid = true, ctx->gid = (uint32_t)it->n2;
             break;
         case PROC_GROUP:
+            if (ctx->has_gid) {
+                Diag *g = diag_error(&ctx->diag, "E0307", it->span, "the group id is given twice");
+                diag_note(&ctx->diag, g, *user_span, "`user UID:GID` or an earlier `group` already sets it");
+                break;
+            }
             if (it->n1 > 0xfffffffeull) {
                 diag_error(&ctx->diag, "E0307", it->n1_span, "group id %llu is out of range (0 to 4294967294)",
                            (unsigned long long)it->n1);
@@ -679,6 +738,7 @@ static void resolve_process_section(polc_ctx *ctx, Stmt *s, Span *user_span)
             }
             ctx->has_gid = true;
             ctx->gid = (uint32_t)it->n1;
+            *user_span = it->span;
             break;
         case PROC_NO_NEW_PRIVS:
             ctx->no_new_privs = true;
@@ -728,14 +788,7 @@ static uint32_t arch_list_mask(polc_ctx *ctx, const IdentList *ids)
     for (size_t j = 0; j < ids->len; j++) {
         ArchId a;
         if (!arch_from_name(ids->items[j].name, &a)) {
-            Diag *g = diag_error(&ctx->diag, "E0217", ids->items[j].span, "unknown architecture `%s`",
-                                 ids->items[j].name);
-            static const char *const names[] = {"x86_64", "x86", "x32", "aarch64", "arm", "riscv64", "ppc64le", "s390x"};
-            const char *c = closest_name(ids->items[j].name, names, 8);
-            if (c)
-                diag_help(&ctx->diag, g, "did you mean `%s`?", c);
-            else
-                diag_help(&ctx->diag, g, "known: x86_64, x86, x32, aarch64, arm, riscv64, ppc64le, s390x");
+            unknown_arch(ctx, &ids->items[j]);
             continue;
         }
         if (m & (1u << a)) {
@@ -764,6 +817,9 @@ bool resolve_policy(polc_ctx *ctx)
     size_t before = ctx->diag.nerrors;
     Walk w = {0};
     collect_defs(ctx, &ctx->stmts, 0, &w);
+    pick_header(ctx, &w.policy, "policy");
+    pick_header(ctx, &w.arch, "arch");
+    pick_header(ctx, &w.dflt, "default");
     /* the prelude is an include of the root: depth 1 like any other include */
     if (w.policy.stmt) {
         ctx->policy_name = w.policy.stmt->name;

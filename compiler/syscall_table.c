@@ -155,6 +155,7 @@ static bool load_data_file(Arena *a, DiagEngine *d, SourceMap *sm, StdlibLocator
     if (!path) {
         Diag *g = diag_error(d, "E0200", SPAN_NONE, "cannot find stdlib file `%s`", rel);
         diag_help(d, g, "point -I or POLC_PATH at polc's stdlib directory");
+        d->install_error = true;
         return false;
     }
     size_t len;
@@ -283,4 +284,12 @@ const SyscallEntry *syscalldb_by_nr(const SyscallDb *db, ArchId arch, uint32_t n
 const Signature *syscalldb_signature(const SyscallDb *db, const char *name)
 {
     return strmap_get(&db->sigs, name);
+}
+
+const Signature *syscalldb_signature_on(const SyscallDb *db, const char *name, ArchId arch)
+{
+    char key[128];
+    snprintf(key, sizeof key, "%s@%s", name, ARCHES[arch].name);
+    const Signature *s = strmap_get(&db->sigs, key);
+    return s ? s : strmap_get(&db->sigs, name);
 }

@@ -76,6 +76,8 @@ bool syscalldb_load_signatures(SyscallDb *db, Arena *a, DiagEngine *d, SourceMap
 const SyscallEntry *syscalldb_lookup(const SyscallDb *db, ArchId arch, const char *name);
 const SyscallEntry *syscalldb_by_nr(const SyscallDb *db, ArchId arch, uint32_t nr);
 const Signature *syscalldb_signature(const SyscallDb *db, const char *name);
+/* The signature on one arch: a `name@arch` line overrides `name`. */
+const Signature *syscalldb_signature_on(const SyscallDb *db, const char *name, ArchId arch);
 
 /* Reads a whole file into the arena (NUL terminated). Returns NULL and sets
  * *err to errno on failure. Refuses directories and special files. */

@@ -119,7 +119,7 @@ static void polc_yyerror(PolcLoc *loc, yyscan_t scanner, ParseState *ps, const c
 %type <dtail> deny_tail
 %type <expr> value_list
 %type <op> cmpop
-%type <str> opt_string
+%type <str> opt_string operand
 %type <num> fs_verb
 
 %left OR
@@ -180,6 +180,8 @@ idents:
 default_action:
     verb                      { $$ = $1; }
   | ERRNO '(' value ')'       { $$ = (ActionSpec){ACT_ERRNO, $3, S(ps, @$)}; }
+  | DENY                      { $$ = (ActionSpec){ACT_ERRNO, NULL, S(ps, @$)}; }
+  | DENY errno_value          { $$ = (ActionSpec){ACT_ERRNO, $2, S(ps, @$)}; }
 ;
 
 /* ---- syscalls { ... } ---- */
@@ -247,14 +249,22 @@ cond:
   | cmp                       { $$ = $1; }
 ;
 
+/* argument names: signatures use a few words that are keywords elsewhere */
+operand:
+    IDENT                     { $$ = $1; }
+  | USER                      { $$ = "user"; }
+  | GROUP                     { $$ = "group"; }
+  | POLICY                    { $$ = "policy"; }
+;
+
 cmp:
-    IDENT cmpop value         { $$ = bin(ps, EX_CMP, @$, NULL, $3); $$->name = $1; $$->name_span = S(ps, @1); $$->op = $2; }
-  | IDENT '&' value cmpop value
+    operand cmpop value       { $$ = bin(ps, EX_CMP, @$, NULL, $3); $$->name = $1; $$->name_span = S(ps, @1); $$->op = $2; }
+  | operand '&' value cmpop value
                               { $$ = bin(ps, EX_MASKCMP, @$, NULL, $3); $$->c = $5; $$->name = $1; $$->name_span = S(ps, @1); $$->op = $4; }
-  | IDENT '&' value           { $$ = bin(ps, EX_BITTEST, @$, NULL, $3); $$->name = $1; $$->name_span = S(ps, @1); }
-  | IDENT IN '{' value_list opt_comma '}'
+  | operand '&' value         { $$ = bin(ps, EX_BITTEST, @$, NULL, $3); $$->name = $1; $$->name_span = S(ps, @1); }
+  | operand IN '{' value_list opt_comma '}'
                               { $$ = $4; $$->span = S(ps, @$); $$->name = $1; $$->name_span = S(ps, @1); }
-  | IDENT NOT IN '{' value_list opt_comma '}'
+  | operand NOT IN '{' value_list opt_comma '}'
                               { $$ = $5; $$->span = S(ps, @$); $$->name = $1; $$->name_span = S(ps, @1); $$->negated = true; }
 ;
 

@@ -118,7 +118,7 @@ static bool arg_alternatives(Emit *em, const IrCase *c, const char *sysname, con
                              argname, why);
         diag_note(&em->ctx->diag, g, SPAN_NONE,
                   "runc turns two conditions on one argument into separate rules that are ORed, which would widen the policy");
-        diag_help(&em->ctx->diag, g, "split the range with `in {...}` or single bounds, or use the BPF back end (--target bpf)");
+        diag_help(&em->ctx->diag, g, "express it with `in {...}` or with single bounds (`<`, `>`) in separate rules");
         em->ok = false;
         return false;
     }
@@ -146,9 +146,11 @@ static void add_entry(Emit *em, const char *name, Action act, const JArg *args, 
     Entry *e = strmap_get(&em->by_key, key);
     if (!e) {
         if (em->entries.len >= MAX_ENTRIES) {
-            if (em->ok)
-                diag_error(&ctx->diag, "E0400", case_span(ctx, c), "the Docker profile would exceed %d entries",
-                           MAX_ENTRIES);
+            if (em->ok) {
+                Diag *g = diag_error(&ctx->diag, "E0400", case_span(ctx, c),
+                                     "the Docker profile would exceed %d entries", MAX_ENTRIES);
+                diag_help(&ctx->diag, g, "simplify the conditions of this rule: each combination of values becomes an entry");
+            }
             em->ok = false;
             return;
         }
@@ -227,7 +229,7 @@ static void emit_syscall(Emit *em, const IrSyscall *s, int family)
             if (k->action.kind == ACT_TRAP && k->action.data != 0) {
                 Diag *g = diag_error(&em->ctx->diag, "E0403", case_span(em->ctx, k),
                                      "the Docker seccomp format cannot carry a trap value");
-                diag_help(&em->ctx->diag, g, "use plain `trap`, or the BPF back end");
+                diag_help(&em->ctx->diag, g, "use plain `trap`");
                 em->ok = false;
                 return;
             }

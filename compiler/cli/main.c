@@ -227,7 +227,7 @@ int main(int argc, char **argv)
         polc_free(ctx);
     }
     if (fmt == POLC_DIAG_JSON) {
-        printf("[%s%s]\n", json_all ? json_all : "", json_all ? "\n" : "");
+        printf("[%s]\n", json_all ? json_all : "");
         free(json_all);
     }
     return status;

@@ -91,7 +91,19 @@ static int load_signatures(const char *dir)
 		char *save = NULL, *tok = strtok_r(line, " \t\r\n", &save);
 		if (!tok || tok[0] == '#')
 			continue;
-		if (!valid_ident(tok)) {
+		/* `name@arch` overrides a signature on one arch: the arch must be known */
+		char *at = strchr(tok, '@');
+		if (at) {
+			static const char *arches[] = {"x86_64", "x86", "x32", "aarch64", "arm", "riscv64", "ppc64le", "s390x"};
+			int known = 0;
+			for (size_t a = 0; a < sizeof arches / sizeof arches[0]; a++)
+				known |= !strcmp(at + 1, arches[a]);
+			if (!known) {
+				fprintf(stderr, "signatures.tbl:%d: unknown arch in '%s'\n", lineno, tok);
+				errs++;
+			}
+		}
+		if (!valid_ident(tok) && !(at && (*at = '\0', valid_ident(tok)) && (*at = '@'))) {
 			fprintf(stderr, "signatures.tbl:%d: bad syscall name '%s'\n", lineno, tok);
 			errs++;
 			continue;
