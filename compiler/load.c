@@ -48,18 +48,25 @@ const char *stdlib_locate(void *vctx, const char *relpath)
     return NULL;
 }
 
+/* A directory with prelude.pol at its top is a stdlib, however it was found
+ * (-I, POLC_PATH or the installed one): its files are polc's, not the user's. */
+static bool is_stdlib_dir(polc_ctx *ctx, const char *dir)
+{
+    return is_file(join(&ctx->arena, dir, "prelude.pol"));
+}
+
 /* <path>: -I dirs, then POLC_PATH, then stdlib. */
 static const char *find_angle(polc_ctx *ctx, const char *rel, bool *from_stdlib)
 {
     for (size_t i = 0; i < ctx->include_dirs.len; i++) {
         const char *p = join(&ctx->arena, ctx->include_dirs.items[i], rel);
         if (is_file(p))
-            return *from_stdlib = false, p;
+            return *from_stdlib = is_stdlib_dir(ctx, ctx->include_dirs.items[i]), p;
     }
     for (size_t i = 0; i < ctx->env_dirs.len; i++) {
         const char *p = join(&ctx->arena, ctx->env_dirs.items[i], rel);
         if (is_file(p))
-            return *from_stdlib = false, p;
+            return *from_stdlib = is_stdlib_dir(ctx, ctx->env_dirs.items[i]), p;
     }
     const char *p = stdlib_locate(ctx, rel);
     if (p)

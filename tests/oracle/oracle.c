@@ -76,6 +76,7 @@ static int is_null(json_object *o) { return o == NULL || json_object_is_type(o, 
 /* JSON string or null ("" for null) */
 static int jstr(json_object *o, const char **out)
 {
+    *out = NULL; /* callers print it on failure */
     if (is_null(o)) {
         *out = "";
         return 0;
@@ -495,7 +496,7 @@ static int build_config(json_object *root, const OracleOptions *o, const char *c
         if (jstr(json_object_array_get_idx(jflags, i), &f) ||
             (strcmp(f, "SECCOMP_FILTER_FLAG_TSYNC") && strcmp(f, "SECCOMP_FILTER_FLAG_LOG") &&
              strcmp(f, "SECCOMP_FILTER_FLAG_SPEC_ALLOW")))
-            return seterr(err, errlen, "seccomp flag %s is not known to runc", f), -1;
+            return seterr(err, errlen, "seccomp flag %s is not known to runc", f ? f : "(not a string)"), -1;
         /* LOG and SPEC_ALLOW change how the filter is loaded, not its program */
     }
 
