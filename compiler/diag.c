@@ -109,6 +109,19 @@ static void render_snippet(StrBuf *sb, const SourceFile *f, Span span, bool colo
     source_linecol(f, end, &eline, &ecol);
     size_t len;
     const char *text = source_line(f, line, &len);
+    /* very long lines: show a window around the caret */
+    enum { WINDOW = 160 };
+    size_t skip = 0;
+    if (len > WINDOW) {
+        if (col > WINDOW / 2)
+            skip = col - WINDOW / 2;
+        if (skip > len - WINDOW)
+            skip = len - WINDOW;
+        text += skip;
+        len = WINDOW;
+        col -= (unsigned)skip;
+        ecol = ecol > skip ? ecol - (unsigned)skip : 1;
+    }
     char num[16];
     int w = snprintf(num, sizeof num, "%u", line);
     sb_printf(sb, " %s | ", num);
@@ -119,7 +132,7 @@ static void render_snippet(StrBuf *sb, const SourceFile *f, Span span, bool colo
     sb_putc(sb, '\n');
     sb_printf(sb, " %*s | ", w, "");
     size_t caret_start = col - 1;
-    size_t caret_end = (eline == line) ? ecol : len; /* inclusive column -> exclusive index */
+    size_t caret_end = (eline == line && ecol <= len) ? ecol : len; /* inclusive column -> exclusive index */
     if (caret_end <= caret_start)
         caret_end = caret_start + 1;
     for (size_t i = 0; i < caret_start && i < len; i++)

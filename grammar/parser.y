@@ -91,6 +91,11 @@ static NetItemList ps_take_net(ParseState *ps)
 static void polc_yyerror(PolcLoc *loc, yyscan_t scanner, ParseState *ps, const char *msg)
 {
     (void)scanner;
+    if (strcmp(msg, "memory exhausted") == 0) {
+        Diag *g = diag_error(ps->diag, "E0106", S(ps, *loc), "nesting is too deep for the parser");
+        diag_help(ps->diag, g, "split the condition or the blocks into smaller pieces");
+        return;
+    }
     diag_error(ps->diag, "E0100", S(ps, *loc), "%s", msg);
 }
 }
