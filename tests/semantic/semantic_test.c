@@ -162,21 +162,6 @@ static void check_arch(const polc_ctx *ctx, ArchId arch, const OracleFilter *exa
     }
 }
 
-static char *read_all(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    StrBuf sb;
-    sb_init(&sb);
-    char buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sb_putn(&sb, buf, n);
-    fclose(f);
-    return sb_take(&sb);
-}
-
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -199,7 +184,6 @@ int main(int argc, char **argv)
         free(d);
         return 1;
     }
-    (void)read_all;
     Values vs = {{0}, 0};
     collect_values(ctx, &vs);
 
