@@ -71,10 +71,10 @@ IrVerdict ir_syscall_eval(const IrSyscall *s, const uint64_t args[6], uint64_t c
     return v;
 }
 
-const char *ir_arg_name(const polc_ctx *ctx, const char *sysname, unsigned idx)
+const char *ir_arg_name(const polc_ctx *ctx, const char *sysname, ArchId arch, unsigned idx)
 {
     static const char *const pos[] = {"arg0", "arg1", "arg2", "arg3", "arg4", "arg5"};
-    const Signature *sig = syscalldb_signature(&ctx->db, sysname);
+    const Signature *sig = syscalldb_signature_on(&ctx->db, sysname, arch);
     if (sig && (int)idx < sig->nargs)
         return sig->arg_names[idx];
     return idx < 6 ? pos[idx] : "arg?";
@@ -83,12 +83,13 @@ const char *ir_arg_name(const polc_ctx *ctx, const char *sysname, unsigned idx)
 typedef struct ArgNameCtx {
     const polc_ctx *ctx;
     const char *sysname;
+    ArchId arch;
 } ArgNameCtx;
 
 static char *argname_cb(void *p, unsigned idx)
 {
     ArgNameCtx *a = p;
-    return (char *)ir_arg_name(a->ctx, a->sysname, idx);
+    return (char *)ir_arg_name(a->ctx, a->sysname, a->arch, idx);
 }
 
 static void dump_rules(polc_ctx *ctx, StrBuf *sb, const IrCase *c)
@@ -134,7 +135,7 @@ char *polc_dump_ir(polc_ctx *ctx)
                   ia->syscalls.len, action_str(ctx, A, ctx->ir->default_action));
         for (size_t i = 0; i < ia->syscalls.len; i++) {
             const IrSyscall *s = &ia->syscalls.items[i];
-            ArgNameCtx an = {ctx, s->name};
+            ArgNameCtx an = {ctx, s->name, ia->arch};
             bool simple = s->ncaps == 0 && s->scenarios[0].cases.len == 1 &&
                           dnf_is_true(s->scenarios[0].cases.items[0].cond);
             sb_printf(&sb, "  %u %s:", s->nr, s->name);

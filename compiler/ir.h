@@ -56,6 +56,6 @@ const IrArch *ir_arch(const Ir *ir, ArchId arch);
 const IrSyscall *ir_syscall(const IrArch *ia, uint32_t nr);
 bool ir_decision_eq(const IrDecision *a, const IrDecision *b);
 /* Arg name of `sysname` at index, or "argN". */
-const char *ir_arg_name(const polc_ctx *ctx, const char *sysname, unsigned idx);
+const char *ir_arg_name(const polc_ctx *ctx, const char *sysname, ArchId arch, unsigned idx);
 
 #endif

@@ -75,7 +75,7 @@ typedef struct Alts {
     JArg *items;
 } Alts;
 
-static bool arg_alternatives(Emit *em, const IrCase *c, const char *sysname, const Term *t,
+static bool arg_alternatives(Emit *em, const IrCase *c, const char *sysname, ArchId arch, const Term *t,
                              unsigned arg, Alts *out)
 {
     ArgConstraint ac;
@@ -112,7 +112,7 @@ static bool arg_alternatives(Emit *em, const IrCase *c, const char *sysname, con
             why = "it bounds the argument from both sides";
     }
     if (why) {
-        const char *argname = ir_arg_name(em->ctx, sysname, arg);
+        const char *argname = ir_arg_name(em->ctx, sysname, arch, arg);
         Diag *g = diag_error(&em->ctx->diag, "E0400", case_span(em->ctx, c),
                              "the Docker seccomp format cannot express this condition on `%s` exactly: %s",
                              argname, why);
@@ -185,7 +185,7 @@ static void add_entry(Emit *em, const char *name, Action act, const JArg *args, 
     }
 }
 
-static void emit_case(Emit *em, const IrSyscall *s, unsigned sc, const IrCase *c, int family)
+static void emit_case(Emit *em, const IrSyscall *s, unsigned sc, const IrCase *c, int family, ArchId arch)
 {
     for (size_t t = 0; t < c->cond.n && em->ok; t++) {
         const Term *term = &c->cond.terms[t];
@@ -197,7 +197,7 @@ static void emit_case(Emit *em, const IrSyscall *s, unsigned sc, const IrCase *c
                 used |= term->atoms[i].arg == a;
             if (!used)
                 continue;
-            if (!arg_alternatives(em, c, s->name, term, a, &alts[nargs]))
+            if (!arg_alternatives(em, c, s->name, arch, term, a, &alts[nargs]))
                 return;
             args[nargs++] = a;
         }
@@ -220,7 +220,7 @@ static void emit_case(Emit *em, const IrSyscall *s, unsigned sc, const IrCase *c
     }
 }
 
-static void emit_syscall(Emit *em, const IrSyscall *s, int family)
+static void emit_syscall(Emit *em, const IrSyscall *s, int family, ArchId arch)
 {
     for (unsigned sc = 0; sc < (1u << s->ncaps); sc++) {
         const IrDecision *d = &s->scenarios[sc];
@@ -233,7 +233,7 @@ static void emit_syscall(Emit *em, const IrSyscall *s, int family)
                 em->ok = false;
                 return;
             }
-            emit_case(em, s, sc, k, family);
+            emit_case(em, s, sc, k, family, arch);
         }
     }
 }
@@ -402,11 +402,11 @@ bool backend_docker_json(polc_ctx *ctx, StrBuf *out)
             break;
         if (uniform) {
             if (fam_dec[first])
-                emit_syscall(&em, fam_dec[first], -1);
+                emit_syscall(&em, fam_dec[first], -1, (ArchId)fam_arch[first]);
         } else {
             for (int f = 0; f < ARCH__COUNT; f++)
                 if (fam_has[f] && fam_dec[f])
-                    emit_syscall(&em, fam_dec[f], f);
+                    emit_syscall(&em, fam_dec[f], f, (ArchId)fam_arch[f]);
         }
     }
     if (!em.ok)
