@@ -40,7 +40,8 @@ static int hitp_action_cmp(const void *a, const void *b)
 static IrDecision decide(Lower *lw, Hit **hits, size_t n)
 {
     IrDecision dec = {0};
-    qsort(hits, n, sizeof *hits, hitp_action_cmp);
+    if (n > 1)
+        qsort(hits, n, sizeof *hits, hitp_action_cmp);
     Dnf covered = dnf_false();
     Dnf not_covered = dnf_true(&lw->cc);
     int first_uncond = -1;
@@ -213,7 +214,8 @@ bool lower_policy(polc_ctx *ctx)
                 VEC_PUSH(&ctx->arena, hits, h);
             }
         }
-        qsort(hits.items, hits.len, sizeof *hits.items, hit_cmp);
+        if (hits.len > 1)
+            qsort(hits.items, hits.len, sizeof *hits.items, hit_cmp);
         IrArch ia = {(ArchId)a, {0}};
         for (size_t i = 0; i < hits.len;) {
             size_t j = i;

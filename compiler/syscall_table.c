@@ -208,7 +208,8 @@ bool syscalldb_load_arch(SyscallDb *db, Arena *a, DiagEngine *d, SourceMap *sm, 
         SyscallEntry e = {arena_strndup(a, f[1], fl[1]), (uint32_t)v};
         VEC_PUSH(a, ents, e);
     }
-    qsort(ents.items, ents.len, sizeof *ents.items, cmp_entry);
+    if (ents.len > 1)
+        qsort(ents.items, ents.len, sizeof *ents.items, cmp_entry);
     t->entries = ents.items;
     t->len = ents.len;
     for (size_t i = 0; i < t->len; i++)

@@ -345,7 +345,8 @@ bool backend_docker_json(polc_ctx *ctx, StrBuf *out)
                 VEC_PUSH(&ctx->arena, order, n);
             }
         }
-    qsort(order.items, order.len, sizeof *order.items, cmp_str);
+    if (order.len > 1)
+        qsort(order.items, order.len, sizeof *order.items, cmp_str);
     for (size_t ni = 0; ni < order.len && em.ok; ni++) {
         const char *name = order.items[ni];
         const IrSyscall *fam_dec[ARCH__COUNT];
@@ -411,7 +412,8 @@ bool backend_docker_json(polc_ctx *ctx, StrBuf *out)
     }
     if (!em.ok)
         return false;
-    qsort(em.entries.items, em.entries.len, sizeof *em.entries.items, cmp_entry);
+    if (em.entries.len > 1)
+        qsort(em.entries.items, em.entries.len, sizeof *em.entries.items, cmp_entry);
 
     json_object *root = json_object_new_object();
     json_object_object_add(root, "defaultAction", json_object_new_string(scmp_action(ir->default_action.kind)));
