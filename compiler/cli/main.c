@@ -7,11 +7,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "commands.h"
 #include "polc/polc.h"
 
 static const char USAGE[] =
     "usage: polc [options] FILE... -o DIR\n"
     "       polc --check [options] FILE...\n"
+    "       polc import PROFILE [-o NAME.pol]      (polc import --help)\n"
+    "       polc learn TRACE... [-o NAME.pol]      (polc learn --help)\n"
     "\n"
     "Compile container sandbox policies to Docker seccomp JSON (and, as they\n"
     "arrive, raw seccomp BPF, AppArmor and Kubernetes). For NAME.pol it writes\n"
@@ -73,7 +76,7 @@ static int is_dir(const char *p)
 
 /* The stdlib next to the binary: the source tree for a build-tree binary,
  * PREFIX/share/polc/stdlib for an installed one. */
-static void add_stdlib_dirs(polc_ctx *ctx)
+void cli_add_stdlib_dirs(polc_ctx *ctx)
 {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -95,8 +98,24 @@ static void add_stdlib_dirs(polc_ctx *ctx)
         polc_add_stdlib_dir(ctx, POLC_STDLIB_INSTALL_DIR);
 }
 
+/* Subcommands live in their own files (cmd_*.c); a build without one says so. */
+__attribute__((weak)) int polc_cmd_import(int argc, char **argv);
+__attribute__((weak)) int polc_cmd_learn(int argc, char **argv);
+
+static const struct {
+    const char *name;
+    int (*run)(int, char **);
+} SUBCOMMANDS[] = {{"import", polc_cmd_import}, {"learn", polc_cmd_learn}};
+
 int main(int argc, char **argv)
 {
+    if (argc > 1)
+        for (size_t i = 0; i < sizeof SUBCOMMANDS / sizeof *SUBCOMMANDS; i++)
+            if (strcmp(argv[1], SUBCOMMANDS[i].name) == 0) {
+                if (!SUBCOMMANDS[i].run)
+                    return usage_error("this build of polc has no subcommand", argv[1]);
+                return SUBCOMMANDS[i].run(argc - 1, argv + 1);
+            }
     const char *outdir = NULL, *arch = NULL, *stdin_name = NULL;
     unsigned targets = 0;
     int check = 0, dump_ast = 0, dump_ir = 0, no_prelude = 0, color = -1;
@@ -165,7 +184,7 @@ int main(int argc, char **argv)
         for (int j = 0; j < nincludes; j++)
             polc_add_include_dir(ctx, includes[j]);
         polc_use_env_path(ctx);
-        add_stdlib_dirs(ctx);
+        cli_add_stdlib_dirs(ctx);
         polc_set_no_prelude(ctx, no_prelude);
         polc_status st = POLC_OK;
         if (arch)

@@ -84,6 +84,30 @@ size_t polc_warning_count(const polc_ctx *ctx);
  * JSON form: one array of objects, see docs/diagnostics.md. */
 char *polc_render_diagnostics(const polc_ctx *ctx, polc_diag_format format, int color);
 
+/* ---- polc import: existing profiles as polc source ----
+ * Reads a Docker/moby seccomp JSON (also containers/common's variant), an OCI
+ * runtime-spec `linux.seccomp` object or a Security Profiles Operator
+ * SeccompProfile (YAML or JSON) and writes readable polc source (malloc'd).
+ * Problems (unknown syscall names, rules polc cannot reproduce exactly)
+ * become diagnostics on ctx. */
+typedef struct polc_import_options {
+    const char *policy_name; /* NULL: from the file name */
+    const char *arches;      /* comma separated polc arch names; NULL: the profile's */
+} polc_import_options;
+polc_status polc_import_profile(polc_ctx *ctx, const char *path, const polc_import_options *opts, char **pol_out);
+
+/* ---- polc learn: a minimal allowlist from what programs did ----
+ * Inputs: `strace -f -o FILE` traces, `strace -c` summaries, and kernel
+ * audit / dmesg SECCOMP records (type=1326) written under a `log` policy. */
+typedef struct polc_learn_options {
+    const char *policy_name;   /* NULL: "learned" */
+    const char *arch;          /* the traced arch; NULL: the host's */
+    const char *merge_path;    /* widen this existing policy; NULL: a new one */
+    unsigned max_values;       /* an argument seen with at most this many values is constrained; 0: 4 */
+} polc_learn_options;
+polc_status polc_learn(polc_ctx *ctx, const char *const *inputs, size_t ninputs, const polc_learn_options *opts,
+                       char **pol_out);
+
 const char *polc_version(void);
 
 #ifdef __cplusplus
