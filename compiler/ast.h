@@ -95,6 +95,8 @@ typedef enum StmtKind {
     ST_PROC_ITEM,  /* sub: ProcItemKind, n1, n2, has_n2 */
 } StmtKind;
 
+/* ST_DEFAULT.sub: the default for everything, or a refinement of it */
+enum { DEFAULT_ALL, DEFAULT_FOR_NEWER, DEFAULT_FOR_UNKNOWN };
 enum { CAP_DROP, CAP_ADD };
 typedef enum FsAccess { FS_READ_ONLY_ROOT, FS_READ, FS_WRITE, FS_APPEND, FS_EXEC, FS_DENY } FsAccess;
 enum { NET_ALLOW, NET_DENY };

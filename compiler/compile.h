@@ -46,6 +46,7 @@ typedef struct Rule {
     bool from_stdlib;
     bool contributes;    /* set by lowering: decides some input */
     bool is_used_somewhere; /* some target resolved on some arch */
+    bool is_default_refinement; /* synthetic: `default ... for newer-than` */
     const char *loc;     /* "file.pol:LINE" for comments in outputs */
 } Rule;
 
@@ -123,6 +124,14 @@ struct polc_ctx {
     bool have_default;
     Action default_action;
     Span default_span;
+    /* `default ACTION for newer-than X.Y`: a synthetic rule on every syscall
+     * added after X.Y that no rule names; `default ACTION for unknown`: numbers
+     * missing from polc's tables */
+    Rule *newer_rule;
+    uint32_t newer_than;
+    bool have_unknown;
+    Action unknown_action;
+    Span unknown_span;
     uint32_t arch_mask;
     VEC(Rule *) rules;
     /* non-seccomp intents, kept for the AppArmor and Kubernetes back ends */

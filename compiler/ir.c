@@ -49,7 +49,12 @@ IrVerdict ir_eval(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t 
     uint64_t view[6];
     for (int i = 0; i < 6; i++)
         view[i] = arch_info(arch)->word_bits == 32 ? (args[i] & 0xffffffffu) : args[i];
-    return ir_syscall_eval(ir_syscall(ia, nr), view, caps, ctx->ir->default_action);
+    const IrSyscall *s = ir_syscall(ia, nr);
+    if (!s && ctx->ir->has_unknown && nr != 0xffffffffu && !syscalldb_by_nr(&ctx->db, arch, nr)) {
+        IrVerdict v = {ctx->ir->unknown_action, IR_RULE_DEFAULT};
+        return v;
+    }
+    return ir_syscall_eval(s, view, caps, ctx->ir->default_action);
 }
 
 IrVerdict ir_syscall_eval(const IrSyscall *s, const uint64_t args[6], uint64_t caps, Action dflt)
@@ -129,6 +134,12 @@ char *polc_dump_ir(polc_ctx *ctx)
     if (ctx->policy_desc)
         sb_printf(&sb, " \"%s\"", ctx->policy_desc);
     sb_printf(&sb, "\ndefault %s\n", action_str(ctx, A, ctx->ir->default_action));
+    if (ctx->newer_rule)
+        sb_printf(&sb, "default %s for syscalls newer than %u.%u that no rule names\n",
+                  action_str(ctx, A, ctx->newer_rule->action), ctx->newer_than / 10000, ctx->newer_than / 100 % 100);
+    if (ctx->ir->has_unknown)
+        sb_printf(&sb, "default %s for numbers polc's tables do not know\n",
+                  action_str(ctx, A, ctx->ir->unknown_action));
     for (size_t a = 0; a < ctx->ir->arches.len; a++) {
         const IrArch *ia = &ctx->ir->arches.items[a];
         sb_printf(&sb, "\narch %s: %zu syscalls decided, the rest: %s\n", arch_info(ia->arch)->name,

@@ -36,6 +36,8 @@ typedef struct IrArch {
 
 struct Ir {
     Action default_action;
+    bool has_unknown;      /* `default ... for unknown`: */
+    Action unknown_action; /* numbers missing from polc's table of the arch */
     VEC(IrArch) arches;
 };
 

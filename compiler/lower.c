@@ -166,6 +166,27 @@ static bool lower_syscall(Lower *lw, ArchId arch, Hit *hits, size_t n, IrSyscall
     return true;
 }
 
+typedef VEC(Hit) HitVec;
+
+/* `default ACTION for newer-than X.Y`: every syscall of the arch added after
+ * X.Y that no rule names gets the refined default. */
+static void add_newer_hits(Lower *lw, ArchId arch, void *vhits)
+{
+    HitVec *hits = vhits;
+    polc_ctx *ctx = lw->ctx;
+    const ArchTable *t = &ctx->db.arch[arch];
+    StrMap named = {0};
+    for (size_t i = 0; i < hits->len; i++)
+        strmap_put(&named, &ctx->arena, hits->items[i].name, (void *)1);
+    for (size_t i = 0; i < t->len; i++) {
+        const SyscallEntry *e = &t->entries[i];
+        if (strmap_get(&named, e->name) || syscalldb_version(&ctx->db, e->name, arch) <= ctx->newer_than)
+            continue;
+        Hit h = {e->nr, e->name, ctx->newer_rule, dnf_true(&lw->cc), true};
+        VEC_PUSH(&ctx->arena, *hits, h);
+    }
+}
+
 bool lower_policy(polc_ctx *ctx)
 {
     size_t before = ctx->diag.nerrors;
@@ -177,6 +198,8 @@ bool lower_policy(polc_ctx *ctx)
         lw.shadowed_by[i] = -1;
     Ir *ir = arena_alloc(&ctx->arena, sizeof *ir);
     ir->default_action = ctx->default_action;
+    ir->has_unknown = ctx->have_unknown;
+    ir->unknown_action = ctx->unknown_action;
     bool *always_false = calloc(ctx->rules.len + 1, sizeof(bool));
     bool *sometimes_true = calloc(ctx->rules.len + 1, sizeof(bool));
     if (!always_false || !sometimes_true)
@@ -214,6 +237,8 @@ bool lower_policy(polc_ctx *ctx)
                 VEC_PUSH(&ctx->arena, hits, h);
             }
         }
+        if (ctx->newer_rule)
+            add_newer_hits(&lw, (ArchId)a, (void *)&hits);
         if (hits.len > 1)
             qsort(hits.items, hits.len, sizeof *hits.items, hit_cmp);
         IrArch ia = {(ArchId)a, {0}};

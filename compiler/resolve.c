@@ -226,7 +226,7 @@ typedef struct HeaderPick {
 } HeaderPick;
 
 typedef struct Walk {
-    HeaderPick policy, arch, dflt;
+    HeaderPick policy, arch, dflt, dflt_newer, dflt_unknown;
 } Walk;
 
 static void add_header(polc_ctx *ctx, HeaderPick *p, Stmt *s, int depth)
@@ -288,7 +288,11 @@ static void collect_defs(polc_ctx *ctx, StmtList *list, int depth, Walk *w)
             break;
         case ST_POLICY: add_header(ctx, &w->policy, s, depth); break;
         case ST_ARCH: add_header(ctx, &w->arch, s, depth); break;
-        case ST_DEFAULT: add_header(ctx, &w->dflt, s, depth); break;
+        case ST_DEFAULT:
+            add_header(ctx, s->sub == DEFAULT_FOR_NEWER ? &w->dflt_newer
+                            : s->sub == DEFAULT_FOR_UNKNOWN ? &w->dflt_unknown : &w->dflt,
+                       s, depth);
+            break;
         case ST_CONST: {
             ConstDef *c = arena_alloc(&ctx->arena, sizeof *c);
             c->name = s->name;
@@ -765,6 +769,38 @@ static void walk_sections(polc_ctx *ctx, StmtList *list, uint32_t all_arches)
     }
 }
 
+/* `default ACTION for newer-than X.Y` becomes a rule the lowering applies to
+ * each syscall added after X.Y that no other rule names. */
+static void resolve_default_newer(polc_ctx *ctx, Stmt *s)
+{
+    uint32_t v = kernel_version(s->str);
+    if (!v) {
+        Diag *g = diag_error(&ctx->diag, "E0222", s->name_span, "`%s` is not a kernel version", s->str);
+        diag_help(&ctx->diag, g, "write it as MAJOR.MINOR, e.g. 5.10");
+        return;
+    }
+    if (!syscalldb_load_versions(&ctx->db, &ctx->arena, &ctx->diag, &ctx->sm, stdlib_locate, ctx))
+        return;
+    Rule *r = arena_alloc(&ctx->arena, sizeof *r);
+    if (!eval_action(ctx, &s->action, &r->action))
+        return;
+    r->id = (int)ctx->rules.len;
+    r->span = s->span;
+    r->action_span = s->action.span;
+    r->arch_mask = ctx->arch_mask;
+    r->file = s->file;
+    r->from_stdlib = true; /* never reported as shadowed or redundant */
+    r->is_default_refinement = true;
+    const SourceFile *f = source_get(&ctx->sm, s->file);
+    unsigned line, col;
+    source_linecol(f, s->span.start, &line, &col);
+    r->loc = s->file == ctx->root_file ? arena_printf(&ctx->arena, "%s.pol:%u", ctx->basename, line)
+                                       : arena_printf(&ctx->arena, "%s:%u", f->name, line);
+    ctx->newer_rule = r;
+    ctx->newer_than = v;
+    VEC_PUSH(&ctx->arena, ctx->rules, r);
+}
+
 static uint32_t host_arches(void)
 {
 #if defined(__x86_64__) || defined(__i386__)
@@ -820,6 +856,8 @@ bool resolve_policy(polc_ctx *ctx)
     pick_header(ctx, &w.policy, "policy");
     pick_header(ctx, &w.arch, "arch");
     pick_header(ctx, &w.dflt, "default");
+    pick_header(ctx, &w.dflt_newer, "default ... for newer-than");
+    pick_header(ctx, &w.dflt_unknown, "default ... for unknown");
     /* the prelude is an include of the root: depth 1 like any other include */
     if (w.policy.stmt) {
         ctx->policy_name = w.policy.stmt->name;
@@ -851,6 +889,12 @@ bool resolve_policy(polc_ctx *ctx)
     if (w.dflt.stmt) {
         ctx->have_default = eval_action(ctx, &w.dflt.stmt->action, &ctx->default_action);
         ctx->default_span = w.dflt.stmt->span;
+    }
+    if (w.dflt_newer.stmt)
+        resolve_default_newer(ctx, w.dflt_newer.stmt);
+    if (w.dflt_unknown.stmt) {
+        ctx->have_unknown = eval_action(ctx, &w.dflt_unknown.stmt->action, &ctx->unknown_action);
+        ctx->unknown_span = w.dflt_unknown.stmt->span;
     }
     walk_sections(ctx, &ctx->stmts, ctx->arch_mask);
     for (size_t i = 0; i < ctx->sets.cap; i++)

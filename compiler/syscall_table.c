@@ -287,6 +287,74 @@ const Signature *syscalldb_signature(const SyscallDb *db, const char *name)
     return strmap_get(&db->sigs, name);
 }
 
+uint32_t kernel_version(const char *s)
+{
+    unsigned part[3] = {0, 0, 0};
+    int n = 0;
+    const char *p = s;
+    while (n < 3) {
+        if (*p < '0' || *p > '9')
+            return 0;
+        unsigned v = 0;
+        while (*p >= '0' && *p <= '9' && v < 1000)
+            v = v * 10 + (unsigned)(*p++ - '0');
+        if (v > 99)
+            return 0;
+        part[n++] = v;
+        if (*p == '\0')
+            break;
+        if (*p++ != '.')
+            return 0;
+    }
+    if (*p != '\0' || n < 2)
+        return 0;
+    return part[0] * 10000 + part[1] * 100 + part[2];
+}
+
+bool syscalldb_load_versions(SyscallDb *db, Arena *a, DiagEngine *d, SourceMap *sm, StdlibLocator locate,
+                             void *lctx)
+{
+    if (db->versions_loaded)
+        return true;
+    LoadedFile lf;
+    if (!load_data_file(a, d, sm, locate, lctx, "syscalls/versions.tbl", &lf))
+        return false;
+    db->versions_loaded = true;
+    for (unsigned ln = 1; ln <= lf.src->nlines; ln++) {
+        size_t len;
+        const char *line = source_line(lf.src, ln, &len);
+        const char *f[3];
+        size_t fl[3];
+        size_t n = fields(line, len, f, fl, 3);
+        if (n == 0)
+            continue;
+        Span sp = {lf.id, (uint32_t)(line - lf.src->text), (uint32_t)(line - lf.src->text + len)};
+        char ver[32];
+        uint32_t v = 0;
+        if (n == 2 && fl[1] < sizeof ver) {
+            memcpy(ver, f[1], fl[1]);
+            ver[fl[1]] = '\0';
+            v = kernel_version(ver);
+        }
+        if (!v) {
+            diag_error(d, "E0202", sp, "malformed versions line: expected `NAME[@ARCH] X.Y`");
+            continue;
+        }
+        strmap_put(&db->versions, a, arena_strndup(a, f[0], fl[0]), (void *)(uintptr_t)v);
+    }
+    return true;
+}
+
+uint32_t syscalldb_version(const SyscallDb *db, const char *name, ArchId arch)
+{
+    char key[128];
+    snprintf(key, sizeof key, "%s@%s", name, ARCHES[arch].name);
+    void *v = strmap_get(&db->versions, key);
+    if (!v)
+        v = strmap_get(&db->versions, name);
+    return (uint32_t)(uintptr_t)v;
+}
+
 const Signature *syscalldb_signature_on(const SyscallDb *db, const char *name, ArchId arch)
 {
     char key[128];

@@ -64,7 +64,12 @@ typedef struct SyscallDb {
     ArchTable arch[ARCH__COUNT];
     StrMap sigs; /* name -> Signature* */
     bool sigs_loaded;
+    StrMap versions; /* "name" or "name@arch" -> Linux version (see kernel_version) */
+    bool versions_loaded;
 } SyscallDb;
+
+/* "5.10" -> 51000, "2.6.39" -> 20639; 0 when malformed. */
+uint32_t kernel_version(const char *s);
 
 /* Locate stdlib files: returns a malloc'd-in-arena path or NULL. */
 typedef const char *(*StdlibLocator)(void *ctx, const char *relpath);
@@ -76,6 +81,10 @@ bool syscalldb_load_signatures(SyscallDb *db, Arena *a, DiagEngine *d, SourceMap
 const SyscallEntry *syscalldb_lookup(const SyscallDb *db, ArchId arch, const char *name);
 const SyscallEntry *syscalldb_by_nr(const SyscallDb *db, ArchId arch, uint32_t nr);
 const Signature *syscalldb_signature(const SyscallDb *db, const char *name);
+bool syscalldb_load_versions(SyscallDb *db, Arena *a, DiagEngine *d, SourceMap *sm, StdlibLocator locate,
+                             void *locate_ctx);
+/* The Linux version that added `name` on `arch`; 0 = before the oldest listed (3.0). */
+uint32_t syscalldb_version(const SyscallDb *db, const char *name, ArchId arch);
 /* The signature on one arch: a `name@arch` line overrides `name`. */
 const Signature *syscalldb_signature_on(const SyscallDb *db, const char *name, ArchId arch);
 

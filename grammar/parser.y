@@ -109,8 +109,10 @@ static void polc_yyerror(PolcLoc *loc, yyscan_t scanner, ParseState *ps, const c
 %token IF "if" AND "and" OR "or" NOT "not" IN "in" WHEN "when"
 %token DROP "drop" ADD "add" ALL "all" READ "read" WRITE "write" APPEND "append" EXEC "exec"
 %token READ_ONLY "read-only" ROOT "root" USER "user" GROUP "group" NO_NEW_PRIVS "no-new-privileges"
+%token FOR "for" NEWER_THAN "newer-than" UNKNOWN "unknown"
 %token EQ "==" NE "!=" LE "<=" GE ">=" SHL "<<"
 %token <str> IDENT "identifier" GROUPNAME "@group" STRING "string" ANGLE_PATH "<path>" PATH "path"
+%token <str> VERSION "version"
 %token <num> NUMBER "number"
 
 %type <stmts> top_stmts rule_stmts cap_items fs_items proc_items net_items
@@ -150,6 +152,11 @@ top_stmt:
   | INCLUDE STRING            { $$ = stmt(ps, ST_INCLUDE, @$); $$->str = $2; $$->name_span = S(ps, @2); }
   | ARCH idents               { $$ = stmt(ps, ST_ARCH, @$); $$->idents = $2; }
   | DEFAULT default_action    { $$ = stmt(ps, ST_DEFAULT, @$); $$->action = $2; }
+  | DEFAULT default_action FOR NEWER_THAN VERSION
+                              { $$ = stmt(ps, ST_DEFAULT, @$); $$->action = $2; $$->sub = DEFAULT_FOR_NEWER;
+                                $$->str = $5; $$->name_span = S(ps, @5); }
+  | DEFAULT default_action FOR UNKNOWN
+                              { $$ = stmt(ps, ST_DEFAULT, @$); $$->action = $2; $$->sub = DEFAULT_FOR_UNKNOWN; }
   | CONST name '=' value      { $$ = stmt(ps, ST_CONST, @$); $$->name = $2.name; $$->name_span = $2.span; $$->expr = $4; }
   | CAPABILITY name '=' value { $$ = stmt(ps, ST_CAPDECL, @$); $$->name = $2.name; $$->name_span = $2.span; $$->expr = $4; }
   | SET GROUPNAME '=' '{' targets opt_comma '}'

@@ -334,6 +334,15 @@ bool backend_docker_json(polc_ctx *ctx, StrBuf *out)
         diag_help(&ctx->diag, g, "choose errno, kill, kill-process, trap, trace, log or allow as the default");
         return false;
     }
+    if (ir->has_unknown) {
+        Diag *g = diag_error(&ctx->diag, "E0407", ctx->unknown_span,
+                             "a Docker profile cannot give syscall numbers unknown to polc their own action");
+        diag_note(&ctx->diag, g, SPAN_NONE,
+                  "Docker profiles name syscalls; runc and podman already answer ENOSYS for numbers above the "
+                  "highest syscall a profile names");
+        diag_help(&ctx->diag, g, "use `default errno(ENOSYS) for newer-than X.Y`, which names the syscalls");
+        return false;
+    }
     /* every syscall name any target arch decides */
     StrMap names = {0};
     VEC(const char *) order = {0};
