@@ -562,7 +562,8 @@ static void collect_rules(polc_ctx *ctx, StmtList *body, RuleCtx rc)
             RuleCtx inner = rc;
             inner.arch_mask = s->negated ? (rc.arch_mask & ~m) : (rc.arch_mask & m);
             if (!inner.arch_mask) {
-                if (m || s->negated) {
+                const SourceFile *sf = source_get(&ctx->sm, s->file);
+                if ((m || s->negated) && !(sf && sf->from_stdlib)) {
                     Diag *g = diag_warning(&ctx->diag, "W0010", s->span,
                                            "this `when arch` block applies to none of the policy's architectures");
                     diag_help(&ctx->diag, g, "add the architecture to the `arch` statement, or remove the block");

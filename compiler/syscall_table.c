@@ -186,6 +186,11 @@ bool syscalldb_load_arch(SyscallDb *db, Arena *a, DiagEngine *d, SourceMap *sm, 
     for (unsigned ln = 1; ln <= lf.src->nlines; ln++) {
         size_t len;
         const char *line = source_line(lf.src, ln, &len);
+        /* `# ni NR NAME`: a number whose entry point is sys_ni_syscall. It is
+         * still a syscall number with a name (libseccomp resolves it, the
+         * kernel answers ENOSYS), so policies may name it. */
+        if (len > 5 && memcmp(line, "# ni ", 5) == 0)
+            line += 5, len -= 5;
         const char *f[3];
         size_t fl[3];
         size_t n = fields(line, len, f, fl, 3);

@@ -1,0 +1,796 @@
+/* polc import, step 3: the ImpProfile as readable polc source.
+ *
+ * Unconditional entries with the same action and context are merged into
+ * one rule whose names use stdlib groups where a group is contained whole;
+ * conditional entries on the same syscalls and context are merged with
+ * `or`; arguments get their signatures.tbl names and values their constant
+ * names where the mapping is exact. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+
+#define WRAP 96
+
+static const char *const KEYWORDS[] = {
+    "policy", "include", "arch", "default", "const", "capability", "set", "syscalls", "capabilities",
+    "filesystem", "network", "process", "allow", "deny", "kill", "kill-thread", "kill-process", "trap",
+    "trace", "log", "notify", "errno", "if", "and", "or", "not", "in", "when", "drop", "add", "all", "read",
+    "write", "append", "exec", "read-only", "root", "user", "group", "no-new-privileges", NULL};
+
+static bool is_keyword(const char *s)
+{
+    for (int i = 0; KEYWORDS[i]; i++)
+        if (!strcmp(KEYWORDS[i], s))
+            return true;
+    return false;
+}
+
+/* ---- constants: exact reverse mapping -------------------------------- */
+
+typedef struct Family {
+    const char *file;   /* stdlib file name ending */
+    const char *prefix; /* NULL: any name in the file */
+    bool bits;          /* may be written as an OR of single-bit constants */
+} Family;
+
+typedef struct ArgFamily {
+    const char *syscall;
+    unsigned index;
+    Family fam[2];
+} ArgFamily;
+
+static const ArgFamily ARG_FAMILIES[] = {
+    {"socket", 0, {{"net.pol", "AF_", false}}},
+    {"socketpair", 0, {{"net.pol", "AF_", false}}},
+    {"socket", 1, {{"net.pol", "SOCK_", false}}},
+    {"clone", 0, {{"clone.pol", "CLONE_", true}}},
+    {"unshare", 0, {{"clone.pol", "CLONE_", true}}},
+    {"setns", 1, {{"clone.pol", "CLONE_", true}}},
+    {"personality", 0, {{"personality.pol", "PER_", false}, {"personality.pol", NULL, true}}},
+    {"ioctl", 1, {{"ioctl.pol", NULL, false}}},
+    {"prctl", 0, {{"prctl.pol", "PR_", false}}},
+    {"kill", 1, {{"signal.pol", "SIG", false}}},
+    {"tkill", 1, {{"signal.pol", "SIG", false}}},
+    {"tgkill", 2, {{"signal.pol", "SIG", false}}},
+    {"mmap", 2, {{"mman.pol", "PROT_", true}}},
+    {"mprotect", 2, {{"mman.pol", "PROT_", true}}},
+    {"pkey_mprotect", 2, {{"mman.pol", "PROT_", true}}},
+    {"mmap", 3, {{"mman.pol", "MAP_", true}}},
+    {"open", 1, {{"fcntl.pol", "O_", true}}},
+    {"openat", 2, {{"fcntl.pol", "O_", true}}},
+    {"fcntl", 1, {{"fcntl.pol", "F_", false}}},
+    {"setsockopt", 1, {{"net.pol", "SOL_", false}}},
+    {"getsockopt", 1, {{"net.pol", "SOL_", false}}},
+    {"madvise", 2, {{"mman.pol", "MADV_", false}}},
+};
+
+static bool ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && !strcmp(s + a - b, suf);
+}
+
+/* The first constant (in file order) of the family with exactly value v. */
+static const ConstDef *find_const(ImpCtx *ic, const Family *f, uint64_t v, bool single_bit_only)
+{
+    const StrMap *m = &ic->std.sc->consts;
+    const ConstDef *best = NULL;
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->slots[i].key)
+            continue;
+        const ConstDef *d = m->slots[i].value;
+        if (d->state != 2 || d->value != v || d->is_errno)
+            continue;
+        if (f->prefix && strncmp(d->name, f->prefix, strlen(f->prefix)) != 0)
+            continue;
+        const SourceFile *sf = source_get(&ic->std.sc->sm, d->span.file);
+        if (!sf || !sf->from_stdlib || !ends_with(sf->name, f->file))
+            continue;
+        if (single_bit_only && (v == 0 || (v & (v - 1))))
+            continue;
+        if (!best || d->span.start < best->span.start)
+            best = d;
+    }
+    return best;
+}
+
+/* Writes value v for (syscall, index): a constant, an OR of flags, or hex/decimal. */
+static void fmt_value(ImpCtx *ic, ImpBuf *b, const char *sys, unsigned index, uint64_t v, bool paren)
+{
+    for (size_t i = 0; sys && i < sizeof ARG_FAMILIES / sizeof *ARG_FAMILIES; i++) {
+        const ArgFamily *af = &ARG_FAMILIES[i];
+        if (strcmp(af->syscall, sys) || af->index != index)
+            continue;
+        for (int k = 0; k < 2 && af->fam[k].file; k++) {
+            const ConstDef *d = find_const(ic, &af->fam[k], v, false);
+            if (d) {
+                ib_put(b, d->name);
+                return;
+            }
+        }
+        for (int k = 0; k < 2 && af->fam[k].file; k++) {
+            if (!af->fam[k].bits || v == 0 || __builtin_popcountll(v) > 12)
+                continue;
+            const char *parts[64];
+            int n = 0;
+            bool ok = true;
+            for (int bit = 0; bit < 64 && ok; bit++) {
+                if (!(v & (1ull << bit)))
+                    continue;
+                const ConstDef *d = NULL;
+                for (int kk = 0; kk < 2 && af->fam[kk].file && !d; kk++)
+                    d = find_const(ic, &af->fam[kk], 1ull << bit, true);
+                if (!d)
+                    ok = false;
+                else
+                    parts[n++] = d->name;
+            }
+            if (ok) {
+                if (paren && n > 1)
+                    ib_put(b, "(");
+                for (int j = 0; j < n; j++)
+                    ib_printf(b, "%s%s", j ? " | " : "", parts[j]);
+                if (paren && n > 1)
+                    ib_put(b, ")");
+                return;
+            }
+        }
+    }
+    if (v < 4096)
+        ib_printf(b, "%llu", (unsigned long long)v);
+    else
+        ib_printf(b, "%#llx", (unsigned long long)v);
+}
+
+/* ---- names and groups ------------------------------------------------ */
+
+typedef VEC(const char *) NameVec;
+
+static bool nv_has(const NameVec *v, const char *s)
+{
+    for (size_t i = 0; i < v->len; i++)
+        if (v->items[i] && !strcmp(v->items[i], s))
+            return true;
+    return false;
+}
+
+static void expand_group(ImpCtx *ic, const SetDef *d, NameVec *out, int depth)
+{
+    if (depth > 16)
+        return;
+    for (size_t i = 0; i < d->targets.len; i++) {
+        const Target *t = &d->targets.items[i];
+        if (t->is_group) {
+            const SetDef *sub = strmap_get(&ic->std.sc->sets, t->name);
+            if (sub)
+                expand_group(ic, sub, out, depth + 1);
+        } else if (!nv_has(out, t->name)) {
+            VEC_PUSH(&ic->ctx->arena, *out, t->name);
+        }
+    }
+}
+
+typedef struct Group {
+    const char *name; /* "@basic-io" */
+    NameVec members;
+} Group;
+
+typedef VEC(Group) GroupVec;
+
+static int cmp_group(const void *a, const void *b)
+{
+    return strcmp(((const Group *)a)->name, ((const Group *)b)->name);
+}
+
+static GroupVec load_groups(ImpCtx *ic)
+{
+    GroupVec g = {0};
+    const StrMap *m = &ic->std.sc->sets;
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->slots[i].key)
+            continue;
+        const SetDef *d = m->slots[i].value;
+        if (!d->from_stdlib)
+            continue;
+        Group gr = {d->name[0] == '@' ? d->name : arena_printf(&ic->ctx->arena, "@%s", d->name), {0}};
+        expand_group(ic, d, &gr.members, 0);
+        VEC_PUSH(&ic->ctx->arena, g, gr);
+    }
+    if (g.len)
+        qsort(g.items, g.len, sizeof *g.items, cmp_group);
+    return g;
+}
+
+static uint32_t arches_of(ImpCtx *ic, const char *name, uint32_t mask)
+{
+    uint32_t m = 0;
+    for (int a = 0; a < ARCH__COUNT; a++)
+        if ((mask & (1u << a)) && imp_syscall_on(ic, name, (ArchId)a))
+            m |= 1u << a;
+    return m;
+}
+
+static void put_arches(ImpBuf *b, uint32_t mask)
+{
+    bool first = true;
+    for (int a = 0; a < ARCH__COUNT; a++)
+        if (mask & (1u << a)) {
+            ib_printf(b, "%s%s", first ? "" : ", ", arch_info((ArchId)a)->name);
+            first = false;
+        }
+}
+
+/* "verb a, b, c" wrapped at WRAP columns with continuation indent. */
+static void put_list(ImpBuf *b, const char *indent, const char *lead, const NameVec *items, const char *tail)
+{
+    size_t col = strlen(indent) + strlen(lead);
+    ib_printf(b, "%s%s", indent, lead);
+    size_t cont = strlen(indent) + 2;
+    for (size_t i = 0; i < items->len; i++) {
+        const char *s = items->items[i];
+        size_t need = strlen(s) + (i + 1 < items->len ? 1 : 0) + 1;
+        if (i > 0 && col + need > WRAP) {
+            ib_printf(b, "\n%*s", (int)cont, "");
+            col = cont;
+        } else if (i > 0) {
+            ib_put(b, " ");
+            col++;
+        }
+        ib_printf(b, "%s%s", s, i + 1 < items->len ? "," : "");
+        col += strlen(s) + (i + 1 < items->len ? 1 : 0);
+    }
+    ib_printf(b, "%s\n", tail ? tail : "");
+}
+
+static void put_comment(ImpBuf *b, const char *indent, const char *text)
+{
+    /* wrap long comments, one `#` per line */
+    const char *p = text;
+    while (*p) {
+        size_t room = WRAP - strlen(indent) - 2, n = 0, last_space = 0;
+        while (p[n] && p[n] != '\n' && n < room) {
+            if (p[n] == ' ')
+                last_space = n;
+            n++;
+        }
+        if (p[n] && p[n] != '\n' && last_space > 0)
+            n = last_space;
+        ib_printf(b, "%s# %.*s\n", indent, (int)n, p);
+        p += n;
+        while (*p == ' ' || *p == '\n')
+            p++;
+    }
+}
+
+static const char *action_text(ImpCtx *ic, ImpAction a, bool *is_deny)
+{
+    Arena *ar = &ic->ctx->arena;
+    *is_deny = false;
+    switch (a.kind) {
+    case ACT_KILL_PROCESS: return "kill-process";
+    case ACT_KILL_THREAD: return "kill";
+    case ACT_TRAP: return "trap";
+    case ACT_ERRNO: *is_deny = true; return "deny";
+    case ACT_NOTIFY: return "notify";
+    case ACT_TRACE: return arena_printf(ar, "trace(%u)", a.data);
+    case ACT_LOG: return "log";
+    case ACT_ALLOW: return "allow";
+    default: return "?";
+    }
+}
+
+static const char *errno_text(ImpCtx *ic, uint32_t v)
+{
+    const char *n = errno_name(ic->std.sc, v);
+    return n ? n : arena_printf(&ic->ctx->arena, "%u", v);
+}
+
+/* ---- conditions ------------------------------------------------------ */
+
+/* The argument's name for every syscall in names on every arch of mask, or argN. */
+static const char *arg_name(ImpCtx *ic, const NameVec *names, unsigned index, uint32_t mask)
+{
+    const char *common = NULL;
+    for (size_t i = 0; i < names->len; i++)
+        for (int a = 0; a < ARCH__COUNT; a++) {
+            if (!(mask & (1u << a)) || !syscalldb_lookup(&ic->std.sc->db, (ArchId)a, names->items[i]))
+                continue;
+            const Signature *s = syscalldb_signature_on(&ic->std.sc->db, names->items[i], (ArchId)a);
+            const char *n = s && (int)index < s->nargs ? s->arg_names[index] : NULL;
+            if (!n || is_keyword(n) || (common && strcmp(common, n)))
+                return arena_printf(&ic->ctx->arena, "arg%u", index);
+            common = n;
+        }
+    return common ? common : arena_printf(&ic->ctx->arena, "arg%u", index);
+}
+
+static void fmt_cond(ImpCtx *ic, ImpBuf *b, const ImpCond *c, const char *an, const char *sys)
+{
+    static const char *const OPS[] = {"==", "!=", "<", "<=", ">", ">="};
+    if (c->op == IOP_MASKED_EQ) {
+        ib_printf(b, "%s & ", an);
+        fmt_value(ic, b, sys, c->index, c->value, true);
+        ib_put(b, " == ");
+        fmt_value(ic, b, sys, c->index, c->value2, true);
+        return;
+    }
+    ib_printf(b, "%s %s ", an, OPS[c->op]);
+    fmt_value(ic, b, sys, c->index, c->value, false);
+}
+
+/* One entry's condition: AND of its conditions, or OR when runc ORs them. */
+static char *entry_cond(ImpCtx *ic, const ImpRule *r, const NameVec *names, uint32_t mask, bool *has_or)
+{
+    ImpBuf b = {0};
+    const char *sys = names->len == 1 ? names->items[0] : NULL;
+    *has_or = false;
+    bool all_eq_one = r->conds_or;
+    for (size_t i = 0; i < r->nconds; i++)
+        if (r->conds[i].op != IOP_EQ || r->conds[i].index != r->conds[0].index)
+            all_eq_one = false;
+    if (all_eq_one && r->nconds > 1) {
+        ib_printf(&b, "%s in {", arg_name(ic, names, r->conds[0].index, mask));
+        for (size_t i = 0; i < r->nconds; i++) {
+            if (i)
+                ib_put(&b, ", ");
+            fmt_value(ic, &b, sys, r->conds[0].index, r->conds[i].value, false);
+        }
+        ib_put(&b, "}");
+        return b.s;
+    }
+    for (size_t i = 0; i < r->nconds; i++) {
+        if (i)
+            ib_put(&b, r->conds_or ? " or " : " and ");
+        fmt_cond(ic, &b, &r->conds[i], arg_name(ic, names, r->conds[i].index, mask), sys);
+    }
+    *has_or = r->conds_or && r->nconds > 1;
+    if (!b.s)
+        ib_put(&b, "");
+    return b.s;
+}
+
+/* ---- emission -------------------------------------------------------- */
+
+typedef struct Bucket {
+    uint64_t req, forbid;
+    uint32_t arch_mask;
+    ImpAction act;
+    bool conditional;
+    NameVec names;              /* unconditional: merged names; conditional: the entry's names */
+    VEC(const ImpRule *) rules; /* conditional: entries OR'ed; unconditional: contributors */
+    size_t first_entry;
+} Bucket;
+
+typedef VEC(Bucket) BucketVec;
+
+static bool same_names(const ImpRule *r, const NameVec *v)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->names.len; i++) {
+        if (!r->names.items[i])
+            continue;
+        if (!nv_has(v, r->names.items[i]))
+            return false;
+        n++;
+    }
+    return n == v->len;
+}
+
+static BucketVec make_buckets(ImpCtx *ic)
+{
+    BucketVec bv = {0};
+    Arena *ar = &ic->ctx->arena;
+    for (size_t i = 0; i < ic->prof.rules.len; i++) {
+        const ImpRule *r = &ic->prof.rules.items[i];
+        if (r->dropped)
+            continue;
+        Bucket *hit = NULL;
+        for (size_t k = 0; k < bv.len && !hit; k++) {
+            Bucket *b = &bv.items[k];
+            if (b->req != r->cap_req || b->forbid != r->cap_forbid || b->arch_mask != r->arch_mask ||
+                b->act.kind != r->act.kind || b->act.data != r->act.data || b->conditional != (r->nconds > 0))
+                continue;
+            if (!b->conditional)
+                hit = b;
+            else if (same_names(r, &b->names) && !r->comment == !b->rules.items[0]->comment &&
+                     (!r->comment || !strcmp(r->comment, b->rules.items[0]->comment)))
+                hit = b;
+        }
+        if (!hit) {
+            Bucket nb;
+            memset(&nb, 0, sizeof nb);
+            nb.req = r->cap_req;
+            nb.forbid = r->cap_forbid;
+            nb.arch_mask = r->arch_mask;
+            nb.act = r->act;
+            nb.conditional = r->nconds > 0;
+            nb.first_entry = r->entry;
+            VEC_PUSH(ar, bv, nb);
+            hit = &bv.items[bv.len - 1];
+            if (hit->conditional)
+                for (size_t n = 0; n < r->names.len; n++)
+                    if (r->names.items[n] && !nv_has(&hit->names, r->names.items[n]))
+                        VEC_PUSH(ar, hit->names, r->names.items[n]);
+        }
+        if (!hit->conditional)
+            for (size_t n = 0; n < r->names.len; n++)
+                if (r->names.items[n] && !nv_has(&hit->names, r->names.items[n]))
+                    VEC_PUSH(ar, hit->names, r->names.items[n]);
+        VEC_PUSH(ar, hit->rules, r);
+    }
+    return bv;
+}
+
+/* Split names into: unknown to polc, absent on the bucket's arches, and
+ * per arch subset (the bucket's full mask first). */
+typedef struct NameSplit {
+    NameVec unknown, absent;
+    uint32_t masks[16];
+    NameVec lists[16];
+    size_t nlists;
+} NameSplit;
+
+static void split_names(ImpCtx *ic, const NameVec *names, uint32_t mask, NameSplit *s)
+{
+    Arena *ar = &ic->ctx->arena;
+    memset(s, 0, sizeof *s);
+    s->masks[0] = mask;
+    s->nlists = 1;
+    for (size_t i = 0; i < names->len; i++) {
+        const char *n = names->items[i];
+        if (!imp_syscall_known(ic, n)) {
+            VEC_PUSH(ar, s->unknown, n);
+            continue;
+        }
+        uint32_t m = arches_of(ic, n, mask);
+        if (!m) {
+            VEC_PUSH(ar, s->absent, n);
+            continue;
+        }
+        size_t k = 0;
+        while (k < s->nlists && s->masks[k] != m)
+            k++;
+        if (k == s->nlists) {
+            if (s->nlists == 16)
+                k = 0; /* cannot happen with 8 arches in practice */
+            else
+                s->masks[s->nlists++] = m;
+        }
+        VEC_PUSH(ar, s->lists[k], n);
+    }
+}
+
+/* Replace names by whole stdlib groups where possible (greedy, biggest first). */
+static NameVec with_groups(ImpCtx *ic, const GroupVec *groups, NameSplit *s, uint32_t mask)
+{
+    Arena *ar = &ic->ctx->arena;
+    NameVec all = {0}, used = {0}, covered = {0};
+    for (size_t k = 0; k < s->nlists; k++)
+        for (size_t i = 0; i < s->lists[k].len; i++)
+            VEC_PUSH(ar, all, s->lists[k].items[i]);
+    for (;;) {
+        const Group *best = NULL;
+        size_t best_new = 0;
+        for (size_t g = 0; g < groups->len; g++) {
+            const Group *gr = &groups->items[g];
+            if (nv_has(&used, gr->name))
+                continue;
+            size_t eff = 0, fresh = 0;
+            bool ok = true;
+            for (size_t m = 0; m < gr->members.len && ok; m++) {
+                const char *n = gr->members.items[m];
+                if (!arches_of(ic, n, mask))
+                    continue;
+                eff++;
+                if (!nv_has(&all, n))
+                    ok = false;
+                else if (!nv_has(&covered, n))
+                    fresh++;
+            }
+            if (ok && eff > 0 && fresh >= 3 && fresh > best_new) {
+                best = gr;
+                best_new = fresh;
+            }
+        }
+        if (!best)
+            break;
+        VEC_PUSH(ar, used, best->name);
+        for (size_t m = 0; m < best->members.len; m++)
+            if (arches_of(ic, best->members.items[m], mask) && !nv_has(&covered, best->members.items[m]))
+                VEC_PUSH(ar, covered, best->members.items[m]);
+    }
+    /* drop covered names from the lists */
+    for (size_t k = 0; k < s->nlists; k++) {
+        NameVec keep = {0};
+        for (size_t i = 0; i < s->lists[k].len; i++)
+            if (!nv_has(&covered, s->lists[k].items[i]))
+                VEC_PUSH(ar, keep, s->lists[k].items[i]);
+        s->lists[k] = keep;
+    }
+    return used;
+}
+
+static void put_name_comments(ImpCtx *ic, ImpBuf *b, const char *ind, const NameSplit *s, uint32_t mask)
+{
+    if (s->unknown.len) {
+        ImpBuf t = {0};
+        ib_put(&t, "not in polc's syscall tables, kept from the profile: ");
+        for (size_t i = 0; i < s->unknown.len; i++)
+            ib_printf(&t, "%s%s", i ? ", " : "", s->unknown.items[i]);
+        put_comment(b, ind, t.s);
+        free(t.s);
+        for (size_t i = 0; i < s->unknown.len; i++)
+            diag_warning(&ic->ctx->diag, IMP_W_UNKNOWN_NAME, SPAN_NONE,
+                         "%s: `%s` is not a syscall in polc's tables for any arch; kept as a comment in the "
+                         "imported policy",
+                         ic->prof.path, s->unknown.items[i]);
+    }
+    if (s->absent.len) {
+        ImpBuf t = {0};
+        ib_put(&t, "not syscalls on ");
+        put_arches(&t, mask);
+        ib_put(&t, ": ");
+        for (size_t i = 0; i < s->absent.len; i++)
+            ib_printf(&t, "%s%s", i ? ", " : "", s->absent.items[i]);
+        put_comment(b, ind, t.s);
+        free(t.s);
+    }
+}
+
+static void put_rule_notes(ImpBuf *b, const char *ind, const Bucket *bk)
+{
+    for (size_t i = 0; i < bk->rules.len; i++) {
+        const ImpRule *r = bk->rules.items[i];
+        if (r->comment) {
+            if (bk->conditional || bk->rules.len == 1)
+                put_comment(b, ind, r->comment);
+            else {
+                char *t = NULL;
+                size_t tl = 0;
+                FILE *f = open_memstream(&t, &tl);
+                fprintf(f, "syscalls[%zu] (", r->entry);
+                for (size_t n = 0, k = 0; n < r->names.len && k < 4; n++)
+                    if (r->names.items[n])
+                        fprintf(f, "%s%s", k++ ? ", " : "", r->names.items[n]);
+                fprintf(f, "%s): %s", r->names.len > 4 ? ", ..." : "", r->comment);
+                fclose(f);
+                put_comment(b, ind, t);
+                free(t);
+            }
+        }
+        for (size_t n = 0; n < r->notes.len; n++) {
+            char *t = NULL;
+            size_t tl = 0;
+            FILE *f = open_memstream(&t, &tl);
+            fprintf(f, "syscalls[%zu] (", r->entry);
+            for (size_t m = 0, k = 0; m < r->names.len && k < 4; m++)
+                if (r->names.items[m])
+                    fprintf(f, "%s%s", k++ ? ", " : "", r->names.items[m]);
+            fprintf(f, "%s): %s", r->names.len > 4 ? ", ..." : "", r->notes.items[n]);
+            fclose(f);
+            put_comment(b, ind, t);
+            free(t);
+        }
+    }
+}
+
+static void emit_bucket(ImpCtx *ic, ImpBuf *b, const char *ind, const Bucket *bk, const GroupVec *groups)
+{
+    Arena *ar = &ic->ctx->arena;
+    bool is_deny;
+    const char *verb = action_text(ic, bk->act, &is_deny);
+    const char *errno_part = is_deny && bk->act.data != 1 ? arena_printf(ar, " errno(%s)", errno_text(ic, bk->act.data))
+                                                          : "";
+    NameSplit s;
+    split_names(ic, &bk->names, bk->arch_mask, &s);
+    put_rule_notes(b, ind, bk);
+    put_name_comments(ic, b, ind, &s, bk->arch_mask);
+    NameVec groups_used = {0};
+    if (!bk->conditional)
+        groups_used = with_groups(ic, groups, &s, bk->arch_mask);
+    for (size_t k = 0; k < s.nlists; k++) {
+        NameVec items = {0};
+        if (k == 0)
+            for (size_t i = 0; i < groups_used.len; i++)
+                VEC_PUSH(ar, items, groups_used.items[i]);
+        for (size_t i = 0; i < s.lists[k].len; i++)
+            VEC_PUSH(ar, items, s.lists[k].items[i]);
+        if (!items.len)
+            continue;
+        const char *ind2 = ind;
+        if (k > 0) {
+            ImpBuf w = {0};
+            ib_printf(&w, "%swhen arch ", ind);
+            put_arches(&w, s.masks[k]);
+            ib_put(&w, " {   # only these target arches have them\n");
+            ib_put(b, w.s);
+            free(w.s);
+            ind2 = arena_printf(ar, "%s  ", ind);
+        }
+        const char *tail = errno_part;
+        if (bk->conditional) {
+            /* OR the entries' conditions */
+            ImpBuf c = {0};
+            bool all_eq_one = true;
+            for (size_t i = 0; i < bk->rules.len; i++) {
+                const ImpRule *r = bk->rules.items[i];
+                if (r->nconds != 1 || r->conds[0].op != IOP_EQ || r->conds[0].index != bk->rules.items[0]->conds[0].index)
+                    all_eq_one = false;
+            }
+            if (all_eq_one && bk->rules.len > 1) {
+                unsigned idx = bk->rules.items[0]->conds[0].index;
+                ib_printf(&c, "%s in {", arg_name(ic, &s.lists[k], idx, s.masks[k]));
+                for (size_t i = 0; i < bk->rules.len; i++) {
+                    if (i)
+                        ib_put(&c, ", ");
+                    fmt_value(ic, &c, s.lists[k].len == 1 ? s.lists[k].items[0] : NULL, idx,
+                              bk->rules.items[i]->conds[0].value, false);
+                }
+                ib_put(&c, "}");
+            } else {
+                for (size_t i = 0; i < bk->rules.len; i++) {
+                    bool has_or;
+                    char *one = entry_cond(ic, bk->rules.items[i], &s.lists[k], s.masks[k], &has_or);
+                    bool paren = bk->rules.len > 1 && bk->rules.items[i]->nconds > 1 && !has_or;
+                    ib_printf(&c, "%s%s%s%s", i ? " or " : "", paren ? "(" : "", one, paren ? ")" : "");
+                    free(one);
+                }
+            }
+            tail = arena_printf(ar, "%s if %s", errno_part, c.s);
+            free(c.s);
+        }
+        put_list(b, ind2, arena_printf(ar, "%s ", verb), &items, tail);
+        if (k > 0)
+            ib_printf(b, "%s}\n", ind);
+    }
+}
+
+static void put_caps(ImpCtx *ic, ImpBuf *b, uint64_t caps)
+{
+    bool first = true;
+    for (int i = 0; i < 64; i++)
+        if (caps & (1ull << i)) {
+            ib_printf(b, "%s%s", first ? "" : ", ", imp_cap_name(ic, i));
+            first = false;
+        }
+}
+
+static const char *policy_ident(ImpCtx *ic, const char *name)
+{
+    char buf[128];
+    size_t n = 0;
+    for (const char *p = name; *p && n < sizeof buf - 8; p++) {
+        char c = *p;
+        buf[n++] = isalnum((unsigned char)c) || c == '_' ? c : '-';
+    }
+    buf[n] = '\0';
+    while (n > 0 && buf[n - 1] == '-')
+        buf[--n] = '\0';
+    /* collapse "--" and a leading non-letter */
+    char out[140];
+    size_t o = 0;
+    if (!isalpha((unsigned char)buf[0]) && buf[0] != '_')
+        out[o++] = 'p', out[o++] = '-';
+    for (size_t i = 0; i < n; i++)
+        if (!(buf[i] == '-' && (o == 0 || out[o - 1] == '-')))
+            out[o++] = buf[i];
+    out[o] = '\0';
+    if (o == 0 || (o == 2 && out[0] == 'p'))
+        strcpy(out, "imported");
+    if (is_keyword(out))
+        strcat(out, "-profile");
+    return arena_strdup(&ic->ctx->arena, out);
+}
+
+static int cmp_ctx(const Bucket *a, const Bucket *b)
+{
+    /* unconditional context first, then by first appearance */
+    int za = a->req == 0 && a->forbid == 0, zb = b->req == 0 && b->forbid == 0;
+    if (za != zb)
+        return zb - za;
+    return a->first_entry < b->first_entry ? -1 : a->first_entry > b->first_entry;
+}
+
+char *imp_write_pol(ImpCtx *ic, const char *policy_name)
+{
+    ImpProfile *p = &ic->prof;
+    Arena *ar = &ic->ctx->arena;
+    ImpBuf b = {0};
+    const char *base = strrchr(p->path, '/') ? strrchr(p->path, '/') + 1 : p->path;
+    ib_printf(&b, "# Imported by `polc import` from %s\n# (%s).\n", base, p->format);
+    ib_put(&b, "# Semantics kept: runc/libseccomp's reading of the profile (docs/import.md).\n");
+    for (size_t i = 0; i < p->header.len; i++)
+        put_comment(&b, "", p->header.items[i]);
+    char *stem = arena_strdup(ar, base);
+    char *dot = strchr(stem, '.');
+    if (dot)
+        *dot = '\0';
+    ib_printf(&b, "policy %s \"imported from %s\"\n", policy_ident(ic, policy_name ? policy_name : stem), base);
+    ib_put(&b, "arch ");
+    put_arches(&b, p->arch_mask);
+    ib_put(&b, "\n");
+    bool is_deny;
+    const char *dv = action_text(ic, p->def, &is_deny);
+    if (is_deny)
+        ib_printf(&b, "default errno(%s)\n\n", errno_text(ic, p->def.data));
+    else
+        ib_printf(&b, "default %s\n\n", dv);
+
+    GroupVec groups = load_groups(ic);
+    BucketVec bv = make_buckets(ic);
+    /* stable sort by context */
+    for (size_t i = 1; i < bv.len; i++)
+        for (size_t j = i; j > 0 && cmp_ctx(&bv.items[j - 1], &bv.items[j]) > 0; j--) {
+            Bucket t = bv.items[j];
+            bv.items[j] = bv.items[j - 1];
+            bv.items[j - 1] = t;
+        }
+    ib_put(&b, "syscalls {\n");
+    bool *done = arena_alloc(ar, bv.len + 1);
+    for (size_t i = 0; i < bv.len; i++) {
+        if (done[i])
+            continue;
+        Bucket *c0 = &bv.items[i];
+        const char *ind = "  ";
+        int open = 0;
+        if (c0->req || c0->forbid)
+            ib_put(&b, "\n");
+        if (c0->req) {
+            ib_printf(&b, "%swhen capability ", ind);
+            put_caps(ic, &b, c0->req);
+            ib_put(&b, " {\n");
+            ind = arena_printf(ar, "%s  ", ind);
+            open++;
+        }
+        if (c0->forbid) {
+            ib_printf(&b, "%swhen not capability ", ind);
+            put_caps(ic, &b, c0->forbid);
+            ib_put(&b, " {\n");
+            ind = arena_printf(ar, "%s  ", ind);
+            open++;
+        }
+        /* every bucket of this capability context: unconditional first, then conditional */
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t j = i; j < bv.len; j++) {
+                Bucket *bk = &bv.items[j];
+                if (done[j] || bk->req != c0->req || bk->forbid != c0->forbid || bk->conditional != (pass == 1))
+                    continue;
+                done[j] = true;
+                if (bk->arch_mask != p->arch_mask) {
+                    ib_printf(&b, "%swhen arch ", ind);
+                    put_arches(&b, bk->arch_mask);
+                    ib_put(&b, " {\n");
+                    emit_bucket(ic, &b, arena_printf(ar, "%s  ", ind), bk, &groups);
+                    ib_printf(&b, "%s}\n", ind);
+                } else {
+                    emit_bucket(ic, &b, ind, bk, &groups);
+                }
+            }
+        while (open-- > 0) {
+            ind = arena_strdup(ar, ind);
+            ((char *)ind)[strlen(ind) - 2] = '\0';
+            ib_printf(&b, "%s}\n", ind);
+        }
+    }
+    if (p->noop.len || p->skipped.len)
+        ib_put(&b, "\n");
+    if (p->noop.len) {
+        ImpBuf t = {0};
+        ib_put(&t, "entries with the default action (runc drops them, so they decide nothing): ");
+        NameVec seen = {0};
+        for (size_t i = 0; i < p->noop.len; i++)
+            if (!nv_has(&seen, p->noop.items[i])) {
+                ib_printf(&t, "%s%s", seen.len ? ", " : "", p->noop.items[i]);
+                VEC_PUSH(ar, seen, p->noop.items[i]);
+            }
+        put_comment(&b, "  ", t.s);
+        free(t.s);
+    }
+    for (size_t i = 0; i < p->skipped.len; i++)
+        put_comment(&b, "  ", p->skipped.items[i]);
+    ib_put(&b, "}\n");
+    return b.s;
+}
