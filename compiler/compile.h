@@ -153,6 +153,10 @@ struct polc_ctx {
 /* The capability set Docker grants a container by default. */
 extern const char *const docker_default_caps[];
 
+/* The whole front and middle end on `text`, as if it were the file `path`
+ * (includes relative to it); text must live in ctx's arena. */
+polc_status compile_pipeline(polc_ctx *ctx, const char *path, const char *display, const char *text, size_t len);
+
 /* Stage entry points; each returns false when it reported errors. */
 bool load_policy(polc_ctx *ctx, const char *path, const char *display_name, const char *text,
                  size_t len);

@@ -73,7 +73,7 @@ polc_status polc_set_arches(polc_ctx *ctx, const char *arches)
     return POLC_OK;
 }
 
-static polc_status run_pipeline(polc_ctx *ctx, const char *path, const char *display, const char *text, size_t len)
+polc_status compile_pipeline(polc_ctx *ctx, const char *path, const char *display, const char *text, size_t len)
 {
     if (!load_policy(ctx, path, display, text, len))
         return ctx->install_error ? POLC_EUSAGE : POLC_EINPUT;
@@ -94,7 +94,7 @@ static polc_status run_pipeline(polc_ctx *ctx, const char *path, const char *dis
 polc_status polc_compile_buffer(polc_ctx *ctx, const char *display, const char *text, size_t len)
 {
     char *copy = arena_strndup(&ctx->arena, text, len);
-    return run_pipeline(ctx, NULL, display ? display : "<input>", copy, len);
+    return compile_pipeline(ctx, NULL, display ? display : "<input>", copy, len);
 }
 
 polc_status polc_compile_file(polc_ctx *ctx, const char *path, const char *display)
@@ -116,7 +116,7 @@ polc_status polc_compile_file(polc_ctx *ctx, const char *path, const char *displ
         len = sb.len;
         text = arena_strndup(&ctx->arena, sb.data ? sb.data : "", len);
         sb_free(&sb);
-        return run_pipeline(ctx, "-", display ? display : "<stdin>", text, len);
+        return compile_pipeline(ctx, "-", display ? display : "<stdin>", text, len);
     }
     int err = 0;
     text = read_file_arena(&ctx->arena, path, &len, &err);
@@ -125,7 +125,7 @@ polc_status polc_compile_file(polc_ctx *ctx, const char *path, const char *displ
                    err == EINVAL ? "not a regular file" : strerror(err));
         return POLC_EUSAGE;
     }
-    return run_pipeline(ctx, path, display ? display : path, text, len);
+    return compile_pipeline(ctx, path, display ? display : path, text, len);
 }
 
 const char *polc_policy_basename(const polc_ctx *ctx) { return ctx->basename ? ctx->basename : "policy"; }

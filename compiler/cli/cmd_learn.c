@@ -1,0 +1,164 @@
+/* polc learn: a minimal allowlist policy from strace traces and audit logs
+ * (a thin user of polc_learn, include/polc/polc.h). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "polc/polc.h"
+
+static const char LEARN_USAGE[] =
+    "usage: polc learn [options] INPUT...\n"
+    "\n"
+    "Write a minimal allowlist policy (default errno(EPERM)) from what programs\n"
+    "did. INPUTs are `strace -f -o FILE` traces (any of -t/-tt/-ttt/-r/-T/-y),\n"
+    "`strace -c` summaries, and kernel audit logs or dmesg with type=SECCOMP /\n"
+    "type=1326 records written under a `log` policy; kinds may be mixed.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output FILE     write the policy to FILE (default: standard output)\n"
+    "      --name NAME       the policy's name (default: learned)\n"
+    "      --arch ARCH       the traced arch (default: this host's, e.g. x86_64)\n"
+    "      --merge OLD.pol   widen OLD.pol with what the INPUTs show: prints OLD.pol\n"
+    "                        plus a block of additions, reported on stderr\n"
+    "      --max-values N    constrain an argument seen with at most N distinct\n"
+    "                        values (socket domain, ioctl cmd, prctl option; default 4)\n"
+    "  -I DIR                search DIR for include <...> (for --merge)\n"
+    "      --color auto|always|never\n"
+    "  -h, --help            print this help\n"
+    "\n"
+    "Syscalls are grouped into systemd's @groups where every member was seen;\n"
+    "clone/unshare forbid namespace flags never seen. See docs/learn.md.\n"
+    "\n"
+    "exit status: 0 success (warnings allowed), 1 nothing learnable or an\n"
+    "error in OLD.pol, 2 usage or I/O error.\n";
+
+enum { L_NAME = 256, L_ARCH, L_MERGE, L_MAXV, L_COLOR };
+
+static const struct option LEARN_OPTS[] = {
+    {"output", required_argument, NULL, 'o'},  {"name", required_argument, NULL, L_NAME},
+    {"arch", required_argument, NULL, L_ARCH}, {"merge", required_argument, NULL, L_MERGE},
+    {"max-values", required_argument, NULL, L_MAXV}, {"color", required_argument, NULL, L_COLOR},
+    {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
+};
+
+static int learn_usage_error(const char *msg, const char *arg)
+{
+    fprintf(stderr, "polc learn: error: %s%s%s\n", msg, arg ? " " : "", arg ? arg : "");
+    fprintf(stderr, "try 'polc learn --help'\n");
+    return 2;
+}
+
+/* The merge report is the comment block polc_learn appends: echo it. */
+static void print_merge_report(const char *text)
+{
+    const char *mark = "\n# ---- added by polc learn --merge", *p = NULL;
+    for (const char *q = strstr(text, mark); q; q = strstr(q + 1, mark))
+        p = q; /* the last block: OLD.pol may hold earlier ones */
+    if (!p)
+        return;
+    p++;
+    while (*p == '#') {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        const char *s = p + 1;
+        size_t k = n - 1;
+        if (k && *s == ' ')
+            s++, k--;
+        fprintf(stderr, "polc learn: %.*s\n", (int)k, s);
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+}
+
+static int write_file(const char *path, const char *text)
+{
+    char tmp[4096];
+    if (snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof tmp)
+        return -1;
+    FILE *f = fopen(tmp, "w");
+    if (!f)
+        return -1;
+    size_t len = strlen(text);
+    int ok = fwrite(text, 1, len, f) == len;
+    ok = (fclose(f) == 0) && ok;
+    if (!ok || rename(tmp, path) != 0) {
+        unlink(tmp);
+        return -1;
+    }
+    return 0;
+}
+
+int polc_cmd_learn(int argc, char **argv)
+{
+    const char *out = NULL;
+    polc_learn_options opts = {0};
+    const char *includes[64];
+    int nincludes = 0, color = -1;
+    int c;
+    optind = 0; /* restart getopt for the subcommand's argv */
+    while ((c = getopt_long(argc, argv, "o:I:h", LEARN_OPTS, NULL)) != -1) {
+        switch (c) {
+        case 'o': out = optarg; break;
+        case L_NAME: opts.policy_name = optarg; break;
+        case L_ARCH: opts.arch = optarg; break;
+        case L_MERGE: opts.merge_path = optarg; break;
+        case L_MAXV: {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 1 || v > 64)
+                return learn_usage_error("--max-values takes a number from 1 to 64, not", optarg);
+            opts.max_values = (unsigned)v;
+            break;
+        }
+        case 'I':
+            if (nincludes == 64)
+                return learn_usage_error("too many -I options", NULL);
+            includes[nincludes++] = optarg;
+            break;
+        case L_COLOR:
+            if (strcmp(optarg, "always") == 0) color = 1;
+            else if (strcmp(optarg, "never") == 0) color = 0;
+            else if (strcmp(optarg, "auto") == 0) color = -1;
+            else return learn_usage_error("--color takes auto, always or never, not", optarg);
+            break;
+        case 'h': fputs(LEARN_USAGE, stdout); return 0;
+        default: fputs("try 'polc learn --help'\n", stderr); return 2;
+        }
+    }
+    if (optind >= argc)
+        return learn_usage_error("no input: give strace traces or audit logs", NULL);
+    if (color < 0)
+        color = isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL;
+    polc_ctx *ctx = polc_new();
+    if (!ctx)
+        return 2;
+    for (int i = 0; i < nincludes; i++)
+        polc_add_include_dir(ctx, includes[i]);
+    polc_use_env_path(ctx);
+    cli_add_stdlib_dirs(ctx);
+    char *text = NULL;
+    polc_status st = polc_learn(ctx, (const char *const *)(argv + optind), (size_t)(argc - optind), &opts, &text);
+    char *d = polc_render_diagnostics(ctx, POLC_DIAG_TEXT, color);
+    fputs(d, stderr);
+    free(d);
+    int code = st == POLC_OK ? 0 : st == POLC_EINPUT ? 1 : 2;
+    if (st == POLC_OK) {
+        if (opts.merge_path)
+            print_merge_report(text);
+        if (out && strcmp(out, "-") != 0) {
+            if (write_file(out, text) != 0) {
+                fprintf(stderr, "polc learn: error: cannot write `%s`\n", out);
+                code = 2;
+            }
+        } else if (fputs(text, stdout) == EOF || fflush(stdout) != 0) {
+            code = 2;
+        }
+    }
+    free(text);
+    polc_free(ctx);
+    return code;
+}

@@ -1,0 +1,891 @@
+/* polc learn: a minimal allowlist policy from what programs did.
+ *
+ *   inputs (parse.c) -> per-syscall facts (LearnSys) -> polc source text
+ *
+ * The text is compiled again before it is returned, so a learned policy that
+ * polc itself would reject is an error here, never an output. See
+ * docs/learn.md for what is learned and why. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ir.h"
+#include "learn_internal.h"
+
+/* ---- small helpers ---- */
+
+static ArchId host_arch(void)
+{
+#if defined(__x86_64__) && defined(__ILP32__)
+    return ARCH_X32;
+#elif defined(__x86_64__)
+    return ARCH_X86_64;
+#elif defined(__i386__)
+    return ARCH_X86;
+#elif defined(__aarch64__)
+    return ARCH_AARCH64;
+#elif defined(__arm__)
+    return ARCH_ARM;
+#elif defined(__riscv) && __riscv_xlen == 64
+    return ARCH_RISCV64;
+#elif defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)
+    return ARCH_PPC64LE;
+#elif defined(__s390x__)
+    return ARCH_S390X;
+#else
+    return ARCH__COUNT;
+#endif
+}
+
+static time_t now(void)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH"); /* reproducible outputs */
+    if (sde && *sde) {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        if (*end == '\0' && v >= 0)
+            return (time_t)v;
+    }
+    return time(NULL);
+}
+
+enum { T_FULL, T_TIME, T_DATE, T_FULL_UTC };
+
+static const char *fmt_time(Arena *a, double t, int form)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    char buf[64];
+    size_t n = 0;
+    if (gmtime_r(&tt, &tm)) {
+        switch (form) {
+        case T_TIME: n = strftime(buf, sizeof buf, "%H:%M:%S", &tm); break;
+        case T_DATE: n = strftime(buf, sizeof buf, "%Y-%m-%d", &tm); break;
+        case T_FULL_UTC: n = strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm); break;
+        default: n = strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm); break;
+        }
+    }
+    return n ? arena_strdup(a, buf) : "?";
+}
+
+static const char *fmt_tod(Arena *a, double s)
+{
+    int h = (int)(s / 3600), m = (int)(s / 60) % 60, sec = (int)s % 60;
+    return arena_printf(a, "%02d:%02d:%02d", h, m, sec);
+}
+
+static const char *count(Arena *a, uint64_t n, const char *what)
+{
+    return arena_printf(a, "%llu %s%s", (unsigned long long)n, what, n == 1 ? "" : "s");
+}
+
+static const char *base(const char *p)
+{
+    const char *s = strrchr(p, '/');
+    return s ? s + 1 : p;
+}
+
+static const char *const KEYWORDS[] = {
+    "policy", "include", "arch", "default", "const", "capability", "set", "syscalls", "capabilities",
+    "filesystem", "network", "process", "allow", "deny", "kill", "kill-thread", "kill-process", "trap",
+    "trace", "log", "notify", "errno", "if", "and", "or", "not", "in", "when", "drop", "add", "all",
+    "read", "write", "append", "exec", "read-only", "root", "user", "group", "no-new-privileges", NULL};
+
+/* A policy name polc's lexer takes as one identifier. */
+static const char *policy_ident(Arena *a, const char *name)
+{
+    size_t n = strlen(name);
+    char *s = arena_alloc(a, n + 16);
+    size_t j = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = name[i];
+        s[j++] = isalnum((unsigned char)c) || c == '_' ? c : '_';
+    }
+    s[j] = '\0';
+    if (j == 0 || isdigit((unsigned char)s[0]))
+        return arena_printf(a, "p_%s", s);
+    for (const char *const *k = KEYWORDS; *k; k++)
+        if (strcmp(*k, s) == 0)
+            return arena_printf(a, "%s_policy", s);
+    return s;
+}
+
+/* A value strace printed that polc can write: a number, a constant the
+ * stdlib knows, or an | of those. Returns the polc text or NULL. */
+static const char *polc_value(polc_ctx *ctx, const char *v)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    const char *p = v;
+    bool ok = true;
+    while (ok) {
+        const char *t = p;
+        while (*t && *t != '|')
+            t++;
+        const char *tok = p;
+        size_t n = (size_t)(t - p);
+        while (n && *tok == ' ')
+            tok++, n--;
+        while (n && tok[n - 1] == ' ')
+            n--;
+        if (!n) {
+            ok = false;
+            break;
+        }
+        char buf[96];
+        if (n >= sizeof buf) {
+            ok = false;
+            break;
+        }
+        memcpy(buf, tok, n);
+        buf[n] = '\0';
+        if (isdigit((unsigned char)buf[0]) || (buf[0] == '-' && isdigit((unsigned char)buf[1]))) {
+            char *end;
+            errno = 0;
+            if (buf[0] == '-')
+                (void)strtoll(buf, &end, 0);
+            else
+                (void)strtoull(buf, &end, 0);
+            if (*end || errno) {
+                ok = false;
+                break;
+            }
+        } else {
+            for (size_t i = 0; i < n; i++)
+                if (!isalnum((unsigned char)buf[i]) && buf[i] != '_')
+                    ok = false;
+            if (!ok || !strmap_get(&ctx->consts, buf)) {
+                ok = false;
+                break;
+            }
+        }
+        if (sb.len)
+            sb_puts(&sb, " | ");
+        sb_puts(&sb, buf);
+        if (!*t)
+            break;
+        p = t + 1;
+    }
+    char *s = sb_take(&sb);
+    const char *r = ok && s && *s ? arena_strdup(&ctx->arena, s) : NULL;
+    free(s);
+    return r;
+}
+
+static bool polc_value_num(polc_ctx *ctx, const char *v, uint64_t *out)
+{
+    uint64_t acc = 0;
+    const char *p = v;
+    for (;;) {
+        const char *t = strchr(p, '|');
+        size_t n = t ? (size_t)(t - p) : strlen(p);
+        char buf[96];
+        while (n && *p == ' ')
+            p++, n--;
+        while (n && p[n - 1] == ' ')
+            n--;
+        if (!n || n >= sizeof buf)
+            return false;
+        memcpy(buf, p, n);
+        buf[n] = '\0';
+        if (isdigit((unsigned char)buf[0]))
+            acc |= strtoull(buf, NULL, 0);
+        else if (buf[0] == '-')
+            acc |= (uint64_t)strtoll(buf, NULL, 0);
+        else {
+            ConstDef *c = strmap_get(&ctx->consts, buf);
+            if (!c || c->state != 2)
+                return false;
+            acc |= c->value;
+        }
+        if (!t)
+            break;
+        p = t + 1;
+    }
+    *out = acc;
+    return true;
+}
+
+static const struct {
+    const char *name;
+    uint64_t bit;
+    bool clone_ok; /* CLONE_NEWTIME is the exit-signal byte for clone(2) */
+} NS[] = {
+    {"CLONE_NEWNS", 0x20000, true},        {"CLONE_NEWCGROUP", 0x2000000, true},
+    {"CLONE_NEWUTS", 0x4000000, true},     {"CLONE_NEWIPC", 0x8000000, true},
+    {"CLONE_NEWUSER", 0x10000000, true},   {"CLONE_NEWPID", 0x20000000, true},
+    {"CLONE_NEWNET", 0x40000000, true},    {"CLONE_NEWTIME", 0x80, false},
+};
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+static int cmp_sys(const void *a, const void *b)
+{
+    return strcmp((*(LearnSys *const *)a)->name, (*(LearnSys *const *)b)->name);
+}
+
+/* ---- one syscall's rule ---- */
+
+typedef struct Learned {
+    LearnSys *s;
+    const char *cond;    /* NULL: unconditional */
+    const char *why;     /* why no condition although the spec has one (comment), may be NULL */
+    bool in_group;
+    /* merge */
+    const char *merge_note;
+    bool skip;
+} Learned;
+
+static bool arch_mask_muxes(uint32_t mask)
+{
+    for (int a = 0; a < ARCH__COUNT; a++)
+        if ((mask & (1u << a)) && arch_info((ArchId)a)->muxers[0])
+            return true;
+    return false;
+}
+
+static void learn_condition(polc_ctx *ctx, Learned *l, unsigned max_values, uint32_t target_mask)
+{
+    LearnSys *s = l->s;
+    const LearnArgSpec *spec = learn_arg_spec(s->name);
+    if (!spec)
+        return;
+    if (spec->socket_call && arch_mask_muxes(target_mask)) {
+        l->why = "no condition: x86 reaches it through socketcall(2)";
+        return;
+    }
+    Arena *a = &ctx->arena;
+    if (spec->kind == LA_NSMASK) {
+        if (s->ns_unknown) {
+            l->why = "no condition: flags not in every input";
+            return;
+        }
+        StrBuf sb;
+        sb_init(&sb);
+        int n = 0;
+        for (size_t i = 0; i < sizeof NS / sizeof *NS; i++) {
+            if (s->ns_seen & NS[i].bit)
+                continue;
+            if (!NS[i].clone_ok && strcmp(s->name, "clone") == 0)
+                continue;
+            if (!strmap_get(&ctx->consts, NS[i].name))
+                continue;
+            sb_printf(&sb, "%s%s", n++ ? " | " : "", NS[i].name);
+        }
+        char *m = sb_take(&sb);
+        if (n)
+            l->cond = arena_printf(a, "%s & (%s) == 0", spec->arg, m);
+        free(m);
+        return;
+    }
+    if (s->values_unknown) {
+        l->why = "no condition: values not in every input";
+        return;
+    }
+    if (s->values_overflow || (unsigned)s->nvalues > max_values) {
+        l->why = arena_printf(a, "no condition: more than %u values", max_values);
+        return;
+    }
+    const char *vals[LEARN_MAX_VALUES];
+    for (int i = 0; i < s->nvalues; i++) {
+        vals[i] = polc_value(ctx, s->values[i]);
+        if (!vals[i]) {
+            l->why = arena_printf(a, "no condition: `%s` has no polc name", s->values[i]);
+            return;
+        }
+    }
+    if (s->nvalues == 0) {
+        l->why = "no condition: no values seen";
+        return;
+    }
+    qsort(vals, (size_t)s->nvalues, sizeof *vals, cmp_str);
+    StrBuf sb;
+    sb_init(&sb);
+    for (int i = 0; i < s->nvalues; i++)
+        sb_printf(&sb, "%s%s", i ? ", " : "", vals[i]);
+    char *m = sb_take(&sb);
+    l->cond = arena_printf(a, "%s in {%s}", spec->arg, m);
+    free(m);
+}
+
+static const char *call_comment(Arena *a, const LearnSys *s)
+{
+    if (s->implied && s->calls == 0)
+        return "not counted by strace -c (it never returns)";
+    const char *src = "";
+    if (!s->from_strace)
+        src = s->from_summary && s->from_audit ? " (strace -c, audit)" : s->from_summary ? " (strace -c)" : " (audit)";
+    if (!s->failed)
+        return arena_printf(a, "%llu call%s%s", (unsigned long long)s->calls, s->calls == 1 ? "" : "s", src);
+    const char *e = "";
+    for (int i = 0; i < s->nerrnos; i++)
+        e = arena_printf(a, "%s%s%s", e, i ? ", " : "", s->errnos[i]);
+    return arena_printf(a, "%llu call%s, %llu failed%s%s%s%s", (unsigned long long)s->calls, s->calls == 1 ? "" : "s",
+                        (unsigned long long)s->failed, *e ? " (" : "", e, *e ? ")" : "", src);
+}
+
+/* ---- groups ---- */
+
+typedef struct Group {
+    const char *name;
+    VEC(const char *) members; /* on the arch, unique */
+} Group;
+
+static int cmp_group(const void *a, const void *b)
+{
+    const Group *x = a, *y = b;
+    if (x->members.len != y->members.len)
+        return x->members.len > y->members.len ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+/* stdlib groups whose every member on arch is allowed unconditionally; marks
+ * the covered syscalls. */
+static void pick_groups(polc_ctx *ctx, ArchId arch, StrMap *uncond, void *out_)
+{
+    VEC(Group) *out = out_;
+    VEC(Group) cands = {0};
+    Arena *a = &ctx->arena;
+    for (size_t i = 0; i < ctx->sets.cap; i++) {
+        if (!ctx->sets.slots[i].key)
+            continue;
+        SetDef *d = ctx->sets.slots[i].value;
+        if (!d->from_stdlib || d->state != 2)
+            continue;
+        Group g = {.name = d->name};
+        StrMap seen = {0};
+        bool all = true;
+        for (size_t j = 0; j < d->expanded.len && all; j++) {
+            const char *nm = d->expanded.items[j].name;
+            const SyscallEntry *e = syscalldb_lookup(&ctx->db, arch, nm);
+            if (!e || strmap_get(&seen, e->name))
+                continue;
+            strmap_put(&seen, a, e->name, (void *)1);
+            if (!strmap_get(uncond, e->name))
+                all = false;
+            VEC_PUSH(a, g.members, e->name);
+        }
+        if (all && g.members.len >= 2)
+            VEC_PUSH(a, cands, g);
+    }
+    if (cands.len > 1)
+        qsort(cands.items, cands.len, sizeof *cands.items, cmp_group);
+    StrMap covered = {0};
+    for (size_t i = 0; i < cands.len; i++) {
+        size_t fresh = 0;
+        for (size_t j = 0; j < cands.items[i].members.len; j++)
+            if (!strmap_get(&covered, cands.items[i].members.items[j]))
+                fresh++;
+        if (fresh < 2)
+            continue;
+        for (size_t j = 0; j < cands.items[i].members.len; j++)
+            strmap_put(&covered, a, cands.items[i].members.items[j], (void *)1);
+        VEC_PUSH(a, *out, cands.items[i]);
+    }
+    for (size_t i = 0; i < uncond->cap; i++)
+        if (uncond->slots[i].key && strmap_get(&covered, uncond->slots[i].key))
+            ((Learned *)uncond->slots[i].value)->in_group = true;
+}
+
+/* ---- merge: what the old policy already allows ---- */
+
+static bool rule_names(const Rule *r, const char *name)
+{
+    for (size_t i = 0; i < r->targets.len; i++)
+        if (strcmp(r->targets.items[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+/* An unconditional rule more restrictive than allow/log names it: an added
+ * allow would lose. Returns that rule or NULL. */
+static const Rule *old_blocks(const polc_ctx *ctx, ArchId arch, const char *name)
+{
+    for (size_t i = 0; i < ctx->rules.len; i++) {
+        const Rule *r = ctx->rules.items[i];
+        if (r->cond || r->cap_req || r->cap_forbid || !(r->arch_mask & (1u << arch)))
+            continue;
+        if (r->action.kind >= ACT_LOG)
+            continue;
+        if (rule_names(r, name))
+            return r;
+    }
+    return NULL;
+}
+
+static bool old_allows_all_inputs(const polc_ctx *ctx, ArchId arch, uint32_t nr)
+{
+    const IrArch *ia = ctx->ir ? ir_arch(ctx->ir, arch) : NULL;
+    if (!ia)
+        return false;
+    const IrSyscall *s = ir_syscall(ia, nr);
+    bool dflt_ok = ctx->ir->default_action.kind >= ACT_LOG;
+    if (!s)
+        return dflt_ok;
+    for (int sc = 0; sc < (1 << s->ncaps); sc++) {
+        const IrDecision *d = &s->scenarios[sc];
+        if (d->cases.len == 0 && dflt_ok)
+            continue;
+        if (d->cases.len == 1 && d->cases.items[0].action.kind >= ACT_LOG && dnf_is_true(d->cases.items[0].cond))
+            continue;
+        return false;
+    }
+    return true;
+}
+
+static bool old_allows_args(const polc_ctx *ctx, ArchId arch, uint32_t nr, unsigned argi, uint64_t v)
+{
+    uint64_t args[6] = {0};
+    args[argi] = v;
+    return ir_eval(ctx, arch, nr, args, ctx->effective_caps).action.kind >= ACT_LOG;
+}
+
+static int arg_index(polc_ctx *ctx, const char *sys, ArchId arch, const char *arg)
+{
+    const Signature *sg = syscalldb_signature_on(&ctx->db, sys, arch);
+    if (!sg)
+        return -1;
+    for (int i = 0; i < sg->nargs; i++)
+        if (sg->arg_names[i] && strcmp(sg->arg_names[i], arg) == 0)
+            return i;
+    return -1;
+}
+
+/* Decides what --merge adds for l; sets l->skip when nothing. */
+static void merge_one(polc_ctx *ctx, ArchId arch, Learned *l, const char *old_name)
+{
+    LearnSys *s = l->s;
+    Arena *a = &ctx->arena;
+    bool exists = false;
+    for (int x = 0; x < ARCH__COUNT; x++)
+        if ((ctx->arch_mask & (1u << x)) && syscalldb_lookup(&ctx->db, (ArchId)x, s->name))
+            exists = true;
+    if (!exists) {
+        l->skip = true;
+        l->merge_note = arena_printf(a, "%s: not a syscall on any arch of %s", s->name, old_name);
+        return;
+    }
+    const Rule *r = old_blocks(ctx, arch, s->name);
+    if (r) {
+        l->skip = true;
+        l->merge_note = arena_printf(a, "%s: not widened, %s's rule at %s (%s) is more restrictive and would still win",
+                                     s->name, old_name, r->loc ? r->loc : "?", action_str(ctx, a, r->action));
+        return;
+    }
+    if (old_allows_all_inputs(ctx, arch, s->nr)) {
+        l->skip = true;
+        return;
+    }
+    const LearnArgSpec *spec = learn_arg_spec(s->name);
+    if (l->cond && spec) {
+        int ai = arg_index(ctx, s->name, arch, spec->arg);
+        if (ai < 0)
+            return;
+        if (spec->kind == LA_NSMASK) {
+            /* the namespace flags seen, alone: already allowed? */
+            if (old_allows_args(ctx, arch, s->nr, (unsigned)ai, s->ns_seen))
+                l->skip = true;
+            return;
+        }
+        bool all = true;
+        for (int i = 0; i < s->nvalues && all; i++) {
+            uint64_t v;
+            if (!polc_value_num(ctx, s->values[i], &v) || !old_allows_args(ctx, arch, s->nr, (unsigned)ai, v))
+                all = false;
+        }
+        if (all)
+            l->skip = true;
+    }
+}
+
+/* ---- the text ---- */
+
+/* "# LEAD a, b, c" wrapped at 78 columns. */
+static void put_list(StrBuf *sb, const char *lead, const char *const *items, size_t n)
+{
+    size_t col = 2 + strlen(lead);
+    sb_printf(sb, "# %s", lead);
+    for (size_t i = 0; i < n; i++) {
+        size_t w = strlen(items[i]) + (i + 1 < n ? 1 : 0);
+        if (i && col + 1 + w > 78) {
+            sb_puts(sb, "\n#  ");
+            col = 3;
+        }
+        sb_printf(sb, " %s%s", items[i], i + 1 < n ? "," : "");
+        col += 1 + w;
+    }
+    sb_putc(sb, '\n');
+}
+
+static const char *input_summary(polc_ctx *ctx, const LearnInput *in)
+{
+    Arena *a = &ctx->arena;
+    const char *kinds = "";
+    if (in->kinds & IN_STRACE)
+        kinds = "strace trace";
+    if (in->kinds & IN_SUMMARY)
+        kinds = arena_printf(a, "%s%sstrace -c summary", kinds, *kinds ? " + " : "");
+    if (in->kinds & IN_AUDIT)
+        kinds = arena_printf(a, "%s%s%llu SECCOMP audit records", kinds, *kinds ? " + " : "",
+                             (unsigned long long)in->audit_records);
+    if (!*kinds)
+        kinds = "nothing recognised";
+    const char *s = arena_printf(a, "%s: %s, %zu process%s, %s", base(in->path), kinds, in->npids,
+                                 in->npids == 1 ? "" : "es", count(a, in->calls, "call"));
+    if (in->audit_denied)
+        s = arena_printf(a, "%s (%s)", s, count(a, in->audit_denied, "denial record"));
+    if (in->t_min > 0)
+        s = arena_printf(a, "%s, %s .. %s UTC", s, fmt_time(a, in->t_min, T_FULL),
+                         fmt_time(a, in->t_max, in->t_max - in->t_min < 86400 ? T_TIME : T_FULL));
+    else if (in->tod_min >= 0)
+        s = arena_printf(a, "%s, traced %s .. %s (local time) on the file's date %s", s, fmt_tod(a, in->tod_min),
+                         fmt_tod(a, in->tod_max), fmt_time(a, (double)in->mtime, T_DATE));
+    else
+        s = arena_printf(a, "%s, file dated %s UTC", s, fmt_time(a, (double)in->mtime, T_FULL));
+    if (in->other_arch_calls)
+        s = arena_printf(a, "%s, %s of other ABIs not learned", s, count(a, in->other_arch_calls, "call"));
+    if (in->unknown_name_calls)
+        s = arena_printf(a, "%s, %s of unknown names skipped", s, count(a, in->unknown_name_calls, "call"));
+    if (in->other_log_lines)
+        s = arena_printf(a, "%s, %s of other log records ignored", s, count(a, in->other_log_lines, "line"));
+    if (in->unknown_lines)
+        s = arena_printf(a, "%s, %s skipped", s, count(a, in->unknown_lines, "unrecognised line"));
+    return s;
+}
+
+static void put_inputs(polc_ctx *ctx, StrBuf *sb, const LearnData *d)
+{
+    for (size_t i = 0; i < d->inputs.len; i++) {
+        const char *s = input_summary(ctx, &d->inputs.items[i]);
+        /* wrapped at 78 columns between ", "-separated parts */
+        size_t col = 4;
+        sb_puts(sb, "#   ");
+        bool first = true;
+        while (*s) {
+            const char *q = strstr(s, ", ");
+            size_t n = q ? (size_t)(q - s) : strlen(s);
+            if (!first) {
+                if (col + 2 + n > 78) {
+                    sb_puts(sb, ",\n#     ");
+                    col = 6;
+                } else {
+                    sb_puts(sb, ", ");
+                    col += 2;
+                }
+            }
+            sb_putn(sb, s, n);
+            col += n;
+            first = false;
+            s += n;
+            if (*s)
+                s += 2;
+        }
+        sb_putc(sb, '\n');
+    }
+}
+
+static void put_rule(StrBuf *sb, const char *indent, const Learned *l, Arena *a)
+{
+    const char *stmt = l->cond ? arena_printf(a, "allow %s if %s", l->s->name, l->cond)
+                               : arena_printf(a, "allow %s", l->s->name);
+    const char *cm = call_comment(a, l->s);
+    if (!l->cond && l->why)
+        cm = arena_printf(a, "%s; %s", cm, l->why);
+    int pad = 26 - (int)strlen(stmt);
+    sb_printf(sb, "%s%s%*s  # %s\n", indent, stmt, pad > 0 ? pad : 0, "", cm);
+}
+
+static const char *desc_string(Arena *a, const LearnData *d)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    sb_puts(&sb, "learned from ");
+    for (size_t i = 0; i < d->inputs.len; i++) {
+        if (i)
+            sb_puts(&sb, ", ");
+        if (i == 3) {
+            sb_printf(&sb, "and %zu more", d->inputs.len - 3);
+            break;
+        }
+        for (const char *p = base(d->inputs.items[i].path); *p; p++)
+            sb_putc(&sb, *p == '"' || *p == '\\' || (unsigned char)*p < 0x20 ? '_' : *p);
+    }
+    char *s = sb_take(&sb);
+    const char *r = arena_strdup(a, s);
+    free(s);
+    return r;
+}
+
+static polc_ctx *verify_ctx(const polc_ctx *ctx)
+{
+    polc_ctx *c = polc_new();
+    if (!c)
+        return NULL;
+    for (size_t i = 0; i < ctx->include_dirs.len; i++)
+        polc_add_include_dir(c, ctx->include_dirs.items[i]);
+    for (size_t i = 0; i < ctx->env_dirs.len; i++)
+        VEC_PUSH(&c->arena, c->env_dirs, arena_strdup(&c->arena, ctx->env_dirs.items[i]));
+    for (size_t i = 0; i < ctx->stdlib_dirs.len; i++)
+        polc_add_stdlib_dir(c, ctx->stdlib_dirs.items[i]);
+    polc_set_no_prelude(c, ctx->no_prelude);
+    return c;
+}
+
+/* The learned text must compile (and, for a new policy, be accepted by the
+ * Docker back end); anything else is a bug in polc learn. */
+static polc_status verify(polc_ctx *ctx, const char *text, const char *merge_path)
+{
+    polc_ctx *c = verify_ctx(ctx);
+    if (!c)
+        return POLC_EUSAGE;
+    polc_status st;
+    if (merge_path) {
+        /* compiled as if it were OLD.pol itself, so that "relative" includes resolve */
+        size_t len = strlen(text);
+        char *copy = arena_strndup(&c->arena, text, len);
+        st = compile_pipeline(c, merge_path, merge_path, copy, len);
+    } else {
+        st = polc_compile_buffer(c, "<learned policy>", text, strlen(text));
+        if (st == POLC_OK) {
+            char *out;
+            size_t len;
+            st = polc_emit(c, POLC_TARGET_DOCKER, &out, &len);
+            free(out);
+        }
+    }
+    if (st != POLC_OK) {
+        char *r = polc_render_diagnostics(c, POLC_DIAG_TEXT, 0);
+        Diag *g = diag_error(&ctx->diag, "E0709", SPAN_NONE,
+                             "internal error: the %s policy does not compile (a bug in polc learn; please report it)",
+                             merge_path ? "merged" : "learned");
+        diag_note(&ctx->diag, g, SPAN_NONE, "%s", r ? r : "");
+        free(r);
+        st = POLC_EINPUT;
+    }
+    polc_free(c);
+    return st;
+}
+
+polc_status polc_learn(polc_ctx *ctx, const char *const *inputs, size_t ninputs, const polc_learn_options *opts,
+                       char **pol_out)
+{
+    polc_learn_options o = {0};
+    if (opts)
+        o = *opts;
+    *pol_out = NULL;
+    Arena *a = &ctx->arena;
+    unsigned max_values = o.max_values ? o.max_values : 4;
+    if (max_values > LEARN_MAX_VALUES)
+        max_values = LEARN_MAX_VALUES;
+    ArchId arch = host_arch();
+    if (o.arch && !arch_from_name(o.arch, &arch)) {
+        Diag *g = diag_error(&ctx->diag, "E0217", SPAN_NONE, "unknown architecture `%s` in --arch", o.arch);
+        diag_help(&ctx->diag, g, "known: x86_64, x86, x32, aarch64, arm, riscv64, ppc64le, s390x");
+        return POLC_EUSAGE;
+    }
+    if (arch == ARCH__COUNT) {
+        diag_error(&ctx->diag, "E0217", SPAN_NONE, "polc does not know this host's architecture: use --arch");
+        return POLC_EUSAGE;
+    }
+    if (ninputs == 0) {
+        diag_error(&ctx->diag, "E0700", SPAN_NONE, "nothing to learn from: give strace traces or audit logs");
+        return POLC_EUSAGE;
+    }
+    const char *archname = arch_info(arch)->name;
+
+    /* The base: the old policy, or an empty one for the stdlib's tables,
+     * constants and groups. */
+    polc_status st;
+    if (o.merge_path)
+        st = polc_compile_file(ctx, o.merge_path, NULL);
+    else {
+        const char *t = arena_printf(a, "policy learn_base\narch %s\ndefault errno(EPERM)\n", archname);
+        st = polc_compile_buffer(ctx, "<polc learn>", t, strlen(t));
+    }
+    if (st != POLC_OK)
+        return st;
+    if (!ctx->db.arch[arch].loaded &&
+        !syscalldb_load_arch(&ctx->db, a, &ctx->diag, &ctx->sm, arch, stdlib_locate, ctx))
+        return POLC_EUSAGE;
+    if (!ctx->db.sigs_loaded && !syscalldb_load_signatures(&ctx->db, a, &ctx->diag, &ctx->sm, stdlib_locate, ctx))
+        return POLC_EUSAGE;
+
+    LearnData d = {.ctx = ctx, .arch = arch};
+    for (size_t i = 0; i < ninputs; i++)
+        if (!learn_parse_file(&d, inputs[i]))
+            return POLC_EUSAGE;
+
+    /* what could not be learned */
+    for (size_t i = 0; i < d.inputs.len; i++) {
+        const LearnInput *in = &d.inputs.items[i];
+        if (in->unknown_lines)
+            diag_warning(&ctx->diag, "W0701", SPAN_NONE,
+                         "`%s`: %llu line%s not recognised and skipped (first at line %zu: `%s`)", in->path,
+                         (unsigned long long)in->unknown_lines, in->unknown_lines == 1 ? "" : "s",
+                         in->first_unknown_line, in->first_unknown_text);
+    }
+    for (size_t i = 0; i < d.unknown_names.cap; i++)
+        if (d.unknown_names.slots[i].key)
+            diag_warning(&ctx->diag, "W0702", SPAN_NONE,
+                         "`%s` (%llu call%s) is not a syscall in polc's %s table: not learned",
+                         d.unknown_names.slots[i].key, (unsigned long long)*(uint64_t *)d.unknown_names.slots[i].value,
+                         *(uint64_t *)d.unknown_names.slots[i].value == 1 ? "" : "s", archname);
+    uint64_t other_total = 0;
+    for (int x = 0; x < ARCH__COUNT; x++) {
+        if (!d.other_arch[x])
+            continue;
+        other_total += d.other_arch[x];
+        Diag *g = diag_warning(&ctx->diag, "W0703", SPAN_NONE,
+                               "%llu call%s made in %s mode %s not learned: polc learn learns %s calls only",
+                               (unsigned long long)d.other_arch[x], d.other_arch[x] == 1 ? "" : "s",
+                               arch_info((ArchId)x)->name, d.other_arch[x] == 1 ? "is" : "are", archname);
+        diag_help(&ctx->diag, g, "learn a policy for them with --arch %s from the same inputs",
+                  arch_info((ArchId)x)->name);
+    }
+    if (d.sys.len == 0) {
+        Diag *g = diag_error(&ctx->diag, "E0704", SPAN_NONE, "no %s system calls found in the input%s", archname,
+                             ninputs == 1 ? "" : "s");
+        diag_help(&ctx->diag, g,
+                  "polc learn reads `strace -f -o FILE` traces, `strace -c` summaries and type=SECCOMP/1326 "
+                  "audit records; --arch names the traced arch");
+        return POLC_EINPUT;
+    }
+
+    /* one rule per syscall seen */
+    size_t n = 0;
+    LearnSys **sys = arena_alloc(a, d.sys.len * sizeof *sys);
+    for (size_t i = 0; i < d.sys.cap; i++)
+        if (d.sys.slots[i].key)
+            sys[n++] = d.sys.slots[i].value;
+    qsort(sys, n, sizeof *sys, cmp_sys);
+    Learned *ls = arena_alloc(a, n * sizeof *ls);
+    uint32_t target_mask = o.merge_path ? ctx->arch_mask : 1u << arch;
+    for (size_t i = 0; i < n; i++) {
+        ls[i].s = sys[i];
+        learn_condition(ctx, &ls[i], max_values, target_mask);
+    }
+
+    time_t t_now = now();
+    const char *date = fmt_time(a, (double)t_now, T_FULL_UTC);
+    StrBuf sb;
+    sb_init(&sb);
+    const char **failed = arena_alloc(a, n * sizeof *failed);
+    size_t nfailed = 0;
+    for (size_t i = 0; i < n; i++)
+        if (sys[i]->failed && sys[i]->failed >= sys[i]->calls)
+            failed[nfailed++] = sys[i]->nerrnos ? arena_printf(a, "%s (%s)", sys[i]->name, sys[i]->errnos[0])
+                                                : sys[i]->name;
+
+    if (o.merge_path) {
+        if (!(ctx->arch_mask & (1u << arch)))
+            diag_warning(&ctx->diag, "W0705", SPAN_NONE,
+                         "`%s` does not target %s, the traced arch: additions are made by name for its arches",
+                         o.merge_path, archname);
+        size_t nadd = 0, nnote = 0;
+        const char **added = arena_alloc(a, n * sizeof *added);
+        const char **notes = arena_alloc(a, n * sizeof *notes);
+        for (size_t i = 0; i < n; i++) {
+            merge_one(ctx, arch, &ls[i], base(o.merge_path));
+            if (ls[i].merge_note)
+                notes[nnote++] = ls[i].merge_note;
+            if (!ls[i].skip)
+                added[nadd++] = ls[i].cond ? arena_printf(a, "%s (if %s)", ls[i].s->name, ls[i].cond) : ls[i].s->name;
+        }
+        const char *text = NULL;
+        size_t tlen = 0;
+        int err = 0;
+        text = read_file_arena(a, o.merge_path, &tlen, &err);
+        if (!text)
+            return POLC_EUSAGE; /* it compiled a moment ago */
+        sb_putn(&sb, text, tlen);
+        if (tlen && text[tlen - 1] != '\n')
+            sb_putc(&sb, '\n');
+        sb_puts(&sb, "\n");
+        const char *files = "";
+        for (size_t i = 0; i < d.inputs.len; i++)
+            files = arena_printf(a, "%s%s%s", files, i ? ", " : "", base(d.inputs.items[i].path));
+        sb_printf(&sb, "# ---- added by polc learn --merge on %s from %s ----\n", date, files);
+        put_inputs(ctx, &sb, &d);
+        if (nadd)
+            put_list(&sb, arena_printf(a, "added %zu syscall%s (%s):", nadd, nadd == 1 ? "" : "s", archname), added,
+                     nadd);
+        else
+            sb_printf(&sb, "# nothing added: %s already allows every call seen\n", base(o.merge_path));
+        for (size_t i = 0; i < nnote; i++)
+            sb_printf(&sb, "# note: %s\n", notes[i]);
+        if (nfailed)
+            put_list(&sb, "failed every time traced (allowed; review):", failed, nfailed);
+        if (nadd) {
+            bool other = !(ctx->arch_mask & (1u << arch));
+            sb_puts(&sb, "syscalls {\n");
+            if (!other) {
+                /* the traced arch's family (one decision per family in Docker profiles) */
+                const char *fam = "";
+                for (int x = 0; x < ARCH__COUNT; x++)
+                    if ((ctx->arch_mask & (1u << x)) && arch_info((ArchId)x)->family == arch_info(arch)->family)
+                        fam = arena_printf(a, "%s%s%s", fam, *fam ? ", " : "", arch_info((ArchId)x)->name);
+                sb_printf(&sb, "  when arch %s {\n", fam);
+            }
+            for (size_t i = 0; i < n; i++)
+                if (!ls[i].skip)
+                    put_rule(&sb, other ? "  " : "    ", &ls[i], a);
+            if (!other)
+                sb_puts(&sb, "  }\n");
+            sb_puts(&sb, "}\n");
+        }
+    } else {
+        const char *name = policy_ident(a, o.policy_name ? o.policy_name : "learned");
+        sb_printf(&sb, "# Learned by polc learn %s on %s from:\n", polc_version(), date);
+        put_inputs(ctx, &sb, &d);
+        sb_printf(&sb, "# %zu distinct syscalls.\n", n);
+        sb_printf(&sb, "# arch %s only%s: any other ABI is killed.\n", archname,
+                  arch == ARCH_X86_64 ? " (not the x86 family)" : "");
+        if (arch == ARCH_X86_64)
+            sb_puts(&sb, "# (x86 reaches socket calls through socketcall(2), where polc cannot\n"
+                         "# check their arguments; 32-bit and x32 processes are killed.)\n");
+        if (other_total)
+            sb_printf(&sb, "# %s of other ABIs (32-bit or x32 processes) seen and NOT allowed.\n",
+                      count(a, other_total, "call"));
+        if (nfailed)
+            put_list(&sb, "Failed every time traced (allowed anyway; review):", failed, nfailed);
+        sb_puts(&sb, "# A trace shows one run, not every path the program can take: review.\n");
+        sb_printf(&sb, "policy %s \"%s\"\n", name, desc_string(a, &d));
+        sb_printf(&sb, "arch %s\n", archname);
+        sb_puts(&sb, "default errno(EPERM)\n\nsyscalls {\n");
+
+        StrMap uncond = {0};
+        for (size_t i = 0; i < n; i++)
+            if (!ls[i].cond)
+                strmap_put(&uncond, a, ls[i].s->name, &ls[i]);
+        VEC(Group) groups = {0};
+        pick_groups(ctx, arch, &uncond, &groups);
+        if (groups.len) {
+            sb_printf(&sb, "  # systemd groups: every %s member was seen\n", archname);
+            for (size_t i = 0; i < groups.len; i++)
+                sb_printf(&sb, "  allow @%-24s # %zu syscalls\n", groups.items[i].name, groups.items[i].members.len);
+            sb_puts(&sb, "\n");
+        }
+        for (size_t i = 0; i < n; i++)
+            if (!ls[i].cond && !ls[i].in_group)
+                put_rule(&sb, "  ", &ls[i], a);
+        bool any = false;
+        for (size_t i = 0; i < n; i++)
+            if (ls[i].cond) {
+                if (!any)
+                    sb_puts(&sb, "\n  # arguments: only the values seen\n");
+                any = true;
+                put_rule(&sb, "  ", &ls[i], a);
+            }
+        sb_puts(&sb, "}\n");
+    }
+    char *out = sb_take(&sb);
+    st = verify(ctx, out, o.merge_path);
+    if (st != POLC_OK) {
+        free(out);
+        return st;
+    }
+    *pol_out = out;
+    return POLC_OK;
+}
