@@ -146,6 +146,10 @@ struct polc_ctx {
     uint32_t uid, gid;
     Span user_span;
 
+    uint64_t caps_override; /* --caps: the set BPF resolves capability rules with */
+    bool caps_override_set;
+    const char *caps_override_text; /* resolved against the policy's capability names */
+
     Ir *ir;
     bool compiled;
 };

@@ -130,7 +130,7 @@ polc_status polc_compile_file(polc_ctx *ctx, const char *path, const char *displ
 
 const char *polc_policy_basename(const polc_ctx *ctx) { return ctx->basename ? ctx->basename : "policy"; }
 
-unsigned polc_available_targets(void) { return POLC_TARGET_DOCKER; }
+unsigned polc_available_targets(void) { return POLC_TARGET_DOCKER | POLC_TARGET_BPF; }
 
 static const struct {
     polc_target t;
@@ -178,6 +178,9 @@ polc_status polc_emit(polc_ctx *ctx, polc_target target, char **out, size_t *len
     switch (target) {
     case POLC_TARGET_DOCKER:
         ok = backend_docker_json(ctx, &sb);
+        break;
+    case POLC_TARGET_BPF:
+        ok = backend_bpf(ctx, &sb);
         break;
     default:
         diag_error(&ctx->diag, "E0405", SPAN_NONE, "the %s back end is not available in this build",
@@ -230,6 +233,29 @@ polc_status polc_write_outputs(polc_ctx *ctx, const char *dir, unsigned targets)
     for (size_t i = 0; i < n; i++)
         free(bufs[i]);
     return st_all;
+}
+
+polc_status polc_emit_bpf_listing(polc_ctx *ctx, char **out)
+{
+    *out = NULL;
+    if (!ctx->compiled)
+        return POLC_EINPUT;
+    StrBuf sb;
+    sb_init(&sb);
+    if (!backend_bpf_listing(ctx, &sb)) {
+        sb_free(&sb);
+        return POLC_EINPUT;
+    }
+    *out = sb_take(&sb);
+    return POLC_OK;
+}
+
+polc_status polc_set_caps(polc_ctx *ctx, const char *caps)
+{
+    ctx->caps_override_set = true;
+    ctx->caps_override = 0;
+    ctx->caps_override_text = arena_strdup(&ctx->arena, caps);
+    return POLC_OK;
 }
 
 size_t polc_error_count(const polc_ctx *ctx) { return ctx->diag.nerrors; }

@@ -950,6 +950,15 @@ bool resolve_policy(polc_ctx *ctx)
             eff &= ~(1ull << ctx->cap_drops.items[j].num);
     }
     ctx->effective_caps = eff;
+    if (ctx->caps_override_set && ctx->caps_override_text) {
+        char *copy = arena_strdup(&ctx->arena, ctx->caps_override_text);
+        for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+            Ident id = {tok, SPAN_NONE};
+            int num;
+            if (lookup_cap(ctx, &id, &num))
+                ctx->caps_override |= 1ull << num;
+        }
+    }
     if (!ctx->have_default && ctx->diag.nerrors == before) {
         Span sp = {ctx->root_file, 0, 0};
         Diag *g = diag_error(&ctx->diag, "E0221", sp, "the policy has no `default` action");

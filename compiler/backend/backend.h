@@ -8,5 +8,11 @@
 #include "../compile.h"
 
 bool backend_docker_json(polc_ctx *ctx, StrBuf *out);
+bool backend_bpf(polc_ctx *ctx, StrBuf *out);
+bool backend_bpf_listing(polc_ctx *ctx, StrBuf *out);
+
+/* polc's BPF program for one capability set (tests compare it with the IR). */
+struct BpfProgram;
+bool bpf_generate(polc_ctx *ctx, uint64_t caps, struct BpfProgram *out);
 
 #endif

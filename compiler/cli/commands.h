@@ -1,12 +1,14 @@
 /* Subcommands of the polc CLI, each in compiler/cli/cmd_NAME.c:
  *   polc import PROFILE [-o NAME.pol]
  *   polc learn TRACE... [-o NAME.pol] [--merge OLD.pol]
+ *   polc disasm FILE.bpf [--arch ARCH]
  * argv[0] is the subcommand's name; the return value is the exit status. */
 #ifndef POLC_CLI_COMMANDS_H
 #define POLC_CLI_COMMANDS_H
 
 int polc_cmd_import(int argc, char **argv);
 int polc_cmd_learn(int argc, char **argv);
+int polc_cmd_disasm(int argc, char **argv);
 
 /* Stdlib directories next to the binary (shared with main.c). */
 struct polc_ctx;

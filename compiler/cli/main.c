@@ -15,6 +15,7 @@ static const char USAGE[] =
     "       polc --check [options] FILE...\n"
     "       polc import PROFILE [-o NAME.pol]      (polc import --help)\n"
     "       polc learn TRACE... [-o NAME.pol]      (polc learn --help)\n"
+    "       polc disasm FILE.bpf                   (polc disasm --help)\n"
     "\n"
     "Compile container sandbox policies to Docker seccomp JSON (and, as they\n"
     "arrive, raw seccomp BPF, AppArmor and Kubernetes). For NAME.pol it writes\n"
@@ -30,6 +31,10 @@ static const char USAGE[] =
     "      --no-prelude          do not load stdlib/prelude.pol\n"
     "      --dump-ast            print the syntax tree of each FILE\n"
     "      --dump-ir             print the lowered, optimized IR of each FILE\n"
+    "      --emit bpf-asm        print the BPF program as a readable listing\n"
+    "      --caps LIST           capabilities the BPF back end assumes, e.g.\n"
+    "                            SYS_ADMIN,NET_ADMIN (default: the policy's\n"
+    "                            capabilities section, else Docker's default set)\n"
     "      --diagnostics-format text|json\n"
     "                            json prints one array on stdout and nothing else\n"
     "      --stdin-name NAME     name used in messages when FILE is -\n"
@@ -42,7 +47,7 @@ static const char USAGE[] =
 
 enum {
     OPT_CHECK = 256, OPT_ARCH, OPT_DUMP_AST, OPT_DUMP_IR, OPT_DIAG_FMT, OPT_STDIN_NAME,
-    OPT_NO_PRELUDE, OPT_COLOR, OPT_VERSION
+    OPT_NO_PRELUDE, OPT_COLOR, OPT_VERSION, OPT_EMIT, OPT_CAPS
 };
 
 static const struct option LONG_OPTS[] = {
@@ -57,6 +62,8 @@ static const struct option LONG_OPTS[] = {
     {"no-prelude", no_argument, NULL, OPT_NO_PRELUDE},
     {"color", required_argument, NULL, OPT_COLOR},
     {"version", no_argument, NULL, OPT_VERSION},
+    {"emit", required_argument, NULL, OPT_EMIT},
+    {"caps", required_argument, NULL, OPT_CAPS},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -101,11 +108,13 @@ void cli_add_stdlib_dirs(polc_ctx *ctx)
 /* Subcommands live in their own files (cmd_*.c); a build without one says so. */
 __attribute__((weak)) int polc_cmd_import(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_learn(int argc, char **argv);
+__attribute__((weak)) int polc_cmd_disasm(int argc, char **argv);
 
 static const struct {
     const char *name;
     int (*run)(int, char **);
-} SUBCOMMANDS[] = {{"import", polc_cmd_import}, {"learn", polc_cmd_learn}};
+} SUBCOMMANDS[] = {{"import", polc_cmd_import}, {"learn", polc_cmd_learn},
+                 {"disasm", polc_cmd_disasm}};
 
 int main(int argc, char **argv)
 {
@@ -116,7 +125,8 @@ int main(int argc, char **argv)
                     return usage_error("this build of polc has no subcommand", argv[1]);
                 return SUBCOMMANDS[i].run(argc - 1, argv + 1);
             }
-    const char *outdir = NULL, *arch = NULL, *stdin_name = NULL;
+    const char *outdir = NULL, *arch = NULL, *stdin_name = NULL, *caps = NULL;
+    int emit_bpf_asm = 0;
     unsigned targets = 0;
     int check = 0, dump_ast = 0, dump_ir = 0, no_prelude = 0, color = -1;
     polc_diag_format fmt = POLC_DIAG_TEXT;
@@ -161,13 +171,19 @@ int main(int argc, char **argv)
             else return usage_error("--color takes auto, always or never, not", optarg);
             break;
         case OPT_VERSION: printf("polc %s\n", POLC_VERSION); return 0;
+        case OPT_EMIT:
+            if (strcmp(optarg, "bpf-asm") != 0)
+                return usage_error("--emit takes bpf-asm, not", optarg);
+            emit_bpf_asm = 1;
+            break;
+        case OPT_CAPS: caps = optarg; break;
         case 'h': fputs(USAGE, stdout); return 0;
         default: fputs("try 'polc --help'\n", stderr); return 2;
         }
     }
     if (optind >= argc)
         return usage_error("no input file", NULL);
-    if (!check && !outdir && !dump_ast && !dump_ir)
+    if (!check && !outdir && !dump_ast && !dump_ir && !emit_bpf_asm)
         return usage_error("say where outputs go with -o DIR, or use --check", NULL);
     if (!targets)
         targets = polc_available_targets();
@@ -189,6 +205,8 @@ int main(int argc, char **argv)
         polc_status st = POLC_OK;
         if (arch)
             st = polc_set_arches(ctx, arch);
+        if (st == POLC_OK && caps)
+            st = polc_set_caps(ctx, caps);
         if (st == POLC_OK)
             st = polc_compile_file(ctx, argv[i], strcmp(argv[i], "-") == 0 ? stdin_name : NULL);
         if (dump_ast) {
@@ -199,6 +217,13 @@ int main(int argc, char **argv)
         if (st == POLC_OK && dump_ir) {
             char *s = polc_dump_ir(ctx);
             fputs(s, stdout);
+            free(s);
+        }
+        if (st == POLC_OK && emit_bpf_asm) {
+            char *s = NULL;
+            st = polc_emit_bpf_listing(ctx, &s);
+            if (s)
+                fputs(s, stdout);
             free(s);
         }
         if (st == POLC_OK && !check && outdir)

@@ -70,6 +70,14 @@ polc_status polc_emit(polc_ctx *ctx, polc_target target, char **out, size_t *len
  * only after all back ends succeeded; on error nothing in DIR changes. */
 polc_status polc_write_outputs(polc_ctx *ctx, const char *dir, unsigned targets);
 
+/* The capability set the BPF back end resolves `when capability` rules with
+ * (comma separated, e.g. "SYS_ADMIN,NET_ADMIN"; "" = none). Default: the
+ * policy's capabilities section, else Docker's default set. */
+polc_status polc_set_caps(polc_ctx *ctx, const char *caps);
+/* The BPF program as a readable listing (labels, decoded returns, the rule of
+ * each instruction, per-arch cacheability); malloc'd. */
+polc_status polc_emit_bpf_listing(polc_ctx *ctx, char **out);
+
 /* Readable dumps (malloc'd, NUL terminated). */
 char *polc_dump_ast(polc_ctx *ctx);
 char *polc_dump_ir(polc_ctx *ctx);

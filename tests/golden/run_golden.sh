@@ -13,6 +13,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 "$polc" --dump-ir "$policy" >"$work/$name.ir" 2>"$work/stderr" || { cat "$work/stderr"; exit 1; }
+"$polc" --emit bpf-asm "$policy" >"$work/$name.bpf.asm" 2>>"$work/stderr" || { cat "$work/stderr"; exit 1; }
 "$polc" "$policy" -o "$work/out" 2>>"$work/stderr" || { cat "$work/stderr"; exit 1; }
 if [ -s "$work/stderr" ]; then
     echo "FAIL: $policy compiles with diagnostics; examples must be clean:"
@@ -29,7 +30,7 @@ if ! diff -r "$work/out" "$work/out2" >/dev/null; then
     exit 1
 fi
 
-files=("$name.ir")
+files=("$name.ir" "$name.bpf.asm")
 for f in "$work"/out/*; do files+=("$(basename "$f")"); cp "$f" "$work/"; done
 
 if [ "${POLC_UPDATE_GOLDEN:-}" = 1 ]; then

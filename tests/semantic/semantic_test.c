@@ -15,6 +15,8 @@
 
 #include <seccomp.h>
 
+#include "backend/backend.h"
+#include "bpf/asm.h"
 #include "check.h"
 #include "compile.h"
 #include "ir.h"
@@ -96,11 +98,14 @@ static int cap_num(const polc_ctx *ctx, const char *name)
 }
 
 typedef struct Stats {
-    size_t checked, mismatches, stub_diffs, bad_arch;
+    size_t checked, mismatches, stub_diffs, bad_arch, bpf_checked;
 } Stats;
 
+/* exact/runc are NULL on arches the oracle does not cover (it emulates an
+ * x86_64 host): there only polc's BPF is compared with the IR. */
 static void check_arch(const polc_ctx *ctx, ArchId arch, const OracleFilter *exact, const OracleFilter *runc,
-                       uint64_t capmask, const char *capdesc, const Values *vs, bool *skip_nr, Stats *st)
+                       const BpfProgram *bpf, uint64_t capmask, const char *capdesc, const Values *vs, bool *skip_nr,
+                       Stats *st)
 {
     const ArchInfo *ai = arch_info(arch);
     uint32_t base = arch == ARCH_X32 ? 0x40000000u : 0;
@@ -108,8 +113,7 @@ static void check_arch(const polc_ctx *ctx, ArchId arch, const OracleFilter *exa
     size_t nnr = 1024 + sizeof extra / sizeof *extra;
     for (size_t i = 0; i < nnr; i++) {
         uint32_t nr = i < 1024 ? base + (uint32_t)i : extra[i - 1024];
-        if (i < 1024 && skip_nr[i])
-            continue;
+        bool oracle_here = exact && !(i < 1024 && skip_nr[i]);
         /* vectors: all zero; one argument set to each value; all set to each value */
         size_t nvec = 1 + vs->n * 7;
         for (size_t v = 0; v < nvec; v++) {
@@ -124,9 +128,32 @@ static void check_arch(const polc_ctx *ctx, ArchId arch, const OracleFilter *exa
             memcpy(d.args, args, sizeof args);
             IrVerdict iv = ir_eval(ctx, arch, nr, args, capmask);
             uint32_t want = ret_of(iv.action);
+            /* polc's own BPF must say exactly what the IR says; on a big-endian
+             * arch the program reads the 64-bit arguments as that host lays
+             * them out (high half first), so present them that way */
+            struct seccomp_data dm = d;
+            if (arch == ARCH_S390X)
+                for (int k = 0; k < 6; k++)
+                    dm.args[k] = (args[k] << 32) | (args[k] >> 32);
+            BpfResult mine = bpf_run(bpf->insns, bpf->len, &dm);
+            st->bpf_checked++;
+            if (mine.error || mine.ret != want) {
+                if (st->mismatches++ < 20)
+                    fprintf(stderr, "BPF MISMATCH %s %s nr=%#x args=[%#llx,%#llx,%#llx,%#llx,%#llx,%#llx]: IR %#x, polc BPF %#x%s\n",
+                            ai->name, capdesc, nr, (unsigned long long)args[0], (unsigned long long)args[1],
+                            (unsigned long long)args[2], (unsigned long long)args[3], (unsigned long long)args[4],
+                            (unsigned long long)args[5], want, mine.ret, mine.error ? " (interpreter error)" : "");
+            }
+            if (!oracle_here)
+                continue;
             BpfResult got = oracle_eval(exact, &d);
             BpfResult got_runc = oracle_eval(runc, &d);
             st->checked++;
+            /* and directly: polc's BPF against libseccomp's for the same rules
+             * (an untargeted ABI: both kill, polc the process, libseccomp the thread) */
+            if (iv.rule != IR_RULE_BAD_ARCH && mine.ret != got.ret && st->mismatches++ < 20)
+                fprintf(stderr, "BPF vs LIBSECCOMP %s %s nr=%#x: polc %#x, libseccomp %#x\n", ai->name, capdesc, nr,
+                        mine.ret, got.ret);
             if (iv.rule == IR_RULE_BAD_ARCH) {
                 /* an ABI the policy does not target: each back end kills it,
                  * libseccomp with its bad-arch action (kill-thread) */
@@ -200,7 +227,7 @@ int main(int argc, char **argv)
     const char *const *capsets[2] = {caps_default, caps_admin};
     const char *capdesc[2] = {"docker-default-caps", "docker-default-caps+SYS_ADMIN"};
 
-    Stats st = {0, 0, 0, 0};
+    Stats st = {0, 0, 0, 0, 0};
     static bool skipped_here[ARCH__COUNT][1024];
     for (int cs = 0; cs < 2; cs++) {
         uint64_t mask = 0;
@@ -213,19 +240,37 @@ int main(int argc, char **argv)
             mask |= 1ull << num;
         }
         char err[512];
+        /* the oracle emulates an x86_64 host: it compares the x86 ABIs only, and
+         * libseccomp refuses foreign big-endian arches in such a filter */
+        bool any_x86 = false;
+        for (int a = 0; a < ARCH__COUNT; a++)
+            any_x86 |= (ctx->arch_mask & (1u << a)) && arch_info((ArchId)a)->family == ARCH_X86_64;
         OracleOptions exact_opts = {capsets[cs], 0, 0, 0, 1};
         OracleOptions runc_opts = {capsets[cs], 0, 0, 0, 0};
-        OracleFilter *exact = oracle_load_json_opts(json, &exact_opts, err, sizeof err);
-        OracleFilter *runc = exact ? oracle_load_json_opts(json, &runc_opts, err, sizeof err) : NULL;
-        if (!exact || !runc) {
-            fprintf(stderr, "libseccomp rejected polc's JSON: %s\n", err);
+        OracleFilter *exact = NULL, *runc = NULL;
+        if (any_x86) {
+            exact = oracle_load_json_opts(json, &exact_opts, err, sizeof err);
+            runc = exact ? oracle_load_json_opts(json, &runc_opts, err, sizeof err) : NULL;
+            if (!exact || !runc) {
+                fprintf(stderr, "libseccomp rejected polc's JSON: %s\n", err);
+                return 1;
+            }
+        }
+        const char **skipped = NULL;
+        size_t nskipped = exact ? oracle_skipped_names(exact, &skipped) : 0;
+        BpfProgram prog;
+        if (!bpf_generate(ctx, mask, &prog)) {
+            fprintf(stderr, "polc's BPF code generator failed\n");
             return 1;
         }
-        const char **skipped;
-        size_t nskipped = oracle_skipped_names(exact, &skipped);
         for (int a = 0; a < ARCH__COUNT; a++) {
-            if (!(ctx->arch_mask & (1u << a)) || arch_info((ArchId)a)->family != ARCH_X86_64)
+            if (!(ctx->arch_mask & (1u << a)))
                 continue;
+            if (arch_info((ArchId)a)->family != ARCH_X86_64) {
+                bool none[1024] = {false};
+                check_arch(ctx, (ArchId)a, NULL, NULL, &prog, mask, capdesc[cs], &vs, none, &st);
+                continue;
+            }
             bool skip_nr[1024] = {false};
             uint32_t base = a == ARCH_X32 ? 0x40000000u : 0;
             for (size_t k = 0; k < nskipped; k++) {
@@ -271,11 +316,15 @@ int main(int argc, char **argv)
             for (size_t k = 0; cs > 0 && k < 1024; k++)
                 if (skipped_here[a][k])
                     skip_nr[k] = true;
-            check_arch(ctx, (ArchId)a, exact, runc, mask, capdesc[cs], &vs, skip_nr, &st);
+            check_arch(ctx, (ArchId)a, exact, runc, &prog, mask, capdesc[cs], &vs, skip_nr, &st);
         }
-        oracle_free(exact);
-        oracle_free(runc);
+        if (exact)
+            oracle_free(exact);
+        if (runc)
+            oracle_free(runc);
     }
+    printf("%s: polc's BPF checked against the IR on %zu decisions (all target arches) and against libseccomp's "
+           "BPF on the %zu x86 ones\n", argv[2], st.bpf_checked, st.checked);
     printf("%s: %zu decisions compared over %zu argument values, %zu mismatches, "
            "%zu ENOSYS answers from runc's stub where polc denies otherwise, "
            "%zu calls of an untargeted ABI killed by both\n",

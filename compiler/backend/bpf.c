@@ -1,0 +1,698 @@
+/* Raw seccomp BPF: polc's own code generator.
+ *
+ *   ld [arch]; jeq AUDIT_x -> tree_x ...; ret BAD_ARCH
+ *   tree_x: ld [nr]; (x86_64: numbers from 0x40000000 go to x32 or BAD_ARCH)
+ *           balanced binary search over ranges of numbers with one decision
+ *   leaves: an unconditional decision is a shared `ret`; a conditional one
+ *           tests the arguments (64-bit values as two 32-bit halves, masks
+ *           with jset where possible) and returns per disjoint case.
+ *
+ * The number dispatch reads only nr and arch and jumps on constants, so every
+ * unconditionally decided syscall is answered by the kernel's action cache
+ * (Linux >= 5.11). Capability-conditioned rules are resolved against one
+ * capability set: --caps, else the policy's capabilities section, else
+ * Docker's default set. */
+#include <linux/audit.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../bpf/asm.h"
+#include "../bpf/interp.h"
+#include "../ir.h"
+#include "backend.h"
+
+#define MAX_INSNS 4096
+#define X32_BIT 0x40000000u
+
+#define OFF_NR ((uint32_t)offsetof(struct seccomp_data, nr))
+#define OFF_ARCH ((uint32_t)offsetof(struct seccomp_data, arch))
+#define OFF_ARG(i) ((uint32_t)offsetof(struct seccomp_data, args) + 8u * (uint32_t)(i))
+
+static uint32_t ret_value(Action a)
+{
+    switch (a.kind) {
+    case ACT_KILL_PROCESS: return SECCOMP_RET_KILL_PROCESS;
+    case ACT_KILL_THREAD: return SECCOMP_RET_KILL_THREAD;
+    case ACT_TRAP: return SECCOMP_RET_TRAP | (a.data & SECCOMP_RET_DATA);
+    case ACT_ERRNO: return SECCOMP_RET_ERRNO | (a.data & SECCOMP_RET_DATA);
+    case ACT_NOTIFY: return SECCOMP_RET_USER_NOTIF;
+    case ACT_TRACE: return SECCOMP_RET_TRACE | (a.data & SECCOMP_RET_DATA);
+    case ACT_LOG: return SECCOMP_RET_LOG;
+    case ACT_ALLOW: return SECCOMP_RET_ALLOW;
+    default: return SECCOMP_RET_KILL_PROCESS;
+    }
+}
+
+typedef struct Gen {
+    polc_ctx *ctx;
+    BpfAsm a;
+    uint64_t caps;
+    Action bad_arch;
+    StrMap rets;       /* "value" -> label of the shared ret */
+    VEC(uint32_t) ret_values;
+    VEC(int) ret_labels;
+    int a_holds;       /* offset loaded in A, -1 unknown */
+    ArchId arch;       /* arch being generated */
+} Gen;
+
+static int ret_label(Gen *g, Action act)
+{
+    uint32_t v = ret_value(act);
+    for (size_t i = 0; i < g->ret_values.len; i++)
+        if (g->ret_values.items[i] == v)
+            return g->ret_labels.items[i];
+    int l = bpfasm_label(&g->a, action_str(g->ctx, &g->ctx->arena, act));
+    VEC_PUSH(&g->ctx->arena, g->ret_values, v);
+    VEC_PUSH(&g->ctx->arena, g->ret_labels, l);
+    return l;
+}
+
+static void place(Gen *g, int label)
+{
+    bpfasm_place(&g->a, label);
+    g->a_holds = -1;
+}
+
+static void load(Gen *g, uint32_t off, const char *what)
+{
+    if (g->a_holds == (int)off)
+        return;
+    bpfasm_stmt(&g->a, BPF_LD | BPF_W | BPF_ABS, off, what);
+    g->a_holds = (int)off;
+}
+
+/* ---- argument conditions ---- */
+
+static bool big_endian(ArchId arch) { return arch == ARCH_S390X; }
+
+static uint32_t half_off(Gen *g, unsigned arg, bool high)
+{
+    bool hi_first = big_endian(g->arch);
+    return OFF_ARG(arg) + ((high != hi_first) ? 4u : 0u);
+}
+
+static const char *argdesc(Gen *g, const char *sysname, unsigned arg, const char *half)
+{
+    return arena_printf(&g->ctx->arena, "%s.%s", ir_arg_name(g->ctx, sysname, g->arch, arg), half);
+}
+
+/* One 32-bit comparison step: jumps to t/f labels (BPF_NEXT = fall through). */
+static void j(Gen *g, uint16_t op, uint32_t k, int t, int f)
+{
+    bpfasm_jump(&g->a, BPF_JMP | op | BPF_K, k, t, f, NULL);
+}
+
+/* Emits a test of one atom: true -> T, false -> F (either may be BPF_NEXT). */
+static void emit_atom(Gen *g, const char *sys, const Atom *at, int T, int F)
+{
+    bool wide = arch_info(g->arch)->word_bits == 64;
+    uint64_t v = at->value;
+    uint32_t vlo = (uint32_t)v, vhi = (uint32_t)(v >> 32);
+    uint32_t lo = half_off(g, at->arg, false), hi = half_off(g, at->arg, true);
+    const char *dlo = argdesc(g, sys, at->arg, "lo"), *dhi = argdesc(g, sys, at->arg, "hi");
+    if (at->op == A_MASKED_EQ) {
+        uint32_t mlo = (uint32_t)at->mask, mhi = (uint32_t)(at->mask >> 32);
+        struct { uint32_t off, m, v; const char *d; } halves[2] = {{hi, mhi, vhi, dhi}, {lo, mlo, vlo, dlo}};
+        int first = wide ? 0 : 1;
+        int last = (halves[1].m || !wide || !halves[0].m) ? 1 : 0;
+        for (int h = first; h <= 1; h++) {
+            if (!halves[h].m)
+                continue; /* this half is not tested */
+            bool is_last = h == last;
+            int ok = is_last ? T : BPF_NEXT;
+            load(g, halves[h].off, halves[h].d);
+            uint32_t m = halves[h].m, hv = halves[h].v;
+            if (hv == 0) {
+                j(g, BPF_JSET, m, F, ok);
+            } else if (hv == m && (m & (m - 1)) == 0) {
+                j(g, BPF_JSET, m, ok, F);
+            } else {
+                bpfasm_stmt(&g->a, BPF_ALU | BPF_AND | BPF_K, m, NULL);
+                g->a_holds = -1;
+                j(g, BPF_JEQ, hv, ok, F);
+            }
+        }
+        return;
+    }
+    if (!wide) {
+        load(g, lo, dlo);
+        switch ((AtomOp)at->op) {
+        case A_EQ: j(g, BPF_JEQ, vlo, T, F); break;
+        case A_NE: j(g, BPF_JEQ, vlo, F, T); break;
+        case A_GT: j(g, BPF_JGT, vlo, T, F); break;
+        case A_GE: j(g, BPF_JGE, vlo, T, F); break;
+        case A_LT: j(g, BPF_JGE, vlo, F, T); break;
+        case A_LE: j(g, BPF_JGT, vlo, F, T); break;
+        default: break;
+        }
+        return;
+    }
+    /* 64-bit: the high halves decide unless equal */
+    load(g, hi, dhi);
+    switch ((AtomOp)at->op) {
+    case A_EQ:
+        j(g, BPF_JEQ, vhi, BPF_NEXT, F);
+        load(g, lo, dlo);
+        j(g, BPF_JEQ, vlo, T, F);
+        break;
+    case A_NE:
+        j(g, BPF_JEQ, vhi, BPF_NEXT, T);
+        load(g, lo, dlo);
+        j(g, BPF_JEQ, vlo, F, T);
+        break;
+    case A_GT:
+    case A_GE:
+        if (vhi != 0xffffffffu)
+            j(g, BPF_JGT, vhi, T, BPF_NEXT);
+        j(g, BPF_JEQ, vhi, BPF_NEXT, F);
+        load(g, lo, dlo);
+        j(g, at->op == A_GT ? BPF_JGT : BPF_JGE, vlo, T, F);
+        break;
+    case A_LT:
+    case A_LE:
+        if (vhi != 0xffffffffu)
+            j(g, BPF_JGT, vhi, F, BPF_NEXT);
+        j(g, BPF_JEQ, vhi, BPF_NEXT, T);
+        load(g, lo, dlo);
+        j(g, at->op == A_LE ? BPF_JGT : BPF_JGE, vlo, F, T);
+        break;
+    default:
+        break;
+    }
+}
+
+/* A conditional decision: cases in order, each a disjunction of terms. */
+static void emit_decision(Gen *g, const IrSyscall *s, const IrDecision *d, int entry)
+{
+    place(g, entry);
+    for (size_t c = 0; c < d->cases.len; c++) {
+        const IrCase *k = &d->cases.items[c];
+        g->a.cur_rule = k->rules.len ? k->rules.items[0] : -1;
+        int ret = ret_label(g, k->action);
+        for (size_t t = 0; t < k->cond.n; t++) {
+            const Term *term = &k->cond.terms[t];
+            int next_term = bpfasm_label(&g->a, NULL);
+            if (term->n == 0)
+                bpfasm_ja(&g->a, ret, NULL);
+            for (size_t i = 0; i < term->n; i++)
+                emit_atom(g, s->name, &term->atoms[i], i + 1 == term->n ? ret : BPF_NEXT, next_term);
+            place(g, next_term);
+        }
+    }
+    g->a.cur_rule = -1;
+    bpfasm_ja(&g->a, ret_label(g, g->ctx->ir->default_action), "no case matched: the default");
+}
+
+/* ---- number dispatch ---- */
+
+typedef struct Range {
+    uint32_t start;           /* up to the next range's start */
+    const IrSyscall *sys;     /* NULL: a constant action */
+    Action action;
+    const IrDecision *dec;
+    int label;
+} Range;
+
+static const IrDecision *scenario(const Gen *g, const IrSyscall *s)
+{
+    unsigned sc = 0;
+    for (int b = 0; b < s->ncaps; b++)
+        if (g->caps & (1ull << s->caps[b]))
+            sc |= 1u << b;
+    return &s->scenarios[sc];
+}
+
+static bool same_leaf(const Range *a, const Range *b)
+{
+    if (!a->dec && !b->dec)
+        return action_eq(a->action, b->action);
+    if (!a->dec || !b->dec)
+        return false;
+    return a->dec == b->dec || ir_decision_eq(a->dec, b->dec);
+}
+
+typedef VEC(Range) RangeVec;
+
+static void add_point(Gen *g, RangeVec *rv, uint32_t start, const IrSyscall *s, Action act, const IrDecision *dec)
+{
+    Range r = {start, s, act, dec, -1};
+    VEC_PUSH(&g->ctx->arena, *rv, r);
+}
+
+/* Ranges covering [lo, 2^32) for one arch (numbers below lo never arrive). */
+static void build_ranges(Gen *g, const IrArch *ia, uint32_t lo, RangeVec *out)
+{
+    polc_ctx *ctx = g->ctx;
+    Action dflt = ctx->ir->default_action;
+    Action unknown = ctx->ir->has_unknown ? ctx->ir->unknown_action : dflt;
+    const ArchTable *tbl = &ctx->db.arch[ia->arch];
+    RangeVec pts = {0};
+    /* every table number starts a point (default), decided ones override */
+    add_point(g, &pts, lo, NULL, unknown, NULL);
+    size_t si = 0;
+    for (size_t i = 0; i < tbl->len; i++) {
+        uint32_t nr = tbl->entries[i].nr;
+        if (nr < lo)
+            continue;
+        while (si < ia->syscalls.len && ia->syscalls.items[si].nr < nr)
+            si++;
+        const IrSyscall *s = si < ia->syscalls.len && ia->syscalls.items[si].nr == nr ? &ia->syscalls.items[si] : NULL;
+        Action act = dflt;
+        const IrDecision *dec = NULL;
+        if (s) {
+            dec = scenario(g, s);
+            if (dec->cases.len == 0)
+                dec = NULL;
+            else if (dec->cases.len == 1 && dnf_is_true(dec->cases.items[0].cond))
+                act = dec->cases.items[0].action, dec = NULL;
+        }
+        add_point(g, &pts, nr, s, act, dec);
+        if (nr < 0xffffffffu)
+            add_point(g, &pts, nr + 1, NULL, unknown, NULL);
+    }
+    /* -1 is no syscall: the plain default, as in the IR */
+    if (ctx->ir->has_unknown)
+        add_point(g, &pts, 0xffffffffu, NULL, dflt, NULL);
+    /* decided numbers not in the table (should not happen) are still honoured */
+    for (size_t i = 0; i < ia->syscalls.len; i++) {
+        const IrSyscall *s = &ia->syscalls.items[i];
+        if (s->nr < lo || syscalldb_by_nr(&ctx->db, ia->arch, s->nr))
+            continue;
+        const IrDecision *dec = scenario(g, s);
+        add_point(g, &pts, s->nr, s, dflt, dec->cases.len ? dec : NULL);
+        if (s->nr < 0xffffffffu)
+            add_point(g, &pts, s->nr + 1, NULL, unknown, NULL);
+    }
+    /* later points at the same start win; then merge equal neighbours */
+    for (size_t i = 0; i < pts.len; i++) {
+        Range *r = &pts.items[i];
+        size_t k = out->len;
+        while (k > 0 && out->items[k - 1].start > r->start)
+            k--; /* points are mostly sorted; keep it simple */
+        if (k > 0 && out->items[k - 1].start == r->start) {
+            out->items[k - 1] = *r;
+            continue;
+        }
+        VEC_PUSH(&ctx->arena, *out, *r);
+        memmove(&out->items[k + 1], &out->items[k], (out->len - 1 - k) * sizeof(Range));
+        out->items[k] = *r;
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < out->len; i++)
+        if (w == 0 || !same_leaf(&out->items[w - 1], &out->items[i]))
+            out->items[w++] = out->items[i];
+    out->len = w;
+}
+
+static int emit_tree(Gen *g, Range *r, size_t lo, size_t hi)
+{
+    if (lo == hi)
+        return r[lo].label;
+    size_t mid = (lo + hi + 1) / 2;
+    int node = bpfasm_label(&g->a, NULL);
+    place(g, node);
+    g->a_holds = (int)OFF_NR;
+    int right = bpfasm_label(&g->a, NULL), left = bpfasm_label(&g->a, NULL);
+    bpfasm_jump(&g->a, BPF_JMP | BPF_JGE | BPF_K, r[mid].start, right, left, NULL);
+    /* subtrees that are leaves need no code: jump straight to them */
+    int rl = mid == hi ? r[mid].label : -2, ll = mid - 1 == lo ? r[lo].label : -2;
+    BpfInsn *jn = &g->a.insns.items[g->a.insns.len - 1];
+    if (rl != -2)
+        jn->jt = rl;
+    if (ll != -2)
+        jn->jf = ll;
+    if (rl == -2) {
+        place(g, right);
+        g->a_holds = (int)OFF_NR;
+        int sub = emit_tree(g, r, mid, hi);
+        (void)sub;
+    }
+    if (ll == -2) {
+        place(g, left);
+        g->a_holds = (int)OFF_NR;
+        emit_tree(g, r, lo, mid - 1);
+    }
+    return node;
+}
+
+typedef struct Leaf {
+    const IrDecision *dec;
+    const IrSyscall *sys;
+    ArchId arch; /* word size and byte order shape the code */
+    int label;
+} Leaf;
+typedef VEC(Leaf) LeafVec;
+
+/* The number dispatch of one arch, entered with nr in A. */
+static void emit_arch_tree(Gen *g, const IrArch *ia, uint32_t lo, LeafVec *leaves)
+{
+    RangeVec rv = {0};
+    build_ranges(g, ia, lo, &rv);
+    for (size_t i = 0; i < rv.len; i++) {
+        Range *r = &rv.items[i];
+        if (!r->dec) {
+            r->label = ret_label(g, r->action);
+            continue;
+        }
+        /* share the leaf of an identical decision on the same arch (argument
+         * names, and so the signature, must match too) */
+        for (size_t k = 0; k < leaves->len && r->label < 0; k++) {
+            const Leaf *l = &leaves->items[k];
+            if (l->arch == ia->arch && ir_decision_eq(l->dec, r->dec) && strcmp(l->sys->name, r->sys->name) == 0)
+                r->label = l->label;
+        }
+        if (r->label < 0) {
+            r->label = bpfasm_label(&g->a, r->sys->name);
+            Leaf l = {r->dec, r->sys, ia->arch, r->label};
+            VEC_PUSH(&g->ctx->arena, *leaves, l);
+        }
+    }
+    int entry = emit_tree(g, rv.items, 0, rv.len - 1);
+    if (entry == rv.items[0].label && rv.len == 1)
+        bpfasm_ja(&g->a, entry, NULL);
+}
+
+bool bpf_generate(polc_ctx *ctx, uint64_t caps, BpfProgram *out)
+{
+    Gen g;
+    memset(&g, 0, sizeof g);
+    g.ctx = ctx;
+    g.caps = caps;
+    g.bad_arch = (Action){ACT_KILL_PROCESS, 0};
+    g.a_holds = -1;
+    bpfasm_init(&g.a, &ctx->arena);
+    const Ir *ir = ctx->ir;
+    int bad = ret_label(&g, g.bad_arch);
+    /* one entry per audit arch value: x86_64 and x32 share AUDIT_ARCH_X86_64 */
+    const IrArch *by_arch[ARCH__COUNT] = {0};
+    for (size_t i = 0; i < ir->arches.len; i++)
+        by_arch[ir->arches.items[i].arch] = &ir->arches.items[i];
+    int entry[ARCH__COUNT];
+    bool done_x86_64 = false;
+    load(&g, OFF_ARCH, "arch");
+    for (int a = 0; a < ARCH__COUNT; a++) {
+        entry[a] = -1;
+        if (!by_arch[a])
+            continue;
+        if (a == ARCH_X32 && by_arch[ARCH_X86_64])
+            continue;
+        if ((a == ARCH_X86_64 || a == ARCH_X32) && done_x86_64)
+            continue;
+        if (a == ARCH_X86_64 || a == ARCH_X32)
+            done_x86_64 = true;
+        entry[a] = bpfasm_label(&g.a, arch_info((ArchId)(a == ARCH_X32 ? ARCH_X86_64 : a))->name);
+        bpfasm_jump(&g.a, BPF_JMP | BPF_JEQ | BPF_K, arch_info((ArchId)a)->audit, entry[a], BPF_NEXT,
+                    arch_info((ArchId)a)->name);
+    }
+    bpfasm_ja(&g.a, bad, "an architecture the policy does not target");
+    LeafVec leaves = {0};
+    for (int a = 0; a < ARCH__COUNT; a++) {
+        if (entry[a] < 0)
+            continue;
+        place(&g, entry[a]);
+        load(&g, OFF_NR, "nr");
+        if (a == ARCH_X86_64 || a == ARCH_X32) {
+            /* numbers from the x32 bit up (but -1) are x32 calls */
+            int t64 = bpfasm_label(&g.a, NULL), x32 = bpfasm_label(&g.a, NULL);
+            bpfasm_jump(&g.a, BPF_JMP | BPF_JGE | BPF_K, X32_BIT, x32, t64, "x32 bit");
+            place(&g, x32);
+            g.a_holds = (int)OFF_NR;
+            if (by_arch[ARCH_X32]) {
+                int x32tree = bpfasm_label(&g.a, "x32");
+                bpfasm_jump(&g.a, BPF_JMP | BPF_JEQ | BPF_K, 0xffffffffu, t64, x32tree, "-1: no syscall");
+                place(&g, x32tree);
+                g.a_holds = (int)OFF_NR;
+                g.arch = ARCH_X32;
+                emit_arch_tree(&g, by_arch[ARCH_X32], X32_BIT, &leaves);
+            } else {
+                bpfasm_jump(&g.a, BPF_JMP | BPF_JEQ | BPF_K, 0xffffffffu, t64, bad, "-1: no syscall; else x32: not targeted");
+            }
+            place(&g, t64);
+            g.a_holds = (int)OFF_NR;
+            if (by_arch[ARCH_X86_64]) {
+                g.arch = ARCH_X86_64;
+                emit_arch_tree(&g, by_arch[ARCH_X86_64], 0, &leaves);
+            } else {
+                bpfasm_ja(&g.a, bad, "x86_64 calls: not targeted");
+            }
+            continue;
+        }
+        g.arch = (ArchId)a;
+        emit_arch_tree(&g, by_arch[a], 0, &leaves);
+    }
+    /* conditional leaves, then the shared returns */
+    for (size_t i = 0; i < leaves.len; i++) {
+        g.arch = leaves.items[i].arch;
+        emit_decision(&g, leaves.items[i].sys, leaves.items[i].dec, leaves.items[i].label);
+    }
+    for (size_t i = 0; i < g.ret_values.len; i++) {
+        place(&g, g.ret_labels.items[i]);
+        bpfasm_stmt(&g.a, BPF_RET | BPF_K, g.ret_values.items[i], NULL);
+    }
+    return bpfasm_resolve(&g.a, out);
+}
+
+/* ---- the capability set, limits, the blob and the listing ---- */
+
+
+
+static uint64_t chosen_caps(const polc_ctx *ctx, const char **why)
+{
+    if (ctx->caps_override_set) {
+        *why = "--caps";
+        return ctx->caps_override;
+    }
+    *why = ctx->caps_declared ? "the policy's capabilities section" : "Docker's default set (no capabilities section)";
+    return ctx->effective_caps;
+}
+
+/* Walks the program for one (arch, nr) with unknown arguments: true when the
+ * path reads no argument and ends in RET ALLOW (the kernel caches it). */
+static bool cacheable_allow(const BpfProgram *p, uint32_t audit, uint32_t nr)
+{
+    uint32_t A = 0;
+    size_t pc = 0;
+    for (size_t steps = 0; pc < p->len && steps < p->len + 1; steps++) {
+        const struct sock_filter *f = &p->insns[pc];
+        switch (BPF_CLASS(f->code)) {
+        case BPF_LD:
+            if (f->k == OFF_ARCH)
+                A = audit;
+            else if (f->k == OFF_NR)
+                A = nr;
+            else
+                return false;
+            pc++;
+            break;
+        case BPF_JMP: {
+            if (BPF_OP(f->code) == BPF_JA) {
+                pc += 1 + f->k;
+                break;
+            }
+            bool c;
+            switch (BPF_OP(f->code)) {
+            case BPF_JEQ: c = A == f->k; break;
+            case BPF_JGT: c = A > f->k; break;
+            case BPF_JGE: c = A >= f->k; break;
+            case BPF_JSET: c = (A & f->k) != 0; break;
+            default: return false;
+            }
+            pc += 1 + (c ? f->jt : f->jf);
+            break;
+        }
+        case BPF_RET:
+            return f->k == SECCOMP_RET_ALLOW;
+        default:
+            return false;
+        }
+    }
+    return false;
+}
+
+typedef struct ArchStats {
+    size_t allowed_unconditionally, cacheable;
+} ArchStats;
+
+static ArchStats arch_stats(const polc_ctx *ctx, const BpfProgram *p, ArchId arch, uint64_t caps)
+{
+    ArchStats st = {0, 0};
+    const ArchTable *t = &ctx->db.arch[arch];
+    const IrArch *ia = ir_arch(ctx->ir, arch);
+    for (size_t i = 0; i < t->len; i++) {
+        const IrSyscall *s = ia ? ir_syscall(ia, t->entries[i].nr) : NULL;
+        bool uncond_allow;
+        if (!s) {
+            uncond_allow = ctx->ir->default_action.kind == ACT_ALLOW;
+        } else {
+            unsigned sc = 0;
+            for (int b = 0; b < s->ncaps; b++)
+                if (caps & (1ull << s->caps[b]))
+                    sc |= 1u << b;
+            const IrDecision *d = &s->scenarios[sc];
+            uncond_allow = d->cases.len == 1 && dnf_is_true(d->cases.items[0].cond) &&
+                           d->cases.items[0].action.kind == ACT_ALLOW;
+            if (d->cases.len == 0)
+                uncond_allow = ctx->ir->default_action.kind == ACT_ALLOW;
+        }
+        if (!uncond_allow)
+            continue;
+        st.allowed_unconditionally++;
+        if (cacheable_allow(p, arch_info(arch)->audit, t->entries[i].nr))
+            st.cacheable++;
+    }
+    return st;
+}
+
+static bool generate_checked(polc_ctx *ctx, BpfProgram *p, uint64_t *caps_out, const char **why)
+{
+    uint64_t caps = chosen_caps(ctx, why);
+    *caps_out = caps;
+    if (!bpf_generate(ctx, caps, p)) {
+        diag_error(&ctx->diag, "E0499", SPAN_NONE, "internal error: the BPF code generator produced a backward jump");
+        return false;
+    }
+    if (p->len > MAX_INSNS) {
+        /* which rules cost most */
+        size_t *cost = calloc(ctx->rules.len + 1, sizeof(size_t));
+        if (!cost)
+            abort();
+        for (size_t i = 0; i < p->len; i++)
+            if (p->rules[i] >= 0)
+                cost[p->rules[i]]++;
+        Diag *g = diag_error(&ctx->diag, "E0410", SPAN_NONE,
+                             "the BPF program has %zu instructions; the kernel accepts at most %d", p->len, MAX_INSNS);
+        for (int shown = 0; shown < 3; shown++) {
+            size_t best = 0;
+            int bi = -1;
+            for (size_t r = 0; r < ctx->rules.len; r++)
+                if (cost[r] > best)
+                    best = cost[r], bi = (int)r;
+            if (bi < 0)
+                break;
+            diag_note(&ctx->diag, g, ctx->rules.items[bi]->span, "this rule costs %zu instructions", best);
+            cost[bi] = 0;
+        }
+        diag_help(&ctx->diag, g, "simplify the heaviest conditions, or target fewer architectures");
+        free(cost);
+        return false;
+    }
+    size_t bad_pc;
+    int err = bpf_validate(p->insns, p->len, &bad_pc);
+    if (err) {
+        diag_error(&ctx->diag, "E0499", SPAN_NONE, "internal error: the generated BPF fails validation at %zu: %s",
+                   bad_pc, bpf_strerror(err));
+        return false;
+    }
+    return true;
+}
+
+/* A blob is in this host's byte order (like seccomp_export_bpf), so it can
+ * only serve arches of the same order; libseccomp refuses the mix as well. */
+static bool check_byte_order(polc_ctx *ctx)
+{
+    const uint16_t probe = 1;
+    bool host_big = *(const uint8_t *)&probe == 0;
+    for (size_t i = 0; i < ctx->ir->arches.len; i++) {
+        ArchId a = ctx->ir->arches.items[i].arch;
+        if (big_endian(a) != host_big) {
+            Diag *g = diag_error(&ctx->diag, "E0411", SPAN_NONE,
+                                 "the BPF back end cannot serve %s here: it is %s-endian and a BPF blob is in this "
+                                 "host's byte order", arch_info(a)->name, big_endian(a) ? "big" : "little");
+            diag_help(&ctx->diag, g, "compile the %s blob on a %s-endian host, or leave %s out with --arch",
+                      arch_info(a)->name, big_endian(a) ? "big" : "little", arch_info(a)->name);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool backend_bpf(polc_ctx *ctx, StrBuf *out)
+{
+    if (!check_byte_order(ctx))
+        return false;
+    BpfProgram p;
+    uint64_t caps;
+    const char *why;
+    if (!generate_checked(ctx, &p, &caps, &why))
+        return false;
+    sb_putn(out, (const char *)p.insns, p.len * sizeof *p.insns);
+    return true;
+}
+
+static const char *ret_name(Arena *a, uint32_t k)
+{
+    char buf[64];
+    return arena_strdup(a, bpf_describe_ret(k, buf, sizeof buf));
+}
+
+bool backend_bpf_listing(polc_ctx *ctx, StrBuf *out)
+{
+    if (!check_byte_order(ctx))
+        return false;
+    BpfProgram p;
+    uint64_t caps;
+    const char *why;
+    if (!generate_checked(ctx, &p, &caps, &why))
+        return false;
+    Arena *A = &ctx->arena;
+    sb_printf(out, "# polc BPF for policy %s: %zu instructions\n# capabilities assumed (%s):", ctx->policy_name,
+              p.len, why);
+    for (int c = 0; c < 64; c++)
+        if (caps & (1ull << c)) {
+            const char *n = cap_name(ctx, c);
+            sb_printf(out, " %s", n ? n : "?");
+        }
+    sb_puts(out, caps ? "\n" : " none\n");
+    for (size_t i = 0; i < ctx->ir->arches.len; i++) {
+        ArchId a = ctx->ir->arches.items[i].arch;
+        ArchStats st = arch_stats(ctx, &p, a, caps);
+        sb_printf(out, "# %s: %zu syscalls decided; unconditionally allowed %zu, cacheable %zu\n", arch_info(a)->name,
+                  ctx->ir->arches.items[i].syscalls.len, st.allowed_unconditionally, st.cacheable);
+    }
+    static const char *const jops[] = {"ja", "jeq", "jgt", "jge", "jset"};
+    for (size_t i = 0; i < p.len; i++) {
+        const struct sock_filter *f = &p.insns[i];
+        if (p.labels[i])
+            sb_printf(out, "%s:\n", p.labels[i]);
+        char ins[96];
+        switch (BPF_CLASS(f->code)) {
+        case BPF_LD:
+            if (f->k == OFF_ARCH)
+                snprintf(ins, sizeof ins, "ld [arch]");
+            else if (f->k == OFF_NR)
+                snprintf(ins, sizeof ins, "ld [nr]");
+            else
+                snprintf(ins, sizeof ins, "ld [args[%u].%s]", (f->k - OFF_ARG(0)) / 8, ((f->k - OFF_ARG(0)) % 8) ? "w1" : "w0");
+            break;
+        case BPF_ALU:
+            snprintf(ins, sizeof ins, "and #0x%x", f->k);
+            break;
+        case BPF_JMP:
+            if (BPF_OP(f->code) == BPF_JA)
+                snprintf(ins, sizeof ins, "ja %zu", i + 1 + f->k);
+            else
+                snprintf(ins, sizeof ins, "%s #0x%x, %zu, %zu", jops[BPF_OP(f->code) >> 4], f->k, i + 1 + f->jt,
+                         i + 1 + f->jf);
+            break;
+        case BPF_RET:
+            snprintf(ins, sizeof ins, "ret %s", ret_name(A, f->k));
+            break;
+        default:
+            snprintf(ins, sizeof ins, "op 0x%04x #0x%x", f->code, f->k);
+        }
+        sb_printf(out, "%5zu  %-40s", i, ins);
+        const char *c = p.comments[i];
+        if (c || p.rules[i] >= 0) {
+            sb_puts(out, " ;");
+            if (c)
+                sb_printf(out, " %s", c);
+            if (p.rules[i] >= 0)
+                sb_printf(out, " (%s)", ctx->rules.items[p.rules[i]]->loc);
+        }
+        sb_putc(out, '\n');
+    }
+    return true;
+}
