@@ -14,5 +14,9 @@ bool backend_bpf_listing(polc_ctx *ctx, StrBuf *out);
 /* polc's BPF program for one capability set (tests compare it with the IR). */
 struct BpfProgram;
 bool bpf_generate(polc_ctx *ctx, uint64_t caps, struct BpfProgram *out);
+/* The capability set the back end uses, and why (for messages). */
+uint64_t bpf_chosen_caps(const polc_ctx *ctx, const char **why);
+/* One listing line for instruction i (no newline). */
+void bpf_format_insn(polc_ctx *ctx, const struct BpfProgram *p, size_t i, StrBuf *out);
 
 #endif

@@ -459,7 +459,7 @@ bool bpf_generate(polc_ctx *ctx, uint64_t caps, BpfProgram *out)
 
 
 
-static uint64_t chosen_caps(const polc_ctx *ctx, const char **why)
+uint64_t bpf_chosen_caps(const polc_ctx *ctx, const char **why)
 {
     if (ctx->caps_override_set) {
         *why = "--caps";
@@ -548,7 +548,7 @@ static ArchStats arch_stats(const polc_ctx *ctx, const BpfProgram *p, ArchId arc
 
 static bool generate_checked(polc_ctx *ctx, BpfProgram *p, uint64_t *caps_out, const char **why)
 {
-    uint64_t caps = chosen_caps(ctx, why);
+    uint64_t caps = bpf_chosen_caps(ctx, why);
     *caps_out = caps;
     if (!bpf_generate(ctx, caps, p)) {
         diag_error(&ctx->diag, "E0499", SPAN_NONE, "internal error: the BPF code generator produced a backward jump");
@@ -628,6 +628,50 @@ static const char *ret_name(Arena *a, uint32_t k)
     return arena_strdup(a, bpf_describe_ret(k, buf, sizeof buf));
 }
 
+/* One listing line (no newline): index, instruction, comment, rule. */
+void bpf_format_insn(polc_ctx *ctx, const BpfProgram *pp, size_t i, StrBuf *out)
+{
+    const BpfProgram p = *pp;
+    Arena *A = &ctx->arena;
+    static const char *const jops[] = {"ja", "jeq", "jgt", "jge", "jset"};
+    const struct sock_filter *f = &p.insns[i];
+    char ins[96];
+    switch (BPF_CLASS(f->code)) {
+    case BPF_LD:
+        if (f->k == OFF_ARCH)
+            snprintf(ins, sizeof ins, "ld [arch]");
+        else if (f->k == OFF_NR)
+            snprintf(ins, sizeof ins, "ld [nr]");
+        else
+            snprintf(ins, sizeof ins, "ld [args[%u].w%u]", (f->k - OFF_ARG(0)) / 8, ((f->k - OFF_ARG(0)) % 8) ? 1u : 0u);
+        break;
+    case BPF_ALU:
+        snprintf(ins, sizeof ins, "and #0x%x", f->k);
+        break;
+    case BPF_JMP:
+        if (BPF_OP(f->code) == BPF_JA)
+            snprintf(ins, sizeof ins, "ja %zu", i + 1 + f->k);
+        else
+            snprintf(ins, sizeof ins, "%s #0x%x, %zu, %zu", jops[BPF_OP(f->code) >> 4], f->k, i + 1 + f->jt,
+                     i + 1 + f->jf);
+        break;
+    case BPF_RET:
+        snprintf(ins, sizeof ins, "ret %s", ret_name(A, f->k));
+        break;
+    default:
+        snprintf(ins, sizeof ins, "op 0x%04x #0x%x", f->code, f->k);
+    }
+    sb_printf(out, "%5zu  %-40s", i, ins);
+    const char *c = p.comments[i];
+    if (c || p.rules[i] >= 0) {
+        sb_puts(out, " ;");
+        if (c)
+            sb_printf(out, " %s", c);
+        if (p.rules[i] >= 0)
+            sb_printf(out, " (%s)", ctx->rules.items[p.rules[i]]->loc);
+    }
+}
+
 bool backend_bpf_listing(polc_ctx *ctx, StrBuf *out)
 {
     if (!check_byte_order(ctx))
@@ -637,7 +681,6 @@ bool backend_bpf_listing(polc_ctx *ctx, StrBuf *out)
     const char *why;
     if (!generate_checked(ctx, &p, &caps, &why))
         return false;
-    Arena *A = &ctx->arena;
     sb_printf(out, "# polc BPF for policy %s: %zu instructions\n# capabilities assumed (%s):", ctx->policy_name,
               p.len, why);
     for (int c = 0; c < 64; c++)
@@ -652,46 +695,10 @@ bool backend_bpf_listing(polc_ctx *ctx, StrBuf *out)
         sb_printf(out, "# %s: %zu syscalls decided; unconditionally allowed %zu, cacheable %zu\n", arch_info(a)->name,
                   ctx->ir->arches.items[i].syscalls.len, st.allowed_unconditionally, st.cacheable);
     }
-    static const char *const jops[] = {"ja", "jeq", "jgt", "jge", "jset"};
     for (size_t i = 0; i < p.len; i++) {
-        const struct sock_filter *f = &p.insns[i];
         if (p.labels[i])
             sb_printf(out, "%s:\n", p.labels[i]);
-        char ins[96];
-        switch (BPF_CLASS(f->code)) {
-        case BPF_LD:
-            if (f->k == OFF_ARCH)
-                snprintf(ins, sizeof ins, "ld [arch]");
-            else if (f->k == OFF_NR)
-                snprintf(ins, sizeof ins, "ld [nr]");
-            else
-                snprintf(ins, sizeof ins, "ld [args[%u].%s]", (f->k - OFF_ARG(0)) / 8, ((f->k - OFF_ARG(0)) % 8) ? "w1" : "w0");
-            break;
-        case BPF_ALU:
-            snprintf(ins, sizeof ins, "and #0x%x", f->k);
-            break;
-        case BPF_JMP:
-            if (BPF_OP(f->code) == BPF_JA)
-                snprintf(ins, sizeof ins, "ja %zu", i + 1 + f->k);
-            else
-                snprintf(ins, sizeof ins, "%s #0x%x, %zu, %zu", jops[BPF_OP(f->code) >> 4], f->k, i + 1 + f->jt,
-                         i + 1 + f->jf);
-            break;
-        case BPF_RET:
-            snprintf(ins, sizeof ins, "ret %s", ret_name(A, f->k));
-            break;
-        default:
-            snprintf(ins, sizeof ins, "op 0x%04x #0x%x", f->code, f->k);
-        }
-        sb_printf(out, "%5zu  %-40s", i, ins);
-        const char *c = p.comments[i];
-        if (c || p.rules[i] >= 0) {
-            sb_puts(out, " ;");
-            if (c)
-                sb_printf(out, " %s", c);
-            if (p.rules[i] >= 0)
-                sb_printf(out, " (%s)", ctx->rules.items[p.rules[i]]->loc);
-        }
+        bpf_format_insn(ctx, &p, i, out);
         sb_putc(out, '\n');
     }
     return true;

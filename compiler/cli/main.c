@@ -15,6 +15,7 @@ static const char USAGE[] =
     "       polc --check [options] FILE...\n"
     "       polc import PROFILE [-o NAME.pol]      (polc import --help)\n"
     "       polc learn TRACE... [-o NAME.pol]      (polc learn --help)\n"
+    "       polc eval POLICY 'call(args)'           (polc eval --help)\n"
     "       polc disasm FILE.bpf                   (polc disasm --help)\n"
     "\n"
     "Compile container sandbox policies to Docker seccomp JSON (and, as they\n"
@@ -109,12 +110,15 @@ void cli_add_stdlib_dirs(polc_ctx *ctx)
 __attribute__((weak)) int polc_cmd_import(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_learn(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_disasm(int argc, char **argv);
+__attribute__((weak)) int polc_cmd_eval(int argc, char **argv);
 
 static const struct {
     const char *name;
     int (*run)(int, char **);
-} SUBCOMMANDS[] = {{"import", polc_cmd_import}, {"learn", polc_cmd_learn},
-                 {"disasm", polc_cmd_disasm}};
+} SUBCOMMANDS[] = {{"import", polc_cmd_import},
+                   {"learn", polc_cmd_learn},
+                   {"eval", polc_cmd_eval},
+                   {"disasm", polc_cmd_disasm}};
 
 int main(int argc, char **argv)
 {

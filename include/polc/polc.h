@@ -78,6 +78,11 @@ polc_status polc_set_caps(polc_ctx *ctx, const char *caps);
  * each instruction, per-arch cacheability); malloc'd. */
 polc_status polc_emit_bpf_listing(polc_ctx *ctx, char **out);
 
+/* What the compiled policy does with one call on `arch` (NULL: the first
+ * target), e.g. "socket(AF_INET, SOCK_STREAM, 0)": the action, the deciding
+ * rule and the BPF instructions executed, as text (malloc'd). */
+polc_status polc_eval(polc_ctx *ctx, const char *arch, const char *call, char **report);
+
 /* Readable dumps (malloc'd, NUL terminated). */
 char *polc_dump_ast(polc_ctx *ctx);
 char *polc_dump_ir(polc_ctx *ctx);

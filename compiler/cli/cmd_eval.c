@@ -1,0 +1,69 @@
+/* polc eval POLICY [--arch ARCH] [--caps LIST] [-I DIR] 'call(args)'... */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "polc/polc.h"
+
+static const char EVAL_USAGE[] =
+    "usage: polc eval POLICY.pol [--arch ARCH] [--caps LIST] [-I DIR] 'CALL'...\n"
+    "\n"
+    "What the policy does with each call, e.g. 'socket(AF_INET, SOCK_STREAM, 0)':\n"
+    "the action, the rule (file:line) that decides it, and the BPF instructions\n"
+    "executed for it. Arguments are numbers or constant names joined with `|`.\n";
+
+int polc_cmd_eval(int argc, char **argv)
+{
+    const char *arch = NULL, *caps = NULL;
+    const char *includes[64];
+    int ninc = 0;
+    static const struct option opts[] = {{"arch", required_argument, NULL, 'a'},
+                                         {"caps", required_argument, NULL, 'c'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "I:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'a': arch = optarg; break;
+        case 'c': caps = optarg; break;
+        case 'I':
+            if (ninc < 64)
+                includes[ninc++] = optarg;
+            break;
+        case 'h': fputs(EVAL_USAGE, stdout); return 0;
+        default: fputs(EVAL_USAGE, stderr); return 2;
+        }
+    }
+    if (argc - optind < 2) {
+        fputs(EVAL_USAGE, stderr);
+        return 2;
+    }
+    polc_ctx *ctx = polc_new();
+    for (int i = 0; i < ninc; i++)
+        polc_add_include_dir(ctx, includes[i]);
+    polc_use_env_path(ctx);
+    cli_add_stdlib_dirs(ctx);
+    if (caps)
+        polc_set_caps(ctx, caps);
+    polc_status st = polc_compile_file(ctx, argv[optind], NULL);
+    int status = st == POLC_OK ? 0 : st == POLC_EINPUT ? 1 : 2;
+    for (int i = optind + 1; st == POLC_OK && i < argc; i++) {
+        char *report = NULL;
+        polc_status es = polc_eval(ctx, arch, argv[i], &report);
+        if (report) {
+            fputs(report, stdout);
+            free(report);
+        }
+        if (es != POLC_OK)
+            status = es == POLC_EINPUT ? 1 : 2;
+    }
+    char *d = polc_render_diagnostics(ctx, POLC_DIAG_TEXT, isatty(2));
+    fputs(d, stderr);
+    free(d);
+    polc_free(ctx);
+    return status;
+}
