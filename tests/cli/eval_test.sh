@@ -30,27 +30,27 @@ check python-worker.pol x86_64 'mprotect(0, 4096, PROT_READ | PROT_EXEC)' allow 
 # security regressions (tests/cli/regress.pol)
 reg=$(cd "$(dirname "$0")" && pwd)/regress.pol
 ex_save=$ex; ex=$(dirname "$reg")
-check regress.pol x86_64 'mkdir(0, 0)' 'errno(EACCES)' 'regress.pol:7'
+check regress.pol x86_64 'mkdir(0, 0)' 'errno(EACCES)' 'regress.pol:8'
 # x32 bypass: x32 is not a target, so x32 numbers (0x40000000 | nr) are killed, never allowed
 check regress.pol x32 'mkdir(0, 0)' kill-process 'the policy does not target'
 check regress.pol x32 'getpid()' kill-process 'the policy does not target'
 # i386 through int 0x80 arrives as the x86 ABI: decided by the x86 tree
-check regress.pol x86 'mkdir(0, 0)' 'errno(EACCES)' 'regress.pol:7'
+check regress.pol x86 'mkdir(0, 0)' 'errno(EACCES)' 'regress.pol:8'
 # high-word confusion: only the exact 64-bit value matches
-check regress.pol x86_64 'personality(0xffffffff)' 'errno(EPERM)' 'regress.pol:8'
+check regress.pol x86_64 'personality(0xffffffff)' 'errno(EPERM)' 'regress.pol:9'
 check regress.pol x86_64 'personality(0x1ffffffff)' allow 'the default'
-check regress.pol x86_64 'lseek(0, 0x100000000, 0)' 'errno(EINVAL)' 'regress.pol:9'
+check regress.pol x86_64 'lseek(0, 0x100000000, 0)' 'errno(EINVAL)' 'regress.pol:10'
 check regress.pol x86_64 'lseek(0, 0, 0)' allow 'the default'
 check regress.pol x86_64 'lseek(0, 0x200000000, 0)' allow 'the default'
 # on the 32-bit x86 ABI the kernel passes 32-bit values: the low half decides
-check regress.pol x86 'personality(0xffffffff)' 'errno(EPERM)' 'regress.pol:8'
+check regress.pol x86 'personality(0xffffffff)' 'errno(EPERM)' 'regress.pol:9'
 # sign extension: -1 is the sign-extended 64-bit value C callers pass
-check regress.pol x86_64 'kill(-1, 9)' 'errno(EPERM)' 'regress.pol:10'
-check regress.pol x86_64 'kill(0xffffffffffffffff, 9)' 'errno(EPERM)' 'regress.pol:10'
-check regress.pol x86 'kill(0xffffffff, 9)' 'errno(EPERM)' 'regress.pol:10'
+check regress.pol x86_64 'kill(-1, 9)' 'errno(EPERM)' 'regress.pol:11'
+check regress.pol x86_64 'kill(0xffffffffffffffff, 9)' 'errno(EPERM)' 'regress.pol:11'
+check regress.pol x86 'kill(0xffffffff, 9)' 'errno(EPERM)' 'regress.pol:11'
 # socketcall multiplexing: denying bind also denies socketcall(SYS_BIND) on i386
-check regress.pol x86 'bind(3, 0, 0)' 'errno(EADDRNOTAVAIL)' 'regress.pol:11'
-check regress.pol x86 'socketcall(2, 0)' 'errno(EADDRNOTAVAIL)' 'regress.pol:11'
+check regress.pol x86 'bind(3, 0, 0)' 'errno(EADDRNOTAVAIL)' 'regress.pol:12'
+check regress.pol x86 'socketcall(2, 0)' 'errno(EADDRNOTAVAIL)' 'regress.pol:12'
 check regress.pol x86 'socketcall(1, 0)' allow 'the default'
 ex=$ex_save
 
