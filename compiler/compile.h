@@ -146,6 +146,8 @@ struct polc_ctx {
     uint32_t uid, gid;
     Span user_span;
 
+    StrMap frequency;       /* --frequency: syscall name -> count, weights the BPF dispatch */
+    bool have_frequency;
     uint64_t caps_override; /* --caps: the set BPF resolves capability rules with */
     bool caps_override_set;
     const char *caps_override_text; /* resolved against the policy's capability names */

@@ -250,6 +250,34 @@ polc_status polc_emit_bpf_listing(polc_ctx *ctx, char **out)
     return POLC_OK;
 }
 
+polc_status polc_set_frequency_profile(polc_ctx *ctx, const char *path)
+{
+    size_t len;
+    int err;
+    char *text = read_file_arena(&ctx->arena, path, &len, &err);
+    if (!text) {
+        diag_error(&ctx->diag, "E0202", SPAN_NONE, "cannot read frequency profile `%s`: %s", path, strerror(err));
+        return POLC_EUSAGE;
+    }
+    unsigned line = 0;
+    for (char *save = NULL, *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        line++;
+        while (*l == ' ' || *l == '\t')
+            l++;
+        if (*l == '#' || *l == '\0')
+            continue;
+        char name[128];
+        unsigned long long count;
+        if (sscanf(l, "%127s %llu", name, &count) != 2 && sscanf(l, "%127[^:]: %llu", name, &count) != 2) {
+            diag_error(&ctx->diag, "E0202", SPAN_NONE, "%s:%u: expected `NAME COUNT`", path, line);
+            return POLC_EUSAGE;
+        }
+        strmap_put(&ctx->frequency, &ctx->arena, arena_strdup(&ctx->arena, name), (void *)(uintptr_t)(count + 1));
+    }
+    ctx->have_frequency = true;
+    return POLC_OK;
+}
+
 polc_status polc_set_caps(polc_ctx *ctx, const char *caps)
 {
     ctx->caps_override_set = true;

@@ -209,6 +209,7 @@ static void emit_decision(Gen *g, const IrSyscall *s, const IrDecision *d, int e
 /* ---- number dispatch ---- */
 
 typedef struct Range {
+    uint64_t weight;          /* how often its numbers are called (--frequency), at least 1 */
     uint32_t start;           /* up to the next range's start */
     const IrSyscall *sys;     /* NULL: a constant action */
     Action action;
@@ -238,7 +239,7 @@ typedef VEC(Range) RangeVec;
 
 static void add_point(Gen *g, RangeVec *rv, uint32_t start, const IrSyscall *s, Action act, const IrDecision *dec)
 {
-    Range r = {start, s, act, dec, -1};
+    Range r = {1, start, s, act, dec, -1};
     VEC_PUSH(&g->ctx->arena, *rv, r);
 }
 
@@ -300,18 +301,53 @@ static void build_ranges(Gen *g, const IrArch *ia, uint32_t lo, RangeVec *out)
         memmove(&out->items[k + 1], &out->items[k], (out->len - 1 - k) * sizeof(Range));
         out->items[k] = *r;
     }
+    /* weights: the frequency of every table syscall inside each range */
+    if (ctx->have_frequency) {
+        for (size_t i = 0, r = 0; i < tbl->len; i++) {
+            uint32_t nr = tbl->entries[i].nr;
+            while (r + 1 < out->len && out->items[r + 1].start <= nr)
+                r++;
+            if (nr >= lo)
+                out->items[r].weight += (uintptr_t)strmap_get(&ctx->frequency, tbl->entries[i].name);
+        }
+    }
     size_t w = 0;
-    for (size_t i = 0; i < out->len; i++)
-        if (w == 0 || !same_leaf(&out->items[w - 1], &out->items[i]))
-            out->items[w++] = out->items[i];
+    for (size_t i = 0; i < out->len; i++) {
+        if (w > 0 && same_leaf(&out->items[w - 1], &out->items[i])) {
+            out->items[w - 1].weight += out->items[i].weight;
+            continue;
+        }
+        out->items[w++] = out->items[i];
+    }
     out->len = w;
+}
+
+/* Where to split ranges lo..hi: the middle, or with a frequency profile the
+ * point that best halves the weight (frequent syscalls end up near the root). */
+static size_t split_point(const Gen *g, const Range *r, size_t lo, size_t hi)
+{
+    if (!g->ctx->have_frequency)
+        return (lo + hi + 1) / 2;
+    uint64_t total = 0;
+    for (size_t i = lo; i <= hi; i++)
+        total += r[i].weight;
+    uint64_t left = 0, best_diff = UINT64_MAX;
+    size_t best = (lo + hi + 1) / 2;
+    for (size_t m = lo + 1; m <= hi; m++) {
+        left += r[m - 1].weight;
+        uint64_t right = total - left;
+        uint64_t diff = left > right ? left - right : right - left;
+        if (diff < best_diff)
+            best_diff = diff, best = m;
+    }
+    return best;
 }
 
 static int emit_tree(Gen *g, Range *r, size_t lo, size_t hi)
 {
     if (lo == hi)
         return r[lo].label;
-    size_t mid = (lo + hi + 1) / 2;
+    size_t mid = split_point(g, r, lo, hi);
     int node = bpfasm_label(&g->a, NULL);
     place(g, node);
     g->a_holds = (int)OFF_NR;

@@ -508,7 +508,10 @@ char *bpf_disasm(const struct sock_filter *prog, size_t len, const BpfDisasmOpti
                           f->jf, f->k);
         n += snprintf(line + n, sizeof line - (size_t)n, "%-*s%s", labw, lab, mn);
         if (cm[0])
-            buf_add(&b, "%-*s; %s\n", n < 48 ? 48 : n + 1, line, cm);
+        {
+            int col = o->raw ? 68 : 48;
+            buf_add(&b, "%-*s; %s\n", n < col ? col : n + 1, line, cm);
+        }
         else
             buf_add(&b, "%s\n", line);
 

@@ -9,7 +9,7 @@
 #include "polc/polc.h"
 
 static const char EVAL_USAGE[] =
-    "usage: polc eval POLICY.pol [--arch ARCH] [--caps LIST] [-I DIR] 'CALL'...\n"
+    "usage: polc eval POLICY.pol [--arch ARCH] [--caps LIST] [--frequency FILE] [-I DIR] 'CALL'...\n"
     "\n"
     "What the policy does with each call, e.g. 'socket(AF_INET, SOCK_STREAM, 0)':\n"
     "the action, the rule (file:line) that decides it, and the BPF instructions\n"
@@ -17,11 +17,12 @@ static const char EVAL_USAGE[] =
 
 int polc_cmd_eval(int argc, char **argv)
 {
-    const char *arch = NULL, *caps = NULL;
+    const char *arch = NULL, *caps = NULL, *frequency = NULL;
     const char *includes[64];
     int ninc = 0;
     static const struct option opts[] = {{"arch", required_argument, NULL, 'a'},
                                          {"caps", required_argument, NULL, 'c'},
+                                         {"frequency", required_argument, NULL, 'f'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     int c;
@@ -30,6 +31,7 @@ int polc_cmd_eval(int argc, char **argv)
         switch (c) {
         case 'a': arch = optarg; break;
         case 'c': caps = optarg; break;
+        case 'f': frequency = optarg; break;
         case 'I':
             if (ninc < 64)
                 includes[ninc++] = optarg;
@@ -49,6 +51,13 @@ int polc_cmd_eval(int argc, char **argv)
     cli_add_stdlib_dirs(ctx);
     if (caps)
         polc_set_caps(ctx, caps);
+    if (frequency && polc_set_frequency_profile(ctx, frequency) != POLC_OK) {
+        char *d = polc_render_diagnostics(ctx, POLC_DIAG_TEXT, 0);
+        fputs(d, stderr);
+        free(d);
+        polc_free(ctx);
+        return 2;
+    }
     polc_status st = polc_compile_file(ctx, argv[optind], NULL);
     int status = st == POLC_OK ? 0 : st == POLC_EINPUT ? 1 : 2;
     for (int i = optind + 1; st == POLC_OK && i < argc; i++) {

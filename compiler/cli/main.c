@@ -36,6 +36,8 @@ static const char USAGE[] =
     "      --caps LIST           capabilities the BPF back end assumes, e.g.\n"
     "                            SYS_ADMIN,NET_ADMIN (default: the policy's\n"
     "                            capabilities section, else Docker's default set)\n"
+    "      --frequency FILE      weight the BPF dispatch by `name count` lines\n"
+    "                            (e.g. from strace -c): frequent calls decide faster\n"
     "      --diagnostics-format text|json\n"
     "                            json prints one array on stdout and nothing else\n"
     "      --stdin-name NAME     name used in messages when FILE is -\n"
@@ -48,7 +50,7 @@ static const char USAGE[] =
 
 enum {
     OPT_CHECK = 256, OPT_ARCH, OPT_DUMP_AST, OPT_DUMP_IR, OPT_DIAG_FMT, OPT_STDIN_NAME,
-    OPT_NO_PRELUDE, OPT_COLOR, OPT_VERSION, OPT_EMIT, OPT_CAPS
+    OPT_NO_PRELUDE, OPT_COLOR, OPT_VERSION, OPT_EMIT, OPT_CAPS, OPT_FREQUENCY
 };
 
 static const struct option LONG_OPTS[] = {
@@ -65,6 +67,7 @@ static const struct option LONG_OPTS[] = {
     {"version", no_argument, NULL, OPT_VERSION},
     {"emit", required_argument, NULL, OPT_EMIT},
     {"caps", required_argument, NULL, OPT_CAPS},
+    {"frequency", required_argument, NULL, OPT_FREQUENCY},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -129,7 +132,7 @@ int main(int argc, char **argv)
                     return usage_error("this build of polc has no subcommand", argv[1]);
                 return SUBCOMMANDS[i].run(argc - 1, argv + 1);
             }
-    const char *outdir = NULL, *arch = NULL, *stdin_name = NULL, *caps = NULL;
+    const char *outdir = NULL, *arch = NULL, *stdin_name = NULL, *caps = NULL, *frequency = NULL;
     int emit_bpf_asm = 0;
     unsigned targets = 0;
     int check = 0, dump_ast = 0, dump_ir = 0, no_prelude = 0, color = -1;
@@ -181,6 +184,7 @@ int main(int argc, char **argv)
             emit_bpf_asm = 1;
             break;
         case OPT_CAPS: caps = optarg; break;
+        case OPT_FREQUENCY: frequency = optarg; break;
         case 'h': fputs(USAGE, stdout); return 0;
         default: fputs("try 'polc --help'\n", stderr); return 2;
         }
@@ -211,6 +215,8 @@ int main(int argc, char **argv)
             st = polc_set_arches(ctx, arch);
         if (st == POLC_OK && caps)
             st = polc_set_caps(ctx, caps);
+        if (st == POLC_OK && frequency)
+            st = polc_set_frequency_profile(ctx, frequency);
         if (st == POLC_OK)
             st = polc_compile_file(ctx, argv[i], strcmp(argv[i], "-") == 0 ? stdin_name : NULL);
         if (dump_ast) {

@@ -74,6 +74,9 @@ polc_status polc_write_outputs(polc_ctx *ctx, const char *dir, unsigned targets)
  * (comma separated, e.g. "SYS_ADMIN,NET_ADMIN"; "" = none). Default: the
  * policy's capabilities section, else Docker's default set. */
 polc_status polc_set_caps(polc_ctx *ctx, const char *caps);
+/* Weight the BPF number dispatch by how often each syscall is made: a file of
+ * `name count` lines (like minijail's @frequency), e.g. from strace -c. */
+polc_status polc_set_frequency_profile(polc_ctx *ctx, const char *path);
 /* The BPF program as a readable listing (labels, decoded returns, the rule of
  * each instruction, per-arch cacheability); malloc'd. */
 polc_status polc_emit_bpf_listing(polc_ctx *ctx, char **out);

@@ -200,6 +200,12 @@ int main(int argc, char **argv)
     }
     polc_ctx *ctx = polc_new();
     polc_add_stdlib_dir(ctx, argv[1]);
+    /* a frequency profile reshapes the BPF dispatch; it must not change a decision */
+    const char *freq = getenv("POLC_FREQUENCY");
+    if (freq && polc_set_frequency_profile(ctx, freq) != POLC_OK) {
+        fprintf(stderr, "cannot load frequency profile %s\n", freq);
+        return 2;
+    }
     if (polc_compile_file(ctx, argv[2], NULL) != POLC_OK) {
         char *d = polc_render_diagnostics(ctx, POLC_DIAG_TEXT, 0);
         fprintf(stderr, "%s", d);
