@@ -194,6 +194,28 @@ static void emit_decision(Gen *g, const IrSyscall *s, const IrDecision *d, int e
         int ret = ret_label(g, k->action);
         for (size_t t = 0; t < k->cond.n; t++) {
             const Term *term = &k->cond.terms[t];
+            /* `x in {a, b, c}`: single-value terms on one argument with the same
+             * high half share one test of it, then compare the low halves */
+            size_t u = t;
+            while (u < k->cond.n && k->cond.terms[u].n == 1 && k->cond.terms[u].atoms[0].op == A_EQ &&
+                   k->cond.terms[u].atoms[0].arg == term->atoms[0].arg &&
+                   (k->cond.terms[u].atoms[0].value >> 32) == (term->atoms[0].value >> 32))
+                u++;
+            if (u - t >= 2) {
+                const Atom *a0 = &term->atoms[0];
+                bool wide = arch_info(g->arch)->word_bits == 64;
+                int after = bpfasm_label(&g->a, NULL);
+                if (wide) {
+                    load(g, half_off(g, a0->arg, true), argdesc(g, s->name, a0->arg, "hi"));
+                    j(g, BPF_JEQ, (uint32_t)(a0->value >> 32), BPF_NEXT, after);
+                }
+                load(g, half_off(g, a0->arg, false), argdesc(g, s->name, a0->arg, "lo"));
+                for (size_t x = t; x < u; x++)
+                    j(g, BPF_JEQ, (uint32_t)k->cond.terms[x].atoms[0].value, ret, BPF_NEXT);
+                place(g, after);
+                t = u - 1;
+                continue;
+            }
             int next_term = bpfasm_label(&g->a, NULL);
             if (term->n == 0)
                 bpfasm_ja(&g->a, ret, NULL);
