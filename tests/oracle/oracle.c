@@ -879,8 +879,8 @@ static void free_strv(char **v)
 
 static int is_allow_action(int a) { return a == ACT_ALLOW || a == ACT_LOG || a == ACT_TRACE; }
 
-OracleFilter *oracle_load_json_opts(const char *json_text, const OracleOptions *opts_in, char *err,
-                                    size_t errlen)
+OracleFilter *oracle_load_json_optimize(const char *json_text, const OracleOptions *opts_in, int optimize,
+                                        char *err, size_t errlen)
 {
     OracleOptions o = opts_in ? *opts_in : (OracleOptions){0};
     Config c;
@@ -979,8 +979,18 @@ OracleFilter *oracle_load_json_opts(const char *json_text, const OracleOptions *
         if (rc == 0)
             f->arches[f->narches++] = c.arches[i];
     }
-    if (c.nrules > 32 && seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2) != 0) {
-        /* runc: not fatal (older libseccomp) */
+    if (optimize == ORACLE_OPTIMIZE_RUNC) {
+        if (c.nrules > 32 && seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2) != 0) {
+            /* runc: not fatal (older libseccomp) */
+        }
+    } else {
+        int rc = optimize == ORACLE_OPTIMIZE_DEFAULT || optimize == ORACLE_OPTIMIZE_BINARY_TREE
+                     ? seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, (uint32_t)optimize)
+                     : -EINVAL;
+        if (rc != 0) {
+            seterr(err, errlen, "cannot set libseccomp's optimisation level %d: %s", optimize, strerror(-rc));
+            goto fail;
+        }
     }
     if (seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0) != 0) {
         seterr(err, errlen, "error setting no new privileges");
@@ -1032,6 +1042,12 @@ done:
     free_strv(caps);
     json_object_put(root);
     return f;
+}
+
+OracleFilter *oracle_load_json_opts(const char *json_text, const OracleOptions *opts, char *err,
+                                    size_t errlen)
+{
+    return oracle_load_json_optimize(json_text, opts, ORACLE_OPTIMIZE_RUNC, err, errlen);
 }
 
 OracleFilter *oracle_load_json(const char *json_text, const char *const *caps, uint32_t native_arch,

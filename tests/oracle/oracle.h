@@ -40,6 +40,20 @@ OracleFilter *oracle_load_json(const char *json_text, const char *const *caps, u
 OracleFilter *oracle_load_json_opts(const char *json_text, const OracleOptions *opts, char *err,
                                     size_t errlen);
 
+/* libseccomp's optimisation level (SCMP_FLTATR_CTL_OPTIMIZE) for
+ * oracle_load_json_optimize(). */
+enum {
+    ORACLE_OPTIMIZE_RUNC = 0,    /* as runc: 2 when the profile has more than 32
+                                    rules (one per name), else libseccomp's default;
+                                    what oracle_load_json_opts() does */
+    ORACLE_OPTIMIZE_DEFAULT = 1, /* libseccomp's default: priority-sorted if-chains */
+    ORACLE_OPTIMIZE_BINARY_TREE = 2,
+};
+/* oracle_load_json_opts() with the optimisation level forced (1 or 2), or
+ * chosen the way runc does (ORACLE_OPTIMIZE_RUNC). */
+OracleFilter *oracle_load_json_optimize(const char *json_text, const OracleOptions *opts, int optimize,
+                                        char *err, size_t errlen);
+
 /* The program runc would pass to seccomp(2) (stub + libseccomp export). */
 const struct sock_filter *oracle_bpf(const OracleFilter *f, size_t *len);
 /* Number of leading instructions that are runc's -ENOSYS stub (0 if none). */
