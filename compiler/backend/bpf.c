@@ -163,19 +163,30 @@ static void emit_atom(Gen *g, const char *sys, const Atom *at, int T, int F)
         load(g, lo, dlo);
         j(g, BPF_JEQ, vlo, F, T);
         break;
+    /* unsigned: a high half above the constant's decides; below it decides
+     * the other way; equal, the low halves decide. With a high half of 0 the
+     * "below" case cannot happen, with 0xffffffff the "above" case. */
     case A_GT:
     case A_GE:
-        if (vhi != 0xffffffffu)
-            j(g, BPF_JGT, vhi, T, BPF_NEXT);
-        j(g, BPF_JEQ, vhi, BPF_NEXT, F);
+        if (vhi == 0) {
+            j(g, BPF_JGT, 0, T, BPF_NEXT);
+        } else {
+            if (vhi != 0xffffffffu)
+                j(g, BPF_JGT, vhi, T, BPF_NEXT);
+            j(g, BPF_JEQ, vhi, BPF_NEXT, F);
+        }
         load(g, lo, dlo);
         j(g, at->op == A_GT ? BPF_JGT : BPF_JGE, vlo, T, F);
         break;
     case A_LT:
     case A_LE:
-        if (vhi != 0xffffffffu)
-            j(g, BPF_JGT, vhi, F, BPF_NEXT);
-        j(g, BPF_JEQ, vhi, BPF_NEXT, T);
+        if (vhi == 0) {
+            j(g, BPF_JGT, 0, F, BPF_NEXT);
+        } else {
+            if (vhi != 0xffffffffu)
+                j(g, BPF_JGT, vhi, F, BPF_NEXT);
+            j(g, BPF_JEQ, vhi, BPF_NEXT, T);
+        }
         load(g, lo, dlo);
         j(g, at->op == A_LE ? BPF_JGT : BPF_JGE, vlo, F, T);
         break;
@@ -323,15 +334,16 @@ static void build_ranges(Gen *g, const IrArch *ia, uint32_t lo, RangeVec *out)
         memmove(&out->items[k + 1], &out->items[k], (out->len - 1 - k) * sizeof(Range));
         out->items[k] = *r;
     }
-    /* weights: the frequency of every table syscall inside each range */
-    if (ctx->have_frequency) {
-        for (size_t i = 0, r = 0; i < tbl->len; i++) {
-            uint32_t nr = tbl->entries[i].nr;
-            while (r + 1 < out->len && out->items[r + 1].start <= nr)
-                r++;
-            if (nr >= lo)
-                out->items[r].weight += (uintptr_t)strmap_get(&ctx->frequency, tbl->entries[i].name);
-        }
+    /* weights: each syscall of the table inside the range counts once, or as
+     * often as the frequency profile says; the search then splits at the
+     * weighted median, which minimises the mean instructions per syscall */
+    for (size_t i = 0, r = 0; i < tbl->len; i++) {
+        uint32_t nr = tbl->entries[i].nr;
+        while (r + 1 < out->len && out->items[r + 1].start <= nr)
+            r++;
+        if (nr < lo)
+            continue;
+        out->items[r].weight += ctx->have_frequency ? (uintptr_t)strmap_get(&ctx->frequency, tbl->entries[i].name) : 1;
     }
     size_t w = 0;
     for (size_t i = 0; i < out->len; i++) {
@@ -344,12 +356,12 @@ static void build_ranges(Gen *g, const IrArch *ia, uint32_t lo, RangeVec *out)
     out->len = w;
 }
 
-/* Where to split ranges lo..hi: the middle, or with a frequency profile the
- * point that best halves the weight (frequent syscalls end up near the root). */
+/* Where to split ranges lo..hi: the point that best halves their weight
+ * (syscalls covered, or calls made with --frequency): ranges with many or
+ * frequent syscalls end up near the root. */
 static size_t split_point(const Gen *g, const Range *r, size_t lo, size_t hi)
 {
-    if (!g->ctx->have_frequency)
-        return (lo + hi + 1) / 2;
+    (void)g;
     uint64_t total = 0;
     for (size_t i = lo; i <= hi; i++)
         total += r[i].weight;
