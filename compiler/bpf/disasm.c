@@ -423,6 +423,20 @@ static void insn_text(const struct sock_filter *prog, size_t len, size_t pc, con
     }
 }
 
+/* The problem seccomp finds in f on its own (opcode, offsets, constants),
+ * BPF_OK when none; jumps and scratch-word initialisation are whole-program
+ * properties, left to bpf_validate(). */
+static int insn_problem(const struct sock_filter *f)
+{
+    if (BPF_CLASS(f->code) == BPF_JMP && is_seccomp_jump(f->code))
+        return BPF_OK;
+    struct sock_filter two[2] = {*f, BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW)};
+    if (BPF_CLASS(f->code) == BPF_JMP)
+        two[0].jt = two[0].jf = 0, two[0].k = 0;
+    int e = bpf_validate(two, 2, NULL);
+    return e == BPF_E_UNINIT_MEM || e == BPF_E_JUMP ? BPF_OK : e;
+}
+
 char *bpf_disasm(const struct sock_filter *prog, size_t len, const BpfDisasmOptions *opts)
 {
     static const BpfDisasmOptions DEFAULTS;
@@ -494,8 +508,22 @@ char *bpf_disasm(const struct sock_filter *prog, size_t len, const BpfDisasmOpti
             snprintf(cm + l, sizeof cm - l, "%sunreachable", l ? "; " : "");
         }
         if (err != BPF_OK && err != BPF_E_LENGTH && err != BPF_E_NULL && pc == bad_pc) {
+            char *dup = strstr(cm, "jump target past the end");
+            if (dup && err == BPF_E_JUMP) /* said below */
+                memmove(dup, dup + strlen("jump target past the end"),
+                        strlen(dup + strlen("jump target past the end")) + 1);
             size_t l = strlen(cm);
+            while (l >= 2 && cm[l - 2] == ';' && cm[l - 1] == ' ')
+                cm[l -= 2] = '\0';
             snprintf(cm + l, sizeof cm - l, "%serror: %s", l ? "; " : "", bpf_strerror(err));
+        } else {
+            /* what seccomp refuses in this instruction alone (the validator
+             * reports only the first problem of a program) */
+            int e = insn_problem(f);
+            if (e != BPF_OK) {
+                size_t l = strlen(cm);
+                snprintf(cm + l, sizeof cm - l, "%sinvalid: %s", l ? "; " : "", bpf_strerror(e));
+            }
         }
         if (target[pc])
             snprintf(lab, sizeof lab, "L%zu:", pc);
