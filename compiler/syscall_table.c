@@ -170,6 +170,34 @@ static bool load_data_file(Arena *a, DiagEngine *d, SourceMap *sm, StdlibLocator
     return true;
 }
 
+/* The stdlib data files are lines of whitespace separated fields, `#`
+ * comments and blank lines; this walks the lines that have fields. */
+typedef struct DataLine {
+    size_t n;          /* fields on the line (more than `max` are counted, not kept) */
+    const char *f[8];
+    size_t fl[8];
+    Span span;         /* the whole line, for diagnostics */
+} DataLine;
+
+static bool next_data_line(const LoadedFile *lf, unsigned *ln, bool ni_rows, DataLine *out)
+{
+    while (++*ln <= lf->src->nlines) {
+        size_t len;
+        const char *line = source_line(lf->src, *ln, &len);
+        /* `# ni NR NAME`: a number whose entry point is sys_ni_syscall. It is
+         * still a syscall number with a name (libseccomp resolves it, the
+         * kernel answers ENOSYS), so policies may name it. */
+        if (ni_rows && len > 5 && memcmp(line, "# ni ", 5) == 0)
+            line += 5, len -= 5;
+        out->n = fields(line, len, out->f, out->fl, 8);
+        if (out->n == 0)
+            continue;
+        out->span = (Span){lf->id, (uint32_t)(line - lf->src->text), (uint32_t)(line - lf->src->text + len)};
+        return true;
+    }
+    return false;
+}
+
 bool syscalldb_load_arch(SyscallDb *db, Arena *a, DiagEngine *d, SourceMap *sm, ArchId arch,
                          StdlibLocator locate, void *lctx)
 {
@@ -183,20 +211,12 @@ bool syscalldb_load_arch(SyscallDb *db, Arena *a, DiagEngine *d, SourceMap *sm, 
         return false;
     t->loaded = true;
     VEC(SyscallEntry) ents = {0};
-    for (unsigned ln = 1; ln <= lf.src->nlines; ln++) {
-        size_t len;
-        const char *line = source_line(lf.src, ln, &len);
-        /* `# ni NR NAME`: a number whose entry point is sys_ni_syscall. It is
-         * still a syscall number with a name (libseccomp resolves it, the
-         * kernel answers ENOSYS), so policies may name it. */
-        if (len > 5 && memcmp(line, "# ni ", 5) == 0)
-            line += 5, len -= 5;
-        const char *f[3];
-        size_t fl[3];
-        size_t n = fields(line, len, f, fl, 3);
-        if (n == 0)
-            continue;
-        Span sp = {lf.id, (uint32_t)(line - lf.src->text), (uint32_t)(line - lf.src->text + len)};
+    DataLine dl;
+    for (unsigned ln = 0; next_data_line(&lf, &ln, true, &dl);) {
+        size_t n = dl.n;
+        const char *const *f = dl.f;
+        const size_t *fl = dl.fl;
+        Span sp = dl.span;
         char *end;
         char num[32];
         if (n != 2 || fl[0] >= sizeof num) {
@@ -231,15 +251,12 @@ bool syscalldb_load_signatures(SyscallDb *db, Arena *a, DiagEngine *d, SourceMap
     if (!load_data_file(a, d, sm, locate, lctx, "syscalls/signatures.tbl", &lf))
         return false;
     db->sigs_loaded = true;
-    for (unsigned ln = 1; ln <= lf.src->nlines; ln++) {
-        size_t len;
-        const char *line = source_line(lf.src, ln, &len);
-        const char *f[8];
-        size_t fl[8];
-        size_t n = fields(line, len, f, fl, 8);
-        if (n == 0)
-            continue;
-        Span sp = {lf.id, (uint32_t)(line - lf.src->text), (uint32_t)(line - lf.src->text + len)};
+    DataLine dl;
+    for (unsigned ln = 0; next_data_line(&lf, &ln, false, &dl);) {
+        size_t n = dl.n;
+        const char *const *f = dl.f;
+        const size_t *fl = dl.fl;
+        Span sp = dl.span;
         if (n > 7) {
             diag_error(d, "E0202", sp, "a syscall has at most 6 arguments");
             continue;
@@ -325,15 +342,12 @@ bool syscalldb_load_versions(SyscallDb *db, Arena *a, DiagEngine *d, SourceMap *
     if (!load_data_file(a, d, sm, locate, lctx, "syscalls/versions.tbl", &lf))
         return false;
     db->versions_loaded = true;
-    for (unsigned ln = 1; ln <= lf.src->nlines; ln++) {
-        size_t len;
-        const char *line = source_line(lf.src, ln, &len);
-        const char *f[3];
-        size_t fl[3];
-        size_t n = fields(line, len, f, fl, 3);
-        if (n == 0)
-            continue;
-        Span sp = {lf.id, (uint32_t)(line - lf.src->text), (uint32_t)(line - lf.src->text + len)};
+    DataLine dl;
+    for (unsigned ln = 0; next_data_line(&lf, &ln, false, &dl);) {
+        size_t n = dl.n;
+        const char *const *f = dl.f;
+        const size_t *fl = dl.fl;
+        Span sp = dl.span;
         char ver[32];
         uint32_t v = 0;
         if (n == 2 && fl[1] < sizeof ver) {
