@@ -105,6 +105,23 @@ static void j(Gen *g, uint16_t op, uint32_t k, int t, int f)
     bpfasm_jump(&g->a, BPF_JMP | op | BPF_K, k, t, f, NULL);
 }
 
+/* Unsigned 64-bit x > v (or x >= v) with the high half in A: a high half
+ * above the constant's decides yes, below it no, equal the low halves decide.
+ * With a high half of 0 "below" cannot happen, with 0xffffffff "above". */
+static void emit_above(Gen *g, bool or_equal, uint32_t vhi, uint32_t vlo, uint32_t lo, const char *dlo, int yes,
+                       int no)
+{
+    if (vhi == 0) {
+        j(g, BPF_JGT, 0, yes, BPF_NEXT);
+    } else {
+        if (vhi != 0xffffffffu)
+            j(g, BPF_JGT, vhi, yes, BPF_NEXT);
+        j(g, BPF_JEQ, vhi, BPF_NEXT, no);
+    }
+    load(g, lo, dlo);
+    j(g, or_equal ? BPF_JGE : BPF_JGT, vlo, yes, no);
+}
+
 /* Emits a test of one atom: true -> T, false -> F (either may be BPF_NEXT). */
 static void emit_atom(Gen *g, const char *sys, const Atom *at, int T, int F)
 {
@@ -163,33 +180,12 @@ static void emit_atom(Gen *g, const char *sys, const Atom *at, int T, int F)
         load(g, lo, dlo);
         j(g, BPF_JEQ, vlo, F, T);
         break;
-    /* unsigned: a high half above the constant's decides; below it decides
-     * the other way; equal, the low halves decide. With a high half of 0 the
-     * "below" case cannot happen, with 0xffffffff the "above" case. */
-    case A_GT:
-    case A_GE:
-        if (vhi == 0) {
-            j(g, BPF_JGT, 0, T, BPF_NEXT);
-        } else {
-            if (vhi != 0xffffffffu)
-                j(g, BPF_JGT, vhi, T, BPF_NEXT);
-            j(g, BPF_JEQ, vhi, BPF_NEXT, F);
-        }
-        load(g, lo, dlo);
-        j(g, at->op == A_GT ? BPF_JGT : BPF_JGE, vlo, T, F);
-        break;
-    case A_LT:
-    case A_LE:
-        if (vhi == 0) {
-            j(g, BPF_JGT, 0, F, BPF_NEXT);
-        } else {
-            if (vhi != 0xffffffffu)
-                j(g, BPF_JGT, vhi, F, BPF_NEXT);
-            j(g, BPF_JEQ, vhi, BPF_NEXT, T);
-        }
-        load(g, lo, dlo);
-        j(g, at->op == A_LE ? BPF_JGT : BPF_JGE, vlo, F, T);
-        break;
+    /* x < v is not (x >= v), x <= v is not (x > v): the same test with the
+     * outcomes swapped */
+    case A_GT: emit_above(g, false, vhi, vlo, lo, dlo, T, F); break;
+    case A_GE: emit_above(g, true, vhi, vlo, lo, dlo, T, F); break;
+    case A_LT: emit_above(g, true, vhi, vlo, lo, dlo, F, T); break;
+    case A_LE: emit_above(g, false, vhi, vlo, lo, dlo, F, T); break;
     default:
         break;
     }
