@@ -21,6 +21,7 @@
 
 #include "../bpf/asm.h"
 #include "../bpf/interp.h"
+#include "../bpf/search.h"
 #include "../ir.h"
 #include "backend.h"
 
@@ -330,78 +331,27 @@ static void build_ranges(Gen *g, const IrArch *ia, uint32_t lo, RangeVec *out)
         memmove(&out->items[k + 1], &out->items[k], (out->len - 1 - k) * sizeof(Range));
         out->items[k] = *r;
     }
+    size_t w = 0;
+    for (size_t i = 0; i < out->len; i++) {
+        if (w > 0 && same_leaf(&out->items[w - 1], &out->items[i]))
+            continue;
+        out->items[w++] = out->items[i];
+    }
+    out->len = w;
     /* weights: each syscall of the table inside the range counts once, or as
-     * often as the frequency profile says; the search then splits at the
-     * weighted median, which minimises the mean instructions per syscall */
+     * often as the frequency profile says; a range without any still has to
+     * be found, at a tiny weight */
+    for (size_t i = 0; i < out->len; i++)
+        out->items[i].weight = 1;
     for (size_t i = 0, r = 0; i < tbl->len; i++) {
         uint32_t nr = tbl->entries[i].nr;
         while (r + 1 < out->len && out->items[r + 1].start <= nr)
             r++;
         if (nr < lo)
             continue;
-        out->items[r].weight += ctx->have_frequency ? (uintptr_t)strmap_get(&ctx->frequency, tbl->entries[i].name) : 1;
+        uint64_t calls = ctx->have_frequency ? (uintptr_t)strmap_get(&ctx->frequency, tbl->entries[i].name) : 1;
+        out->items[r].weight += 1000 * calls;
     }
-    size_t w = 0;
-    for (size_t i = 0; i < out->len; i++) {
-        if (w > 0 && same_leaf(&out->items[w - 1], &out->items[i])) {
-            out->items[w - 1].weight += out->items[i].weight;
-            continue;
-        }
-        out->items[w++] = out->items[i];
-    }
-    out->len = w;
-}
-
-/* Where to split ranges lo..hi: the point that best halves their weight
- * (syscalls covered, or calls made with --frequency): ranges with many or
- * frequent syscalls end up near the root. */
-static size_t split_point(const Gen *g, const Range *r, size_t lo, size_t hi)
-{
-    (void)g;
-    uint64_t total = 0;
-    for (size_t i = lo; i <= hi; i++)
-        total += r[i].weight;
-    uint64_t left = 0, best_diff = UINT64_MAX;
-    size_t best = (lo + hi + 1) / 2;
-    for (size_t m = lo + 1; m <= hi; m++) {
-        left += r[m - 1].weight;
-        uint64_t right = total - left;
-        uint64_t diff = left > right ? left - right : right - left;
-        if (diff < best_diff)
-            best_diff = diff, best = m;
-    }
-    return best;
-}
-
-static int emit_tree(Gen *g, Range *r, size_t lo, size_t hi)
-{
-    if (lo == hi)
-        return r[lo].label;
-    size_t mid = split_point(g, r, lo, hi);
-    int node = bpfasm_label(&g->a, NULL);
-    place(g, node);
-    g->a_holds = (int)OFF_NR;
-    int right = bpfasm_label(&g->a, NULL), left = bpfasm_label(&g->a, NULL);
-    bpfasm_jump(&g->a, BPF_JMP | BPF_JGE | BPF_K, r[mid].start, right, left, NULL);
-    /* subtrees that are leaves need no code: jump straight to them */
-    int rl = mid == hi ? r[mid].label : -2, ll = mid - 1 == lo ? r[lo].label : -2;
-    BpfInsn *jn = &g->a.insns.items[g->a.insns.len - 1];
-    if (rl != -2)
-        jn->jt = rl;
-    if (ll != -2)
-        jn->jf = ll;
-    if (rl == -2) {
-        place(g, right);
-        g->a_holds = (int)OFF_NR;
-        int sub = emit_tree(g, r, mid, hi);
-        (void)sub;
-    }
-    if (ll == -2) {
-        place(g, left);
-        g->a_holds = (int)OFF_NR;
-        emit_tree(g, r, lo, mid - 1);
-    }
-    return node;
 }
 
 typedef struct Leaf {
@@ -436,9 +386,13 @@ static void emit_arch_tree(Gen *g, const IrArch *ia, uint32_t lo, LeafVec *leave
             VEC_PUSH(&g->ctx->arena, *leaves, l);
         }
     }
-    int entry = emit_tree(g, rv.items, 0, rv.len - 1);
-    if (entry == rv.items[0].label && rv.len == 1)
+    SearchRange *sr = arena_alloc(&g->ctx->arena, rv.len * sizeof *sr);
+    for (size_t i = 0; i < rv.len; i++)
+        sr[i] = (SearchRange){rv.items[i].start, rv.items[i].weight, rv.items[i].label};
+    int entry = search_emit(&g->a, sr, rv.len);
+    if (rv.len == 1)
         bpfasm_ja(&g->a, entry, NULL);
+    g->a_holds = -1;
 }
 
 bool bpf_generate(polc_ctx *ctx, uint64_t caps, BpfProgram *out)
@@ -487,10 +441,8 @@ bool bpf_generate(polc_ctx *ctx, uint64_t caps, BpfProgram *out)
             place(&g, x32);
             g.a_holds = (int)OFF_NR;
             if (by_arch[ARCH_X32]) {
-                int x32tree = bpfasm_label(&g.a, "x32");
-                bpfasm_jump(&g.a, BPF_JMP | BPF_JEQ | BPF_K, 0xffffffffu, t64, x32tree, "-1: no syscall");
-                place(&g, x32tree);
-                g.a_holds = (int)OFF_NR;
+                /* -1 (no syscall) is decided by the x32 search too: its
+                 * ranges give -1 the same decision as the x86_64 ones */
                 g.arch = ARCH_X32;
                 emit_arch_tree(&g, by_arch[ARCH_X32], X32_BIT, &leaves);
             } else {

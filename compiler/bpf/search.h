@@ -1,0 +1,25 @@
+/* The number dispatch of a seccomp program: given ranges of syscall numbers
+ * with one leaf each, emit the comparison tree that minimises the weighted
+ * mean number of instructions a lookup executes.
+ *
+ * Every node is a constant jump on the number in A (jge, or jeq on a range of
+ * one number), so the kernel's action cache sees through it. */
+#ifndef POLC_BPF_SEARCH_H
+#define POLC_BPF_SEARCH_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "asm.h"
+
+typedef struct SearchRange {
+    uint32_t start;  /* the range runs up to the next one's start (the last to 2^32) */
+    uint64_t weight; /* how often its numbers are looked up; > 0 */
+    int leaf;        /* label of its decision; neighbours have different leaves */
+} SearchRange;
+
+/* Emits the search for r[0..n) (n >= 1, sorted, r[0] the lowest number that
+ * can arrive) at the current position when it needs code, and returns the
+ * label to enter it by: a leaf's own label when n == 1. */
+int search_emit(BpfAsm *a, const SearchRange *r, size_t n);
+
+#endif
