@@ -164,14 +164,15 @@ static bool fits(uint64_t v, unsigned bits)
     return v <= max || v >= min_neg;
 }
 
-/* On 32-bit ABIs every argument slot is 32 bits: values are compared on
- * their low half (a negative constant wraps to 32 bits), as the kernel passes
- * them on x86 and arm and as libseccomp compares them on x86, x32 and arm. */
+/* A 32-bit argument is compared on its low half, the part the kernel reads
+ * (an int parameter ignores the upper half of its 64-bit register), so a
+ * negative constant wraps to 32 bits. On 32-bit ABIs every argument slot is
+ * 32 bits. */
 static bool value(Conv *cv, Expr *e, unsigned bits, const Expr *opnd, uint64_t *out)
 {
     if (!resolve_value(cv->ctx, e, out))
         return false;
-    if (fits(*out, bits) && arch_info(cv->arch)->word_bits == 32)
+    if (fits(*out, bits) && (bits == 32 || arch_info(cv->arch)->word_bits == 32))
         *out &= 0xffffffffu;
     if (!fits(*out, bits)) {
         if (cv->report) {

@@ -46,10 +46,9 @@ IrVerdict ir_eval(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t 
         IrVerdict v = {{ACT_KILL_PROCESS, 0}, IR_RULE_BAD_ARCH};
         return v;
     }
-    uint64_t view[6];
-    for (int i = 0; i < 6; i++)
-        view[i] = arch_info(arch)->word_bits == 32 ? (args[i] & 0xffffffffu) : args[i];
     const IrSyscall *s = ir_syscall(ia, nr);
+    uint64_t view[6];
+    ir_arg_view(ctx, s ? s->name : "", arch, args, view);
     if (!s && ctx->ir->has_unknown && nr != 0xffffffffu && !syscalldb_by_nr(&ctx->db, arch, nr)) {
         IrVerdict v = {ctx->ir->unknown_action, IR_RULE_DEFAULT};
         return v;
@@ -74,6 +73,22 @@ IrVerdict ir_syscall_eval(const IrSyscall *s, const uint64_t args[6], uint64_t c
             return v;
         }
     return v;
+}
+
+unsigned ir_arg_bits(const polc_ctx *ctx, const char *sysname, ArchId arch, unsigned idx)
+{
+    if (arch_info(arch)->word_bits == 32)
+        return 32;
+    const Signature *sig = syscalldb_signature_on(&ctx->db, sysname, arch);
+    if (sig && (int)idx < sig->nargs)
+        return arg_type_bits(sig->arg_types[idx], arch);
+    return 64;
+}
+
+void ir_arg_view(const polc_ctx *ctx, const char *sysname, ArchId arch, const uint64_t args[6], uint64_t view[6])
+{
+    for (unsigned i = 0; i < 6; i++)
+        view[i] = ir_arg_bits(ctx, sysname, arch, i) == 32 ? (args[i] & 0xffffffffu) : args[i];
 }
 
 const char *ir_arg_name(const polc_ctx *ctx, const char *sysname, ArchId arch, unsigned idx)

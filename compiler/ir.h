@@ -58,6 +58,11 @@ const IrArch *ir_arch(const Ir *ir, ArchId arch);
 const IrSyscall *ir_syscall(const IrArch *ia, uint32_t nr);
 bool ir_decision_eq(const IrDecision *a, const IrDecision *b);
 /* Arg name of `sysname` at index, or "argN". */
+/* The width the kernel reads an argument with: 32 for int-typed arguments
+ * (and every argument on 32-bit ABIs), else 64. Conditions compare that
+ * view: the low half of a 32-bit argument, whatever its high half holds. */
+unsigned ir_arg_bits(const polc_ctx *ctx, const char *sysname, ArchId arch, unsigned idx);
+void ir_arg_view(const polc_ctx *ctx, const char *sysname, ArchId arch, const uint64_t args[6], uint64_t view[6]);
 const char *ir_arg_name(const polc_ctx *ctx, const char *sysname, ArchId arch, unsigned idx);
 
 #endif

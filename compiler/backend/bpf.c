@@ -126,7 +126,7 @@ static void emit_above(Gen *g, bool or_equal, uint32_t vhi, uint32_t vlo, uint32
 /* Emits a test of one atom: true -> T, false -> F (either may be BPF_NEXT). */
 static void emit_atom(Gen *g, const char *sys, const Atom *at, int T, int F)
 {
-    bool wide = arch_info(g->arch)->word_bits == 64;
+    bool wide = ir_arg_bits(g->ctx, sys, g->arch, at->arg) == 64;
     uint64_t v = at->value;
     uint32_t vlo = (uint32_t)v, vhi = (uint32_t)(v >> 32);
     uint32_t lo = half_off(g, at->arg, false), hi = half_off(g, at->arg, true);
@@ -211,7 +211,7 @@ static void emit_decision(Gen *g, const IrSyscall *s, const IrDecision *d, int e
                 u++;
             if (u - t >= 2) {
                 const Atom *a0 = &term->atoms[0];
-                bool wide = arch_info(g->arch)->word_bits == 64;
+                bool wide = ir_arg_bits(g->ctx, s->name, g->arch, a0->arg) == 64;
                 int after = bpfasm_label(&g->a, NULL);
                 if (wide) {
                     load(g, half_off(g, a0->arg, true), argdesc(g, s->name, a0->arg, "hi"));
@@ -362,8 +362,9 @@ typedef struct Leaf {
 } Leaf;
 typedef VEC(Leaf) LeafVec;
 
-/* The number dispatch of one arch, entered with nr in A. */
-static void emit_arch_tree(Gen *g, const IrArch *ia, uint32_t lo, LeafVec *leaves)
+/* The ranges of one arch's numbers from lo up, each with the label of its
+ * leaf (a shared ret, or an argument test queued on leaves). */
+static SearchRange *arch_ranges(Gen *g, const IrArch *ia, uint32_t lo, LeafVec *leaves, size_t *n)
 {
     RangeVec rv = {0};
     build_ranges(g, ia, lo, &rv);
@@ -386,13 +387,51 @@ static void emit_arch_tree(Gen *g, const IrArch *ia, uint32_t lo, LeafVec *leave
             VEC_PUSH(&g->ctx->arena, *leaves, l);
         }
     }
-    SearchRange *sr = arena_alloc(&g->ctx->arena, rv.len * sizeof *sr);
+    /* one spare slot: the x86_64 search appends the x32 one as a leaf */
+    SearchRange *sr = arena_alloc(&g->ctx->arena, (rv.len + 1) * sizeof *sr);
     for (size_t i = 0; i < rv.len; i++)
         sr[i] = (SearchRange){rv.items[i].start, rv.items[i].weight, rv.items[i].label};
-    int entry = search_emit(&g->a, sr, rv.len);
-    if (rv.len == 1)
+    *n = rv.len;
+    return sr;
+}
+
+/* The number search, entered with nr in A. */
+static void emit_search(Gen *g, const SearchRange *sr, size_t n)
+{
+    int entry = search_emit(&g->a, sr, n);
+    if (n == 1)
         bpfasm_ja(&g->a, entry, NULL);
     g->a_holds = -1;
+}
+
+static void emit_arch_tree(Gen *g, const IrArch *ia, uint32_t lo, LeafVec *leaves)
+{
+    size_t n;
+    const SearchRange *sr = arch_ranges(g, ia, lo, leaves, &n);
+    emit_search(g, sr, n);
+}
+
+/* x86_64 and x32 together: numbers from the x32 bit up (and -1, which the
+ * x32 ranges decide as the x86_64 ones do) are x32 calls. The x32 search is
+ * one leaf of the x86_64 search, weighted by the x32 syscalls, so the
+ * planner puts the x32 split where it costs least overall. */
+static void emit_x86_64_and_x32(Gen *g, const IrArch *x64, const IrArch *x32, LeafVec *leaves)
+{
+    size_t n64, n32;
+    g->arch = ARCH_X86_64;
+    SearchRange *s64 = arch_ranges(g, x64, 0, leaves, &n64);
+    g->arch = ARCH_X32;
+    SearchRange *s32 = arch_ranges(g, x32, X32_BIT, leaves, &n32);
+    uint64_t w32 = 0;
+    for (size_t i = 0; i < n32; i++)
+        w32 += s32[i].weight;
+    while (n64 > 1 && s64[n64 - 1].start >= X32_BIT)
+        n64--;
+    int x32_entry = bpfasm_label(&g->a, "x32");
+    s64[n64++] = (SearchRange){X32_BIT, w32, x32_entry};
+    emit_search(g, s64, n64);
+    place(g, x32_entry);
+    emit_search(g, s32, n32);
 }
 
 bool bpf_generate(polc_ctx *ctx, uint64_t caps, BpfProgram *out)
@@ -434,8 +473,12 @@ bool bpf_generate(polc_ctx *ctx, uint64_t caps, BpfProgram *out)
             continue;
         place(&g, entry[a]);
         load(&g, OFF_NR, "nr");
+        if (a == ARCH_X86_64 && by_arch[ARCH_X32]) {
+            emit_x86_64_and_x32(&g, by_arch[ARCH_X86_64], by_arch[ARCH_X32], &leaves);
+            continue;
+        }
         if (a == ARCH_X86_64 || a == ARCH_X32) {
-            /* numbers from the x32 bit up (but -1) are x32 calls */
+            /* one of the two: numbers from the x32 bit up (but -1) are x32 calls */
             int t64 = bpfasm_label(&g.a, NULL), x32 = bpfasm_label(&g.a, NULL);
             bpfasm_jump(&g.a, BPF_JMP | BPF_JGE | BPF_K, X32_BIT, x32, t64, "x32 bit");
             place(&g, x32);

@@ -36,9 +36,13 @@ check regress.pol x32 'mkdir(0, 0)' kill-process 'the policy does not target'
 check regress.pol x32 'getpid()' kill-process 'the policy does not target'
 # i386 through int 0x80 arrives as the x86 ABI: decided by the x86 tree
 check regress.pol x86 'mkdir(0, 0)' 'errno(EACCES)' 'regress.pol:8'
-# high-word confusion: only the exact 64-bit value matches
+# high-word confusion: a 32-bit argument is what the kernel reads, its low
+# half, so junk in the high half cannot slip past a denial ...
 check regress.pol x86_64 'personality(0xffffffff)' 'errno(EPERM)' 'regress.pol:9'
-check regress.pol x86_64 'personality(0x1ffffffff)' allow 'the default'
+check regress.pol x86_64 'personality(0x1ffffffff)' 'errno(EPERM)' 'regress.pol:9'
+check regress.pol x86_64 'personality(0xffffffffffffffff)' 'errno(EPERM)' 'regress.pol:9'
+check regress.pol x86_64 'personality(0x1fffffffe)' allow 'the default'
+# ... while a 64-bit argument compares both halves
 check regress.pol x86_64 'lseek(0, 0x100000000, 0)' 'errno(EINVAL)' 'regress.pol:10'
 check regress.pol x86_64 'lseek(0, 0, 0)' allow 'the default'
 check regress.pol x86_64 'lseek(0, 0x200000000, 0)' allow 'the default'
@@ -47,6 +51,10 @@ check regress.pol x86 'personality(0xffffffff)' 'errno(EPERM)' 'regress.pol:9'
 # sign extension: -1 is the sign-extended 64-bit value C callers pass
 check regress.pol x86_64 'kill(-1, 9)' 'errno(EPERM)' 'regress.pol:11'
 check regress.pol x86_64 'kill(0xffffffffffffffff, 9)' 'errno(EPERM)' 'regress.pol:11'
+check regress.pol x86_64 'kill(0xffffffff, 9)' 'errno(EPERM)' 'regress.pol:11'
+# the kernel reads pid as int -1 here too: a 64-bit compare would let it through
+check regress.pol x86_64 'kill(0x7fffffffffffffff, 9)' 'errno(EPERM)' 'regress.pol:11'
+check regress.pol x86_64 'kill(0x1fffffffe, 9)' allow 'the default'
 check regress.pol x86 'kill(0xffffffff, 9)' 'errno(EPERM)' 'regress.pol:11'
 # socketcall multiplexing: denying bind also denies socketcall(SYS_BIND) on i386
 check regress.pol x86 'bind(3, 0, 0)' 'errno(EADDRNOTAVAIL)' 'regress.pol:12'

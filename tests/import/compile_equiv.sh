@@ -8,4 +8,4 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 stem=$(basename "$pol" .pol)
 "$polc" "$pol" -o "$tmp/out"
-"$equiv" "$ref" "$tmp/out/$stem.seccomp.json" --arch x86_64,x32
+"$equiv" "$ref" "$tmp/out/$stem.seccomp.json" --arch x86_64,x32 --kernel-view "$stdlib"

@@ -46,4 +46,4 @@ PY
     ;;
 esac
 echo "== profile_equiv (--arch $arches)"
-"$equiv" "$tmp/src.json" "$tmp/out/$stem.seccomp.json" --arch "$arches"
+"$equiv" "$tmp/src.json" "$tmp/out/$stem.seccomp.json" --arch "$arches" --kernel-view "$stdlib"

@@ -81,7 +81,9 @@ static const Row raf_rows[] = {
     {"x86_64", "socket", {17, 3, 0}, ERR(E_AFNOSUPPORT), 0},          /* AF_PACKET */
     {"x86_64", "socket", {0, 1, 0}, ERR(E_AFNOSUPPORT), 0},           /* AF_UNSPEC */
     {"x86_64", "socket", {38, 5, 0}, ERR(E_AFNOSUPPORT), 0},          /* AF_ALG */
-    {"x86_64", "socket", {0x100000002ull, 1, 0}, ERR(E_AFNOSUPPORT), 0}, /* high half set */
+    /* the kernel reads an int's low half only: the high half changes nothing */
+    {"x86_64", "socket", {0x100000002ull, 1, 0}, ALLOW, 0},              /* AF_INET */
+    {"x86_64", "socket", {0x100000010ull, 3, 0}, ERR(E_AFNOSUPPORT), 0}, /* AF_NETLINK */
     {"x86_64", "socketpair", {1, 1, 0, P}, ALLOW, 0},
     {"x86_64", "socketpair", {16, 3, 0, P}, ERR(E_AFNOSUPPORT), 0},
     {"x86_64", "getpid", {0}, ALLOW, 1},
