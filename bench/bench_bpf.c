@@ -31,6 +31,7 @@
  * and prints each as met / NOT met. Not a test: nothing here fails on a
  * missed target. x86_64 hosts only (the loaded filters are x86's). */
 #include <dirent.h>
+#include <json-c/json.h>
 #include <errno.h>
 #include <linux/audit.h>
 #include <linux/filter.h>
@@ -414,6 +415,7 @@ typedef struct {
     double ns_cond[NPROG + 1], ns_plain[NPROG + 1]; /* [NPROG]: no filter */
     char fail[320];
     size_t skipped; /* names libseccomp does not know */
+    char lsc_source[256]; /* libseccomp's input when not polc's Docker JSON */
 } PolicyResult;
 
 static uint32_t nr_of(const polc_ctx *ctx, ArchId a, const char *name)
@@ -470,6 +472,37 @@ static void choose_calls(const polc_ctx *ctx, uint64_t caps, void *page, PolicyR
         r->cond_call = r->plain_call;
 }
 
+/* --libseccomp-json NAME=PATH: libseccomp builds policy NAME from PATH (e.g.
+ * moby's own profile) instead of from polc's Docker JSON. */
+static const char *lsc_json_for_name, *lsc_json_path;
+
+/* The profile at path, for the x86_64 host's ABIs the policy targets: the
+ * i386 sub-architecture is dropped (polc cannot target it with Docker's
+ * socket condition, see bench/docker-default.pol). */
+static char *reference_json(const char *path)
+{
+    json_object *j = json_object_from_file(path);
+    if (!j)
+        return NULL;
+    json_object *am;
+    if (json_object_object_get_ex(j, "archMap", &am))
+        for (size_t i = 0; i < json_object_array_length(am); i++) {
+            json_object *e = json_object_array_get_idx(am, i), *subs;
+            if (!json_object_object_get_ex(e, "subArchitectures", &subs) || !json_object_is_type(subs, json_type_array))
+                continue;
+            json_object *keep = json_object_new_array();
+            for (size_t k = 0; k < json_object_array_length(subs); k++) {
+                json_object *sa = json_object_array_get_idx(subs, k);
+                if (strcmp(json_object_get_string(sa), "SCMP_ARCH_X86") != 0)
+                    json_object_array_add(keep, json_object_get(sa));
+            }
+            json_object_object_add(e, "subArchitectures", keep);
+        }
+    char *out = strdup(json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN));
+    json_object_put(j);
+    return out;
+}
+
 static int run_policy(const char *stdlib, const char *path, long ncalls, int runs, bool kernel, void *page,
                       PolicyResult *r)
 {
@@ -486,6 +519,15 @@ static int run_policy(const char *stdlib, const char *path, long ncalls, int run
         return 1;
     }
     snprintf(r->name, sizeof r->name, "%s", ctx->policy_name);
+    if (lsc_json_for_name && strcmp(r->name, lsc_json_for_name) == 0) {
+        free(json);
+        json = reference_json(lsc_json_path);
+        if (!json) {
+            fprintf(stderr, "%s: cannot read %s\n", path, lsc_json_path);
+            return 1;
+        }
+        snprintf(r->lsc_source, sizeof r->lsc_source, "%s", lsc_json_path);
+    }
     const char *why;
     uint64_t caps = bpf_chosen_caps(ctx, &why);
     BpfProgram pp;
@@ -698,13 +740,17 @@ int main(int argc, char **argv)
             runs = atoi(argv[++i]);
         else if (strcmp(argv[i], "--no-kernel") == 0)
             kernel = false;
-        else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
+        else if (strcmp(argv[i], "--libseccomp-json") == 0 && i + 1 < argc && strchr(argv[i + 1], '=')) {
+            char *spec = argv[++i], *eq = strchr(spec, '=');
+            *eq = '\0';
+            lsc_json_for_name = spec, lsc_json_path = eq + 1;
+        } else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
             dump_dir = argv[++i];
         else
             break;
     }
     if (argc - i < 3 || ncalls <= 0 || runs <= 0) {
-        fprintf(stderr, "usage: bench_bpf [--calls N] [--runs R] [--no-kernel] [--dump DIR] STDLIB_DIR PROFILES_DIR POLICY.pol...\n");
+        fprintf(stderr, "usage: bench_bpf [--calls N] [--runs R] [--no-kernel] [--dump DIR] [--libseccomp-json NAME=PATH] STDLIB_DIR PROFILES_DIR POLICY.pol...\n");
         return 2;
     }
     const char *stdlib = argv[i], *profdir = argv[i + 1];
@@ -791,6 +837,10 @@ int main(int argc, char **argv)
         if (res[k].skipped)
             printf("note: %s: %zu syscall names unknown to this libseccomp (left out of its programs)\n", res[k].name,
                    res[k].skipped);
+    for (size_t k = 0; k < npol; k++)
+        if (res[k].lsc_source[0])
+            printf("note: %s: libseccomp builds it from %s (its i386 sub-architecture dropped), not from polc's "
+                   "Docker JSON\n", res[k].name, res[k].lsc_source);
     for (size_t k = 0; k < npol; k++)
         if (strcmp(res[k].name, "docker-default") == 0)
             targets(&res[k]);

@@ -56,6 +56,9 @@ typedef struct Gen {
     VEC(uint32_t) ret_values;
     VEC(int) ret_labels;
     int a_holds;       /* offset loaded in A, -1 unknown */
+    bool falls;        /* the last instruction can fall through to the next */
+    VEC(int) at_label; /* in argument tests: what A holds at each label, over
+                          the jumps to it (-2: no jump yet, -1: unknown) */
     ArchId arch;       /* arch being generated */
 } Gen;
 
@@ -83,6 +86,38 @@ static void load(Gen *g, uint32_t off, const char *what)
         return;
     bpfasm_stmt(&g->a, BPF_LD | BPF_W | BPF_ABS, off, what);
     g->a_holds = (int)off;
+    g->falls = true;
+}
+
+/* A jump to label leaves A as it is: remember that for the label. */
+static void note_jump(Gen *g, int label)
+{
+    if (label < 0)
+        return;
+    while (g->at_label.len <= (size_t)label)
+        VEC_PUSH(&g->ctx->arena, g->at_label, -2);
+    int *st = &g->at_label.items[label];
+    *st = (*st == -2 || *st == g->a_holds) ? g->a_holds : -1;
+}
+
+/* Places a label inside an argument test: A holds a word there if every jump
+ * to it, and the instruction before when it falls through, leave it there,
+ * so the word need not be loaded again. */
+static void place_merged(Gen *g, int label)
+{
+    int st = (size_t)label < g->at_label.len ? g->at_label.items[label] : -2;
+    if (g->falls)
+        st = (st == -2 || st == g->a_holds) ? g->a_holds : -1;
+    bpfasm_place(&g->a, label);
+    g->a_holds = st < 0 ? -1 : st;
+    g->falls = true;
+}
+
+static void jump_always(Gen *g, int label, const char *comment)
+{
+    note_jump(g, label);
+    bpfasm_ja(&g->a, label, comment);
+    g->falls = false;
 }
 
 /* ---- argument conditions ---- */
@@ -103,7 +138,10 @@ static const char *argdesc(Gen *g, const char *sysname, unsigned arg, const char
 /* One 32-bit comparison step: jumps to t/f labels (BPF_NEXT = fall through). */
 static void j(Gen *g, uint16_t op, uint32_t k, int t, int f)
 {
+    note_jump(g, t);
+    note_jump(g, f);
     bpfasm_jump(&g->a, BPF_JMP | op | BPF_K, k, t, f, NULL);
+    g->falls = t == BPF_NEXT || f == BPF_NEXT;
 }
 
 /* Unsigned 64-bit x > v (or x >= v) with the high half in A: a high half
@@ -150,6 +188,7 @@ static void emit_atom(Gen *g, const char *sys, const Atom *at, int T, int F)
             } else {
                 bpfasm_stmt(&g->a, BPF_ALU | BPF_AND | BPF_K, m, NULL);
                 g->a_holds = -1;
+                g->falls = true;
                 j(g, BPF_JEQ, hv, ok, F);
             }
         }
@@ -196,6 +235,8 @@ static void emit_atom(Gen *g, const char *sys, const Atom *at, int T, int F)
 static void emit_decision(Gen *g, const IrSyscall *s, const IrDecision *d, int entry)
 {
     place(g, entry);
+    g->falls = false;
+    int dflt = ret_label(g, g->ctx->ir->default_action);
     for (size_t c = 0; c < d->cases.len; c++) {
         const IrCase *k = &d->cases.items[c];
         g->a.cur_rule = k->rules.len ? k->rules.items[0] : -1;
@@ -212,28 +253,35 @@ static void emit_decision(Gen *g, const IrSyscall *s, const IrDecision *d, int e
             if (u - t >= 2) {
                 const Atom *a0 = &term->atoms[0];
                 bool wide = ir_arg_bits(g->ctx, s->name, g->arch, a0->arg) == 64;
-                int after = bpfasm_label(&g->a, NULL);
+                /* after the last test nothing else matches: the default */
+                bool last = c + 1 == d->cases.len && u == k->cond.n;
+                int after = last ? dflt : bpfasm_label(&g->a, NULL);
                 if (wide) {
                     load(g, half_off(g, a0->arg, true), argdesc(g, s->name, a0->arg, "hi"));
                     j(g, BPF_JEQ, (uint32_t)(a0->value >> 32), BPF_NEXT, after);
                 }
                 load(g, half_off(g, a0->arg, false), argdesc(g, s->name, a0->arg, "lo"));
                 for (size_t x = t; x < u; x++)
-                    j(g, BPF_JEQ, (uint32_t)k->cond.terms[x].atoms[0].value, ret, BPF_NEXT);
-                place(g, after);
+                    j(g, BPF_JEQ, (uint32_t)k->cond.terms[x].atoms[0].value, ret,
+                      last && x + 1 == u ? after : BPF_NEXT);
+                if (!last)
+                    place_merged(g, after);
                 t = u - 1;
                 continue;
             }
-            int next_term = bpfasm_label(&g->a, NULL);
+            bool last = c + 1 == d->cases.len && t + 1 == k->cond.n;
+            int next_term = last ? dflt : bpfasm_label(&g->a, NULL);
             if (term->n == 0)
-                bpfasm_ja(&g->a, ret, NULL);
+                jump_always(g, ret, NULL);
             for (size_t i = 0; i < term->n; i++)
                 emit_atom(g, s->name, &term->atoms[i], i + 1 == term->n ? ret : BPF_NEXT, next_term);
-            place(g, next_term);
+            if (!last)
+                place_merged(g, next_term);
         }
     }
     g->a.cur_rule = -1;
-    bpfasm_ja(&g->a, ret_label(g, g->ctx->ir->default_action), "no case matched: the default");
+    if (g->falls)
+        jump_always(g, dflt, "no case matched: the default");
 }
 
 /* ---- number dispatch ---- */
@@ -362,6 +410,25 @@ typedef struct Leaf {
 } Leaf;
 typedef VEC(Leaf) LeafVec;
 
+/* Does one decision compile to the same argument tests on both arches? Yes
+ * when they agree on byte order and on the width of every argument tested
+ * (x86_64 and x32 on an int argument, say). */
+static bool same_code(const Gen *g, ArchId a, ArchId b, const char *sys, const IrDecision *d)
+{
+    if (a == b)
+        return true;
+    if (big_endian(a) != big_endian(b))
+        return false;
+    for (size_t c = 0; c < d->cases.len; c++)
+        for (size_t t = 0; t < d->cases.items[c].cond.n; t++) {
+            const Term *term = &d->cases.items[c].cond.terms[t];
+            for (size_t i = 0; i < term->n; i++)
+                if (ir_arg_bits(g->ctx, sys, a, term->atoms[i].arg) != ir_arg_bits(g->ctx, sys, b, term->atoms[i].arg))
+                    return false;
+        }
+    return true;
+}
+
 /* The ranges of one arch's numbers from lo up, each with the label of its
  * leaf (a shared ret, or an argument test queued on leaves). */
 static SearchRange *arch_ranges(Gen *g, const IrArch *ia, uint32_t lo, LeafVec *leaves, size_t *n)
@@ -378,7 +445,8 @@ static SearchRange *arch_ranges(Gen *g, const IrArch *ia, uint32_t lo, LeafVec *
          * names, and so the signature, must match too) */
         for (size_t k = 0; k < leaves->len && r->label < 0; k++) {
             const Leaf *l = &leaves->items[k];
-            if (l->arch == ia->arch && ir_decision_eq(l->dec, r->dec) && strcmp(l->sys->name, r->sys->name) == 0)
+            if (ir_decision_eq(l->dec, r->dec) && strcmp(l->sys->name, r->sys->name) == 0 &&
+                same_code(g, l->arch, ia->arch, r->sys->name, r->dec))
                 r->label = l->label;
         }
         if (r->label < 0) {
