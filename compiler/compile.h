@@ -148,6 +148,7 @@ struct polc_ctx {
 
     StrMap frequency;       /* --frequency: syscall name -> count, weights the BPF dispatch */
     bool have_frequency;
+    bool strict_int_args;   /* --strict-int-args: junk in a 32-bit argument's high half is refused */
     uint64_t caps_override; /* --caps: the set BPF resolves capability rules with */
     bool caps_override_set;
     const char *caps_override_text; /* resolved against the policy's capability names */

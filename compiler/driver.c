@@ -278,6 +278,8 @@ polc_status polc_set_frequency_profile(polc_ctx *ctx, const char *path)
     return POLC_OK;
 }
 
+void polc_set_strict_int_args(polc_ctx *ctx, int on) { ctx->strict_int_args = on != 0; }
+
 polc_status polc_set_caps(polc_ctx *ctx, const char *caps)
 {
     ctx->caps_override_set = true;

@@ -27,6 +27,49 @@ const IrSyscall *ir_syscall(const IrArch *ia, uint32_t nr)
     return NULL;
 }
 
+bool ir_high_half_clean(uint64_t v)
+{
+    uint32_t hi = (uint32_t)(v >> 32), lo = (uint32_t)v;
+    return hi == 0 || (hi == 0xffffffffu && (lo & 0x80000000u));
+}
+
+const IrDecision *ir_scenario(const IrSyscall *s, uint64_t caps)
+{
+    unsigned sc = 0;
+    for (int b = 0; b < s->ncaps; b++)
+        if (caps & (1ull << s->caps[b]))
+            sc |= 1u << b;
+    return &s->scenarios[sc];
+}
+
+/* The 32-bit arguments a decision tests on a 64-bit arch (bit i: argument i). */
+unsigned ir_int_args_tested(const polc_ctx *ctx, const IrSyscall *s, ArchId arch, const IrDecision *d)
+{
+    unsigned m = 0;
+    if (arch_info(arch)->word_bits != 64)
+        return 0;
+    for (size_t c = 0; c < d->cases.len; c++)
+        for (size_t t = 0; t < d->cases.items[c].cond.n; t++) {
+            const Term *term = &d->cases.items[c].cond.terms[t];
+            for (size_t i = 0; i < term->n; i++)
+                if (ir_arg_bits(ctx, s->name, arch, term->atoms[i].arg) == 32)
+                    m |= 1u << term->atoms[i].arg;
+        }
+    return m;
+}
+
+/* The harshest outcome of a decision: its cases' actions and the default. */
+IrVerdict ir_harshest(const IrDecision *d, Action dflt)
+{
+    IrVerdict v = {dflt, IR_RULE_DEFAULT};
+    for (size_t c = 0; c < d->cases.len; c++)
+        if (action_cmp(d->cases.items[c].action, v.action) < 0) {
+            v.action = d->cases.items[c].action;
+            v.rule = d->cases.items[c].rules.len ? d->cases.items[c].rules.items[0] : IR_RULE_DEFAULT;
+        }
+    return v;
+}
+
 IrVerdict ir_eval(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t args[6], uint64_t caps)
 {
     /* On x86_64, numbers from the x32 bit (0x40000000) up are x32 calls: the
@@ -47,6 +90,13 @@ IrVerdict ir_eval(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t 
         return v;
     }
     const IrSyscall *s = ir_syscall(ia, nr);
+    if (s && ctx->strict_int_args) {
+        const IrDecision *d = ir_scenario(s, caps);
+        unsigned tested = ir_int_args_tested(ctx, s, arch, d);
+        for (unsigned i = 0; i < 6; i++)
+            if ((tested & (1u << i)) && !ir_high_half_clean(args[i]))
+                return ir_harshest(d, ctx->ir->default_action);
+    }
     uint64_t view[6];
     ir_arg_view(ctx, s ? s->name : "", arch, args, view);
     if (!s && ctx->ir->has_unknown && nr != 0xffffffffu && !syscalldb_by_nr(&ctx->db, arch, nr)) {

@@ -61,6 +61,12 @@ bool ir_decision_eq(const IrDecision *a, const IrDecision *b);
 /* The width the kernel reads an argument with: 32 for int-typed arguments
  * (and every argument on 32-bit ABIs), else 64. Conditions compare that
  * view: the low half of a 32-bit argument, whatever its high half holds. */
+/* --strict-int-args: a high half is clean when zero, or all ones with the
+ * low half's top bit set (what sign extension gives). */
+bool ir_high_half_clean(uint64_t v);
+const IrDecision *ir_scenario(const IrSyscall *s, uint64_t caps);
+unsigned ir_int_args_tested(const polc_ctx *ctx, const IrSyscall *s, ArchId arch, const IrDecision *d);
+IrVerdict ir_harshest(const IrDecision *d, Action dflt);
 unsigned ir_arg_bits(const polc_ctx *ctx, const char *sysname, ArchId arch, unsigned idx);
 void ir_arg_view(const polc_ctx *ctx, const char *sysname, ArchId arch, const uint64_t args[6], uint64_t view[6]);
 const char *ir_arg_name(const polc_ctx *ctx, const char *sysname, ArchId arch, unsigned idx);

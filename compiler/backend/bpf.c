@@ -237,6 +237,23 @@ static void emit_decision(Gen *g, const IrSyscall *s, const IrDecision *d, int e
     place(g, entry);
     g->falls = false;
     int dflt = ret_label(g, g->ctx->ir->default_action);
+    unsigned tested = g->ctx->strict_int_args ? ir_int_args_tested(g->ctx, s, g->arch, d) : 0;
+    if (tested) {
+        /* --strict-int-args: a high half that is neither zero nor the sign
+         * extension of the low half gets the harshest outcome */
+        int harsh = ret_label(g, ir_harshest(d, g->ctx->ir->default_action).action);
+        for (unsigned i = 0; i < 6; i++) {
+            if (!(tested & (1u << i)))
+                continue;
+            int clean = bpfasm_label(&g->a, NULL);
+            load(g, half_off(g, i, true), argdesc(g, s->name, i, "hi"));
+            j(g, BPF_JEQ, 0, clean, BPF_NEXT);
+            j(g, BPF_JEQ, 0xffffffffu, BPF_NEXT, harsh);
+            load(g, half_off(g, i, false), argdesc(g, s->name, i, "lo"));
+            j(g, BPF_JSET, 0x80000000u, clean, harsh);
+            place_merged(g, clean);
+        }
+    }
     for (size_t c = 0; c < d->cases.len; c++) {
         const IrCase *k = &d->cases.items[c];
         g->a.cur_rule = k->rules.len ? k->rules.items[0] : -1;
@@ -419,6 +436,8 @@ static bool same_code(const Gen *g, ArchId a, ArchId b, const char *sys, const I
         return true;
     if (big_endian(a) != big_endian(b))
         return false;
+    if (g->ctx->strict_int_args && arch_info(a)->word_bits != arch_info(b)->word_bits)
+        return false; /* the 64-bit one also checks high halves */
     for (size_t c = 0; c < d->cases.len; c++)
         for (size_t t = 0; t < d->cases.items[c].cond.n; t++) {
             const Term *term = &d->cases.items[c].cond.terms[t];

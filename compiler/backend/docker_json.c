@@ -94,6 +94,17 @@ static bool arg_alternatives(Emit *em, const IrCase *c, const char *sysname, Arc
         return true;
     }
     VEC(JArg) alts = {0};
+    if (!why && arch_info(arch)->word_bits == 64 && ir_arg_bits(em->ctx, sysname, arch, arg) == 32 &&
+        em->ctx->strict_int_args) {
+        Diag *g = diag_error(&em->ctx->diag, "E0412", case_span(em->ctx, c),
+                             "the Docker seccomp format cannot refuse junk in the high half of `%s` "
+                             "(--strict-int-args)", ir_arg_name(em->ctx, sysname, arch, arg));
+        diag_note(&em->ctx->diag, g, SPAN_NONE,
+                  "libseccomp has no test for \"zero or sign-extended\", and runc ORs two conditions on one argument");
+        diag_help(&em->ctx->diag, g, "use polc's BPF back end (-t bpf) for this policy, or drop --strict-int-args");
+        em->ok = false;
+        return false;
+    }
     if (!why && arch_info(arch)->word_bits == 64 && ir_arg_bits(em->ctx, sysname, arch, arg) == 32) {
         /* The kernel reads only the low half of a 32-bit argument, and
          * libseccomp compares 64-bit values on this arch: cover each range of

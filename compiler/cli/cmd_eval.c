@@ -9,7 +9,7 @@
 #include "polc/polc.h"
 
 static const char EVAL_USAGE[] =
-    "usage: polc eval POLICY.pol [--arch ARCH] [--caps LIST] [--frequency FILE] [-I DIR] 'CALL'...\n"
+    "usage: polc eval POLICY.pol [--arch ARCH] [--caps LIST] [--frequency FILE] [--strict-int-args] [-I DIR] 'CALL'...\n"
     "\n"
     "What the policy does with each call, e.g. 'socket(AF_INET, SOCK_STREAM, 0)':\n"
     "the action, the rule (file:line) that decides it, and the BPF instructions\n"
@@ -18,11 +18,13 @@ static const char EVAL_USAGE[] =
 int polc_cmd_eval(int argc, char **argv)
 {
     const char *arch = NULL, *caps = NULL, *frequency = NULL;
+    int strict_int = 0;
     const char *includes[64];
     int ninc = 0;
     static const struct option opts[] = {{"arch", required_argument, NULL, 'a'},
                                          {"caps", required_argument, NULL, 'c'},
                                          {"frequency", required_argument, NULL, 'f'},
+                                         {"strict-int-args", no_argument, NULL, 's'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     int c;
@@ -32,6 +34,7 @@ int polc_cmd_eval(int argc, char **argv)
         case 'a': arch = optarg; break;
         case 'c': caps = optarg; break;
         case 'f': frequency = optarg; break;
+        case 's': strict_int = 1; break;
         case 'I':
             if (ninc < 64)
                 includes[ninc++] = optarg;
@@ -51,6 +54,7 @@ int polc_cmd_eval(int argc, char **argv)
     cli_add_stdlib_dirs(ctx);
     if (caps)
         polc_set_caps(ctx, caps);
+    polc_set_strict_int_args(ctx, strict_int);
     if (frequency && polc_set_frequency_profile(ctx, frequency) != POLC_OK) {
         char *d = polc_render_diagnostics(ctx, POLC_DIAG_TEXT, 0);
         fputs(d, stderr);

@@ -36,6 +36,9 @@ static const char USAGE[] =
     "      --caps LIST           capabilities the BPF back end assumes, e.g.\n"
     "                            SYS_ADMIN,NET_ADMIN (default: the policy's\n"
     "                            capabilities section, else Docker's default set)\n"
+    "      --strict-int-args     a 32-bit argument's high half must be zero or the\n"
+    "                            sign extension of its low half, else the harshest\n"
+    "                            outcome of that syscall (BPF back end only)\n"
     "      --frequency FILE      weight the BPF dispatch by `name count` lines\n"
     "                            (e.g. from strace -c): frequent calls decide faster\n"
     "      --diagnostics-format text|json\n"
@@ -50,7 +53,7 @@ static const char USAGE[] =
 
 enum {
     OPT_CHECK = 256, OPT_ARCH, OPT_DUMP_AST, OPT_DUMP_IR, OPT_DIAG_FMT, OPT_STDIN_NAME,
-    OPT_NO_PRELUDE, OPT_COLOR, OPT_VERSION, OPT_EMIT, OPT_CAPS, OPT_FREQUENCY
+    OPT_NO_PRELUDE, OPT_COLOR, OPT_VERSION, OPT_EMIT, OPT_CAPS, OPT_FREQUENCY, OPT_STRICT_INT
 };
 
 static const struct option LONG_OPTS[] = {
@@ -67,6 +70,7 @@ static const struct option LONG_OPTS[] = {
     {"version", no_argument, NULL, OPT_VERSION},
     {"emit", required_argument, NULL, OPT_EMIT},
     {"caps", required_argument, NULL, OPT_CAPS},
+    {"strict-int-args", no_argument, NULL, OPT_STRICT_INT},
     {"frequency", required_argument, NULL, OPT_FREQUENCY},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -133,7 +137,7 @@ int main(int argc, char **argv)
                 return SUBCOMMANDS[i].run(argc - 1, argv + 1);
             }
     const char *outdir = NULL, *arch = NULL, *stdin_name = NULL, *caps = NULL, *frequency = NULL;
-    int emit_bpf_asm = 0;
+    int emit_bpf_asm = 0, strict_int = 0;
     unsigned targets = 0;
     int check = 0, dump_ast = 0, dump_ir = 0, no_prelude = 0, color = -1;
     polc_diag_format fmt = POLC_DIAG_TEXT;
@@ -185,6 +189,7 @@ int main(int argc, char **argv)
             break;
         case OPT_CAPS: caps = optarg; break;
         case OPT_FREQUENCY: frequency = optarg; break;
+        case OPT_STRICT_INT: strict_int = 1; break;
         case 'h': fputs(USAGE, stdout); return 0;
         default: fputs("try 'polc --help'\n", stderr); return 2;
         }
@@ -210,6 +215,7 @@ int main(int argc, char **argv)
         polc_use_env_path(ctx);
         cli_add_stdlib_dirs(ctx);
         polc_set_no_prelude(ctx, no_prelude);
+        polc_set_strict_int_args(ctx, strict_int);
         polc_status st = POLC_OK;
         if (arch)
             st = polc_set_arches(ctx, arch);

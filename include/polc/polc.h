@@ -74,6 +74,12 @@ polc_status polc_write_outputs(polc_ctx *ctx, const char *dir, unsigned targets)
  * (comma separated, e.g. "SYS_ADMIN,NET_ADMIN"; "" = none). Default: the
  * policy's capabilities section, else Docker's default set. */
 polc_status polc_set_caps(polc_ctx *ctx, const char *caps);
+/* A 32-bit argument is compared on its low half, the part the kernel reads.
+ * With this on, a call whose tested 32-bit argument has a high half that is
+ * neither zero nor the sign extension of its low half gets the harshest
+ * action that syscall's rules and the default can give (polc's BPF; the
+ * Docker format cannot say it and refuses). */
+void polc_set_strict_int_args(polc_ctx *ctx, int on);
 /* Weight the BPF number dispatch by how often each syscall is made: a file of
  * `name count` lines (like minijail's @frequency), e.g. from strace -c. */
 polc_status polc_set_frequency_profile(polc_ctx *ctx, const char *path);

@@ -6,7 +6,7 @@ polc=$1 ex=$2
 fail=0 pass=0
 check() { # policy, arch, call, expected action, expected "decided by" text
     local out
-    if ! out=$("$polc" eval "$ex/$1" --arch "$2" "$3" 2>&1); then
+    if ! out=$("$polc" eval ${strict:+--strict-int-args} "$ex/$1" --arch "$2" "$3" 2>&1); then
         echo "FAIL $1 $3: polc eval failed:"; echo "$out"; fail=$((fail + 1)); return
     fi
     if grep -qx "action: $4" <<<"$out" && grep -q "decided by: $5" <<<"$out"; then
@@ -60,10 +60,30 @@ check regress.pol x86 'kill(0xffffffff, 9)' 'errno(EPERM)' 'regress.pol:11'
 check regress.pol x86 'bind(3, 0, 0)' 'errno(EADDRNOTAVAIL)' 'regress.pol:12'
 check regress.pol x86 'socketcall(2, 0)' 'errno(EADDRNOTAVAIL)' 'regress.pol:12'
 check regress.pol x86 'socketcall(1, 0)' allow 'the default'
+# --strict-int-args: a high half that is neither zero nor the sign extension of
+# the low half gets the harshest outcome of the syscall (the IR and the BPF)
+strict=1
+check regress.pol x86_64 'kill(0x1fffffffe, 9)' 'errno(EPERM)' 'regress.pol:11'
+check regress.pol x86_64 'kill(0xffffffff, 9)' 'errno(EPERM)' 'regress.pol:11'
+check regress.pol x86_64 'kill(0xfffffffffffffffe, 9)' allow 'the default'
+check regress.pol x86_64 'kill(0xfffffffe, 9)' allow 'the default'
+check regress.pol x86_64 'kill(0xffffffff7ffffffe, 9)' 'errno(EPERM)' 'regress.pol:11'
+check regress.pol x86 'kill(0xfffffffe, 9)' allow 'the default'
+check regress.pol x86_64 'lseek(0, 0x200000000, 0)' allow 'the default'
+strict=
 ex=$ex_save
 
 # bad input: an unknown syscall and an unknown constant are usage errors
 if "$polc" eval "$ex/nginx.pol" 'nosuchcall()' >/dev/null 2>&1; then echo "FAIL unknown syscall accepted"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
 if "$polc" eval "$ex/nginx.pol" 'socket(AF_NOPE)' >/dev/null 2>&1; then echo "FAIL unknown constant accepted"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
+# the Docker format cannot carry --strict-int-args: refused, nothing written
+out=$(mktemp -d)
+if "$polc" --strict-int-args -t docker "$ex/nginx.pol" -o "$out" 2>"$out.err" || ! grep -q 'E0412' "$out.err" ||
+    [ -n "$(ls -A "$out")" ]; then
+    echo "FAIL --strict-int-args with the Docker back end:"; cat "$out.err"; fail=$((fail + 1))
+else
+    pass=$((pass + 1))
+fi
+rm -rf "$out" "$out.err"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
