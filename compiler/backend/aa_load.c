@@ -33,6 +33,32 @@ static const char *lsm_problem(int err)
     }
 }
 
+const char *polc_apparmor_features_path(polc_ctx *ctx) { return apparmor_features_path(ctx); }
+
+polc_status polc_apparmor_check_interface(polc_ctx *ctx, const char *apparmorfs)
+{
+    if (!apparmorfs) {
+        if (!aa_is_enabled()) {
+            int err = errno;
+            const char *why = lsm_problem(err);
+            Diag *g = diag_error(&ctx->diag, "E0806", SPAN_NONE, "cannot load the profile: %s",
+                                 why ? why : strerror(err));
+            diag_note(&ctx->diag, g, SPAN_NONE, "the profile itself is fine: any host with AppArmor loads it "
+                                                "with `polc load` or `apparmor_parser -r`");
+            return POLC_EUSAGE;
+        }
+        return POLC_OK;
+    }
+    struct stat st;
+    if (stat(apparmorfs, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        Diag *g = diag_error(&ctx->diag, "E0806", SPAN_NONE, "`%s` is not an AppArmor interface directory: %s",
+                             apparmorfs, stat(apparmorfs, &st) != 0 ? strerror(errno) : "not a directory");
+        diag_help(&ctx->diag, g, "the kernel's is /sys/kernel/security/apparmor");
+        return POLC_EUSAGE;
+    }
+    return POLC_OK;
+}
+
 polc_status polc_apparmor_load(polc_ctx *ctx, const char *blob, size_t len, const char *apparmorfs)
 {
     bool binary = false;
@@ -44,16 +70,9 @@ polc_status polc_apparmor_load(polc_ctx *ctx, const char *blob, size_t len, cons
         return POLC_EUSAGE;
     }
     aa_features *feat = NULL;
+    if (polc_apparmor_check_interface(ctx, apparmorfs) != POLC_OK)
+        return POLC_EUSAGE;
     if (!apparmorfs) {
-        if (!aa_is_enabled()) {
-            int err = errno;
-            const char *why = lsm_problem(err);
-            Diag *g = diag_error(&ctx->diag, "E0806", SPAN_NONE, "cannot load the profile: %s",
-                                 why ? why : strerror(err));
-            diag_note(&ctx->diag, g, SPAN_NONE, "the profile is valid; any host with AppArmor can load it with "
-                                                "`polc load` or `apparmor_parser -r`");
-            return POLC_EUSAGE;
-        }
         if (aa_features_new_from_kernel(&feat) != 0) {
             diag_error(&ctx->diag, "E0806", SPAN_NONE, "cannot read the kernel's AppArmor features: %s",
                        strerror(errno));
@@ -61,12 +80,6 @@ polc_status polc_apparmor_load(polc_ctx *ctx, const char *blob, size_t len, cons
         }
     } else {
         struct stat st;
-        if (stat(apparmorfs, &st) != 0 || !S_ISDIR(st.st_mode)) {
-            Diag *g = diag_error(&ctx->diag, "E0806", SPAN_NONE, "`%s` is not an AppArmor interface directory: %s",
-                                 apparmorfs, stat(apparmorfs, &st) != 0 ? strerror(errno) : "not a directory");
-            diag_help(&ctx->diag, g, "the kernel's is /sys/kernel/security/apparmor");
-            return POLC_EUSAGE;
-        }
         /* the directory's own features/, else the target feature set */
         const char *fdir = arena_printf(&ctx->arena, "%s/features", apparmorfs);
         if (stat(fdir, &st) != 0 || aa_features_new(&feat, AT_FDCWD, fdir) != 0) {

@@ -401,7 +401,7 @@ static void build_files(Aa *aa)
                 f.perms = P_W | P_L;
                 f.deny = true;
                 f.comment = arena_printf(aa->A, "%s read: and nothing else", loc);
-                f.what = arena_printf(aa->A, "`read %s`, which makes it read-only,", r->path);
+                f.what = arena_printf(aa->A, "`read %s` (read means read-only)", r->path);
                 add_file(aa, f);
                 break;
             case FS_WRITE:
@@ -753,10 +753,9 @@ static bool emit_net(Aa *aa)
             if (net_allowed(ctx, POLC_FAMILIES[f], NET_TYPES[t], &by))
                 continue;
             Diag *g = diag_error(&ctx->diag, "E0804", by ? by->span : SPAN_NONE,
-                                 mediated ? "the target AppArmor feature set `%s` does not mediate `%s` sockets"
-                                          : "the target AppArmor feature set `%s` does not mediate networking "
-                                            "(`%s` sockets)",
-                                 aa->feat_name, POLC_FAMILIES[f]);
+                                 "the target AppArmor feature set `%s` does not mediate %s%s%s", aa->feat_name,
+                                 mediated ? "`" : "networking", mediated ? POLC_FAMILIES[f] : "",
+                                 mediated ? "` sockets" : "");
             diag_note(&ctx->diag, g, SPAN_NONE,
                       "the network section restricts them, and a rule the kernel cannot enforce would be "
                       "dropped silently");
@@ -805,10 +804,18 @@ static bool emit_net(Aa *aa)
             line(aa, arena_printf(aa->A, "network %s,", fam), have_allow && by ? span_loc(ctx, by->span) : open_src);
             continue;
         }
+        /* the family's remaining types, one line */
+        char *rules = NULL;
+        const NetRule *first = NULL;
         for (int t = 0; t < NTYPES; t++)
-            if (!type_all[t] && net_allowed(ctx, fam, NET_TYPES[t], &by))
-                line(aa, arena_printf(aa->A, "network %s %s,", fam, NET_TYPES[t]),
-                     have_allow && by ? span_loc(ctx, by->span) : open_src);
+            if (!type_all[t] && net_allowed(ctx, fam, NET_TYPES[t], &by)) {
+                rules = arena_printf(aa->A, "%s%snetwork %s %s,", rules ? rules : "", rules ? " " : "", fam,
+                                     NET_TYPES[t]);
+                if (!first)
+                    first = by;
+            }
+        if (rules)
+            line(aa, rules, have_allow && first ? span_loc(ctx, first->span) : open_src);
     }
     /* unix rules (ABI 3.0 downgrades them to network unix rules) */
     if (in_words(&fams, "unix")) {
@@ -821,10 +828,16 @@ static bool emit_net(Aa *aa)
             line(aa, "unix,", have_allow && by ? span_loc(ctx, by->span) : open_src);
         } else {
             static const char *const ut[] = {"stream", "dgram", "seqpacket"};
+            char *rules = NULL;
+            const NetRule *first = NULL;
             for (int t = 0; t < 3; t++)
-                if (net_allowed(ctx, "unix", ut[t], &by))
-                    line(aa, arena_printf(aa->A, "unix type=%s,", ut[t]),
-                         have_allow && by ? span_loc(ctx, by->span) : open_src);
+                if (net_allowed(ctx, "unix", ut[t], &by)) {
+                    rules = arena_printf(aa->A, "%s%sunix type=%s,", rules ? rules : "", rules ? " " : "", ut[t]);
+                    if (!first)
+                        first = by;
+                }
+            if (rules)
+                line(aa, rules, have_allow && first ? span_loc(ctx, first->span) : open_src);
         }
     }
     return ok;

@@ -161,6 +161,8 @@ int polc_cmd_load(int argc, char **argv)
     polc_status st = POLC_OK;
     if (features)
         st = polc_set_apparmor_features(ctx, features);
+    if (st == POLC_OK)
+        st = polc_apparmor_check_interface(ctx, fs);
     char *blob = NULL;
     size_t len = 0;
     if (st == POLC_OK) {
@@ -183,8 +185,7 @@ int polc_cmd_load(int argc, char **argv)
             char buf[4096];
             if (!feat && fs) {
                 snprintf(buf, sizeof buf, "%s/features", fs);
-                if (stat(buf, &sb) == 0)
-                    feat = buf;
+                feat = stat(buf, &sb) == 0 ? buf : polc_apparmor_features_path(ctx);
             }
             int rc = 0;
             blob = compile_profile(find_parser(parser), feat, path, &len, &rc);

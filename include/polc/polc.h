@@ -92,6 +92,11 @@ polc_status polc_set_apparmor_features(polc_ctx *ctx, const char *path);
  * e.g. /sys/kernel/security/apparmor). A kernel without the AppArmor LSM, or
  * a refused load, is E0806 (POLC_EUSAGE). */
 polc_status polc_apparmor_load(polc_ctx *ctx, const char *blob, size_t len, const char *apparmorfs);
+/* The checks polc_apparmor_load starts with: the kernel has the AppArmor LSM
+ * (apparmorfs NULL), or apparmorfs is a directory. E0806 otherwise. */
+polc_status polc_apparmor_check_interface(polc_ctx *ctx, const char *apparmorfs);
+/* The feature set file or directory the AppArmor back end targets. */
+const char *polc_apparmor_features_path(polc_ctx *ctx);
 
 /* What the compiled policy does with one call on `arch` (NULL: the first
  * target), e.g. "socket(AF_INET, SOCK_STREAM, 0)": the action, the deciding
