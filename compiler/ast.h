@@ -93,12 +93,13 @@ typedef enum StmtKind {
     ST_NET_ITEM,   /* sub: NET_ALLOW / NET_DENY, net items */
     ST_PROCESS,    /* body of ST_PROC_ITEM */
     ST_PROC_ITEM,  /* sub: ProcItemKind, n1, n2, has_n2 */
+    ST_MODE,       /* name: complain / enforce (AppArmor profile mode) */
 } StmtKind;
 
 /* ST_DEFAULT.sub: the default for everything, or a refinement of it */
 enum { DEFAULT_ALL, DEFAULT_FOR_NEWER, DEFAULT_FOR_UNKNOWN };
 enum { CAP_DROP, CAP_ADD };
-typedef enum FsAccess { FS_READ_ONLY_ROOT, FS_READ, FS_WRITE, FS_APPEND, FS_EXEC, FS_DENY } FsAccess;
+typedef enum FsAccess { FS_READ_ONLY_ROOT, FS_READ, FS_WRITE, FS_APPEND, FS_EXEC, FS_DENY, FS_DENY_EXEC } FsAccess;
 enum { NET_ALLOW, NET_DENY };
 typedef enum ProcItemKind { PROC_USER, PROC_GROUP, PROC_NO_NEW_PRIVS } ProcItemKind;
 

@@ -40,7 +40,7 @@ static void dump_stmt(const polc_ctx *ctx, StrBuf *sb, const Stmt *s, int depth)
     static const char *const kinds[] = {"policy", "include", "arch", "default", "const", "capability",
                                         "set", "syscalls", "rule", "when-capability", "when-arch",
                                         "capabilities", "cap-item", "filesystem", "fs-item", "network",
-                                        "net-item", "process", "proc-item"};
+                                        "net-item", "process", "proc-item", "mode"};
     indent(sb, depth);
     sb_printf(sb, "%s @%u..%u", kinds[s->kind], s->span.start, s->span.end);
     if (s->negated)

@@ -145,6 +145,9 @@ struct polc_ctx {
     bool has_user, has_gid, no_new_privs;
     uint32_t uid, gid;
     Span user_span;
+    bool aa_complain;        /* `mode complain`: the AppArmor profile only logs */
+    Span aa_mode_span;
+    const char *aa_features; /* --apparmor-features FILE|DIR; NULL: stdlib's abi 3.0 set */
 
     StrMap frequency;       /* --frequency: syscall name -> count, weights the BPF dispatch */
     bool have_frequency;

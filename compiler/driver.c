@@ -130,7 +130,7 @@ polc_status polc_compile_file(polc_ctx *ctx, const char *path, const char *displ
 
 const char *polc_policy_basename(const polc_ctx *ctx) { return ctx->basename ? ctx->basename : "policy"; }
 
-unsigned polc_available_targets(void) { return POLC_TARGET_DOCKER | POLC_TARGET_BPF; }
+unsigned polc_available_targets(void) { return POLC_TARGET_DOCKER | POLC_TARGET_BPF | POLC_TARGET_APPARMOR; }
 
 static const struct {
     polc_target t;
@@ -181,6 +181,9 @@ polc_status polc_emit(polc_ctx *ctx, polc_target target, char **out, size_t *len
         break;
     case POLC_TARGET_BPF:
         ok = backend_bpf(ctx, &sb);
+        break;
+    case POLC_TARGET_APPARMOR:
+        ok = backend_apparmor(ctx, &sb);
         break;
     default:
         diag_error(&ctx->diag, "E0405", SPAN_NONE, "the %s back end is not available in this build",

@@ -255,10 +255,13 @@ char *polc_dump_ir(polc_ctx *ctx)
     if (!ctx->effective_caps)
         sb_puts(&sb, " (none)");
     sb_printf(&sb, "%s\n", ctx->caps_declared ? "" : "  # Docker's default set: no capabilities section");
-    static const char *const fsn[] = {"read-only root", "read", "write", "append", "exec", "deny"};
+    static const char *const fsn[] = {"read-only root", "read", "write", "append", "exec", "deny",
+                                      "deny exec"};
     sb_printf(&sb, "filesystem: root %s\n", ctx->read_only_root ? "read-only" : "writable");
     for (size_t i = 0; i < ctx->fs_rules.len; i++)
         sb_printf(&sb, "  %s %s\n", fsn[ctx->fs_rules.items[i].access], ctx->fs_rules.items[i].path);
+    if (ctx->aa_complain)
+        sb_puts(&sb, "mode: complain\n");
     sb_puts(&sb, "network:\n");
     for (size_t i = 0; i < ctx->net_rules.len; i++) {
         const NetRule *n = &ctx->net_rules.items[i];

@@ -226,7 +226,7 @@ typedef struct HeaderPick {
 } HeaderPick;
 
 typedef struct Walk {
-    HeaderPick policy, arch, dflt, dflt_newer, dflt_unknown;
+    HeaderPick policy, arch, dflt, dflt_newer, dflt_unknown, mode;
 } Walk;
 
 static void add_header(polc_ctx *ctx, HeaderPick *p, Stmt *s, int depth)
@@ -288,6 +288,7 @@ static void collect_defs(polc_ctx *ctx, StmtList *list, int depth, Walk *w)
             break;
         case ST_POLICY: add_header(ctx, &w->policy, s, depth); break;
         case ST_ARCH: add_header(ctx, &w->arch, s, depth); break;
+        case ST_MODE: add_header(ctx, &w->mode, s, depth); break;
         case ST_DEFAULT:
             add_header(ctx, s->sub == DEFAULT_FOR_NEWER ? &w->dflt_newer
                             : s->sub == DEFAULT_FOR_UNKNOWN ? &w->dflt_unknown : &w->dflt,
@@ -802,6 +803,23 @@ static void resolve_default_newer(polc_ctx *ctx, Stmt *s)
     VEC_PUSH(&ctx->arena, ctx->rules, r);
 }
 
+/* `mode complain|enforce`: the AppArmor profile's mode (enforce unless said). */
+static void resolve_mode(polc_ctx *ctx, Stmt *s)
+{
+    ctx->aa_mode_span = s->span;
+    if (strcmp(s->name, "complain") == 0) {
+        ctx->aa_complain = true;
+    } else if (strcmp(s->name, "enforce") != 0) {
+        Diag *g = diag_error(&ctx->diag, "E0802", s->name_span, "unknown mode `%s`", s->name);
+        static const char *const modes[] = {"complain", "enforce"};
+        const char *c = closest_name(s->name, modes, 2);
+        if (c)
+            diag_help(&ctx->diag, g, "did you mean `%s`?", c);
+        else
+            diag_help(&ctx->diag, g, "the mode is `complain` (log what the profile would deny) or `enforce`");
+    }
+}
+
 static uint32_t host_arches(void)
 {
 #if defined(__x86_64__) || defined(__i386__)
@@ -859,6 +877,9 @@ bool resolve_policy(polc_ctx *ctx)
     pick_header(ctx, &w.dflt, "default");
     pick_header(ctx, &w.dflt_newer, "default ... for newer-than");
     pick_header(ctx, &w.dflt_unknown, "default ... for unknown");
+    pick_header(ctx, &w.mode, "mode");
+    if (w.mode.stmt)
+        resolve_mode(ctx, w.mode.stmt);
     /* the prelude is an include of the root: depth 1 like any other include */
     if (w.policy.stmt) {
         ctx->policy_name = w.policy.stmt->name;

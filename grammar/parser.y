@@ -110,6 +110,7 @@ static void polc_yyerror(PolcLoc *loc, yyscan_t scanner, ParseState *ps, const c
 %token DROP "drop" ADD "add" ALL "all" READ "read" WRITE "write" APPEND "append" EXEC "exec"
 %token READ_ONLY "read-only" ROOT "root" USER "user" GROUP "group" NO_NEW_PRIVS "no-new-privileges"
 %token FOR "for" NEWER_THAN "newer-than" UNKNOWN "unknown"
+%token MODE "mode"
 %token EQ "==" NE "!=" LE "<=" GE ">=" SHL "<<"
 %token <str> IDENT "identifier" GROUPNAME "@group" STRING "string" ANGLE_PATH "<path>" PATH "path"
 %token <str> VERSION "version"
@@ -171,6 +172,7 @@ top_stmt:
   | NETWORK '{' net_items '}' { $$ = stmt(ps, ST_NET, @$); $$->body = $3; }
   | PROCESS '{' proc_items '}'
                               { $$ = stmt(ps, ST_PROCESS, @$); $$->body = $3; }
+  | MODE IDENT                { $$ = stmt(ps, ST_MODE, @$); $$->name = $2; $$->name_span = S(ps, @2); }
 ;
 
 opt_string: %empty { $$ = NULL; } | STRING { $$ = $1; } ;
@@ -267,6 +269,7 @@ operand:
   | USER                      { $$ = "user"; }
   | GROUP                     { $$ = "group"; }
   | POLICY                    { $$ = "policy"; }
+  | MODE                      { $$ = "mode"; }
 ;
 
 cmp:
@@ -336,6 +339,7 @@ fs_items:
 fs_item:
     READ_ONLY ROOT            { $$ = stmt(ps, ST_FS_ITEM, @$); $$->sub = FS_READ_ONLY_ROOT; }
   | fs_verb paths             { $$ = stmt(ps, ST_FS_ITEM, @$); $$->sub = (int)$1; $$->idents = $2; }
+  | DENY EXEC paths           { $$ = stmt(ps, ST_FS_ITEM, @$); $$->sub = FS_DENY_EXEC; $$->idents = $3; }
 ;
 fs_verb:
     READ { $$ = FS_READ; } | WRITE { $$ = FS_WRITE; } | APPEND { $$ = FS_APPEND; }

@@ -10,6 +10,12 @@
 bool backend_docker_json(polc_ctx *ctx, StrBuf *out);
 bool backend_bpf(polc_ctx *ctx, StrBuf *out);
 bool backend_bpf_listing(polc_ctx *ctx, StrBuf *out);
+bool backend_apparmor(polc_ctx *ctx, StrBuf *out);
+/* The AppArmor feature set the back end targets (--apparmor-features, else
+ * the stdlib's abi 3.0 set) and its loading through libapparmor (E0805). */
+struct aa_features;
+const char *apparmor_features_path(polc_ctx *ctx);
+bool apparmor_load_features(polc_ctx *ctx, struct aa_features **out);
 
 /* polc's BPF program for one capability set (tests compare it with the IR). */
 struct BpfProgram;

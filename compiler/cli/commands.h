@@ -10,6 +10,7 @@ int polc_cmd_import(int argc, char **argv);
 int polc_cmd_learn(int argc, char **argv);
 int polc_cmd_eval(int argc, char **argv);
 int polc_cmd_disasm(int argc, char **argv);
+int polc_cmd_load(int argc, char **argv);
 
 /* Stdlib directories next to the binary (shared with main.c). */
 struct polc_ctx;

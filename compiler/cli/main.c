@@ -17,6 +17,7 @@ static const char USAGE[] =
     "       polc learn TRACE... [-o NAME.pol]      (polc learn --help)\n"
     "       polc eval POLICY 'call(args)'           (polc eval --help)\n"
     "       polc disasm FILE.bpf                   (polc disasm --help)\n"
+    "       polc load NAME.apparmor                (polc load --help)\n"
     "\n"
     "Compile container sandbox policies to Docker seccomp JSON (and, as they\n"
     "arrive, raw seccomp BPF, AppArmor and Kubernetes). For NAME.pol it writes\n"
@@ -41,6 +42,9 @@ static const char USAGE[] =
     "                            outcome of that syscall (BPF back end only)\n"
     "      --frequency FILE      weight the BPF dispatch by `name count` lines\n"
     "                            (e.g. from strace -c): frequent calls decide faster\n"
+    "      --apparmor-features FILE|DIR\n"
+    "                            AppArmor kernel feature set the profile must be\n"
+    "                            enforceable on (default: the stdlib's abi 3.0)\n"
     "      --diagnostics-format text|json\n"
     "                            json prints one array on stdout and nothing else\n"
     "      --stdin-name NAME     name used in messages when FILE is -\n"
@@ -53,7 +57,8 @@ static const char USAGE[] =
 
 enum {
     OPT_CHECK = 256, OPT_ARCH, OPT_DUMP_AST, OPT_DUMP_IR, OPT_DIAG_FMT, OPT_STDIN_NAME,
-    OPT_NO_PRELUDE, OPT_COLOR, OPT_VERSION, OPT_EMIT, OPT_CAPS, OPT_FREQUENCY, OPT_STRICT_INT
+    OPT_NO_PRELUDE, OPT_COLOR, OPT_VERSION, OPT_EMIT, OPT_CAPS, OPT_FREQUENCY, OPT_STRICT_INT,
+    OPT_AA_FEATURES
 };
 
 static const struct option LONG_OPTS[] = {
@@ -72,6 +77,7 @@ static const struct option LONG_OPTS[] = {
     {"caps", required_argument, NULL, OPT_CAPS},
     {"strict-int-args", no_argument, NULL, OPT_STRICT_INT},
     {"frequency", required_argument, NULL, OPT_FREQUENCY},
+    {"apparmor-features", required_argument, NULL, OPT_AA_FEATURES},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -118,6 +124,7 @@ __attribute__((weak)) int polc_cmd_import(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_learn(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_disasm(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_eval(int argc, char **argv);
+__attribute__((weak)) int polc_cmd_load(int argc, char **argv);
 
 static const struct {
     const char *name;
@@ -125,7 +132,8 @@ static const struct {
 } SUBCOMMANDS[] = {{"import", polc_cmd_import},
                    {"learn", polc_cmd_learn},
                    {"eval", polc_cmd_eval},
-                   {"disasm", polc_cmd_disasm}};
+                   {"disasm", polc_cmd_disasm},
+                   {"load", polc_cmd_load}};
 
 int main(int argc, char **argv)
 {
@@ -137,6 +145,7 @@ int main(int argc, char **argv)
                 return SUBCOMMANDS[i].run(argc - 1, argv + 1);
             }
     const char *outdir = NULL, *arch = NULL, *stdin_name = NULL, *caps = NULL, *frequency = NULL;
+    const char *aa_features = NULL;
     int emit_bpf_asm = 0, strict_int = 0;
     unsigned targets = 0;
     int check = 0, dump_ast = 0, dump_ir = 0, no_prelude = 0, color = -1;
@@ -190,6 +199,7 @@ int main(int argc, char **argv)
         case OPT_CAPS: caps = optarg; break;
         case OPT_FREQUENCY: frequency = optarg; break;
         case OPT_STRICT_INT: strict_int = 1; break;
+        case OPT_AA_FEATURES: aa_features = optarg; break;
         case 'h': fputs(USAGE, stdout); return 0;
         default: fputs("try 'polc --help'\n", stderr); return 2;
         }
@@ -223,6 +233,8 @@ int main(int argc, char **argv)
             st = polc_set_caps(ctx, caps);
         if (st == POLC_OK && frequency)
             st = polc_set_frequency_profile(ctx, frequency);
+        if (st == POLC_OK && aa_features)
+            st = polc_set_apparmor_features(ctx, aa_features);
         if (st == POLC_OK)
             st = polc_compile_file(ctx, argv[i], strcmp(argv[i], "-") == 0 ? stdin_name : NULL);
         if (dump_ast) {

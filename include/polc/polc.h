@@ -87,6 +87,23 @@ polc_status polc_set_frequency_profile(polc_ctx *ctx, const char *path);
  * each instruction, per-arch cacheability); malloc'd. */
 polc_status polc_emit_bpf_listing(polc_ctx *ctx, char **out);
 
+/* The AppArmor kernel feature set the AppArmor back end checks rules against:
+ * a file in the format of /etc/apparmor.d/abi/3.0 or a features directory
+ * (/sys/kernel/security/apparmor/features). Default: the stdlib's abi 3.0 set.
+ * An unreadable or malformed set is E0805 (POLC_EUSAGE). */
+polc_status polc_set_apparmor_features(polc_ctx *ctx, const char *path);
+/* Load a compiled (binary) AppArmor policy into the kernel through
+ * libapparmor's aa_kernel_interface, replacing a loaded profile of the same
+ * name. apparmorfs: the interface directory (NULL: the running kernel's,
+ * e.g. /sys/kernel/security/apparmor). A kernel without the AppArmor LSM, or
+ * a refused load, is E0806 (POLC_EUSAGE). */
+polc_status polc_apparmor_load(polc_ctx *ctx, const char *blob, size_t len, const char *apparmorfs);
+/* The checks polc_apparmor_load starts with: the kernel has the AppArmor LSM
+ * (apparmorfs NULL), or apparmorfs is a directory. E0806 otherwise. */
+polc_status polc_apparmor_check_interface(polc_ctx *ctx, const char *apparmorfs);
+/* The feature set file or directory the AppArmor back end targets. */
+const char *polc_apparmor_features_path(polc_ctx *ctx);
+
 /* What the compiled policy does with one call on `arch` (NULL: the first
  * target), e.g. "socket(AF_INET, SOCK_STREAM, 0)": the action, the deciding
  * rule and the BPF instructions executed, as text (malloc'd). */
