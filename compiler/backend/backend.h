@@ -10,6 +10,8 @@
 bool backend_docker_json(polc_ctx *ctx, StrBuf *out);
 bool backend_bpf(polc_ctx *ctx, StrBuf *out);
 bool backend_bpf_listing(polc_ctx *ctx, StrBuf *out);
+/* Kubernetes securityContext / Pod / SPO SeccompProfile (ctx->k8s_form). */
+bool backend_k8s(polc_ctx *ctx, StrBuf *out);
 
 /* polc's BPF program for one capability set (tests compare it with the IR). */
 struct BpfProgram;
