@@ -158,6 +158,13 @@ struct polc_ctx {
 
     Ir *ir;
     bool compiled;
+
+    /* Kubernetes back end (polc_set_k8s_option) */
+    int k8s_form;                /* 0 snippet, 1 pod, 2 spo */
+    const char *k8s_profile_dir; /* directory of localhostProfile; NULL or "": none */
+    const char *k8s_image;       /* NULL: a placeholder */
+    const char *k8s_namespace;   /* NULL: "default" */
+    int docker_state;            /* Docker back end: 0 not run, 1 wrote a profile, 2 refused */
 };
 
 /* The capability set Docker grants a container by default. */

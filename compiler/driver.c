@@ -130,7 +130,10 @@ polc_status polc_compile_file(polc_ctx *ctx, const char *path, const char *displ
 
 const char *polc_policy_basename(const polc_ctx *ctx) { return ctx->basename ? ctx->basename : "policy"; }
 
-unsigned polc_available_targets(void) { return POLC_TARGET_DOCKER | POLC_TARGET_BPF | POLC_TARGET_APPARMOR; }
+unsigned polc_available_targets(void)
+{
+    return POLC_TARGET_DOCKER | POLC_TARGET_BPF | POLC_TARGET_APPARMOR | POLC_TARGET_K8S;
+}
 
 static const struct {
     polc_target t;
@@ -177,13 +180,21 @@ polc_status polc_emit(polc_ctx *ctx, polc_target target, char **out, size_t *len
     bool ok;
     switch (target) {
     case POLC_TARGET_DOCKER:
+        if (ctx->docker_state == 2) { /* refused already (the k8s back end needed it): reported */
+            ok = false;
+            break;
+        }
         ok = backend_docker_json(ctx, &sb);
+        ctx->docker_state = ok ? 1 : 2;
         break;
     case POLC_TARGET_BPF:
         ok = backend_bpf(ctx, &sb);
         break;
     case POLC_TARGET_APPARMOR:
         ok = backend_apparmor(ctx, &sb);
+        break;
+    case POLC_TARGET_K8S:
+        ok = backend_k8s(ctx, &sb);
         break;
     default:
         diag_error(&ctx->diag, "E0405", SPAN_NONE, "the %s back end is not available in this build",

@@ -16,6 +16,8 @@ bool backend_apparmor(polc_ctx *ctx, StrBuf *out);
 struct aa_features;
 const char *apparmor_features_path(polc_ctx *ctx);
 bool apparmor_load_features(polc_ctx *ctx, struct aa_features **out);
+/* Kubernetes securityContext / Pod / SPO SeccompProfile (ctx->k8s_form). */
+bool backend_k8s(polc_ctx *ctx, StrBuf *out);
 
 /* polc's BPF program for one capability set (tests compare it with the IR). */
 struct BpfProgram;

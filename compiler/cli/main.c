@@ -45,6 +45,14 @@ static const char USAGE[] =
     "      --apparmor-features FILE|DIR\n"
     "                            AppArmor kernel feature set the profile must be\n"
     "                            enforceable on (default: the stdlib's abi 3.0)\n"
+    "      --k8s-form snippet|pod|spo\n"
+    "                            NAME.k8s.yaml: a container securityContext (default),\n"
+    "                            a Pod, or a Security Profiles Operator SeccompProfile\n"
+    "                            plus the Pod that uses it\n"
+    "      --k8s-profile-dir DIR seccomp localhostProfile DIR/NAME.seccomp.json,\n"
+    "                            relative to the kubelet's seccomp root\n"
+    "      --k8s-image IMAGE     the Pod's container image\n"
+    "      --k8s-namespace NS    namespace of the SPO form (default: default)\n"
     "      --diagnostics-format text|json\n"
     "                            json prints one array on stdout and nothing else\n"
     "      --stdin-name NAME     name used in messages when FILE is -\n"
@@ -58,7 +66,7 @@ static const char USAGE[] =
 enum {
     OPT_CHECK = 256, OPT_ARCH, OPT_DUMP_AST, OPT_DUMP_IR, OPT_DIAG_FMT, OPT_STDIN_NAME,
     OPT_NO_PRELUDE, OPT_COLOR, OPT_VERSION, OPT_EMIT, OPT_CAPS, OPT_FREQUENCY, OPT_STRICT_INT,
-    OPT_AA_FEATURES
+    OPT_AA_FEATURES, OPT_K8S_FORM, OPT_K8S_PROFILE_DIR, OPT_K8S_IMAGE, OPT_K8S_NAMESPACE
 };
 
 static const struct option LONG_OPTS[] = {
@@ -78,6 +86,10 @@ static const struct option LONG_OPTS[] = {
     {"strict-int-args", no_argument, NULL, OPT_STRICT_INT},
     {"frequency", required_argument, NULL, OPT_FREQUENCY},
     {"apparmor-features", required_argument, NULL, OPT_AA_FEATURES},
+    {"k8s-form", required_argument, NULL, OPT_K8S_FORM},
+    {"k8s-profile-dir", required_argument, NULL, OPT_K8S_PROFILE_DIR},
+    {"k8s-image", required_argument, NULL, OPT_K8S_IMAGE},
+    {"k8s-namespace", required_argument, NULL, OPT_K8S_NAMESPACE},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -152,6 +164,8 @@ int main(int argc, char **argv)
     polc_diag_format fmt = POLC_DIAG_TEXT;
     const char *includes[256];
     int nincludes = 0;
+    const char *k8s_opts[4][2]; /* name, value: applied to each compilation */
+    int nk8s = 0;
     int c;
     while ((c = getopt_long(argc, argv, "o:t:I:h", LONG_OPTS, NULL)) != -1) {
         switch (c) {
@@ -200,6 +214,24 @@ int main(int argc, char **argv)
         case OPT_FREQUENCY: frequency = optarg; break;
         case OPT_STRICT_INT: strict_int = 1; break;
         case OPT_AA_FEATURES: aa_features = optarg; break;
+        case OPT_K8S_FORM:
+            if (strcmp(optarg, "snippet") != 0 && strcmp(optarg, "pod") != 0 && strcmp(optarg, "spo") != 0)
+                return usage_error("--k8s-form takes snippet, pod or spo, not", optarg);
+            /* fall through */
+        case OPT_K8S_PROFILE_DIR:
+        case OPT_K8S_IMAGE:
+        case OPT_K8S_NAMESPACE: {
+            static const char *const names[] = {"form", "profile-dir", "image", "namespace"};
+            const char *n = names[c - OPT_K8S_FORM];
+            int j = 0;
+            while (j < nk8s && strcmp(k8s_opts[j][0], n) != 0)
+                j++;
+            k8s_opts[j][0] = n;
+            k8s_opts[j][1] = optarg;
+            if (j == nk8s)
+                nk8s++;
+            break;
+        }
         case 'h': fputs(USAGE, stdout); return 0;
         default: fputs("try 'polc --help'\n", stderr); return 2;
         }
@@ -235,6 +267,8 @@ int main(int argc, char **argv)
             st = polc_set_frequency_profile(ctx, frequency);
         if (st == POLC_OK && aa_features)
             st = polc_set_apparmor_features(ctx, aa_features);
+        for (int j = 0; j < nk8s && st == POLC_OK; j++)
+            st = polc_set_k8s_option(ctx, k8s_opts[j][0], k8s_opts[j][1]);
         if (st == POLC_OK)
             st = polc_compile_file(ctx, argv[i], strcmp(argv[i], "-") == 0 ? stdin_name : NULL);
         if (dump_ast) {

@@ -80,6 +80,17 @@ polc_status polc_set_caps(polc_ctx *ctx, const char *caps);
  * action that syscall's rules and the default can give (polc's BPF; the
  * Docker format cannot say it and refuses). */
 void polc_set_strict_int_args(polc_ctx *ctx, int on);
+
+/* Options of the Kubernetes back end (NAME.k8s.yaml), by name:
+ *   "form"         "snippet" (a container securityContext, the default), "pod"
+ *                  (a Pod with the legacy annotations too) or "spo" (a Security
+ *                  Profiles Operator SeccompProfile plus the Pod using it);
+ *   "profile-dir"  directory of the seccomp localhostProfile, relative to the
+ *                  kubelet's seccomp root (default: none);
+ *   "image"        the Pod's container image (default: a placeholder);
+ *   "namespace"    the SPO form's namespace (default: "default").
+ * A bad name or value is a usage error (E0906). */
+polc_status polc_set_k8s_option(polc_ctx *ctx, const char *name, const char *value);
 /* Weight the BPF number dispatch by how often each syscall is made: a file of
  * `name count` lines (like minijail's @frequency), e.g. from strace -c. */
 polc_status polc_set_frequency_profile(polc_ctx *ctx, const char *path);

@@ -20,6 +20,7 @@
  *   sysprobe --status                 NoNewPrivs/CapEff/Seccomp/Seccomp_filters
  *                                     lines of /proc/self/status
  *   sysprobe --id                     "uid=R euid=E gid=R egid=E groups=a,b"
+ *   sysprobe --status --id -m ...     both may lead any other arguments
  *   sysprobe --list                   "NAME NR" for every known syscall name
  *
  * ARG forms (up to 6 args, missing ones are 0):
@@ -377,10 +378,17 @@ int main(int argc, char **argv)
         usage();
         return 2;
     }
-    if (strcmp(argv[1], "--status") == 0)
-        return print_status();
-    if (strcmp(argv[1], "--id") == 0)
-        return print_id();
+    /* --status and --id may lead other arguments (one container command
+     * that reports both and then probes, see tests/k8s) */
+    while (argc >= 2 && (strcmp(argv[1], "--status") == 0 || strcmp(argv[1], "--id") == 0)) {
+        int r = strcmp(argv[1], "--status") == 0 ? print_status() : print_id();
+        fflush(stdout);
+        if (r != 0 || argc == 2)
+            return r;
+        argv[1] = argv[0];
+        argv++;
+        argc--;
+    }
     if (strcmp(argv[1], "--list") == 0) {
 #if defined(__x86_64__) && !defined(__ILP32__)
         size_t k;
