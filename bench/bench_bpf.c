@@ -223,15 +223,6 @@ static size_t longest_path(const struct sock_filter *p, size_t len)
     return r;
 }
 
-static const IrDecision *scenario_of(const IrSyscall *s, uint64_t caps)
-{
-    unsigned sc = 0;
-    for (int b = 0; b < s->ncaps; b++)
-        if (caps & (1ull << s->caps[b]))
-            sc |= 1u << b;
-    return &s->scenarios[sc];
-}
-
 /* The policy allows nr on arch whatever the arguments (for caps). */
 static bool ir_uncond_allow(const polc_ctx *ctx, ArchId arch, uint32_t nr, uint64_t caps)
 {
@@ -239,7 +230,7 @@ static bool ir_uncond_allow(const polc_ctx *ctx, ArchId arch, uint32_t nr, uint6
     const IrSyscall *s = ia ? ir_syscall(ia, nr) : NULL;
     if (!s)
         return ctx->ir->default_action.kind == ACT_ALLOW;
-    const IrDecision *d = scenario_of(s, caps);
+    const IrDecision *d = ir_scenario(s, caps);
     if (d->cases.len == 0)
         return ctx->ir->default_action.kind == ACT_ALLOW;
     return d->cases.len == 1 && dnf_is_true(d->cases.items[0].cond) && d->cases.items[0].action.kind == ACT_ALLOW;
@@ -252,7 +243,7 @@ static bool ir_conditional(const polc_ctx *ctx, ArchId arch, uint32_t nr, uint64
     const IrSyscall *s = ia ? ir_syscall(ia, nr) : NULL;
     if (!s)
         return false;
-    const IrDecision *d = scenario_of(s, caps);
+    const IrDecision *d = ir_scenario(s, caps);
     return d->cases.len > 1 || (d->cases.len == 1 && !dnf_is_true(d->cases.items[0].cond));
 }
 
@@ -305,7 +296,7 @@ static size_t count_ranges(const polc_ctx *ctx, ArchId arch, uint64_t caps, uint
         const IrSyscall *s = ia ? ir_syscall(ia, nrs[i]) : NULL;
         Key k = {false, dflt, NULL};
         if (s) {
-            const IrDecision *d = scenario_of(s, caps);
+            const IrDecision *d = ir_scenario(s, caps);
             if (d->cases.len == 1 && dnf_is_true(d->cases.items[0].cond))
                 k.act = d->cases.items[0].action;
             else if (d->cases.len > 0)

@@ -42,19 +42,26 @@ const IrDecision *ir_scenario(const IrSyscall *s, uint64_t caps)
     return &s->scenarios[sc];
 }
 
-/* The 32-bit arguments a decision tests on a 64-bit arch (bit i: argument i). */
-unsigned ir_int_args_tested(const polc_ctx *ctx, const IrSyscall *s, ArchId arch, const IrDecision *d)
+unsigned ir_args_tested(const IrDecision *d)
 {
     unsigned m = 0;
-    if (arch_info(arch)->word_bits != 64)
-        return 0;
     for (size_t c = 0; c < d->cases.len; c++)
         for (size_t t = 0; t < d->cases.items[c].cond.n; t++) {
             const Term *term = &d->cases.items[c].cond.terms[t];
             for (size_t i = 0; i < term->n; i++)
-                if (ir_arg_bits(ctx, s->name, arch, term->atoms[i].arg) == 32)
-                    m |= 1u << term->atoms[i].arg;
+                m |= 1u << term->atoms[i].arg;
         }
+    return m;
+}
+
+unsigned ir_int_args_tested(const polc_ctx *ctx, const IrSyscall *s, ArchId arch, const IrDecision *d)
+{
+    if (arch_info(arch)->word_bits != 64)
+        return 0;
+    unsigned m = ir_args_tested(d);
+    for (unsigned i = 0; i < 6; i++)
+        if (ir_arg_bits(ctx, s->name, arch, i) != 32)
+            m &= ~(1u << i);
     return m;
 }
 
@@ -111,11 +118,7 @@ IrVerdict ir_syscall_eval(const IrSyscall *s, const uint64_t args[6], uint64_t c
     IrVerdict v = {dflt, -1};
     if (!s)
         return v;
-    unsigned sc = 0;
-    for (int b = 0; b < s->ncaps; b++)
-        if (caps & (1ull << s->caps[b]))
-            sc |= 1u << b;
-    const IrDecision *d = &s->scenarios[sc];
+    const IrDecision *d = ir_scenario(s, caps);
     for (size_t i = 0; i < d->cases.len; i++)
         if (dnf_eval(d->cases.items[i].cond, args)) {
             v.action = d->cases.items[i].action;

@@ -57,18 +57,23 @@ IrVerdict ir_syscall_eval(const IrSyscall *s, const uint64_t args[6], uint64_t c
 const IrArch *ir_arch(const Ir *ir, ArchId arch);
 const IrSyscall *ir_syscall(const IrArch *ia, uint32_t nr);
 bool ir_decision_eq(const IrDecision *a, const IrDecision *b);
-/* Arg name of `sysname` at index, or "argN". */
-/* The width the kernel reads an argument with: 32 for int-typed arguments
- * (and every argument on 32-bit ABIs), else 64. Conditions compare that
- * view: the low half of a 32-bit argument, whatever its high half holds. */
+/* The decision for the capability set caps (bit n = capability number n). */
+const IrDecision *ir_scenario(const IrSyscall *s, uint64_t caps);
+/* The arguments a decision tests (bit i: argument i), and of them the
+ * 32-bit ones on a 64-bit arch. */
+unsigned ir_args_tested(const IrDecision *d);
+unsigned ir_int_args_tested(const polc_ctx *ctx, const IrSyscall *s, ArchId arch, const IrDecision *d);
+/* The harshest outcome of a decision: its cases' actions and the default. */
+IrVerdict ir_harshest(const IrDecision *d, Action dflt);
 /* --strict-int-args: a high half is clean when zero, or all ones with the
  * low half's top bit set (what sign extension gives). */
 bool ir_high_half_clean(uint64_t v);
-const IrDecision *ir_scenario(const IrSyscall *s, uint64_t caps);
-unsigned ir_int_args_tested(const polc_ctx *ctx, const IrSyscall *s, ArchId arch, const IrDecision *d);
-IrVerdict ir_harshest(const IrDecision *d, Action dflt);
+/* The width the kernel reads an argument with: 32 for int-typed arguments
+ * (and every argument on 32-bit ABIs), else 64. Conditions compare that
+ * view: the low half of a 32-bit argument, whatever its high half holds. */
 unsigned ir_arg_bits(const polc_ctx *ctx, const char *sysname, ArchId arch, unsigned idx);
 void ir_arg_view(const polc_ctx *ctx, const char *sysname, ArchId arch, const uint64_t args[6], uint64_t view[6]);
+/* Arg name of `sysname` at index, or "argN". */
 const char *ir_arg_name(const polc_ctx *ctx, const char *sysname, ArchId arch, unsigned idx);
 
 #endif

@@ -312,15 +312,6 @@ typedef struct Range {
     int label;
 } Range;
 
-static const IrDecision *scenario(const Gen *g, const IrSyscall *s)
-{
-    unsigned sc = 0;
-    for (int b = 0; b < s->ncaps; b++)
-        if (g->caps & (1ull << s->caps[b]))
-            sc |= 1u << b;
-    return &s->scenarios[sc];
-}
-
 static bool same_leaf(const Range *a, const Range *b)
 {
     if (!a->dec && !b->dec)
@@ -359,7 +350,7 @@ static void build_ranges(Gen *g, const IrArch *ia, uint32_t lo, RangeVec *out)
         Action act = dflt;
         const IrDecision *dec = NULL;
         if (s) {
-            dec = scenario(g, s);
+            dec = ir_scenario(s, g->caps);
             if (dec->cases.len == 0)
                 dec = NULL;
             else if (dec->cases.len == 1 && dnf_is_true(dec->cases.items[0].cond))
@@ -377,7 +368,7 @@ static void build_ranges(Gen *g, const IrArch *ia, uint32_t lo, RangeVec *out)
         const IrSyscall *s = &ia->syscalls.items[i];
         if (s->nr < lo || syscalldb_by_nr(&ctx->db, ia->arch, s->nr))
             continue;
-        const IrDecision *dec = scenario(g, s);
+        const IrDecision *dec = ir_scenario(s, g->caps);
         add_point(g, &pts, s->nr, s, dflt, dec->cases.len ? dec : NULL);
         if (s->nr < 0xffffffffu)
             add_point(g, &pts, s->nr + 1, NULL, unknown, NULL);
@@ -438,13 +429,10 @@ static bool same_code(const Gen *g, ArchId a, ArchId b, const char *sys, const I
         return false;
     if (g->ctx->strict_int_args && arch_info(a)->word_bits != arch_info(b)->word_bits)
         return false; /* the 64-bit one also checks high halves */
-    for (size_t c = 0; c < d->cases.len; c++)
-        for (size_t t = 0; t < d->cases.items[c].cond.n; t++) {
-            const Term *term = &d->cases.items[c].cond.terms[t];
-            for (size_t i = 0; i < term->n; i++)
-                if (ir_arg_bits(g->ctx, sys, a, term->atoms[i].arg) != ir_arg_bits(g->ctx, sys, b, term->atoms[i].arg))
-                    return false;
-        }
+    unsigned tested = ir_args_tested(d);
+    for (unsigned i = 0; i < 6; i++)
+        if ((tested & (1u << i)) && ir_arg_bits(g->ctx, sys, a, i) != ir_arg_bits(g->ctx, sys, b, i))
+            return false;
     return true;
 }
 
@@ -675,11 +663,7 @@ static ArchStats arch_stats(const polc_ctx *ctx, const BpfProgram *p, ArchId arc
         if (!s) {
             uncond_allow = ctx->ir->default_action.kind == ACT_ALLOW;
         } else {
-            unsigned sc = 0;
-            for (int b = 0; b < s->ncaps; b++)
-                if (caps & (1ull << s->caps[b]))
-                    sc |= 1u << b;
-            const IrDecision *d = &s->scenarios[sc];
+            const IrDecision *d = ir_scenario(s, caps);
             uncond_allow = d->cases.len == 1 && dnf_is_true(d->cases.items[0].cond) &&
                            d->cases.items[0].action.kind == ACT_ALLOW;
             if (d->cases.len == 0)
