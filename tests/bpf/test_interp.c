@@ -50,19 +50,7 @@
 
 #define RET_ERRNO(n) (SECCOMP_RET_ERRNO | ((n) & SECCOMP_RET_DATA))
 
-static int failures;
-static int checks;
-
-#define CHECK(cond, ...)                                                                           \
-    do {                                                                                           \
-        checks++;                                                                                  \
-        if (!(cond)) {                                                                             \
-            failures++;                                                                            \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                                   \
-            fprintf(stderr, __VA_ARGS__);                                                          \
-            fputc('\n', stderr);                                                                   \
-        }                                                                                          \
-    } while (0)
+#include "test_check.h"
 
 static struct seccomp_data mkdata(int nr, uint32_t arch, uint64_t a0, uint64_t a1, uint64_t a2)
 {

@@ -35,18 +35,7 @@
 #include "ir.h"
 #include "oracle.h"
 
-static int failures, checks;
-
-#define CHECK(cond, ...)                                                                                   \
-    do {                                                                                                   \
-        checks++;                                                                                          \
-        if (!(cond)) {                                                                                     \
-            failures++;                                                                                    \
-            fprintf(stderr, "FAIL: ");                                                                     \
-            fprintf(stderr, __VA_ARGS__);                                                                  \
-            fputc('\n', stderr);                                                                           \
-        }                                                                                                  \
-    } while (0)
+#include "test_check.h"
 
 #define ALLOW SECCOMP_RET_ALLOW
 #define ERR(e) (SECCOMP_RET_ERRNO | (uint32_t)(e))
