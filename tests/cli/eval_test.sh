@@ -23,6 +23,10 @@ check nginx.pol x86_64 'clone(CLONE_NEWUSER | SIGCHLD, 0, 0, 0, 0)' 'errno(EPERM
 check nginx.pol x86_64 'clone(CLONE_VM | CLONE_THREAD | CLONE_SIGHAND, 0, 0, 0, 0)' allow 'nginx.pol:29'
 check nginx.pol x86_64 'memfd_create(0, 0)' 'errno(ENOSYS)' 'nginx.pol:37'
 check nginx.pol x86 'getpid()' kill-process 'the policy does not target'
+# a signal handler returns through rt_sigreturn: denying it crashes the service (and runc's Go runtime,
+# preempted by a signal after the filter is loaded, before it execs the program)
+check nginx.pol x86_64 'rt_sigreturn()' allow 'nginx.pol:15'
+check postgres.pol x86_64 'rt_sigreturn()' allow 'postgres.pol:13'
 check go-service.pol x86_64 'execve(0, 0, 0)' 'errno(EACCES)' 'go-service.pol'
 check go-service.pol x86_64 'getcwd(0, 0)' kill-process 'the default'
 check python-worker.pol x86_64 'mprotect(0, 4096, PROT_READ | PROT_WRITE | PROT_EXEC)' 'errno(EPERM)' 'the default'

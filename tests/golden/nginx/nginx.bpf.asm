@@ -1,10 +1,10 @@
 # polc BPF for policy nginx: 189 instructions
 # capabilities assumed (the policy's capabilities section): CHOWN SETGID SETUID NET_BIND_SERVICE
-# x86_64: 190 syscalls decided; unconditionally allowed 180, cacheable 180
-# aarch64: 160 syscalls decided; unconditionally allowed 150, cacheable 150
+# x86_64: 191 syscalls decided; unconditionally allowed 181, cacheable 181
+# aarch64: 161 syscalls decided; unconditionally allowed 151, cacheable 151
     0  ld [arch]                                ; arch
     1  jeq #0xc000003e, 4, 2                    ; x86_64
-    2  jeq #0xc00000b7, 96, 3                   ; aarch64
+    2  jeq #0xc00000b7, 95, 3                   ; aarch64
     3  ja 185                                   ; an architecture the policy does not target
 x86_64:
     4  ld [nr]                                  ; nr
@@ -87,7 +87,7 @@ x86_64:
    81  jge #0x38, 82, 186                      
    82  jge #0x3b, 186, 83                      
    83  jge #0x39, 187, 183                     
-   84  jge #0x16, 85, 95                       
+   84  jge #0x16, 85, 186                      
    85  jge #0x20, 86, 91                       
    86  jge #0x24, 87, 90                       
    87  jge #0x29, 88, 186                      
@@ -98,65 +98,65 @@ x86_64:
    92  jeq #0x1c, 186, 187                     
    93  jge #0x19, 186, 94                      
    94  jeq #0x17, 186, 187                     
-   95  jeq #0xf, 187, 186                      
 aarch64:
-   96  ld [nr]                                  ; nr
-   97  jge #0x9e, 98, 146                      
-   98  jge #0xf2, 99, 129                      
-   99  jge #0x126, 100, 114                    
-  100  jge #0x1ba, 101, 108                    
-  101  jge #0x1c9, 102, 107                    
-  102  jge #0x1cf, 103, 106                    
-  103  jge #0x1d3, 104, 186                    
-  104  jge #0x1d4, 105, 187                    
-  105  jge #0x1d6, 187, 186                    
-  106  jge #0x1cb, 187, 186                    
-  107  jeq #0x1c4, 186, 187                    
-  108  jge #0x1b3, 109, 113                    
-  109  jge #0x1b7, 110, 111                    
-  110  jeq #0x1b8, 187, 186                    
-  111  jge #0x1b4, 112, 188                    
-  112  jge #0x1b6, 187, 186                    
-  113  jeq #0x1ac, 186, 187                    
-  114  jge #0x118, 115, 120                    
-  115  jge #0x11e, 116, 119                    
-  116  jge #0x123, 117, 118                    
-  117  jeq #0x124, 187, 186                    
-  118  jge #0x120, 187, 186                    
-  119  jeq #0x11a, 188, 187                    
-  120  jge #0x10e, 121, 125                    
-  121  jge #0x114, 122, 124                    
-  122  jeq #0x117, 188, 123                    
-  123  jeq #0x115, 187, 186                    
-  124  jge #0x110, 187, 185                    
-  125  jge #0x106, 126, 127                    
-  126  jeq #0x10b, 186, 187                    
-  127  jge #0x104, 186, 128                    
-  128  jge #0xf3, 187, 186                     
-  129  jge #0xc6, 130, 141                     
-  130  jge #0xd9, 131, 137                     
-  131  jge #0xe4, 132, 133                     
-  132  jeq #0xe9, 186, 187                     
-  133  jge #0xdf, 134, 135                     
-  134  jge #0xe2, 186, 187                     
-  135  jge #0xdc, 136, 187                     
-  136  jge #0xdd, 186, 183                     
-  137  jge #0xcb, 138, 139                     
-  138  jeq #0xd5, 187, 186                     
-  139  jge #0xc7, 140, 179                     
-  140  jge #0xca, 187, 186                     
-  141  jge #0xb4, 187, 142                     
-  142  jge #0xa6, 143, 145                     
-  143  jge #0xac, 186, 144                     
-  144  jge #0xa8, 187, 186                     
-  145  jge #0xa1, 187, 186                     
-  146  jge #0x4b, 147, 168                     
-  147  jge #0x76, 148, 156                     
-  148  jge #0x8a, 149, 153                     
-  149  jge #0x93, 150, 151                     
-  150  jeq #0x99, 186, 187                     
-  151  jge #0x90, 152, 187                     
-  152  jeq #0x91, 187, 186                     
+   95  ld [nr]                                  ; nr
+   96  jge #0x9e, 97, 145                      
+   97  jge #0xf2, 98, 128                      
+   98  jge #0x126, 99, 113                     
+   99  jge #0x1ba, 100, 107                    
+  100  jge #0x1c9, 101, 106                    
+  101  jge #0x1cf, 102, 105                    
+  102  jge #0x1d3, 103, 186                    
+  103  jge #0x1d4, 104, 187                    
+  104  jge #0x1d6, 187, 186                    
+  105  jge #0x1cb, 187, 186                    
+  106  jeq #0x1c4, 186, 187                    
+  107  jge #0x1b3, 108, 112                    
+  108  jge #0x1b7, 109, 110                    
+  109  jeq #0x1b8, 187, 186                    
+  110  jge #0x1b4, 111, 188                    
+  111  jge #0x1b6, 187, 186                    
+  112  jeq #0x1ac, 186, 187                    
+  113  jge #0x118, 114, 119                    
+  114  jge #0x11e, 115, 118                    
+  115  jge #0x123, 116, 117                    
+  116  jeq #0x124, 187, 186                    
+  117  jge #0x120, 187, 186                    
+  118  jeq #0x11a, 188, 187                    
+  119  jge #0x10e, 120, 124                    
+  120  jge #0x114, 121, 123                    
+  121  jeq #0x117, 188, 122                    
+  122  jeq #0x115, 187, 186                    
+  123  jge #0x110, 187, 185                    
+  124  jge #0x106, 125, 126                    
+  125  jeq #0x10b, 186, 187                    
+  126  jge #0x104, 186, 127                    
+  127  jge #0xf3, 187, 186                     
+  128  jge #0xc6, 129, 140                     
+  129  jge #0xd9, 130, 136                     
+  130  jge #0xe4, 131, 132                     
+  131  jeq #0xe9, 186, 187                     
+  132  jge #0xdf, 133, 134                     
+  133  jge #0xe2, 186, 187                     
+  134  jge #0xdc, 135, 187                     
+  135  jge #0xdd, 186, 183                     
+  136  jge #0xcb, 137, 138                     
+  137  jeq #0xd5, 187, 186                     
+  138  jge #0xc7, 139, 179                     
+  139  jge #0xca, 187, 186                     
+  140  jge #0xb4, 187, 141                     
+  141  jge #0xa6, 142, 144                     
+  142  jge #0xac, 186, 143                     
+  143  jge #0xa8, 187, 186                     
+  144  jge #0xa1, 187, 186                     
+  145  jge #0x4b, 146, 168                     
+  146  jge #0x76, 147, 156                     
+  147  jge #0x8a, 148, 153                     
+  148  jge #0x93, 149, 150                     
+  149  jeq #0x99, 186, 187                     
+  150  jge #0x90, 151, 152                     
+  151  jeq #0x91, 187, 186                     
+  152  jeq #0x8b, 186, 187                     
   153  jge #0x81, 154, 155                     
   154  jeq #0x82, 187, 186                     
   155  jeq #0x7b, 186, 187                     
