@@ -73,8 +73,10 @@ static void tag(StrBuf *sb, Paint p, DiffClass c)
     sb_puts(sb, "]\n");
 }
 
-static void text_syscalls(const PolicyDiff *d, Paint p, StrBuf *sb)
+/* Whether some block of syscall changes stands for several arches. */
+static bool text_syscalls(const PolicyDiff *d, Paint p, StrBuf *sb)
 {
+    bool shared = false;
     char *blocks[ARCH__COUNT] = {0};
     bool present[ARCH__COUNT] = {false}, done[ARCH__COUNT] = {false};
     for (size_t i = 0; i < d->syscalls.len; i++)
@@ -90,12 +92,14 @@ static void text_syscalls(const PolicyDiff *d, Paint p, StrBuf *sb)
             if (present[b] && !done[b] && !strcmp(blocks[a], blocks[b])) {
                 sb_printf(sb, ", %s", arch_info((ArchId)b)->name);
                 done[b] = true;
+                shared = true;
             }
         sb_puts(sb, ":\n");
         sb_puts(sb, blocks[a]);
     }
     for (int a = 0; a < ARCH__COUNT; a++)
         free(blocks[a]);
+    return shared;
 }
 
 void diff_render_text(const PolicyDiff *d, bool color, StrBuf *sb)
@@ -121,7 +125,7 @@ void diff_render_text(const PolicyDiff *d, bool color, StrBuf *sb)
                   a->added ? "newly targeted (its calls were killed)" : "no longer targeted (its calls are killed)");
         tag(sb, p, a->cls);
     }
-    text_syscalls(d, p, sb);
+    bool shared = text_syscalls(d, p, sb);
     const char *section = NULL;
     for (size_t i = 0; i < d->items.len; i++) {
         const ItemChange *c = &d->items.items[i];
@@ -139,6 +143,8 @@ void diff_render_text(const PolicyDiff *d, bool color, StrBuf *sb)
     }
     sb_printf(sb, "summary: %zu widened, %zu narrowed, %zu other", d->counts[DIFF_WIDENED], d->counts[DIFF_NARROWED],
               d->counts[DIFF_OTHER]);
+    if (shared)
+        sb_puts(sb, " (a syscall change counts once per arch)");
     sb_puts(sb, d->counts[DIFF_WIDENED] ? "; NEW allows what OLD did not\n" : "\n");
 }
 

@@ -148,34 +148,52 @@ static void put_value(const RegionOf *r, StrBuf *sb, unsigned arg, uint64_t v, b
 
 static const char *arg_name(const RegionOf *r, unsigned arg) { return ir_arg_name(r->ctx, r->sys, r->arch, arg); }
 
-/* One term: per argument, its equality, its bounds, its mask, its exclusions
+/* The order atoms of one argument are written in: equality, lower bound,
+ * upper bound, mask (exclusions come last, as one list). */
+static int atom_rank(const Atom *a)
+{
+    switch ((AtomOp)a->op) {
+    case A_EQ: return 0;
+    case A_GT:
+    case A_GE: return 1;
+    case A_LT:
+    case A_LE: return 2;
+    case A_MASKED_EQ: return 3;
+    default: return 4;
+    }
+}
+
+/* One term: per argument, its equality, bounds (as numbers: a constant name
+ * on a bound reads as if only that value were meant), mask, and exclusions
  * (two or more as `not in {...}`). */
 static void format_term(const RegionOf *r, const Term *t, StrBuf *sb)
 {
     static const char *const OPS[] = {"==", "!=", "<", "<=", ">", ">="};
     bool first = true;
     for (unsigned arg = 0; arg < 6; arg++) {
+        for (int rank = 0; rank < 4; rank++)
+            for (size_t i = 0; i < t->n; i++) {
+                const Atom *a = &t->atoms[i];
+                if (a->arg != arg || atom_vacuous(r, a) || atom_rank(a) != rank)
+                    continue;
+                sb_puts(sb, first ? "" : " and ");
+                first = false;
+                if (a->op == A_MASKED_EQ) {
+                    sb_printf(sb, "%s & ", arg_name(r, arg));
+                    put_value(r, sb, arg, a->mask, true);
+                    sb_puts(sb, " == ");
+                    put_value(r, sb, arg, a->value, true);
+                } else if (a->op == A_EQ) {
+                    sb_printf(sb, "%s == ", arg_name(r, arg));
+                    put_value(r, sb, arg, a->value, false);
+                } else {
+                    sb_printf(sb, "%s %s ", arg_name(r, arg), OPS[a->op]);
+                    const_format_arg_value(r->ctx, sb, NULL, arg, a->value, false);
+                }
+            }
         size_t nne = 0;
-        for (size_t i = 0; i < t->n; i++) {
-            const Atom *a = &t->atoms[i];
-            if (a->arg != arg || atom_vacuous(r, a))
-                continue;
-            if (a->op == A_NE) {
-                nne++;
-                continue;
-            }
-            sb_puts(sb, first ? "" : " and ");
-            first = false;
-            if (a->op == A_MASKED_EQ) {
-                sb_printf(sb, "%s & ", arg_name(r, arg));
-                put_value(r, sb, arg, a->mask, true);
-                sb_puts(sb, " == ");
-                put_value(r, sb, arg, a->value, true);
-            } else {
-                sb_printf(sb, "%s %s ", arg_name(r, arg), OPS[a->op]);
-                put_value(r, sb, arg, a->value, false);
-            }
-        }
+        for (size_t i = 0; i < t->n; i++)
+            nne += t->atoms[i].arg == arg && t->atoms[i].op == A_NE && !atom_vacuous(r, &t->atoms[i]);
         if (!nne)
             continue;
         sb_puts(sb, first ? "" : " and ");
