@@ -61,6 +61,7 @@ static Dnf side_cond(Side *s, CondCtx *cc, size_t i)
 typedef struct Delta {
     Action from, to;
     const char *region; /* NULL: every call */
+    Dnf cond;           /* the region of the first scenario recorded */
     uint8_t *scenarios; /* 1 << ncaps flags */
 } Delta;
 
@@ -89,7 +90,7 @@ static void add_cap(SysCmp *c, const IrSyscall *s)
 
 static int int_cmp(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
 
-static void record(SysCmp *c, unsigned sc, Action from, Action to, const char *region)
+static void record(SysCmp *c, unsigned sc, Action from, Action to, const char *region, Dnf cond)
 {
     for (size_t i = 0; i < c->deltas.len; i++) {
         Delta *d = &c->deltas.items[i];
@@ -99,7 +100,7 @@ static void record(SysCmp *c, unsigned sc, Action from, Action to, const char *r
             return;
         }
     }
-    Delta d = {from, to, region, arena_alloc(c->A, (size_t)1 << c->ncaps)};
+    Delta d = {from, to, region, cond, arena_alloc(c->A, (size_t)1 << c->ncaps)};
     memset(d.scenarios, 0, (size_t)1 << c->ncaps);
     d.scenarios[sc] = 1;
     VEC_PUSH(c->A, c->deltas, d);
@@ -144,7 +145,7 @@ static bool compare_scenario(SysCmp *c, unsigned sc, Side *o, Side *n)
             region = arena_strdup(c->A, t);
             free(t);
         }
-        record(c, sc, acc.items[k].from, acc.items[k].to, region);
+        record(c, sc, acc.items[k].from, acc.items[k].to, region, acc.items[k].region);
     }
     return true;
 }
@@ -237,10 +238,12 @@ static bool compare_syscall(PolicyDiff *out, polc_ctx *octx, polc_ctx *nctx, Arc
             return false;
         }
     }
+    int *caps = arena_alloc(c.A, sizeof c.caps);
+    memcpy(caps, c.caps, sizeof c.caps);
     for (size_t i = 0; i < c.deltas.len; i++) {
         const Delta *d = &c.deltas.items[i];
         SyscallChange ch = {arch, name, nr, d->from, d->to, scenario_text(&c, d->scenarios), d->region,
-                            diff_classify(d->from, d->to)};
+                            diff_classify(d->from, d->to), d->cond, caps, c.ncaps, d->scenarios};
         VEC_PUSH(c.A, out->syscalls, ch);
     }
     return true;

@@ -41,8 +41,9 @@ static bool next_matching(uint64_t lo, uint64_t mask, uint64_t value, uint64_t *
     return true;
 }
 
-/* One argument's constraints within one term. */
-static bool arg_feasible(const RegionOf *r, const Term *t, unsigned arg)
+/* One argument's constraints within one term: the smallest value meeting
+ * them, or false. */
+static bool arg_feasible(const RegionOf *r, const Term *t, unsigned arg, uint64_t *witness)
 {
     uint64_t lo = 0, hi = arg_max(r, arg), mask = 0, value = 0;
     for (size_t i = 0; i < t->n; i++) {
@@ -86,8 +87,10 @@ static bool arg_feasible(const RegionOf *r, const Term *t, unsigned arg)
         bool excluded = false;
         for (size_t i = 0; i < t->n && !excluded; i++)
             excluded = t->atoms[i].arg == arg && t->atoms[i].op == A_NE && t->atoms[i].value == x;
-        if (!excluded)
+        if (!excluded) {
+            *witness = x;
             return true;
+        }
         if (x == UINT64_MAX)
             return false;
         lo = x + 1;
@@ -95,16 +98,23 @@ static bool arg_feasible(const RegionOf *r, const Term *t, unsigned arg)
     return false;
 }
 
-bool region_term_feasible(const RegionOf *r, const Term *t)
+bool region_term_witness(const RegionOf *r, const Term *t, uint64_t args[6])
 {
     for (unsigned arg = 0; arg < 6; arg++) {
         bool used = false;
+        args[arg] = 0;
         for (size_t i = 0; i < t->n && !used; i++)
             used = t->atoms[i].arg == arg;
-        if (used && !arg_feasible(r, t, arg))
+        if (used && !arg_feasible(r, t, arg, &args[arg]))
             return false;
     }
     return true;
+}
+
+bool region_term_feasible(const RegionOf *r, const Term *t)
+{
+    uint64_t args[6];
+    return region_term_witness(r, t, args);
 }
 
 Dnf region_feasible(const RegionOf *r, Arena *a, Dnf d)

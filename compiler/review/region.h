@@ -20,6 +20,9 @@ typedef struct RegionOf {
  * (5 <= x <= 6 and x & 0xf0 == 0x10); this does, and it knows that a 32-bit
  * argument (ir_arg_bits) never exceeds 0xffffffff. */
 bool region_term_feasible(const RegionOf *r, const Term *t);
+/* The same, with the argument vector it finds (each argument the smallest
+ * value its constraints allow; untested arguments 0). */
+bool region_term_witness(const RegionOf *r, const Term *t, uint64_t args[6]);
 /* d without its infeasible terms. */
 Dnf region_feasible(const RegionOf *r, Arena *a, Dnf d);
 /* Every argument vector: some term constrains nothing a call can carry. */

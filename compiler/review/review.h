@@ -31,6 +31,12 @@ typedef struct SyscallChange {
     const char *when;   /* capability scenario, e.g. "with SYS_ADMIN"; NULL: any */
     const char *region; /* the argument region, e.g. "domain == AF_INET6"; NULL: every call */
     DiffClass cls;
+    /* the same exactly, for tests: the region (feasible terms only) in each
+     * scenario over caps[] (bit i = caps[i] present) where scenarios[] is 1 */
+    Dnf cond;
+    const int *caps;
+    int ncaps;
+    const uint8_t *scenarios;
 } SyscallChange;
 
 typedef struct ArchChange {
