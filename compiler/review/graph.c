@@ -90,9 +90,22 @@ static unsigned decision_chain(Graph *g, const IrSyscall *s, const IrDecision *d
     if (d->cases.len == 1 && dnf_is_true(d->cases.items[0].cond))
         return leaf(g, d->cases.items[0].action);
     RegionOf rof = {g->ctx, s->name, g->arch};
+    /* cases that leave nothing to the default: the last needs no diamond */
+    CondCtx cc = {&g->ctx->arena, false};
+    Dnf all = dnf_false();
+    for (size_t i = 0; i < d->cases.len; i++)
+        all = dnf_or(&cc, all, d->cases.items[i].cond);
+    Dnf rest = dnf_not(&cc, all);
+    bool complete = !cc.overflow && dnf_is_false(region_feasible(&rof, &g->ctx->arena, rest));
     unsigned first = 0, prev = 0;
     for (size_t i = 0; i < d->cases.len; i++) {
         const IrCase *c = &d->cases.items[i];
+        if (complete && i + 1 == d->cases.len) {
+            if (i == 0) /* one case covering every call */
+                return leaf(g, c->action);
+            edge(g, prev, leaf(g, c->action), "no");
+            return first;
+        }
         unsigned id = g->next_id++;
         StrBuf text;
         sb_init(&text);
@@ -113,11 +126,28 @@ static unsigned decision_chain(Graph *g, const IrSyscall *s, const IrDecision *d
     return first;
 }
 
-/* Capability diamonds over the syscall's capabilities, then the chains. */
+/* Whether capability `bit` changes nothing below this point of the tree
+ * (the bits above it fixed as in sc). */
+static bool cap_irrelevant(const IrSyscall *s, int bit, unsigned sc)
+{
+    unsigned below = 1u << s->ncaps;
+    for (unsigned r = 0; r < below; r++) {
+        if (r & ((2u << bit) - 1))
+            continue; /* only the bits after `bit` vary */
+        if (!ir_decision_eq(&s->scenarios[sc | r], &s->scenarios[sc | r | (1u << bit)]))
+            return false;
+    }
+    return true;
+}
+
+/* Capability diamonds over the syscall's capabilities, then the chains; a
+ * capability that decides nothing on a branch gets no diamond there. */
 static unsigned scenario_tree(Graph *g, const IrSyscall *s, int bit, unsigned sc)
 {
     if (bit == s->ncaps)
         return decision_chain(g, s, &s->scenarios[sc]);
+    if (cap_irrelevant(s, bit, sc))
+        return scenario_tree(g, s, bit + 1, sc);
     unsigned id = g->next_id++;
     const char *name = cap_name(g->ctx, s->caps[bit]);
     sb_printf(g->sb, "    n%u [shape=diamond, label=\"capability %s?\"];\n", id, name ? name : "?");
