@@ -341,7 +341,8 @@ bool diff_policies(polc_ctx *octx, polc_ctx *nctx, PolicyDiff *out)
             j += ns != NULL;
         }
     }
-    qsort(out->syscalls.items, out->syscalls.len, sizeof *out->syscalls.items, change_cmp);
+    if (out->syscalls.len)
+        qsort(out->syscalls.items, out->syscalls.len, sizeof *out->syscalls.items, change_cmp);
     for (size_t i = 0; i < out->syscalls.len; i++)
         out->counts[out->syscalls.items[i].cls]++;
     diff_model(octx, nctx, out);
