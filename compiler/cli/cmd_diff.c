@@ -44,10 +44,11 @@ static polc_ctx *load(const char *path, const char *arch, char **includes, int n
     polc_status st = arch ? polc_set_arches(ctx, arch) : POLC_OK;
     if (st == POLC_OK)
         st = polc_compile_any(ctx, path);
+    /* warnings too: an import that leaves out an arch (W0103) changes what is compared */
+    char *d = polc_render_diagnostics(ctx, POLC_DIAG_TEXT, 0);
+    fputs(d, stderr);
+    free(d);
     if (st != POLC_OK || polc_error_count(ctx)) {
-        char *d = polc_render_diagnostics(ctx, POLC_DIAG_TEXT, 0);
-        fputs(d, stderr);
-        free(d);
         fprintf(stderr, "polc diff: cannot compile %s\n", path);
         polc_free(ctx);
         return NULL;

@@ -150,38 +150,12 @@ static bool compare_scenario(SysCmp *c, unsigned sc, Side *o, Side *n)
     return true;
 }
 
-/* The scenarios of a delta as text: capabilities that do not matter left
- * out, the rest as "with A, without B" alternatives; NULL when all. */
+/* The scenarios of a delta as text (scenarios.c); NULL when all. */
 static const char *scenario_text(SysCmp *c, const uint8_t *in)
 {
-    unsigned n = 1u << c->ncaps, relevant = 0;
-    bool all = true;
-    for (unsigned s = 0; s < n; s++)
-        all = all && in[s];
-    if (all)
+    char *t = diff_scenario_text(c->nctx, c->caps, c->ncaps, in);
+    if (!t)
         return NULL;
-    for (int b = 0; b < c->ncaps; b++)
-        for (unsigned s = 0; s < n; s++)
-            if (in[s] != in[s ^ (1u << b)])
-                relevant |= 1u << b;
-    StrBuf sb;
-    sb_init(&sb);
-    bool first = true;
-    for (unsigned s = 0; s < n; s++) {
-        if (!in[s] || (s & ~relevant) != 0)
-            continue; /* one representative per projection: irrelevant bits clear */
-        sb_puts(&sb, first ? "" : " or ");
-        first = false;
-        bool firstcap = true;
-        for (int b = 0; b < c->ncaps; b++) {
-            if (!(relevant & (1u << b)))
-                continue;
-            const char *name = cap_name(c->nctx, c->caps[b]);
-            sb_printf(&sb, "%s%s %s", firstcap ? "" : ", ", (s & (1u << b)) ? "with" : "without", name ? name : "?");
-            firstcap = false;
-        }
-    }
-    char *t = sb_take(&sb);
     const char *r = arena_strdup(c->A, t);
     free(t);
     return r;

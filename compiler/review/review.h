@@ -3,6 +3,7 @@
  *   region.c      which argument values a condition covers, and its text
  *   diff.c        syscall decisions: per arch, syscall, capability scenario
  *                 and argument region, what OLD and NEW decide differently
+ *   scenarios.c   a set of capability scenarios as short text
  *   diff_model.c  capabilities, filesystem, network, process
  *   diff_render.c the diff as text or JSON (docs/diff.md)
  *   graph.c       the decision structure as Graphviz dot
@@ -70,6 +71,9 @@ typedef struct PolicyDiff {
 /* diff.c: the whole comparison; false (with a diagnostic on new_ctx) when a
  * region grows past what conditions can hold. */
 bool diff_policies(polc_ctx *old_ctx, polc_ctx *new_ctx, PolicyDiff *out);
+/* scenarios.c: the scenarios (bit i = caps[i] present) where in[] is 1, as
+ * "with A, without B" alternatives (malloc'd); NULL when in[] is all ones. */
+char *diff_scenario_text(const polc_ctx *ctx, const int *caps, int ncaps, const uint8_t *in);
 /* diff_model.c */
 void diff_model(polc_ctx *old_ctx, polc_ctx *new_ctx, PolicyDiff *out);
 void diff_add_item(PolicyDiff *d, Arena *a, const char *section, const char *item, const char *from,
