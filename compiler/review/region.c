@@ -1,6 +1,7 @@
 /* Regions of a syscall's argument space: exact feasibility and readable text. */
 #include <string.h>
 
+#include "../check.h"
 #include "../const_names.h"
 #include "../ir.h"
 #include "region.h"
@@ -151,9 +152,14 @@ bool region_is_everything(const RegionOf *r, Dnf d)
     return false;
 }
 
+/* A value; socketcall(2)/ipc(2)'s call numbers also name the call they
+ * stand for: `call == 1 (socket)`. */
 static void put_value(const RegionOf *r, StrBuf *sb, unsigned arg, uint64_t v, bool paren)
 {
     const_format_arg_value(r->ctx, sb, r->sys, arg, v, paren);
+    const char *muxed = arg == 0 && v <= UINT32_MAX && r->sys ? muxed_call_name(r->sys, (uint32_t)v) : NULL;
+    if (muxed)
+        sb_printf(sb, " (%s)", muxed);
 }
 
 static const char *arg_name(const RegionOf *r, unsigned arg) { return ir_arg_name(r->ctx, r->sys, r->arch, arg); }
