@@ -34,6 +34,14 @@ bool muxed_call(const char *name, const char **muxer, uint32_t *call)
     return false;
 }
 
+const char *muxed_call_name(const char *muxer, uint32_t call)
+{
+    for (size_t i = 0; i < sizeof MUXED / sizeof *MUXED; i++)
+        if (MUXED[i].call == call && strcmp(MUXED[i].muxer, muxer) == 0)
+            return MUXED[i].name;
+    return NULL;
+}
+
 bool arch_has_muxer(const polc_ctx *ctx, ArchId arch, const char *muxer)
 {
     const ArchInfo *ai = arch_info(arch);

@@ -167,6 +167,10 @@ struct polc_ctx {
     int docker_state;            /* Docker back end: 0 not run, 1 wrote a profile, 2 refused */
 };
 
+/* The network section's families and types (NULL terminated). */
+extern const char *const net_families[];
+extern const char *const net_types[];
+
 /* The capability set Docker grants a container by default. */
 extern const char *const docker_default_caps[];
 

@@ -632,9 +632,11 @@ static void resolve_caps_section(polc_ctx *ctx, Stmt *s)
     }
 }
 
-static const char *const NET_FAMILIES[] = {"unix", "inet", "inet6", "netlink", "packet", "alg",
-                                           "vsock", "bluetooth", "can", "xdp", "key", "tipc", NULL};
-static const char *const NET_TYPES[] = {"stream", "dgram", "raw", "seqpacket", "rdm", NULL};
+const char *const net_families[] = {"unix", "inet", "inet6", "netlink", "packet", "alg",
+                                    "vsock", "bluetooth", "can", "xdp", "key", "tipc", NULL};
+const char *const net_types[] = {"stream", "dgram", "raw", "seqpacket", "rdm", NULL};
+#define NET_FAMILIES net_families
+#define NET_TYPES net_types
 
 static bool in_list(const char *const *l, const char *s)
 {

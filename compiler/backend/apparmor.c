@@ -637,7 +637,7 @@ static bool net_has_allow(polc_ctx *ctx)
 
 /* Whether the policy lets a socket of (family, type) be created; *by is the
  * entry that decides (the deny, or the allow list's first entry). */
-static bool net_allowed(polc_ctx *ctx, const char *fam, const char *type, const NetRule **by)
+bool net_allowed(polc_ctx *ctx, const char *fam, const char *type, const NetRule **by)
 {
     const NetRule *allow = NULL, *first_allow = NULL;
     for (size_t i = 0; i < ctx->net_rules.len; i++) {

@@ -2,6 +2,8 @@
  *   polc import PROFILE [-o NAME.pol]
  *   polc learn TRACE... [-o NAME.pol] [--merge OLD.pol]
  *   polc disasm FILE.bpf [--arch ARCH]
+ *   polc diff OLD NEW [--format text|json]
+ *   polc graph POLICY [--arch ARCH]
  * argv[0] is the subcommand's name; the return value is the exit status. */
 #ifndef POLC_CLI_COMMANDS_H
 #define POLC_CLI_COMMANDS_H
@@ -11,6 +13,8 @@ int polc_cmd_learn(int argc, char **argv);
 int polc_cmd_eval(int argc, char **argv);
 int polc_cmd_disasm(int argc, char **argv);
 int polc_cmd_load(int argc, char **argv);
+int polc_cmd_diff(int argc, char **argv);
+int polc_cmd_graph(int argc, char **argv);
 
 /* Stdlib directories next to the binary (shared with main.c). */
 struct polc_ctx;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../const_names.h"
 #include "import.h"
 
 #define WRAP 96
@@ -28,121 +29,16 @@ static bool is_keyword(const char *s)
     return false;
 }
 
-/* ---- constants: exact reverse mapping -------------------------------- */
+/* ---- constants: exact reverse mapping (const_names.c) -------------- */
 
-typedef struct Family {
-    const char *file;   /* stdlib file name ending */
-    const char *prefix; /* NULL: any name in the file */
-    bool bits;          /* may be written as an OR of single-bit constants */
-} Family;
-
-typedef struct ArgFamily {
-    const char *syscall;
-    unsigned index;
-    Family fam[2];
-} ArgFamily;
-
-static const ArgFamily ARG_FAMILIES[] = {
-    {"socket", 0, {{"net.pol", "AF_", false}}},
-    {"socketpair", 0, {{"net.pol", "AF_", false}}},
-    {"socket", 1, {{"net.pol", "SOCK_", false}}},
-    {"clone", 0, {{"clone.pol", "CLONE_", true}}},
-    {"unshare", 0, {{"clone.pol", "CLONE_", true}}},
-    {"setns", 1, {{"clone.pol", "CLONE_", true}}},
-    {"personality", 0, {{"personality.pol", "PER_", false}, {"personality.pol", NULL, true}}},
-    {"ioctl", 1, {{"ioctl.pol", NULL, false}}},
-    {"prctl", 0, {{"prctl.pol", "PR_", false}}},
-    {"kill", 1, {{"signal.pol", "SIG", false}}},
-    {"tkill", 1, {{"signal.pol", "SIG", false}}},
-    {"tgkill", 2, {{"signal.pol", "SIG", false}}},
-    {"mmap", 2, {{"mman.pol", "PROT_", true}}},
-    {"mprotect", 2, {{"mman.pol", "PROT_", true}}},
-    {"pkey_mprotect", 2, {{"mman.pol", "PROT_", true}}},
-    {"mmap", 3, {{"mman.pol", "MAP_", true}}},
-    {"open", 1, {{"fcntl.pol", "O_", true}}},
-    {"openat", 2, {{"fcntl.pol", "O_", true}}},
-    {"fcntl", 1, {{"fcntl.pol", "F_", false}}},
-    {"setsockopt", 1, {{"net.pol", "SOL_", false}}},
-    {"getsockopt", 1, {{"net.pol", "SOL_", false}}},
-    {"madvise", 2, {{"mman.pol", "MADV_", false}}},
-};
-
-static bool ends_with(const char *s, const char *suf)
-{
-    size_t a = strlen(s), b = strlen(suf);
-    return a >= b && !strcmp(s + a - b, suf);
-}
-
-/* The first constant (in file order) of the family with exactly value v. */
-static const ConstDef *find_const(ImpCtx *ic, const Family *f, uint64_t v, bool single_bit_only)
-{
-    const StrMap *m = &ic->std.sc->consts;
-    const ConstDef *best = NULL;
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->slots[i].key)
-            continue;
-        const ConstDef *d = m->slots[i].value;
-        if (d->state != 2 || d->value != v || d->is_errno)
-            continue;
-        if (f->prefix && strncmp(d->name, f->prefix, strlen(f->prefix)) != 0)
-            continue;
-        const SourceFile *sf = source_get(&ic->std.sc->sm, d->span.file);
-        if (!sf || !sf->from_stdlib || !ends_with(sf->name, f->file))
-            continue;
-        if (single_bit_only && (v == 0 || (v & (v - 1))))
-            continue;
-        if (!best || d->span.start < best->span.start)
-            best = d;
-    }
-    return best;
-}
-
-/* Writes value v for (syscall, index): a constant, an OR of flags, or hex/decimal. */
 static void fmt_value(ImpCtx *ic, ImpBuf *b, const char *sys, unsigned index, uint64_t v, bool paren)
 {
-    for (size_t i = 0; sys && i < sizeof ARG_FAMILIES / sizeof *ARG_FAMILIES; i++) {
-        const ArgFamily *af = &ARG_FAMILIES[i];
-        if (strcmp(af->syscall, sys) || af->index != index)
-            continue;
-        for (int k = 0; k < 2 && af->fam[k].file; k++) {
-            const ConstDef *d = find_const(ic, &af->fam[k], v, false);
-            if (d) {
-                ib_put(b, d->name);
-                return;
-            }
-        }
-        for (int k = 0; k < 2 && af->fam[k].file; k++) {
-            if (!af->fam[k].bits || v == 0 || __builtin_popcountll(v) > 12)
-                continue;
-            const char *parts[64];
-            int n = 0;
-            bool ok = true;
-            for (int bit = 0; bit < 64 && ok; bit++) {
-                if (!(v & (1ull << bit)))
-                    continue;
-                const ConstDef *d = NULL;
-                for (int kk = 0; kk < 2 && af->fam[kk].file && !d; kk++)
-                    d = find_const(ic, &af->fam[kk], 1ull << bit, true);
-                if (!d)
-                    ok = false;
-                else
-                    parts[n++] = d->name;
-            }
-            if (ok) {
-                if (paren && n > 1)
-                    ib_put(b, "(");
-                for (int j = 0; j < n; j++)
-                    ib_printf(b, "%s%s", j ? " | " : "", parts[j]);
-                if (paren && n > 1)
-                    ib_put(b, ")");
-                return;
-            }
-        }
-    }
-    if (v < 4096)
-        ib_printf(b, "%llu", (unsigned long long)v);
-    else
-        ib_printf(b, "%#llx", (unsigned long long)v);
+    StrBuf sb;
+    sb_init(&sb);
+    const_format_arg_value(ic->std.sc, &sb, sys, index, v, paren);
+    char *text = sb_take(&sb);
+    ib_put(b, text);
+    free(text);
 }
 
 /* ---- names and groups ------------------------------------------------ */

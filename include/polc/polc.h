@@ -158,6 +158,28 @@ typedef struct polc_learn_options {
 polc_status polc_learn(polc_ctx *ctx, const char *const *inputs, size_t ninputs, const polc_learn_options *opts,
                        char **pol_out);
 
+/* ---- polc diff and polc graph: tools for reviewers (docs/diff.md) ----
+ * polc_compile_any compiles a policy (a .pol file, or "-") or, for any other
+ * path, a profile polc import reads (Docker/moby JSON, OCI, SPO), imported in
+ * memory. */
+polc_status polc_compile_any(polc_ctx *ctx, const char *path);
+
+typedef struct polc_diff_options {
+    int json;              /* the JSON form of docs/diff.md instead of text */
+    int color;             /* text: ANSI colours */
+    const char *old_label; /* names shown for the two sides; NULL: "old", "new" */
+    const char *new_label;
+} polc_diff_options;
+/* What NEW decides differently from OLD (both compiled), as a report
+ * (malloc'd). *more_permissive is set when NEW allows something OLD did not.
+ * POLC_EINPUT (with a diagnostic on new_ctx) when a region is too large. */
+polc_status polc_diff(polc_ctx *old_ctx, polc_ctx *new_ctx, const polc_diff_options *opts, char **report,
+                      int *more_permissive);
+/* The compiled policy's decision structure as Graphviz dot (malloc'd), for
+ * one arch or (arch NULL) every target arch. An arch the policy does not
+ * target is POLC_EUSAGE (E1002). */
+polc_status polc_graph(polc_ctx *ctx, const char *arch, char **dot);
+
 const char *polc_version(void);
 
 #ifdef __cplusplus

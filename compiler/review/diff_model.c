@@ -1,0 +1,187 @@
+/* polc diff outside the syscalls: the capability set, the filesystem and
+ * network sections, the process settings (docs/diff.md says which changes
+ * widen). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../backend/backend.h"
+#include "review.h"
+
+void diff_add_item(PolicyDiff *d, Arena *a, const char *section, const char *item, const char *from,
+                   const char *to, DiffClass cls)
+{
+    ItemChange c = {section, item, from, to, cls};
+    VEC_PUSH(a, d->items, c);
+    d->counts[cls]++;
+}
+
+static int str_cmp(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+static void diff_caps(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
+{
+    const char *added[64], *removed[64];
+    size_t na = 0, nr = 0;
+    for (int c = 0; c < 64; c++) {
+        uint64_t b = 1ull << c;
+        if ((o->effective_caps & b) == (n->effective_caps & b))
+            continue;
+        const char *name = cap_name(n, c);
+        if (!name)
+            name = cap_name(o, c);
+        if (!name)
+            name = arena_printf(A, "%d", c);
+        if (n->effective_caps & b)
+            added[na++] = name;
+        else
+            removed[nr++] = name;
+    }
+    qsort(added, na, sizeof *added, str_cmp);
+    qsort(removed, nr, sizeof *removed, str_cmp);
+    for (size_t i = 0; i < na; i++)
+        diff_add_item(d, A, "capabilities", added[i], NULL, added[i], DIFF_WIDENED);
+    for (size_t i = 0; i < nr; i++)
+        diff_add_item(d, A, "capabilities", removed[i], removed[i], NULL, DIFF_NARROWED);
+}
+
+static const char *fs_text(Arena *A, const FsRule *r)
+{
+    static const char *const names[] = {"read-only root", "read", "write", "append", "exec", "deny", "deny exec"};
+    return arena_printf(A, "%s %s", names[r->access], r->path);
+}
+
+static bool fs_has(const polc_ctx *ctx, const FsRule *r)
+{
+    for (size_t i = 0; i < ctx->fs_rules.len; i++)
+        if (ctx->fs_rules.items[i].access == r->access && !strcmp(ctx->fs_rules.items[i].path, r->path))
+            return true;
+    return false;
+}
+
+/* What adding one filesystem rule does (removing it does the opposite):
+ * write, append and exec grant; deny and deny exec take away; read makes a
+ * path read-only, which takes away only when the root is writable. */
+static DiffClass fs_added_class(const FsRule *r, bool root_writable)
+{
+    switch (r->access) {
+    case FS_WRITE:
+    case FS_APPEND:
+    case FS_EXEC: return DIFF_WIDENED;
+    case FS_READ: return root_writable ? DIFF_NARROWED : DIFF_OTHER;
+    default: return DIFF_NARROWED;
+    }
+}
+
+static DiffClass opposite(DiffClass c) { return c == DIFF_WIDENED ? DIFF_NARROWED : c == DIFF_NARROWED ? DIFF_WIDENED : c; }
+
+typedef struct FsChange {
+    const char *text;
+    bool added;
+    DiffClass cls;
+} FsChange;
+
+static int fs_change_cmp(const void *pa, const void *pb)
+{
+    const FsChange *a = pa, *b = pb;
+    if (a->added != b->added)
+        return a->added ? -1 : 1;
+    return strcmp(a->text, b->text);
+}
+
+static void diff_fs(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
+{
+    if (o->read_only_root != n->read_only_root)
+        diff_add_item(d, A, "filesystem", "read-only root", o->read_only_root ? "yes" : "no",
+                      n->read_only_root ? "yes" : "no", o->read_only_root ? DIFF_WIDENED : DIFF_NARROWED);
+    VEC(FsChange) ch = {0};
+    for (size_t i = 0; i < n->fs_rules.len; i++) {
+        const FsRule *r = &n->fs_rules.items[i];
+        FsChange c = {fs_text(A, r), true, fs_added_class(r, !n->read_only_root)};
+        bool dup = false;
+        for (size_t k = 0; k < ch.len && !dup; k++)
+            dup = !strcmp(ch.items[k].text, c.text);
+        if (!fs_has(o, r) && !dup)
+            VEC_PUSH(A, ch, c);
+    }
+    size_t added = ch.len;
+    for (size_t i = 0; i < o->fs_rules.len; i++) {
+        const FsRule *r = &o->fs_rules.items[i];
+        FsChange c = {fs_text(A, r), false, opposite(fs_added_class(r, !n->read_only_root))};
+        bool dup = false;
+        for (size_t k = added; k < ch.len && !dup; k++)
+            dup = !strcmp(ch.items[k].text, c.text);
+        if (!fs_has(n, r) && !dup)
+            VEC_PUSH(A, ch, c);
+    }
+    if (ch.len)
+        qsort(ch.items, ch.len, sizeof *ch.items, fs_change_cmp);
+    for (size_t i = 0; i < ch.len; i++)
+        diff_add_item(d, A, "filesystem", ch.items[i].text, ch.items[i].added ? NULL : ch.items[i].text,
+                      ch.items[i].added ? ch.items[i].text : NULL, ch.items[i].cls);
+}
+
+/* Sockets, per family and type, as the network section decides them; a
+ * family whose every type changes the same way is one item. */
+static void diff_net(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
+{
+    for (size_t f = 0; net_families[f]; f++) {
+        bool ov[8], nv[8], uniform = true;
+        size_t nt = 0, changed = 0;
+        for (; net_types[nt]; nt++) {
+            ov[nt] = net_allowed(o, net_families[f], net_types[nt], NULL);
+            nv[nt] = net_allowed(n, net_families[f], net_types[nt], NULL);
+            changed += ov[nt] != nv[nt];
+            uniform = uniform && ov[nt] == ov[0] && nv[nt] == nv[0];
+        }
+        if (!changed)
+            continue;
+        if (uniform) {
+            diff_add_item(d, A, "network", net_families[f], ov[0] ? "allowed" : "denied", nv[0] ? "allowed" : "denied",
+                          nv[0] ? DIFF_WIDENED : DIFF_NARROWED);
+            continue;
+        }
+        for (size_t t = 0; t < nt; t++)
+            if (ov[t] != nv[t])
+                diff_add_item(d, A, "network", arena_printf(A, "%s %s", net_families[f], net_types[t]),
+                              ov[t] ? "allowed" : "denied", nv[t] ? "allowed" : "denied",
+                              nv[t] ? DIFF_WIDENED : DIFF_NARROWED);
+    }
+}
+
+static const char *user_text(Arena *A, const polc_ctx *c)
+{
+    if (!c->has_user)
+        return "image default";
+    return c->uid == 0 ? "0 (root)" : arena_printf(A, "%u", c->uid);
+}
+
+/* Running as root, or as whatever the image says (often root), after a
+ * pinned non-root user widens. */
+static void diff_process(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
+{
+    if (o->has_user != n->has_user || (o->has_user && o->uid != n->uid)) {
+        bool was_nonroot = o->has_user && o->uid != 0;
+        bool now_rootish = !n->has_user || n->uid == 0;
+        diff_add_item(d, A, "process", "user", user_text(A, o), user_text(A, n),
+                      was_nonroot && now_rootish ? DIFF_WIDENED
+                      : (!o->has_user || o->uid == 0) && n->has_user && n->uid != 0 ? DIFF_NARROWED
+                                                                                      : DIFF_OTHER);
+    }
+    if (o->has_gid != n->has_gid || (o->has_gid && o->gid != n->gid))
+        diff_add_item(d, A, "process", "group", o->has_gid ? arena_printf(A, "%u", o->gid) : "image default",
+                      n->has_gid ? arena_printf(A, "%u", n->gid) : "image default", DIFF_OTHER);
+    if (o->no_new_privs != n->no_new_privs)
+        diff_add_item(d, A, "process", "no-new-privileges", o->no_new_privs ? "yes" : "no",
+                      n->no_new_privs ? "yes" : "no", o->no_new_privs ? DIFF_WIDENED : DIFF_NARROWED);
+    if (o->aa_complain != n->aa_complain)
+        diff_add_item(d, A, "process", "mode", o->aa_complain ? "complain" : "enforce",
+                      n->aa_complain ? "complain" : "enforce", n->aa_complain ? DIFF_WIDENED : DIFF_NARROWED);
+}
+
+void diff_model(polc_ctx *o, polc_ctx *n, PolicyDiff *d)
+{
+    Arena *A = &n->arena;
+    diff_caps(o, n, d, A);
+    diff_fs(o, n, d, A);
+    diff_net(o, n, d, A);
+    diff_process(o, n, d, A);
+}

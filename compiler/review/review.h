@@ -1,0 +1,88 @@
+/* polc diff and polc graph: tools for reviewers, over the lowered IR.
+ *
+ *   region.c      which argument values a condition covers, and its text
+ *   diff.c        syscall decisions: per arch, syscall, capability scenario
+ *                 and argument region, what OLD and NEW decide differently
+ *   scenarios.c   a set of capability scenarios as short text
+ *   diff_model.c  capabilities, filesystem, network, process
+ *   diff_render.c the diff as text or JSON (docs/diff.md)
+ *   graph.c       the decision structure as Graphviz dot
+ * Internal to libpolc; the API is polc_diff and polc_graph in polc.h. */
+#ifndef POLC_REVIEW_H
+#define POLC_REVIEW_H
+#include <stdbool.h>
+
+#include "../compile.h"
+#include "../ir.h"
+
+/* How a change moves permissions (docs/diff.md, "More permissive"). */
+typedef enum DiffClass { DIFF_WIDENED, DIFF_NARROWED, DIFF_OTHER } DiffClass;
+
+/* 0: the call never runs (kill-process, kill, trap, errno); 1: a supervisor
+ * or tracer decides (notify, trace); 2: the call runs (log, allow). */
+int diff_action_tier(Action a);
+DiffClass diff_classify(Action from, Action to);
+const char *diff_class_name(DiffClass c);
+
+typedef struct SyscallChange {
+    ArchId arch;
+    const char *name;
+    uint32_t nr;
+    Action from, to;
+    const char *when;   /* capability scenario, e.g. "with SYS_ADMIN"; NULL: any */
+    const char *region; /* the argument region, e.g. "domain == AF_INET6"; NULL: every call */
+    DiffClass cls;
+    /* the same exactly, for tests: the region (feasible terms only) in each
+     * scenario over caps[] (bit i = caps[i] present) where scenarios[] is 1 */
+    Dnf cond;
+    const int *caps;
+    int ncaps;
+    const uint8_t *scenarios;
+} SyscallChange;
+
+typedef struct ArchChange {
+    ArchId arch;
+    bool added; /* else removed: its calls are killed now */
+    DiffClass cls;
+} ArchChange;
+
+/* A change outside the syscall decisions: a capability, a filesystem or
+ * network rule, a process setting. from/to NULL: absent on that side. */
+typedef struct ItemChange {
+    const char *section; /* "capabilities", "filesystem", "network", "process" */
+    const char *item;    /* "NET_ADMIN", "write /tmp/x", "inet6 stream", "user" */
+    const char *from, *to;
+    DiffClass cls;
+} ItemChange;
+
+typedef struct PolicyDiff {
+    const polc_ctx *old_ctx, *new_ctx;
+    const char *old_label, *new_label;
+    bool default_changed;
+    Action default_from, default_to;
+    bool unknown_changed; /* numbers polc's tables do not know */
+    Action unknown_from, unknown_to;
+    VEC(ArchChange) arches;
+    VEC(SyscallChange) syscalls; /* by arch, then class, name, region, scenario */
+    VEC(ItemChange) items;       /* by section, then as each section orders them */
+    size_t counts[3];            /* per DiffClass, over everything above */
+} PolicyDiff;
+
+/* diff.c: the whole comparison; false (with a diagnostic on new_ctx) when a
+ * region grows past what conditions can hold. */
+bool diff_policies(polc_ctx *old_ctx, polc_ctx *new_ctx, PolicyDiff *out);
+/* scenarios.c: the scenarios (bit i = caps[i] present) where in[] is 1, as
+ * "with A, without B" alternatives (malloc'd); NULL when in[] is all ones. */
+char *diff_scenario_text(const polc_ctx *ctx, const int *caps, int ncaps, const uint8_t *in);
+/* diff_model.c */
+void diff_model(polc_ctx *old_ctx, polc_ctx *new_ctx, PolicyDiff *out);
+void diff_add_item(PolicyDiff *d, Arena *a, const char *section, const char *item, const char *from,
+                   const char *to, DiffClass cls);
+/* diff_render.c */
+void diff_render_text(const PolicyDiff *d, bool color, StrBuf *sb);
+void diff_render_json(const PolicyDiff *d, StrBuf *sb);
+
+/* graph.c: arch NULL = every target arch; false when arch is not a target. */
+bool graph_dot(polc_ctx *ctx, const char *arch, StrBuf *sb);
+
+#endif
