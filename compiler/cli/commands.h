@@ -11,6 +11,8 @@ int polc_cmd_learn(int argc, char **argv);
 int polc_cmd_eval(int argc, char **argv);
 int polc_cmd_disasm(int argc, char **argv);
 int polc_cmd_load(int argc, char **argv);
+int polc_cmd_lint(int argc, char **argv);
+int polc_cmd_explain(int argc, char **argv);
 
 /* Stdlib directories next to the binary (shared with main.c). */
 struct polc_ctx;

@@ -18,6 +18,8 @@ static const char USAGE[] =
     "       polc eval POLICY 'call(args)'           (polc eval --help)\n"
     "       polc disasm FILE.bpf                   (polc disasm --help)\n"
     "       polc load NAME.apparmor                (polc load --help)\n"
+    "       polc lint FILE...                      (polc lint --help)\n"
+    "       polc explain FILE                      (polc explain --help)\n"
     "\n"
     "Compile container sandbox policies to Docker seccomp JSON, raw seccomp BPF,\n"
     "AppArmor and Kubernetes securityContext / Pod YAML. For NAME.pol it writes\n"
@@ -137,6 +139,8 @@ __attribute__((weak)) int polc_cmd_learn(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_disasm(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_eval(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_load(int argc, char **argv);
+__attribute__((weak)) int polc_cmd_lint(int argc, char **argv);
+__attribute__((weak)) int polc_cmd_explain(int argc, char **argv);
 
 static const struct {
     const char *name;
@@ -145,7 +149,9 @@ static const struct {
                    {"learn", polc_cmd_learn},
                    {"eval", polc_cmd_eval},
                    {"disasm", polc_cmd_disasm},
-                   {"load", polc_cmd_load}};
+                   {"load", polc_cmd_load},
+                   {"lint", polc_cmd_lint},
+                   {"explain", polc_cmd_explain}};
 
 int main(int argc, char **argv)
 {
