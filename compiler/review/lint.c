@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "../backend/aa_glob.h"
-#include "../check.h"
 #include "lint.h"
 
 typedef struct Lint {
@@ -82,6 +81,15 @@ static const char *allow_word(const polc_ctx *ctx, const Allowed *a)
     return ctx->rules.items[a->rule]->action.kind == ACT_LOG ? "(logged, which lets it run)" : "";
 }
 
+/* " through `@set`" when the span is a set reference in a rule, else "". */
+static const char *via_set(const polc_ctx *ctx, Span sp)
+{
+    const SourceFile *f = span_valid(sp) ? source_get(&ctx->sm, sp.file) : NULL;
+    if (!f || sp.end <= sp.start || sp.end > f->len || f->text[sp.start] != '@')
+        return "";
+    return arena_printf((Arena *)&ctx->arena, " through `%.*s`", (int)(sp.end - sp.start), f->text + sp.start);
+}
+
 /* ---- the default, and syscalls that hand out the kernel ---- */
 
 static void check_default(Lint *l)
@@ -118,10 +126,11 @@ static void check_dangerous(Lint *l)
             /* allowed by the default alone: L0150 says it once */
             if (!a.exists || !dnf_is_true(a.region) || a.rule < 0 || !first_time(l, d->name))
                 continue;
-            LintFinding *f = add(l, "L0101", allow_span(ctx, &a, d->name),
+            Span sp = allow_span(ctx, &a, d->name);
+            LintFinding *f = add(l, "L0101", sp,
                                  "deny it, or allow it only under a condition or `when capability`; "
                                  "if the program really needs it, silence this with `# polc: allow L0101`",
-                                 "`%s` is allowed without conditions%s%s", d->name,
+                                 "`%s` is allowed without conditions%s%s%s", d->name, via_set(ctx, sp),
                                  *allow_word(ctx, &a) ? " " : "", allow_word(ctx, &a));
             note(l, f, SPAN_NONE, "%s", d->reason);
         }
@@ -149,7 +158,7 @@ static void check_namespaces(Lint *l)
         for (size_t i = 0; i < l->narches; i++) {
             ArchId arch = l->arches[i];
             Allowed a = review_allowed(ctx, &l->cc, arch, calls[c]);
-            if (!a.exists || dnf_is_false(a.region))
+            if (!a.exists || dnf_is_false(a.region) || a.rule < 0) /* the default's: L0150 */
                 continue;
             /* an unconditional unshare is L0101 already */
             if (c == 1 && dnf_is_true(a.region) && a.rule >= 0)
@@ -186,7 +195,7 @@ static void check_namespaces(Lint *l)
         }
     for (size_t i = 0; i < l->narches; i++) {
         Allowed a = review_allowed(ctx, &l->cc, l->arches[i], "clone3");
-        if (!a.exists || dnf_is_false(a.region) || !first_time(l, "ns:clone3"))
+        if (!a.exists || dnf_is_false(a.region) || a.rule < 0 || !first_time(l, "ns:clone3"))
             continue;
         LintFinding *f = add(l, "L0102", allow_span(ctx, &a, "clone3"),
                              "`deny clone3 errno(ENOSYS)`: the C library then falls back to clone(2), whose "
@@ -204,13 +213,15 @@ static void check_fileless_exec(Lint *l)
         Allowed m = review_allowed(ctx, &l->cc, l->arches[i], "memfd_create");
         Allowed x = review_allowed(ctx, &l->cc, l->arches[i], "execveat");
         if (!m.exists || !x.exists || dnf_is_false(m.region) || dnf_is_false(x.region) ||
-            !first_time(l, "memfd+execveat"))
+            (m.rule < 0 && x.rule < 0) || !first_time(l, "memfd+execveat"))
             continue;
-        LintFinding *f = add(l, "L0103", allow_span(ctx, &m, "memfd_create"),
+        bool m_here = m.rule >= 0;
+        LintFinding *f = add(l, "L0103", m_here ? allow_span(ctx, &m, "memfd_create") : allow_span(ctx, &x, "execveat"),
                              "deny memfd_create or execveat (include <presets/deny-fileless-exec.pol>)",
                              "`memfd_create` and `execveat` are both allowed: programs can run without a file");
-        note(l, f, allow_span(ctx, &x, "execveat"), "`execveat` is allowed here%s",
-             x.rule < 0 ? " (the default)" : "");
+        note(l, f, m_here ? allow_span(ctx, &x, "execveat") : allow_span(ctx, &m, "memfd_create"),
+             "`%s` is allowed here%s", m_here ? "execveat" : "memfd_create",
+             (m_here ? x.rule : m.rule) < 0 ? " (the default)" : "");
         note(l, f, SPAN_NONE, "code written into a memfd and run with execveat(fd, \"\", AT_EMPTY_PATH) never "
                               "touches the file system, so read-only root and exec path rules do not stop it");
     }
@@ -252,27 +263,10 @@ static void check_equivalents(Lint *l)
                 }
             }
         }
-    /* socketcall(2) and ipc(2): on i386 and others, one more way to each call */
-    for (size_t i = 0; i < l->narches; i++) {
-        ArchId arch = l->arches[i];
-        const ArchTable *t = &ctx->db.arch[arch];
-        for (size_t k = 0; k < t->len; k++) {
-            const char *name = t->entries[k].name, *mux;
-            uint32_t call;
-            if (!muxed_call(name, &mux, &call) || !arch_has_muxer(ctx, arch, mux))
-                continue;
-            Allowed aa = review_allowed(ctx, &l->cc, arch, name);
-            const Rule *deny;
-            if (!aa.exists || !dnf_is_false(aa.region) || !(deny = review_explicit_deny(ctx, arch, name)))
-                continue;
-            Allowed am = review_allowed(ctx, &l->cc, arch, mux);
-            Atom at = {.arg = 0, .op = A_EQ, .value = call};
-            if (!am.exists || dnf_is_false(dnf_and(&l->cc, am.region, dnf_atom(&l->cc, at))))
-                continue;
-            gap(l, arch, deny, name, mux, &am,
-                arena_printf(&ctx->arena, "reach %s on %s (%s call %u)", name, arch_info(arch)->name, mux, call));
-        }
-    }
+    /* socketcall(2) and ipc(2) need no check here: lower gives every
+     * unconditional rule on a socket or IPC call a hit on the multiplexer
+     * (arg0 == SYS_X), and conditions on those calls are refused (E0302)
+     * where a multiplexer exists; tests/lint/cases/socketcall.pol pins it. */
 }
 
 static void check_sigreturn(Lint *l)
@@ -362,21 +356,14 @@ static void check_files(Lint *l)
             note(l, f, SPAN_NONE, "whatever can write there can replace what runs; the AppArmor profile refuses "
                                   "exec in writable paths, the other back ends enforce neither");
         }
-        static const char *const kernel_fs[] = {"/proc/", "/sys/", "/proc", "/sys"};
-        for (size_t k = 0; k < 4; k++) {
-            const char *probe = arena_printf(&ctx->arena, "%s**", kernel_fs[k]);
-            if (k >= 2)
-                probe = kernel_fs[k];
-            if (!paths_meet(l, w->path, probe))
-                continue;
-            const char *which = strncmp(kernel_fs[k], "/proc", 5) == 0 ? "/proc" : "/sys";
-            if (!first_time(l, arena_printf(&ctx->arena, "kfs:%zu:%s", i, which)))
-                continue;
-            LintFinding *f = add(l, "L0141", w->span, "write only the paths the program owns, not kernel interfaces",
-                                 "`%s` makes %s writable", w->path, which);
-            note(l, f, SPAN_NONE, "/proc and /sys writes change kernel settings (/proc/sys, /sys/kernel), other "
-                                  "processes (/proc/PID/mem, attr) and devices");
-        }
+        bool proc = paths_meet(l, w->path, "/proc/**") || paths_meet(l, w->path, "/proc");
+        bool sys = paths_meet(l, w->path, "/sys/**") || paths_meet(l, w->path, "/sys");
+        if (!proc && !sys)
+            continue;
+        LintFinding *f = add(l, "L0141", w->span, "write only the paths the program owns, not kernel interfaces",
+                             "`%s` makes %s writable", w->path, proc && sys ? "/proc and /sys" : proc ? "/proc" : "/sys");
+        note(l, f, SPAN_NONE, "/proc and /sys writes change kernel settings (/proc/sys, /sys/kernel), other "
+                              "processes (/proc/PID/mem, attr) and devices");
     }
 }
 
