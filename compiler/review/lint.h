@@ -9,6 +9,7 @@
 #include "../compile.h"
 #include "../cond.h"
 #include "../ir.h"
+#include "../backend/backend.h"
 
 /* ---- dangerous.c: the tables, one reason per entry ---- */
 typedef struct DangerousSyscall {
