@@ -45,8 +45,6 @@ const DangerousSyscall review_dangerous_syscalls[] = {
     {"quotactl", "changes disk quotas of the host's file systems"},
     {"settimeofday", "sets the host's clock (time is not namespaced)"},
     {"clock_settime", "sets the host's clock (time is not namespaced)"},
-    {"clock_adjtime", "adjusts the host's clock (time is not namespaced)"},
-    {"adjtimex", "adjusts the host's clock (time is not namespaced)"},
     {"syslog", "reads the kernel log, which leaks kernel addresses"},
     {"vm86", "runs real-mode code; historic kernel bugs"},
     {"vm86old", "runs real-mode code; historic kernel bugs"},

@@ -635,9 +635,11 @@ bool review_explain(polc_ctx *ctx, bool json, StrBuf *out)
         sb_printf(&sb, "%s%s", i ? ", " : "", arch_info(x.arches[i])->name);
     ex_item(&x.doc, s, "arches", "%s; calls from any other ABI kill the process", sb.data);
     sb_free(&sb);
-    ex_item(&x.doc, s, "default", "%s for every syscall not allowed below%s",
-            verdict_word(ctx, ctx->ir->default_action),
-            review_action_allows(ctx->ir->default_action) ? " (an allow list this is not)" : "");
+    if (review_action_allows(ctx->ir->default_action))
+        ex_item(&x.doc, s, "default", "%s: every syscall the policy does not deny runs (a deny list, not an "
+                                      "allow list)", verdict_word(ctx, ctx->ir->default_action));
+    else
+        ex_item(&x.doc, s, "default", "%s for every syscall not allowed below", verdict_word(ctx, ctx->ir->default_action));
     if (ctx->ir->has_unknown)
         ex_item(&x.doc, s, "unknown numbers", "%s", verdict_word(ctx, ctx->ir->unknown_action));
     if (ctx->newer_rule)

@@ -24,7 +24,7 @@ static Run run_backend(polc_ctx *ctx, polc_target t)
     sb_init(&sb);
     for (size_t i = len0; i < d->list.len; i++) {
         const Diag *g = d->list.items[i];
-        sb_printf(&sb, "%s%s %s[%s]: %s", sb.len ? "; " : "", g->sev == SEV_ERROR ? "error" : "warning", "",
+        sb_printf(&sb, "%s%s[%s]: %s", sb.len ? "; " : "", g->sev == SEV_ERROR ? "error" : "warning",
                   g->code ? g->code : "", g->msg);
     }
     if (sb.len)
@@ -180,8 +180,8 @@ void explain_backends(ExDoc *doc)
                 sb_printf(&sb, "%s%s", sb.len ? ", " : "", cap_name(ctx, k));
         ex_item(doc, s, "enforces", "the same syscall decisions in %zu instructions%s%s%s%s%s", r.len / 8,
                 c.by_caps ? "; capability rules are fixed at compile time for " : "",
-                c.by_caps ? (sb.len ? sb.data : "no capabilities") : "", c.by_caps ? " (" : "",
-                c.by_caps ? why : "", c.by_caps ? ")" : "");
+                c.by_caps ? (sb.len ? sb.data : "no capabilities") : "", c.by_caps ? ", from " : "",
+                c.by_caps ? why : "", "");
         sb_free(&sb);
         ex_item(doc, s, "not enforced", "%s", not_in_seccomp(ctx));
     } else {
@@ -197,11 +197,20 @@ void explain_backends(ExDoc *doc)
         size_t cites = count_lines_citing(r.out, arena_printf(&ctx->arena, "# %s.pol:", base));
         if (ctx->aa_complain)
             ex_item(doc, s, "mode", "complain: the profile only logs, nothing is enforced");
-        ex_item(doc, s, "enforces",
-                "%zu profile rules from the policy: the filesystem section (%zu rules%s), the network section "
-                "(%zu rules), the capability set, and mount and ptrace as the syscalls section decides",
-                cites, ctx->fs_rules.len, ctx->read_only_root ? ", writes only to `write` paths" : "",
-                ctx->net_rules.len);
+        StrBuf what;
+        sb_init(&what);
+        if (cites)
+            sb_printf(&what, "%zu profile rules from the policy: ", cites);
+        if (ctx->fs_rules.len)
+            sb_printf(&what, "the filesystem section (%zu rules%s), ", ctx->fs_rules.len,
+                      ctx->read_only_root ? ", writes only to `write` paths" : "");
+        else
+            sb_puts(&what, "polc's baseline file rules (the policy has none), ");
+        if (ctx->net_rules.len)
+            sb_printf(&what, "the network section (%zu rules), ", ctx->net_rules.len);
+        sb_puts(&what, "the capability set, and mount and ptrace as the syscalls section decides");
+        ex_item(doc, s, ctx->aa_complain ? "would enforce" : "enforces", "%s", what.data);
+        sb_free(&what);
         ex_item(doc, s, "not enforced", "syscall filtering and argument conditions (seccomp's job), the user, "
                                         "no-new-privileges");
     } else {
