@@ -53,19 +53,7 @@ static bool first_time(Lint *l, const char *key)
     return true;
 }
 
-/* Where a syscall gets allowed: the name inside the allowing rule, or the
- * default statement. */
-static Span allow_span(const polc_ctx *ctx, const Allowed *a, const char *name)
-{
-    if (a->rule < 0)
-        return ctx->have_default ? ctx->default_span : review_anchor(ctx, ST_DEFAULT);
-    const Rule *r = ctx->rules.items[a->rule];
-    for (size_t i = 0; i < r->targets.len; i++)
-        if (strcmp(r->targets.items[i].name, name) == 0 && span_valid(r->targets.items[i].span))
-            return r->targets.items[i].span;
-    return r->span;
-}
-
+/* The name inside a rule (where a set reference names it, the reference). */
 static Span rule_target_span(const Rule *r, const char *name)
 {
     for (size_t i = 0; i < r->targets.len; i++)
@@ -74,11 +62,17 @@ static Span rule_target_span(const Rule *r, const char *name)
     return r->span;
 }
 
-static const char *allow_word(const polc_ctx *ctx, const Allowed *a)
+/* Where a syscall gets allowed: the allowing rule, or the default statement. */
+static Span allow_span(const polc_ctx *ctx, const Allowed *a, const char *name)
 {
     if (a->rule < 0)
-        return "by the default action";
-    return ctx->rules.items[a->rule]->action.kind == ACT_LOG ? "(logged, which lets it run)" : "";
+        return ctx->have_default ? ctx->default_span : review_anchor(ctx, ST_DEFAULT);
+    return rule_target_span(ctx->rules.items[a->rule], name);
+}
+
+static const char *log_word(const polc_ctx *ctx, const Allowed *a)
+{
+    return a->rule >= 0 && ctx->rules.items[a->rule]->action.kind == ACT_LOG ? " (logged, which lets it run)" : "";
 }
 
 /* " through `@set`" when the span is a set reference in a rule, else "". */
@@ -130,8 +124,8 @@ static void check_dangerous(Lint *l)
             LintFinding *f = add(l, "L0101", sp,
                                  "deny it, or allow it only under a condition or `when capability`; "
                                  "if the program really needs it, silence this with `# polc: allow L0101`",
-                                 "`%s` is allowed without conditions%s%s%s", d->name, via_set(ctx, sp),
-                                 *allow_word(ctx, &a) ? " " : "", allow_word(ctx, &a));
+                                 "`%s` is allowed without conditions%s%s", d->name, via_set(ctx, sp),
+                                 log_word(ctx, &a));
             note(l, f, SPAN_NONE, "%s", d->reason);
         }
 }
