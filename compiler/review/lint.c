@@ -263,22 +263,29 @@ static void check_equivalents(Lint *l)
      * where a multiplexer exists; tests/lint/cases/socketcall.pol pins it. */
 }
 
+/* A handler installed with rt_sigaction returns through rt_sigreturn; on
+ * i386 and arm, one without SA_SIGINFO returns through sigreturn. */
 static void check_sigreturn(Lint *l)
 {
     polc_ctx *ctx = l->ctx;
-    for (size_t i = 0; i < l->narches; i++) {
-        ArchId arch = l->arches[i];
-        Allowed act = review_allowed(ctx, &l->cc, arch, "rt_sigaction");
-        Allowed ret = review_allowed(ctx, &l->cc, arch, "rt_sigreturn");
-        if (!act.exists || !ret.exists || dnf_is_false(act.region) || !dnf_is_false(ret.region) ||
-            !first_time(l, "sigreturn"))
-            continue;
-        LintFinding *f = add(l, "L0120", allow_span(ctx, &act, "rt_sigaction"), "allow rt_sigreturn",
-                             "`rt_sigaction` is allowed but `rt_sigreturn` is not: the first signal handler "
-                             "to return fails");
-        note(l, f, SPAN_NONE, "every signal handler returns through rt_sigreturn; when seccomp refuses it the "
-                              "process cannot resume and usually dies with SIGSEGV");
-    }
+    static const char *const pairs[][2] = {{"rt_sigaction", "rt_sigreturn"}, {"rt_sigaction", "sigreturn"},
+                                           {"sigaction", "sigreturn"}};
+    for (size_t p = 0; p < sizeof pairs / sizeof *pairs; p++)
+        for (size_t i = 0; i < l->narches; i++) {
+            ArchId arch = l->arches[i];
+            Allowed act = review_allowed(ctx, &l->cc, arch, pairs[p][0]);
+            Allowed ret = review_allowed(ctx, &l->cc, arch, pairs[p][1]);
+            if (!act.exists || !ret.exists || dnf_is_false(act.region) || !dnf_is_false(ret.region) ||
+                !first_time(l, arena_printf(&ctx->arena, "sigreturn:%s", pairs[p][1])))
+                continue;
+            LintFinding *f = add(l, "L0120", allow_span(ctx, &act, pairs[p][0]),
+                                 arena_printf(&ctx->arena, "allow %s", pairs[p][1]),
+                                 "`%s` is allowed but `%s` is not%s: the first signal handler to return fails",
+                                 pairs[p][0], pairs[p][1],
+                                 p ? arena_printf(&ctx->arena, " on %s", arch_info(arch)->name) : "");
+            note(l, f, SPAN_NONE, "signal handlers return through %s; when seccomp refuses it the process cannot "
+                                  "resume and usually dies with SIGSEGV", pairs[p][1]);
+        }
 }
 
 /* ---- capabilities, files, process ---- */
