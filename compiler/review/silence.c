@@ -45,7 +45,39 @@ static bool line_allows(const char *line, size_t len, const char *code)
     return false;
 }
 
+static bool lines_allow(const polc_ctx *ctx, Span span, const char *code);
+
+static bool holds_file(const StmtList *l, uint32_t file)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (l->items[i]->file == file || holds_file(&l->items[i]->body, file))
+            return true;
+    return false;
+}
+
+/* A finding inside an included file (the stdlib's, say) is silenced by the
+ * comment on an `include` line that brings that file in. */
+static bool include_allows(const polc_ctx *ctx, const StmtList *l, uint32_t file, const char *code)
+{
+    for (size_t i = 0; i < l->len; i++) {
+        const Stmt *s = l->items[i];
+        if (s->kind != ST_INCLUDE || !holds_file(&s->body, file))
+            continue;
+        if (lines_allow(ctx, s->span, code) || include_allows(ctx, &s->body, file, code))
+            return true;
+    }
+    return false;
+}
+
 bool review_silenced_in_source(const polc_ctx *ctx, Span span, const char *code)
+{
+    if (!span_valid(span) || !code)
+        return false;
+    return lines_allow(ctx, span, code) ||
+           (span.file != ctx->root_file && include_allows(ctx, &ctx->stmts, span.file, code));
+}
+
+static bool lines_allow(const polc_ctx *ctx, Span span, const char *code)
 {
     if (!span_valid(span) || !code)
         return false;
