@@ -15,6 +15,8 @@ int polc_cmd_disasm(int argc, char **argv);
 int polc_cmd_load(int argc, char **argv);
 int polc_cmd_diff(int argc, char **argv);
 int polc_cmd_graph(int argc, char **argv);
+int polc_cmd_lint(int argc, char **argv);
+int polc_cmd_explain(int argc, char **argv);
 
 /* Stdlib directories next to the binary (shared with main.c). */
 struct polc_ctx;

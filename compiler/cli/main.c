@@ -20,6 +20,8 @@ static const char USAGE[] =
     "       polc load NAME.apparmor                (polc load --help)\n"
     "       polc diff OLD NEW                      (polc diff --help)\n"
     "       polc graph POLICY                      (polc graph --help)\n"
+    "       polc lint FILE...                      (polc lint --help)\n"
+    "       polc explain FILE                      (polc explain --help)\n"
     "\n"
     "Compile container sandbox policies to Docker seccomp JSON, raw seccomp BPF,\n"
     "AppArmor and Kubernetes securityContext / Pod YAML. For NAME.pol it writes\n"
@@ -141,6 +143,8 @@ __attribute__((weak)) int polc_cmd_eval(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_load(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_diff(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_graph(int argc, char **argv);
+__attribute__((weak)) int polc_cmd_lint(int argc, char **argv);
+__attribute__((weak)) int polc_cmd_explain(int argc, char **argv);
 
 static const struct {
     const char *name;
@@ -151,7 +155,9 @@ static const struct {
                    {"disasm", polc_cmd_disasm},
                    {"load", polc_cmd_load},
                    {"diff", polc_cmd_diff},
-                   {"graph", polc_cmd_graph}};
+                   {"graph", polc_cmd_graph},
+                   {"lint", polc_cmd_lint},
+                   {"explain", polc_cmd_explain}};
 
 int main(int argc, char **argv)
 {

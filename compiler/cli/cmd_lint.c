@@ -1,0 +1,137 @@
+/* polc lint FILE... [--allow CODE,...]: review warnings (L01xx), docs/lint.md. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "polc/lint.h"
+#include "polc/polc.h"
+
+static const char LINT_USAGE[] =
+    "usage: polc lint [options] FILE...\n"
+    "\n"
+    "Warnings about what each policy lets a container do that a reviewer should\n"
+    "see (codes L01xx, docs/lint.md): dangerous syscalls or capabilities allowed,\n"
+    "a denied syscall with an allowed twin, rt_sigreturn missing, writable and\n"
+    "executable paths, a default of allow, root, no-new-privileges or read-only\n"
+    "root off.\n"
+    "\n"
+    "options:\n"
+    "      --allow CODE[,CODE]   do not report these codes (repeatable); a comment\n"
+    "                            `# polc: allow CODE` on the reported line does the\n"
+    "                            same for one finding\n"
+    "      --arch LIST           override the policy's `arch`\n"
+    "  -I DIR                    search DIR for include <...>\n"
+    "      --diagnostics-format text|json\n"
+    "      --stdin-name NAME     name used in messages when FILE is -\n"
+    "      --color auto|always|never\n"
+    "\n"
+    "exit status: 0 no findings, 1 findings or errors in a policy, 2 usage or I/O error.\n";
+
+enum { O_ALLOW = 256, O_ARCH, O_FMT, O_STDIN_NAME, O_COLOR };
+
+int polc_cmd_lint(int argc, char **argv)
+{
+    static const struct option opts[] = {{"allow", required_argument, NULL, O_ALLOW},
+                                         {"arch", required_argument, NULL, O_ARCH},
+                                         {"diagnostics-format", required_argument, NULL, O_FMT},
+                                         {"stdin-name", required_argument, NULL, O_STDIN_NAME},
+                                         {"color", required_argument, NULL, O_COLOR},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    const char *allow[256], *includes[64], *arch = NULL, *stdin_name = NULL;
+    size_t nallow = 0;
+    int ninc = 0, color = -1, c;
+    polc_diag_format fmt = POLC_DIAG_TEXT;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "I:h", opts, NULL)) != -1) {
+        switch (c) {
+        case O_ALLOW:
+            for (char *save = NULL, *tok = strtok_r(optarg, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+                if (nallow < 256)
+                    allow[nallow++] = tok;
+            break;
+        case O_ARCH: arch = optarg; break;
+        case O_FMT:
+            if (strcmp(optarg, "json") == 0)
+                fmt = POLC_DIAG_JSON;
+            else if (strcmp(optarg, "text") == 0)
+                fmt = POLC_DIAG_TEXT;
+            else {
+                fputs("polc lint: --diagnostics-format takes text or json\n", stderr);
+                return 2;
+            }
+            break;
+        case O_STDIN_NAME: stdin_name = optarg; break;
+        case O_COLOR:
+            color = strcmp(optarg, "always") == 0 ? 1 : strcmp(optarg, "never") == 0 ? 0 : -1;
+            if (color < 0 && strcmp(optarg, "auto") != 0) {
+                fputs("polc lint: --color takes auto, always or never\n", stderr);
+                return 2;
+            }
+            break;
+        case 'I':
+            if (ninc < 64)
+                includes[ninc++] = optarg;
+            break;
+        case 'h': fputs(LINT_USAGE, stdout); return 0;
+        default: fputs(LINT_USAGE, stderr); return 2;
+        }
+    }
+    if (optind >= argc) {
+        fputs(LINT_USAGE, stderr);
+        return 2;
+    }
+    if (color < 0)
+        color = fmt == POLC_DIAG_TEXT && isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL;
+    int status = 0;
+    char *json_all = NULL;
+    size_t json_len = 0;
+    for (int i = optind; i < argc; i++) {
+        polc_ctx *ctx = polc_new();
+        if (!ctx)
+            return 2;
+        for (int j = 0; j < ninc; j++)
+            polc_add_include_dir(ctx, includes[j]);
+        polc_use_env_path(ctx);
+        cli_add_stdlib_dirs(ctx);
+        polc_status st = arch ? polc_set_arches(ctx, arch) : POLC_OK;
+        if (st == POLC_OK)
+            st = polc_compile_file(ctx, argv[i], strcmp(argv[i], "-") == 0 ? stdin_name : NULL);
+        int code = st == POLC_OK ? 0 : st == POLC_EINPUT ? 1 : 2;
+        if (st == POLC_OK && polc_lint(ctx, allow, nallow) > 0)
+            code = 1;
+        char *d = polc_render_diagnostics(ctx, fmt, color);
+        if (fmt == POLC_DIAG_JSON) {
+            /* one array for all files: strip each file's brackets */
+            char *open = strchr(d, '['), *close = strrchr(d, ']');
+            if (open && close && close > open + 1) {
+                size_t inner = (size_t)(close - open - 1);
+                if (strspn(open + 1, " \n") < inner) {
+                    char *nj = realloc(json_all, json_len + inner + 2);
+                    if (!nj)
+                        return 2;
+                    json_all = nj;
+                    if (json_len)
+                        json_all[json_len++] = ',';
+                    memcpy(json_all + json_len, open + 1, inner);
+                    json_len += inner;
+                    json_all[json_len] = '\0';
+                }
+            }
+        } else {
+            fputs(d, stderr);
+        }
+        free(d);
+        if (code > status)
+            status = code;
+        polc_free(ctx);
+    }
+    if (fmt == POLC_DIAG_JSON) {
+        printf("[%s]\n", json_all ? json_all : "");
+        free(json_all);
+    }
+    return status;
+}

@@ -1,0 +1,254 @@
+/* polc explain, per back end: run each back end on the policy and say what
+ * its output enforces and what it cannot, from the IR, the model and the
+ * output itself. Diagnostics the back ends report are listed here and then
+ * taken back out of the engine: explain reports them, it does not fail. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "explain.h"
+
+typedef struct Run {
+    bool ok;
+    char *out; /* malloc'd, NULL when refused */
+    size_t len;
+    const char *said; /* the back end's diagnostics, "; " separated, or NULL */
+} Run;
+
+static Run run_backend(polc_ctx *ctx, polc_target t)
+{
+    DiagEngine *d = &ctx->diag;
+    size_t len0 = d->list.len, nerr = d->nerrors, nwarn = d->nwarnings;
+    Run r = {0};
+    r.ok = polc_emit(ctx, t, &r.out, &r.len) == POLC_OK;
+    StrBuf sb;
+    sb_init(&sb);
+    for (size_t i = len0; i < d->list.len; i++) {
+        const Diag *g = d->list.items[i];
+        sb_printf(&sb, "%s%s[%s]: %s", sb.len ? "; " : "", g->sev == SEV_ERROR ? "error" : "warning",
+                  g->code ? g->code : "", g->msg);
+    }
+    if (sb.len)
+        r.said = arena_strdup(&ctx->arena, sb.data);
+    sb_free(&sb);
+    d->list.len = len0;
+    d->nerrors = nerr;
+    d->nwarnings = nwarn;
+    return r;
+}
+
+/* Syscalls the IR decides (by name, over all target arches), those whose
+ * decision under the policy's capabilities tests arguments, and those that
+ * depend on capabilities. */
+typedef struct Counts {
+    size_t decided, conditional, by_caps, pointer_conds;
+} Counts;
+
+static Counts count_ir(const polc_ctx *ctx)
+{
+    Counts c = {0};
+    StrMap seen = {0}, cond = {0}, caps = {0}, ptr = {0};
+    Arena *a = (Arena *)&ctx->arena;
+    for (size_t i = 0; i < ctx->ir->arches.len; i++) {
+        const IrArch *ia = &ctx->ir->arches.items[i];
+        for (size_t k = 0; k < ia->syscalls.len; k++) {
+            const IrSyscall *s = &ia->syscalls.items[k];
+            if (!strmap_get(&seen, s->name))
+                strmap_put(&seen, a, s->name, (void *)1), c.decided++;
+            const IrDecision *d = ir_scenario(s, ctx->effective_caps);
+            unsigned tested = ir_args_tested(d);
+            if (tested && !strmap_get(&cond, s->name))
+                strmap_put(&cond, a, s->name, (void *)1), c.conditional++;
+            if (s->ncaps && !strmap_get(&caps, s->name))
+                strmap_put(&caps, a, s->name, (void *)1), c.by_caps++;
+            const Signature *sig = syscalldb_signature_on(&ctx->db, s->name, ia->arch);
+            for (int j = 0; sig && j < sig->nargs; j++)
+                if ((tested & (1u << j)) && sig->arg_types[j] == AT_PTR && !strmap_get(&ptr, s->name))
+                    strmap_put(&ptr, a, s->name, (void *)1), c.pointer_conds++;
+        }
+    }
+    return c;
+}
+
+/* What a seccomp filter cannot carry: the runtime's flags instead. */
+static const char *runtime_flags(const polc_ctx *ctx)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    if (ctx->caps_drop_all) {
+        sb_puts(&sb, "--cap-drop ALL");
+        for (size_t i = 0; i < ctx->cap_adds.len; i++)
+            sb_printf(&sb, " --cap-add %s", ctx->cap_adds.items[i].name);
+    } else if (ctx->caps_add_all) {
+        sb_puts(&sb, "--cap-add ALL");
+    } else {
+        for (size_t i = 0; i < ctx->cap_drops.len; i++)
+            sb_printf(&sb, "%s--cap-drop %s", sb.len ? " " : "", ctx->cap_drops.items[i].name);
+        for (size_t i = 0; i < ctx->cap_adds.len; i++)
+            sb_printf(&sb, "%s--cap-add %s", sb.len ? " " : "", ctx->cap_adds.items[i].name);
+    }
+    if (ctx->has_user)
+        sb_printf(&sb, "%s--user %u:%u", sb.len ? " " : "", ctx->uid, ctx->has_gid ? ctx->gid : ctx->uid);
+    if (ctx->no_new_privs)
+        sb_printf(&sb, "%s--security-opt no-new-privileges", sb.len ? " " : "");
+    if (ctx->read_only_root)
+        sb_printf(&sb, "%s--read-only", sb.len ? " " : "");
+    const char *r = arena_strdup((Arena *)&ctx->arena, sb.len ? sb.data : "");
+    sb_free(&sb);
+    return r;
+}
+
+static const char *not_in_seccomp(const polc_ctx *ctx)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    if (ctx->fs_rules.len)
+        sb_printf(&sb, "the %zu filesystem rules", ctx->fs_rules.len);
+    if (ctx->net_rules.len)
+        sb_printf(&sb, "%sthe %zu network rules (only the syscalls section's socket() conditions apply)",
+                  sb.len ? ", " : "", ctx->net_rules.len);
+    const char *flags = runtime_flags(ctx);
+    sb_printf(&sb, "%scapabilities, user, no-new-privileges and read-only root%s%s%s", sb.len ? ", " : "",
+              *flags ? " (the runtime's job: docker run " : "", flags, *flags ? ")" : "");
+    const char *r = arena_strdup((Arena *)&ctx->arena, sb.data);
+    sb_free(&sb);
+    return r;
+}
+
+/* The rest of the first line holding `key:` in a YAML text, or NULL. */
+static const char *yaml_value(polc_ctx *ctx, const char *text, const char *key)
+{
+    size_t kl = strlen(key);
+    for (const char *p = text; p && *p;) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        const char *q = p;
+        while (q < p + len && *q == ' ')
+            q++;
+        if ((size_t)(p + len - q) > kl && memcmp(q, key, kl) == 0 && q[kl] == ':') {
+            q += kl + 1;
+            while (q < p + len && *q == ' ')
+                q++;
+            return arena_strndup(&ctx->arena, q, (size_t)(p + len - q));
+        }
+        p = eol ? eol + 1 : NULL;
+    }
+    return NULL;
+}
+
+static size_t count_lines_citing(const char *text, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = text; p && (p = strstr(p, needle)); p += strlen(needle))
+        n++;
+    return n;
+}
+
+void explain_backends(ExDoc *doc)
+{
+    polc_ctx *ctx = doc->ctx;
+    const char *base = polc_policy_basename(ctx);
+    Counts c = count_ir(ctx);
+    const char *ptr = c.pointer_conds
+                          ? arena_printf(&ctx->arena, "; %zu condition(s) on pointer arguments compare addresses, "
+                                                      "not the memory behind them",
+                                         c.pointer_conds)
+                          : "";
+
+    ExSection *s = ex_section(doc, arena_printf(&ctx->arena, "Docker seccomp JSON (%s.seccomp.json)", base));
+    Run r = run_backend(ctx, POLC_TARGET_DOCKER);
+    if (r.ok) {
+        ex_item(doc, s, "enforces", "the syscalls section: %zu syscalls decided, %zu with argument conditions%s%s",
+                c.decided, c.conditional,
+                c.by_caps ? arena_printf(&ctx->arena, ", %zu by capability (includes.caps)", c.by_caps) : "", ptr);
+        ex_item(doc, s, "not enforced", "%s", not_in_seccomp(ctx));
+    } else {
+        ex_item(doc, s, "refuses", "this policy cannot be written exactly in the format");
+    }
+    if (r.said)
+        ex_item(doc, s, "back end says", "%s", r.said);
+    free(r.out);
+
+    s = ex_section(doc, arena_printf(&ctx->arena, "raw seccomp BPF (%s.bpf)", base));
+    r = run_backend(ctx, POLC_TARGET_BPF);
+    if (r.ok) {
+        const char *why;
+        uint64_t caps = bpf_chosen_caps(ctx, &why);
+        StrBuf sb;
+        sb_init(&sb);
+        for (int k = 0; k < 64; k++)
+            if (caps & (1ull << k))
+                sb_printf(&sb, "%s%s", sb.len ? ", " : "", cap_name(ctx, k));
+        ex_item(doc, s, "enforces", "the same syscall decisions in %zu instructions%s%s%s%s%s", r.len / 8,
+                c.by_caps ? "; capability rules are fixed at compile time for " : "",
+                c.by_caps ? (sb.len ? sb.data : "no capabilities") : "", c.by_caps ? ", from " : "",
+                c.by_caps ? why : "", "");
+        sb_free(&sb);
+        ex_item(doc, s, "not enforced", "%s", not_in_seccomp(ctx));
+    } else {
+        ex_item(doc, s, "refuses", "this policy cannot be compiled to BPF");
+    }
+    if (r.said)
+        ex_item(doc, s, "back end says", "%s", r.said);
+    free(r.out);
+
+    s = ex_section(doc, arena_printf(&ctx->arena, "AppArmor profile (%s.apparmor)", base));
+    r = run_backend(ctx, POLC_TARGET_APPARMOR);
+    if (r.ok) {
+        size_t cites = count_lines_citing(r.out, arena_printf(&ctx->arena, "# %s.pol:", base));
+        if (ctx->aa_complain)
+            ex_item(doc, s, "mode", "complain: the profile only logs, nothing is enforced");
+        StrBuf what;
+        sb_init(&what);
+        if (cites)
+            sb_printf(&what, "%zu profile rules from the policy: ", cites);
+        if (ctx->fs_rules.len)
+            sb_printf(&what, "the filesystem section (%zu rules%s), ", ctx->fs_rules.len,
+                      ctx->read_only_root ? ", writes only to `write` paths" : "");
+        else
+            sb_puts(&what, "polc's baseline file rules (the policy has none), ");
+        if (ctx->net_rules.len)
+            sb_printf(&what, "the network section (%zu rules), ", ctx->net_rules.len);
+        sb_puts(&what, "the capability set, and mount and ptrace as the syscalls section decides");
+        ex_item(doc, s, ctx->aa_complain ? "would enforce" : "enforces", "%s", what.data);
+        sb_free(&what);
+        ex_item(doc, s, "not enforced", "syscall filtering and argument conditions (seccomp's job), the user, "
+                                        "no-new-privileges");
+    } else {
+        ex_item(doc, s, "refuses", "the profile cannot express this policy for the target feature set");
+    }
+    if (r.said)
+        ex_item(doc, s, "back end says", "%s", r.said);
+    free(r.out);
+
+    s = ex_section(doc, arena_printf(&ctx->arena, "Kubernetes (%s.k8s.yaml)", base));
+    r = run_backend(ctx, POLC_TARGET_K8S);
+    if (r.ok) {
+        static const char *const keys[] = {"allowPrivilegeEscalation", "readOnlyRootFilesystem", "runAsNonRoot",
+                                           "runAsUser", "runAsGroup", "drop", "add"};
+        StrBuf sb;
+        sb_init(&sb);
+        for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+            const char *v = yaml_value(ctx, r.out, keys[k]);
+            if (v)
+                sb_printf(&sb, "%s%s%s: %s", sb.len ? ", " : "", k >= 5 ? "capabilities." : "", keys[k], v);
+        }
+        ex_item(doc, s, "carries", "%s", sb.data ? sb.data : "nothing");
+        sb_free(&sb);
+        const char *seccomp = yaml_value(ctx, r.out, "localhostProfile");
+        if (seccomp)
+            ex_item(doc, s, "references", "seccomp profile %s and AppArmor profile `%s`, which must be installed "
+                                          "on every node; they carry the syscall, file and network rules",
+                    seccomp, base);
+        const char *pss = strstr(r.out, "Pod Security Standards: ");
+        if (pss) {
+            pss += strlen("Pod Security Standards: ");
+            const char *e = strpbrk(pss, ".\n");
+            ex_item(doc, s, "Pod Security Standards", "%.*s", (int)(e ? e - pss : (long)strlen(pss)), pss);
+        }
+    } else {
+        ex_item(doc, s, "refuses", "the securityContext cannot express this policy");
+    }
+    if (r.said)
+        ex_item(doc, s, "back end says", "%s", r.said);
+    free(r.out);
+}

@@ -1,0 +1,241 @@
+/* polc explain: decisions that depend on arguments, capabilities or the
+ * arch, in the policy author's own words (the source text of each rule's
+ * condition, with file:line), and what the policy denies by name. */
+#include <string.h>
+
+#include "explain.h"
+
+static const char *source_text(const polc_ctx *ctx, Span sp)
+{
+    const SourceFile *f = span_valid(sp) ? source_get(&ctx->sm, sp.file) : NULL;
+    if (!f || sp.end > f->len || sp.end < sp.start)
+        return "?";
+    StrBuf sb;
+    sb_init(&sb);
+    bool space = false;
+    for (uint32_t i = sp.start; i < sp.end; i++) {
+        char c = f->text[i];
+        if (c == '#') { /* a comment inside a multi-line condition */
+            while (i < sp.end && f->text[i] != '\n')
+                i++;
+            space = true;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = true;
+            continue;
+        }
+        if (space && sb.len)
+            sb_putc(&sb, ' ');
+        space = false;
+        sb_putc(&sb, c);
+    }
+    const char *r = arena_strdup((Arena *)&ctx->arena, sb.data ? sb.data : "");
+    sb_free(&sb);
+    return r;
+}
+
+static const char *rule_loc(const polc_ctx *ctx, const Rule *r)
+{
+    const SourceFile *f = source_get(&ctx->sm, r->span.file);
+    unsigned line, col;
+    if (!f)
+        return "?";
+    source_linecol(f, r->span.start, &line, &col);
+    const char *base = strrchr(f->name, '/');
+    return arena_printf((Arena *)&ctx->arena, "%s:%u", base ? base + 1 : f->name, line);
+}
+
+/* Arguments the cases test that are pointers: a condition compares the
+ * address, never the memory behind it. */
+static void pointer_args(const polc_ctx *ctx, const IrDecision *d, const char *name, ArchId arch, StrBuf *sb)
+{
+    const Signature *sig = syscalldb_signature_on(&ctx->db, name, arch);
+    unsigned tested = ir_args_tested(d);
+    for (int i = 0; sig && i < sig->nargs; i++)
+        if ((tested & (1u << i)) && sig->arg_types[i] == AT_PTR)
+            sb_printf(sb, "; `%s` is a pointer: the condition compares its address, not what it points to",
+                      sig->arg_names[i] ? sig->arg_names[i] : "?");
+}
+
+const char *ex_verdict(const polc_ctx *ctx, Action a)
+{
+    if (a.kind == ACT_ALLOW)
+        return "allowed";
+    if (a.kind == ACT_LOG)
+        return "allowed and logged";
+    return action_str(ctx, (Arena *)&ctx->arena, a);
+}
+
+static bool targets_name(const Rule *r, const char *name)
+{
+    for (size_t i = 0; i < r->targets.len; i++)
+        if (strcmp(r->targets.items[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+/* Conditional rules on this syscall stricter than `act`: what carves inputs
+ * out of an unconditional rule (even when their action is the default's and
+ * the optimizer dropped their case). */
+static bool shown_in(const IrDecision *d, size_t upto, int rule)
+{
+    for (size_t i = 0; i < upto; i++)
+        for (size_t k = 0; k < d->cases.items[i].rules.len; k++)
+            if (d->cases.items[i].rules.items[k] == rule)
+                return true;
+    return false;
+}
+
+static bool carve_outs(Ex *x, const IrSyscall *s, const IrDecision *d, size_t ci, ArchId arch, Action act,
+                       StrBuf *sb)
+{
+    polc_ctx *ctx = x->ctx;
+    bool any = false;
+    for (size_t i = 0; i < ctx->rules.len; i++) {
+        const Rule *r = ctx->rules.items[i];
+        if (!r->cond || shown_in(d, ci, (int)i) || !(r->arch_mask & (1u << arch)) || action_cmp(r->action, act) >= 0 ||
+            !targets_name(r, s->name))
+            continue;
+        sb_printf(sb, "%s%s (%s, %s)", any ? " or " : " except when ", source_text(ctx, r->cond->span),
+                  rule_loc(ctx, r), ex_verdict(ctx, r->action));
+        any = true;
+    }
+    return any;
+}
+
+static void describe_decision(Ex *x, const IrSyscall *s, const IrDecision *d, ArchId arch, StrBuf *sb)
+{
+    polc_ctx *ctx = x->ctx;
+    if (!d->cases.len) {
+        sb_printf(sb, "%s (the default)", ex_verdict(ctx, ctx->ir->default_action));
+        return;
+    }
+    Dnf covered = dnf_false();
+    for (size_t i = 0; i < d->cases.len; i++) {
+        const IrCase *c = &d->cases.items[i];
+        covered = dnf_or(&x->cc, covered, c->cond);
+        if (i)
+            sb_puts(sb, "; ");
+        sb_printf(sb, "%s", ex_verdict(ctx, c->action));
+        bool any_cond = false;
+        for (size_t k = 0; k < c->rules.len; k++) {
+            const Rule *r = ctx->rules.items[c->rules.items[k]];
+            if (!r->cond)
+                continue;
+            sb_printf(sb, "%s%s (%s)", any_cond ? " or " : " when ", source_text(ctx, r->cond->span),
+                      rule_loc(ctx, r));
+            any_cond = true;
+        }
+        if (!any_cond && !dnf_is_true(c->cond) && !carve_outs(x, s, d, i, arch, c->action, sb))
+            sb_puts(sb, " otherwise");
+    }
+    if (!dnf_is_false(dnf_not(&x->cc, covered)))
+        sb_printf(sb, "; otherwise %s (the default)", ex_verdict(ctx, ctx->ir->default_action));
+    pointer_args(ctx, d, s->name, arch, sb);
+}
+
+void ex_section_conditions(Ex *x)
+{
+    polc_ctx *ctx = x->ctx;
+    ExSection *s = NULL;
+    for (size_t i = 0; i < x->calls.len; i++) {
+        Call *c = &x->calls.items[i];
+        if (c->status != CALL_COND)
+            continue;
+        const SyscallEntry *e = syscalldb_lookup(&ctx->db, c->cond_arch, c->name);
+        const IrSyscall *is = e ? ir_syscall(ir_arch(ctx->ir, c->cond_arch), e->nr) : NULL;
+        if (!is)
+            continue;
+        if (!s)
+            s = ex_section(&x->doc, "Allowed only under conditions");
+        StrBuf sb;
+        sb_init(&sb);
+        describe_decision(x, is, ir_scenario(is, ctx->effective_caps), c->cond_arch, &sb);
+        ex_item(&x->doc, s, c->name, "%s", sb.data);
+        sb_free(&sb);
+    }
+    /* capability-dependent decisions: the policy's set decides */
+    ExSection *cs = NULL;
+    for (size_t i = 0; i < x->calls.len; i++) {
+        Call *c = &x->calls.items[i];
+        for (size_t a = 0; a < x->narches; a++) {
+            const SyscallEntry *e = syscalldb_lookup(&ctx->db, x->arches[a], c->name);
+            const IrSyscall *is = e ? ir_syscall(ir_arch(ctx->ir, x->arches[a]), e->nr) : NULL;
+            if (!is || !is->ncaps)
+                continue;
+            if (!cs)
+                cs = ex_section(&x->doc, "Decided by capabilities");
+            StrBuf sb;
+            sb_init(&sb);
+            for (int k = 0; k < is->ncaps; k++) {
+                bool has = ctx->effective_caps & (1ull << is->caps[k]);
+                sb_printf(&sb, "%swith %s (the container %s it): ", k ? "; " : "", cap_name(ctx, is->caps[k]),
+                          has ? "has" : "does not have");
+                describe_decision(x, is, &is->scenarios[1u << k], x->arches[a], &sb);
+            }
+            sb_puts(&sb, "; without: ");
+            describe_decision(x, is, &is->scenarios[0], x->arches[a], &sb);
+            ex_item(&x->doc, cs, c->name, "%s", sb.data);
+            sb_free(&sb);
+            break;
+        }
+    }
+    ExSection *as = NULL;
+    for (size_t i = 0; i < x->calls.len; i++) {
+        Call *c = &x->calls.items[i];
+        if (c->status != CALL_MIXED)
+            continue;
+        if (!as)
+            as = ex_section(&x->doc, "Allowed on some arches only");
+        StrBuf sb;
+        sb_init(&sb);
+        size_t n = 0;
+        for (size_t a = 0; a < x->narches; a++) {
+            Allowed al = review_allowed(ctx, &x->cc, x->arches[a], c->name);
+            if (al.exists && dnf_is_true(al.region))
+                sb_printf(&sb, "%s%s", n++ ? ", " : "", arch_info(x->arches[a])->name);
+        }
+        ex_item(&x->doc, as, c->name, "allowed on %s only", sb.data);
+        sb_free(&sb);
+    }
+}
+
+/* ---- denied on purpose ---- */
+
+void ex_section_denied(Ex *x)
+{
+    polc_ctx *ctx = x->ctx;
+    typedef struct {
+        const char *action;
+        StrBuf names;
+    } ByAction;
+    VEC(ByAction) by = {0};
+    for (size_t i = 0; i < x->calls.len; i++) {
+        Call *c = &x->calls.items[i];
+        if (c->status != CALL_NONE)
+            continue;
+        const Rule *r = NULL;
+        for (size_t a = 0; a < x->narches && !r; a++)
+            r = review_explicit_deny(ctx, x->arches[a], c->name);
+        if (!r || r->from_stdlib)
+            continue;
+        const char *act = action_str(ctx, &ctx->arena, r->action);
+        size_t k = 0;
+        while (k < by.len && strcmp(by.items[k].action, act) != 0)
+            k++;
+        if (k == by.len) {
+            ByAction b = {act, {0}};
+            sb_init(&b.names);
+            VEC_PUSH(&ctx->arena, by, b);
+        }
+        sb_printf(&by.items[k].names, "%s%s", by.items[k].names.len ? ", " : "", c->name);
+    }
+    if (!by.len)
+        return;
+    ExSection *s = ex_section(&x->doc, "Denied by name (everything else not allowed gets the default)");
+    for (size_t k = 0; k < by.len; k++) {
+        ex_item(&x->doc, s, by.items[k].action, "%s", by.items[k].names.data);
+        sb_free(&by.items[k].names);
+    }
+}

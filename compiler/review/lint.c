@@ -1,0 +1,405 @@
+/* polc lint: warnings (L01xx) about what a policy lets a container do that a
+ * reviewer should see, computed on the IR so sets, constants and includes are
+ * already seen through. The checks never change the policy or its outputs. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../backend/aa_glob.h"
+#include "lint.h"
+
+typedef struct Lint {
+    polc_ctx *ctx;
+    CondCtx cc;
+    LintFindings *out;
+    ArchId arches[ARCH__COUNT];
+    size_t narches;
+    VEC(const char *) seen; /* keys of findings already made (one per syscall, not per arch) */
+} Lint;
+
+static LintFinding *add(Lint *l, const char *code, Span span, const char *help, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static LintFinding *add(Lint *l, const char *code, Span span, const char *help, const char *fmt, ...)
+{
+    LintFinding *f = arena_alloc(&l->ctx->arena, sizeof *f);
+    va_list ap;
+    va_start(ap, fmt);
+    f->msg = arena_vprintf(&l->ctx->arena, fmt, ap);
+    va_end(ap);
+    f->code = code;
+    f->span = span;
+    f->help = help;
+    VEC_PUSH(&l->ctx->arena, *l->out, f);
+    return f;
+}
+
+static void note(Lint *l, LintFinding *f, Span span, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void note(Lint *l, LintFinding *f, Span span, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    LintNote n = {span, arena_vprintf(&l->ctx->arena, fmt, ap)};
+    va_end(ap);
+    VEC_PUSH(&l->ctx->arena, f->notes, n);
+}
+
+/* True the first time a key is seen: a finding is made once, not per arch. */
+static bool first_time(Lint *l, const char *key)
+{
+    for (size_t i = 0; i < l->seen.len; i++)
+        if (strcmp(l->seen.items[i], key) == 0)
+            return false;
+    VEC_PUSH(&l->ctx->arena, l->seen, arena_strdup(&l->ctx->arena, key));
+    return true;
+}
+
+/* The name inside a rule (where a set reference names it, the reference). */
+static Span rule_target_span(const Rule *r, const char *name)
+{
+    for (size_t i = 0; i < r->targets.len; i++)
+        if (strcmp(r->targets.items[i].name, name) == 0 && span_valid(r->targets.items[i].span))
+            return r->targets.items[i].span;
+    return r->span;
+}
+
+/* Where a syscall gets allowed: the allowing rule, or the default statement. */
+static Span allow_span(const polc_ctx *ctx, const Allowed *a, const char *name)
+{
+    if (a->rule < 0)
+        return ctx->have_default ? ctx->default_span : review_anchor(ctx, ST_DEFAULT);
+    return rule_target_span(ctx->rules.items[a->rule], name);
+}
+
+static const char *log_word(const polc_ctx *ctx, const Allowed *a)
+{
+    return a->rule >= 0 && ctx->rules.items[a->rule]->action.kind == ACT_LOG ? " (logged, which lets it run)" : "";
+}
+
+/* " through `@set`" when the span is a set reference in a rule, else "". */
+static const char *via_set(const polc_ctx *ctx, Span sp)
+{
+    const SourceFile *f = span_valid(sp) ? source_get(&ctx->sm, sp.file) : NULL;
+    if (!f || sp.end <= sp.start || sp.end > f->len || f->text[sp.start] != '@')
+        return "";
+    return arena_printf((Arena *)&ctx->arena, " through `%.*s`", (int)(sp.end - sp.start), f->text + sp.start);
+}
+
+/* ---- the default, and syscalls that hand out the kernel ---- */
+
+static void check_default(Lint *l)
+{
+    polc_ctx *ctx = l->ctx;
+    if (!review_action_allows(ctx->ir->default_action))
+        return;
+    LintFinding *f = add(l, "L0150", ctx->have_default ? ctx->default_span : review_anchor(ctx, ST_POLICY),
+                         "make the default deny (`default errno(EPERM)` or `default kill-process`) and allow "
+                         "what the program needs; `polc learn` writes that list from a trace",
+                         "the default action lets every syscall the policy does not name run");
+    size_t n = 0;
+    StrBuf sb;
+    sb_init(&sb);
+    for (const DangerousSyscall *d = review_dangerous_syscalls; d->name; d++)
+        for (size_t i = 0; i < l->narches; i++) {
+            Allowed a = review_allowed(ctx, &l->cc, l->arches[i], d->name);
+            if (a.exists && a.by_default) {
+                sb_printf(&sb, "%s%s", n++ ? ", " : "", d->name);
+                break;
+            }
+        }
+    if (n)
+        note(l, f, SPAN_NONE, "among them: %s", sb.data);
+    sb_free(&sb);
+}
+
+static void check_dangerous(Lint *l)
+{
+    polc_ctx *ctx = l->ctx;
+    for (const DangerousSyscall *d = review_dangerous_syscalls; d->name; d++)
+        for (size_t i = 0; i < l->narches; i++) {
+            Allowed a = review_allowed(ctx, &l->cc, l->arches[i], d->name);
+            /* allowed by the default alone: L0150 says it once */
+            if (!a.exists || !dnf_is_true(a.region) || a.rule < 0 || !first_time(l, d->name))
+                continue;
+            Span sp = allow_span(ctx, &a, d->name);
+            LintFinding *f = add(l, "L0101", sp,
+                                 "deny it, or allow it only under a condition or `when capability`; "
+                                 "if the program really needs it, silence this with `# polc: allow L0101`",
+                                 "`%s` is allowed without conditions%s%s", d->name, via_set(ctx, sp),
+                                 log_word(ctx, &a));
+            note(l, f, SPAN_NONE, "%s", d->reason);
+        }
+}
+
+static Dnf bit_set(Lint *l, int arg, uint64_t bit)
+{
+    Atom at = {.arg = (uint8_t)arg, .op = A_MASKED_EQ, .value = bit, .mask = bit};
+    return dnf_atom(&l->cc, at);
+}
+
+#define NS_NEWUSER 0x10000000ull
+#define NS_THREAD 0x10000ull /* CLONE_THREAD */
+
+/* Without CAP_SYS_ADMIN the kernel refuses every namespace flag unless
+ * CLONE_NEWUSER comes with it (and refuses CLONE_NEWUSER with CLONE_THREAD),
+ * so a user namespace is the door; with SYS_ADMIN every flag is. */
+static void check_namespaces(Lint *l)
+{
+    polc_ctx *ctx = l->ctx;
+    CapDef *sa = strmap_get(&ctx->caps, "SYS_ADMIN");
+    bool sys_admin = sa && (ctx->effective_caps & (1ull << sa->num));
+    static const char *const calls[] = {"clone", "unshare"};
+    for (size_t c = 0; c < 2; c++)
+        for (size_t i = 0; i < l->narches; i++) {
+            ArchId arch = l->arches[i];
+            Allowed a = review_allowed(ctx, &l->cc, arch, calls[c]);
+            if (!a.exists || dnf_is_false(a.region) || a.rule < 0) /* the default's: L0150 */
+                continue;
+            /* an unconditional unshare is L0101 already */
+            if (c == 1 && dnf_is_true(a.region) && a.rule >= 0)
+                continue;
+            int arg = review_arg_index(ctx, calls[c], arch, "flags");
+            if (arg < 0)
+                continue;
+            Dnf user = dnf_and(&l->cc, a.region, bit_set(l, arg, NS_NEWUSER));
+            if (c == 0) {
+                Atom no_thread = {.arg = (uint8_t)arg, .op = A_MASKED_EQ, .value = 0, .mask = NS_THREAD};
+                user = dnf_and(&l->cc, user, dnf_atom(&l->cc, no_thread));
+            }
+            StrBuf sb;
+            sb_init(&sb);
+            size_t n = 0;
+            if (!dnf_is_false(user))
+                sb_puts(&sb, "CLONE_NEWUSER, and with it every other namespace"), n++;
+            else if (sys_admin)
+                for (const NsFlag *ns = review_ns_flags; ns->name; ns++)
+                    if (!dnf_is_false(dnf_and(&l->cc, a.region, bit_set(l, arg, ns->bit))))
+                        sb_printf(&sb, "%s%s", n++ ? ", " : "", ns->name);
+            if (n && first_time(l, arena_printf(&ctx->arena, "ns:%s", calls[c]))) {
+                LintFinding *f = add(l, "L0102", allow_span(ctx, &a, calls[c]),
+                                     "add a condition such as `flags & (CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET "
+                                     "| CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP) == 0`, or "
+                                     "include <presets/restrict-namespaces.pol>",
+                                     "`%s` may create new namespaces: %s", calls[c], sb.data);
+                note(l, f, SPAN_NONE, n && !dnf_is_false(user)
+                                          ? "a new user namespace gives the process every capability inside it, "
+                                            "and opens kernel code otherwise reachable only by root"
+                                          : "the container keeps SYS_ADMIN, so the kernel lets these flags through");
+            }
+            sb_free(&sb);
+        }
+    for (size_t i = 0; i < l->narches; i++) {
+        Allowed a = review_allowed(ctx, &l->cc, l->arches[i], "clone3");
+        if (!a.exists || dnf_is_false(a.region) || a.rule < 0 || !first_time(l, "ns:clone3"))
+            continue;
+        LintFinding *f = add(l, "L0102", allow_span(ctx, &a, "clone3"),
+                             "`deny clone3 errno(ENOSYS)`: the C library then falls back to clone(2), whose "
+                             "flags a condition can check",
+                             "`clone3` is allowed, and its flags cannot be checked");
+        note(l, f, SPAN_NONE, "clone3 passes its flags in a struct in memory, which seccomp cannot read, so any "
+                              "allowed clone3 may create new namespaces");
+    }
+}
+
+static void check_fileless_exec(Lint *l)
+{
+    polc_ctx *ctx = l->ctx;
+    for (size_t i = 0; i < l->narches; i++) {
+        Allowed m = review_allowed(ctx, &l->cc, l->arches[i], "memfd_create");
+        Allowed x = review_allowed(ctx, &l->cc, l->arches[i], "execveat");
+        if (!m.exists || !x.exists || dnf_is_false(m.region) || dnf_is_false(x.region) ||
+            (m.rule < 0 && x.rule < 0) || !first_time(l, "memfd+execveat"))
+            continue;
+        bool m_here = m.rule >= 0;
+        LintFinding *f = add(l, "L0103", m_here ? allow_span(ctx, &m, "memfd_create") : allow_span(ctx, &x, "execveat"),
+                             "deny memfd_create or execveat (include <presets/deny-fileless-exec.pol>)",
+                             "`memfd_create` and `execveat` are both allowed: programs can run without a file");
+        note(l, f, m_here ? allow_span(ctx, &x, "execveat") : allow_span(ctx, &m, "memfd_create"),
+             "`%s` is allowed here%s", m_here ? "execveat" : "memfd_create",
+             (m_here ? x.rule : m.rule) < 0 ? " (the default)" : "");
+        note(l, f, SPAN_NONE, "code written into a memfd and run with execveat(fd, \"\", AT_EMPTY_PATH) never "
+                              "touches the file system, so read-only root and exec path rules do not stop it");
+    }
+}
+
+/* ---- equivalent syscalls ---- */
+
+static void gap(Lint *l, ArchId arch, const Rule *deny, const char *a, const char *b, const Allowed *ab,
+                const char *what)
+{
+    polc_ctx *ctx = l->ctx;
+    if (!first_time(l, arena_printf(&ctx->arena, "gap:%s:%s", a, b)))
+        return;
+    LintFinding *f = add(l, "L0110", rule_target_span(deny, a),
+                         arena_printf(&ctx->arena, "deny `%s` too, or say why it stays allowed with "
+                                      "`# polc: allow L0110`", b),
+                         "`%s` is denied but `%s` is allowed: both %s", a, b, what);
+    note(l, f, allow_span(ctx, ab, b), "`%s` is allowed here%s (on %s)", b, ab->rule < 0 ? " by the default" : "",
+         arch_info(arch)->name);
+}
+
+static void check_equivalents(Lint *l)
+{
+    polc_ctx *ctx = l->ctx;
+    for (const EquivGroup *g = review_equiv_groups; g->what; g++)
+        for (size_t i = 0; i < l->narches; i++) {
+            ArchId arch = l->arches[i];
+            for (const char *const *a = g->names; *a; a++) {
+                Allowed aa = review_allowed(ctx, &l->cc, arch, *a);
+                const Rule *deny;
+                if (!aa.exists || !dnf_is_false(aa.region) || !(deny = review_explicit_deny(ctx, arch, *a)))
+                    continue;
+                for (const char *const *b = g->names; *b; b++) {
+                    if (b == a)
+                        continue;
+                    Allowed ab = review_allowed(ctx, &l->cc, arch, *b);
+                    if (ab.exists && !dnf_is_false(ab.region))
+                        gap(l, arch, deny, *a, *b, &ab, g->what);
+                }
+            }
+        }
+    /* socketcall(2) and ipc(2) need no check here: lower gives every
+     * unconditional rule on a socket or IPC call a hit on the multiplexer
+     * (arg0 == SYS_X), and conditions on those calls are refused (E0302)
+     * where a multiplexer exists; tests/lint/cases/socketcall.pol pins it. */
+}
+
+/* A handler installed with rt_sigaction returns through rt_sigreturn; on
+ * i386 and arm, one without SA_SIGINFO returns through sigreturn. */
+static void check_sigreturn(Lint *l)
+{
+    polc_ctx *ctx = l->ctx;
+    static const char *const pairs[][2] = {{"rt_sigaction", "rt_sigreturn"}, {"rt_sigaction", "sigreturn"},
+                                           {"sigaction", "sigreturn"}};
+    for (size_t p = 0; p < sizeof pairs / sizeof *pairs; p++)
+        for (size_t i = 0; i < l->narches; i++) {
+            ArchId arch = l->arches[i];
+            Allowed act = review_allowed(ctx, &l->cc, arch, pairs[p][0]);
+            Allowed ret = review_allowed(ctx, &l->cc, arch, pairs[p][1]);
+            if (!act.exists || !ret.exists || dnf_is_false(act.region) || !dnf_is_false(ret.region) ||
+                !first_time(l, arena_printf(&ctx->arena, "sigreturn:%s", pairs[p][1])))
+                continue;
+            LintFinding *f = add(l, "L0120", allow_span(ctx, &act, pairs[p][0]),
+                                 arena_printf(&ctx->arena, "allow %s", pairs[p][1]),
+                                 "`%s` is allowed but `%s` is not%s: the first signal handler to return fails",
+                                 pairs[p][0], pairs[p][1],
+                                 p ? arena_printf(&ctx->arena, " on %s", arch_info(arch)->name) : "");
+            note(l, f, SPAN_NONE, "signal handlers return through %s; when seccomp refuses it the process cannot "
+                                  "resume and usually dies with SIGSEGV", pairs[p][1]);
+        }
+}
+
+/* ---- capabilities, files, process ---- */
+
+static void check_caps(Lint *l)
+{
+    polc_ctx *ctx = l->ctx;
+    if (ctx->caps_add_all) {
+        LintFinding *f = add(l, "L0130", review_anchor(ctx, ST_CAPS),
+                             "add only the capabilities the program needs", "`add all` keeps every capability");
+        note(l, f, SPAN_NONE, "a container with every capability is privileged: SYS_ADMIN, SYS_MODULE, "
+                              "SYS_RAWIO and the others each allow an escape");
+    }
+    for (size_t i = 0; i < ctx->cap_adds.len; i++) {
+        const CapRef *c = &ctx->cap_adds.items[i];
+        const DangerousCap *d = review_dangerous_cap(c->name);
+        if (!d || !first_time(l, arena_printf(&ctx->arena, "cap:%s", c->name)))
+            continue;
+        LintFinding *f = add(l, "L0130", c->span,
+                             "drop it, or silence this with `# polc: allow L0130` and a reason on this line",
+                             "capability `%s` is added", c->name);
+        note(l, f, SPAN_NONE, "%s", d->reason);
+    }
+    if (!ctx->caps_drop_all && !ctx->caps_add_all) {
+        StrBuf sb;
+        sb_init(&sb);
+        size_t n = 0;
+        for (size_t i = 0; review_dangerous_caps[i].name; i++) {
+            CapDef *d = strmap_get(&ctx->caps, review_dangerous_caps[i].name);
+            if (d && (ctx->effective_caps & (1ull << d->num)))
+                sb_printf(&sb, "%s%s", n++ ? ", " : "", review_dangerous_caps[i].name);
+        }
+        if (n) {
+            add(l, "L0131", review_anchor(ctx, ST_CAPS),
+                                 "start from `capabilities { drop all; add ... }` with only what the program needs",
+                                 "the container keeps %s: %s", ctx->caps_declared ? "capabilities it does not drop"
+                                                                                  : "Docker's default capabilities",
+                                 sb.data);
+        }
+        sb_free(&sb);
+    }
+}
+
+static bool writable(FsAccess a) { return a == FS_WRITE || a == FS_APPEND; }
+
+static bool paths_meet(Lint *l, const char *a, const char *b)
+{
+    size_t at;
+    if (aa_glob_problem(a, &at) || aa_glob_problem(b, &at))
+        return strcmp(a, b) == 0;
+    return aa_glob_intersects(&l->ctx->arena, a, b);
+}
+
+static void check_files(Lint *l)
+{
+    polc_ctx *ctx = l->ctx;
+    for (size_t i = 0; i < ctx->fs_rules.len; i++) {
+        const FsRule *w = &ctx->fs_rules.items[i];
+        if (!writable(w->access))
+            continue;
+        for (size_t j = 0; j < ctx->fs_rules.len; j++) {
+            const FsRule *x = &ctx->fs_rules.items[j];
+            if (x->access != FS_EXEC || !paths_meet(l, w->path, x->path))
+                continue;
+            LintFinding *f = add(l, "L0140", x->span,
+                                 "keep programs and writable data apart: exec from a read-only path only",
+                                 "`%s` may run programs from `%s`, which is writable", x->path, w->path);
+            note(l, f, w->span, "writable here");
+            note(l, f, SPAN_NONE, "whatever can write there can replace what runs; the AppArmor profile refuses "
+                                  "exec in writable paths, the other back ends enforce neither");
+        }
+        bool proc = paths_meet(l, w->path, "/proc/**") || paths_meet(l, w->path, "/proc");
+        bool sys = paths_meet(l, w->path, "/sys/**") || paths_meet(l, w->path, "/sys");
+        if (!proc && !sys)
+            continue;
+        LintFinding *f = add(l, "L0141", w->span, "write only the paths the program owns, not kernel interfaces",
+                             "`%s` makes %s writable", w->path, proc && sys ? "/proc and /sys" : proc ? "/proc" : "/sys");
+        note(l, f, SPAN_NONE, "/proc and /sys writes change kernel settings (/proc/sys, /sys/kernel), other "
+                              "processes (/proc/PID/mem, attr) and devices");
+    }
+}
+
+static void check_process(Lint *l)
+{
+    polc_ctx *ctx = l->ctx;
+    if (ctx->has_user && ctx->uid == 0)
+        add(l, "L0151", ctx->user_span, "run as an unprivileged user, e.g. `user 65532:65532`",
+            "the container runs as root (user 0)");
+    else if (!ctx->has_user)
+        add(l, "L0151", review_anchor(ctx, ST_PROCESS),
+            "say which unprivileged user it runs as: `process { user UID:GID }`",
+            "no `user` is given: the container runs as the image's user, often root");
+    if (!ctx->no_new_privs)
+        add(l, "L0152", review_anchor(ctx, ST_PROCESS), "add `no-new-privileges` to the process section",
+            "no-new-privileges is off: setuid and file-capability programs gain privileges");
+    if (!ctx->read_only_root)
+        add(l, "L0153", review_anchor(ctx, ST_FS),
+            "add `read-only root` to the filesystem section and `write` only the paths the program needs",
+            "the root file system is writable");
+}
+
+void review_lint(polc_ctx *ctx, LintFindings *out)
+{
+    Lint l = {.ctx = ctx, .cc = {.arena = &ctx->arena}, .out = out};
+    if (!ctx->compiled || !ctx->ir)
+        return;
+    l.narches = review_arches(ctx, l.arches);
+    check_default(&l);
+    check_dangerous(&l);
+    check_namespaces(&l);
+    check_fileless_exec(&l);
+    check_equivalents(&l);
+    check_sigreturn(&l);
+    check_caps(&l);
+    check_files(&l);
+    check_process(&l);
+}
