@@ -47,16 +47,78 @@ static long target(const BpfAsm *a, int label, long self)
     return label == BPF_NEXT ? self + 1 : a->label_at.items[label];
 }
 
-/* Inserts an instruction at index `at`, moving labels placed at or after it
- * (except those at exactly `at` when keep_label_at is set). */
-static void insert(BpfAsm *a, size_t at, BpfInsn in)
+/* One pass of trampolines: every conditional jump whose offset does not fit
+ * in 8 bits gets JA trampolines right after it ([ja t] [ja f]), all at once,
+ * in time linear in the program (one insertion at a time and a rescan from
+ * the start was quadratic: 100k generated rules spent minutes here). Labels
+ * placed after a jump move down by the trampolines inserted before them.
+ * Returns -1 on a backward jump (a bug), else the number inserted. */
+static long trampoline_pass(BpfAsm *a)
 {
-    VEC_PUSH(a->arena, a->insns, in);
-    memmove(&a->insns.items[at + 1], &a->insns.items[at], (a->insns.len - 1 - at) * sizeof(BpfInsn));
-    a->insns.items[at] = in;
-    for (size_t l = 0; l < a->label_at.len; l++)
-        if (a->label_at.items[l] > (int)at || (a->label_at.items[l] == (int)at && at > 0))
-            a->label_at.items[l]++;
+    size_t n = a->insns.len;
+    /* far[i]: bit 0 the true branch, bit 1 the false branch needs one */
+    unsigned char *far = arena_alloc(a->arena, n ? n : 1);
+    size_t added = 0;
+    for (size_t i = 0; i < n; i++) {
+        BpfInsn *in = &a->insns.items[i];
+        if (!is_cond(in->code))
+            continue;
+        long t = target(a, in->jt, (long)i), f = target(a, in->jf, (long)i);
+        if (t <= (long)i || f <= (long)i)
+            return -1;
+        far[i] = (unsigned char)((t - (long)i - 1 > 255) | (f - (long)i - 1 > 255) << 1);
+        added += (far[i] & 1) + (far[i] >> 1);
+    }
+    if (!added)
+        return 0;
+    /* "next" of a jump that gets trampolines must first become a real label,
+     * or it would mean the trampoline */
+    for (size_t i = 0; i < n; i++) {
+        BpfInsn *in = &a->insns.items[i];
+        if (!far[i] || (in->jt != BPF_NEXT && in->jf != BPF_NEXT))
+            continue;
+        int nl = bpfasm_label(a, NULL);
+        a->label_at.items[nl] = (int)i + 1;
+        in = &a->insns.items[i];
+        if (in->jt == BPF_NEXT)
+            in->jt = nl;
+        if (in->jf == BPF_NEXT)
+            in->jf = nl;
+    }
+    /* shift[p]: trampolines inserted before original index p */
+    size_t *shift = arena_alloc(a->arena, (n + 1) * sizeof *shift);
+    for (size_t i = 0; i < n; i++)
+        shift[i + 1] = shift[i] + (far[i] & 1) + (far[i] >> 1);
+    BpfInsn *out = arena_alloc(a->arena, (n + added) * sizeof *out);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        BpfInsn in = a->insns.items[i];
+        size_t at = k + 1;
+        if (far[i] & 1) {
+            int tramp = bpfasm_label(a, NULL);
+            out[at++] = (BpfInsn){BPF_JMP | BPF_JA, 0, in.jt, BPF_NEXT, "trampoline", in.rule};
+            a->label_at.items[tramp] = -2 - (int)(at - 1); /* final index, not to be shifted */
+            in.jt = tramp;
+        }
+        if (far[i] & 2) {
+            int tramp = bpfasm_label(a, NULL);
+            out[at++] = (BpfInsn){BPF_JMP | BPF_JA, 0, in.jf, BPF_NEXT, "trampoline", in.rule};
+            a->label_at.items[tramp] = -2 - (int)(at - 1);
+            in.jf = tramp;
+        }
+        out[k] = in;
+        k = at;
+    }
+    for (size_t l = 0; l < a->label_at.len; l++) {
+        int at = a->label_at.items[l];
+        if (at <= -2)
+            a->label_at.items[l] = -2 - at;
+        else if (at >= 0)
+            a->label_at.items[l] = at + (int)shift[(size_t)at <= n ? (size_t)at : n];
+    }
+    a->insns.items = out;
+    a->insns.len = a->insns.cap = n + added;
+    return (long)added;
 }
 
 bool bpfasm_resolve(BpfAsm *a, BpfProgram *out)
@@ -70,51 +132,12 @@ bool bpfasm_resolve(BpfAsm *a, BpfProgram *out)
             if (used)
                 return false;
         }
-    /* trampolines until every conditional offset fits in 8 bits */
-    for (bool changed = true; changed;) {
-        changed = false;
-        for (size_t i = 0; i < a->insns.len; i++) {
-            BpfInsn *in = &a->insns.items[i];
-            if (!is_cond(in->code))
-                continue;
-            long t = target(a, in->jt, (long)i), f = target(a, in->jf, (long)i);
-            if (t <= (long)i || f <= (long)i)
-                return false;
-            bool far_t = t - (long)i - 1 > 255, far_f = f - (long)i - 1 > 255;
-            if (!far_t && !far_f)
-                continue;
-            /* JA trampolines right after the jump: [ja t] [ja f]. "next"
-             * must first become a real label, or it would mean the trampoline. */
-            if (in->jt == BPF_NEXT || in->jf == BPF_NEXT) {
-                int nl = bpfasm_label(a, NULL);
-                a->label_at.items[nl] = (int)i + 1;
-                in = &a->insns.items[i];
-                if (in->jt == BPF_NEXT)
-                    in->jt = nl;
-                if (in->jf == BPF_NEXT)
-                    in->jf = nl;
-            }
-            int lt = in->jt, lf = in->jf;
-            int rule = in->rule;
-            size_t at = i + 1;
-            if (far_f) {
-                int tramp = bpfasm_label(a, NULL);
-                BpfInsn ja = {BPF_JMP | BPF_JA, 0, lf, BPF_NEXT, "trampoline", rule};
-                insert(a, at, ja);
-                a->label_at.items[tramp] = (int)at;
-                a->insns.items[i].jf = tramp;
-            }
-            if (far_t) {
-                int tramp = bpfasm_label(a, NULL);
-                BpfInsn ja = {BPF_JMP | BPF_JA, 0, lt, BPF_NEXT, "trampoline", rule};
-                insert(a, at, ja);
-                a->label_at.items[tramp] = (int)at;
-                a->insns.items[i].jt = tramp;
-                /* the false trampoline (if any) moved one down with insert() */
-            }
-            changed = true;
-            break;
-        }
+    /* trampolines until every conditional offset fits in 8 bits: an
+     * insertion can push an earlier jump's target out of reach */
+    for (long added = 1; added > 0;) {
+        added = trampoline_pass(a);
+        if (added < 0)
+            return false;
     }
     size_t n = a->insns.len;
     out->len = n;
