@@ -255,10 +255,10 @@ bool lower_policy(polc_ctx *ctx)
             /* the same rule naming one syscall twice (directly and via a group) counts once */
             size_t k = i;
             for (size_t x = i; x < j; x++) {
+                /* sorted by rule within a number: a rule's hits are adjacent */
                 bool dup = false;
-                for (size_t y = i; y < k && !dup; y++)
-                    dup = hits.items[y].rule == hits.items[x].rule &&
-                          dnf_eq(hits.items[y].cond, hits.items[x].cond);
+                for (size_t y = k; y > i && hits.items[y - 1].rule == hits.items[x].rule && !dup; y--)
+                    dup = dnf_eq(hits.items[y - 1].cond, hits.items[x].cond);
                 if (!dup)
                     hits.items[k++] = hits.items[x];
             }
