@@ -118,15 +118,20 @@ static size_t tramp_point(BpfAsm *a, size_t i, bool share)
 static long trampoline_pass(BpfAsm *a, bool share)
 {
     size_t n = a->insns.len;
-    Tramp *plan = arena_alloc(a->arena, (2 * n + 1) * sizeof *plan);
+    /* scratch on the heap: a large program takes a few passes */
+    Tramp *plan = malloc((2 * n + 1) * sizeof *plan);
+    if (!plan)
+        abort();
     size_t nplan = 0;
     for (size_t i = 0; i < n; i++) {
         BpfInsn *in = &a->insns.items[i];
         if (!is_cond(in->code))
             continue;
         long t = target(a, in->jt, (long)i), f = target(a, in->jf, (long)i);
-        if (t <= (long)i || f <= (long)i)
+        if (t <= (long)i || f <= (long)i) {
+            free(plan);
             return -1;
+        }
         bool far_t = t - (long)i - 1 > 255, far_f = f - (long)i - 1 > 255;
         if (!far_t && !far_f)
             continue;
@@ -140,12 +145,16 @@ static long trampoline_pass(BpfAsm *a, bool share)
         if (far_f)
             plan[nplan++] = (Tramp){q, in->jf, i, 1};
     }
-    if (!nplan)
+    if (!nplan) {
+        free(plan);
         return 0;
+    }
     qsort(plan, nplan, sizeof *plan, tramp_cmp);
     /* one trampoline per (point, target); before[p]: trampolines at points <= p */
-    size_t *before = arena_alloc(a->arena, (n + 1) * sizeof *before);
-    size_t *slot = arena_alloc(a->arena, nplan * sizeof *slot); /* final index of each entry's trampoline */
+    size_t *before = calloc(n + 1, sizeof *before);
+    size_t *slot = malloc(nplan * sizeof *slot); /* final index of each entry's trampoline */
+    if (!before || !slot)
+        abort();
     size_t added = 0;
     for (size_t e = 0; e < nplan; e++) {
         bool fresh = e == 0 || plan[e].q != plan[e - 1].q || plan[e].target != plan[e - 1].target;
@@ -161,10 +170,15 @@ static long trampoline_pass(BpfAsm *a, bool share)
             k++;
         slot[e] = plan[e].q + before[plan[e].q - 1] + k;
     }
-    if (share)
-        for (size_t e = 0; e < nplan; e++)
-            if (slot[e] - (plan[e].from + before[plan[e].from]) - 1 > 255)
-                return trampoline_pass(a, false); /* a shared one is out of reach */
+    bool reach = true;
+    for (size_t e = 0; share && e < nplan && reach; e++)
+        reach = slot[e] - (plan[e].from + before[plan[e].from]) - 1 <= 255;
+    free(slot);
+    if (!reach) { /* a shared one would be out of reach */
+        free(plan);
+        free(before);
+        return trampoline_pass(a, false);
+    }
     BpfInsn *out = arena_alloc(a->arena, (n + added) * sizeof *out);
     size_t e = 0;
     for (size_t i = 0, k = 0; i <= n; i++) {
@@ -200,6 +214,8 @@ static long trampoline_pass(BpfAsm *a, bool share)
     }
     a->insns.items = out;
     a->insns.len = a->insns.cap = n + added;
+    free(plan);
+    free(before);
     return (long)added;
 }
 
