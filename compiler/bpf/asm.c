@@ -231,9 +231,12 @@ bool bpfasm_resolve(BpfAsm *a, BpfProgram *out)
                 return false;
         }
     /* trampolines until every conditional offset fits in 8 bits: an
-     * insertion can push an earlier jump's target out of reach */
-    for (long added = 1; added > 0;) {
-        added = trampoline_pass(a, true);
+     * insertion can push an earlier jump's target out of reach. Shared
+     * trampolines sit up to a window away and can be pushed out of reach
+     * themselves; after a few passes only adjacent ones are added, which
+     * converges as the plain scheme always did. */
+    for (long added = 1, pass = 0; added > 0; pass++) {
+        added = trampoline_pass(a, pass < 4);
         if (added < 0)
             return false;
     }
