@@ -1,5 +1,6 @@
 /* Check stage: every argument condition is type-checked against the
  * signature of every syscall its rule names, on every target arch. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -293,21 +294,26 @@ bool rule_cond_dnf(polc_ctx *ctx, CondCtx *cc, const Rule *r, const char *sysnam
 bool check_policy(polc_ctx *ctx)
 {
     size_t before = ctx->diag.nerrors;
-    CondCtx cc = {&ctx->arena, false};
+    /* The conditions converted here only prove they convert (lower converts
+     * them again): they live in a scratch arena, emptied after each rule, so
+     * a policy of 100k rules does not keep 100k dead copies. */
+    Arena scratch;
+    arena_init(&scratch);
+    CondCtx cc = {&scratch, false};
+    StrMap seen_sig = {0}; /* name -> the last rule (index + 1) that checked it */
     for (size_t i = 0; i < ctx->rules.len; i++) {
         Rule *r = ctx->rules.items[i];
         if (!r->cond)
             continue;
         check_muxed_conditions(ctx, r);
-        StrMap seen_sig = {0};
         bool reported_width = false;
         for (size_t t = 0; t < r->targets.len; t++) {
             const char *name = r->targets.items[t].name;
             /* rules naming many syscalls are checked once per syscall */
-            const char *key = name;
-            if (strmap_get(&seen_sig, key))
+            void *mark = (void *)(uintptr_t)(i + 1);
+            if (strmap_get(&seen_sig, name) == mark)
                 continue;
-            strmap_put(&seen_sig, &ctx->arena, key, (void *)1);
+            strmap_put(&seen_sig, &ctx->arena, name, mark);
             bool first = true;
             for (int a = 0; a < ARCH__COUNT && !reported_width; a++) {
                 if (!(r->arch_mask & (1u << a)) || !syscalldb_lookup(&ctx->db, (ArchId)a, name))
@@ -322,6 +328,9 @@ bool check_policy(polc_ctx *ctx)
                     reported_width = true;
             }
         }
+        arena_release(&scratch);
+        arena_init(&scratch);
     }
+    arena_release(&scratch);
     return ctx->diag.nerrors == before;
 }

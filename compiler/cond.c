@@ -238,20 +238,37 @@ static bool term_simplify(CondCtx *c, const Atom *in, size_t n, Term *out)
     for (int i = 0; i < 6; i++)
         state_init(&st[i]);
     for (size_t i = 0; i < n; i++) {
-        state_add(&st[in[i].arg], &in[i]);
         used[in[i].arg] = true;
+        if (in[i].op != A_NE)
+            state_add(&st[in[i].arg], &in[i]);
     }
-    Atom buf[6 * 68];
+    /* Exclusions after the bounds: one outside them is implied and dropped
+     * here, so `x == 5 and x != 1 and x != 2 ...` stays one atom however
+     * many values a more restrictive rule took. */
+    for (size_t i = 0; i < n; i++) {
+        const ArgState *s = &st[in[i].arg];
+        uint64_t v = in[i].value;
+        if (in[i].op == A_NE && v >= s->lo && v <= s->hi && (v & s->mask) == s->value)
+            state_add(&st[in[i].arg], &in[i]);
+    }
+    Atom stack_buf[6 * 68];
+    size_t cap = n + 6 * 4 > 6 * 68 ? n + 6 * 4 : 6 * 68; /* written atoms, or 4 per argument + 64 exclusions */
+    Atom *buf = cap > 6 * 68 ? malloc(cap * sizeof *buf) : stack_buf;
+    if (!buf)
+        abort();
     size_t m = 0;
     for (unsigned a = 0; a < 6; a++) {
         if (!used[a])
             continue;
-        if (!state_finish(&st[a]))
+        if (!state_finish(&st[a])) {
+            if (buf != stack_buf)
+                free(buf);
             return false;
+        }
         if (st[a].ne_overflow) {
             /* too many exclusions to normalize: keep the atoms as written */
             for (size_t i = 0; i < n; i++)
-                if (in[i].arg == a && m < sizeof buf / sizeof buf[0])
+                if (in[i].arg == a)
                     buf[m++] = in[i];
             continue;
         }
@@ -262,6 +279,8 @@ static bool term_simplify(CondCtx *c, const Atom *in, size_t n, Term *out)
     out->atoms = m ? arena_alloc(c->arena, m * sizeof(Atom)) : NULL;
     if (m)
         memcpy(out->atoms, buf, m * sizeof(Atom));
+    if (buf != stack_buf)
+        free(buf);
     return true;
 }
 
@@ -294,10 +313,17 @@ static Dnf dnf_normalize(CondCtx *c, Term *terms, size_t n)
         bool *dead = calloc(n ? n : 1, 1);
         if (!dead)
             abort();
-        for (size_t i = 0; i < n; i++)
-            for (size_t j = 0; j < n; j++)
-                if (i != j && !dead[i] && !dead[j] && term_subsumes(&terms[i], &terms[j]))
+        /* Terms are sorted by length first and distinct, so a term can only
+         * subsume a longer one: a list of single comparisons (the usual
+         * `x == 1 or x == 2 ...`) costs nothing here. */
+        size_t longer = 0;
+        for (size_t i = 0; i < n; i++) {
+            while (longer < n && terms[longer].n <= terms[i].n)
+                longer++;
+            for (size_t j = longer; j < n && !dead[i]; j++)
+                if (!dead[j] && term_subsumes(&terms[i], &terms[j]))
                     dead[j] = true;
+        }
         k = 0;
         for (size_t i = 0; i < n; i++)
             if (!dead[i])
@@ -332,6 +358,26 @@ Dnf dnf_or(CondCtx *c, Dnf a, Dnf b)
     return dnf_normalize(c, t, a.n + b.n);
 }
 
+Dnf dnf_or_n(CondCtx *c, const Dnf *ds, size_t n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += ds[i].n;
+    Term *t = arena_alloc(c->arena, (total + 1) * sizeof(Term));
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (ds[i].n)
+            memcpy(t + k, ds[i].terms, ds[i].n * sizeof(Term));
+        k += ds[i].n;
+    }
+    Dnf d = dnf_normalize(c, t, total);
+    if (d.n > DNF_MAX_TERMS) {
+        c->overflow = true;
+        return dnf_true(c);
+    }
+    return d;
+}
+
 Dnf dnf_and(CondCtx *c, Dnf a, Dnf b)
 {
     if (a.n == 0 || b.n == 0)
@@ -358,6 +404,16 @@ Dnf dnf_and(CondCtx *c, Dnf a, Dnf b)
                 k++;
         }
     return dnf_normalize(c, t, k);
+}
+
+/* The negation of a comparison that is one comparison (not a mask test). */
+static Atom atom_negated(const Atom *a)
+{
+    static const uint8_t neg[] = {[A_EQ] = A_NE, [A_NE] = A_EQ, [A_LT] = A_GE,
+                                  [A_LE] = A_GT, [A_GT] = A_LE, [A_GE] = A_LT};
+    Atom n = *a;
+    n.op = neg[a->op];
+    return n;
 }
 
 static Dnf atom_not(CondCtx *c, const Atom *a)
@@ -388,9 +444,32 @@ static Dnf atom_not(CondCtx *c, const Atom *a)
 
 Dnf dnf_not(CondCtx *c, Dnf a)
 {
+    /* not (x1 or x2 ...) for single comparisons x is one conjunction of their
+     * negations: simplified once, not once per term (a syscall's covered
+     * values are often hundreds of `x == v`). */
+    size_t nsingle = 0;
+    for (size_t i = 0; i < a.n; i++)
+        nsingle += a.terms[i].n == 1 && a.terms[i].atoms[0].op != A_MASKED_EQ;
     Dnf acc = dnf_true(c);
+    if (nsingle) {
+        Atom *neg = malloc(nsingle * sizeof *neg);
+        if (!neg)
+            abort();
+        size_t k = 0;
+        for (size_t i = 0; i < a.n; i++)
+            if (a.terms[i].n == 1 && a.terms[i].atoms[0].op != A_MASKED_EQ)
+                neg[k++] = atom_negated(&a.terms[i].atoms[0]);
+        Term t;
+        bool sat = term_simplify(c, neg, k, &t);
+        free(neg);
+        if (!sat)
+            return dnf_false();
+        acc.terms[0] = t;
+    }
     for (size_t i = 0; i < a.n && !c->overflow; i++) {
         const Term *t = &a.terms[i];
+        if (t->n == 1 && t->atoms[0].op != A_MASKED_EQ)
+            continue;
         Dnf neg = dnf_false();
         for (size_t j = 0; j < t->n; j++)
             neg = dnf_or(c, neg, atom_not(c, &t->atoms[j]));

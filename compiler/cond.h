@@ -39,6 +39,9 @@ Dnf dnf_false(void);
 Dnf dnf_true(CondCtx *c);
 Dnf dnf_atom(CondCtx *c, Atom a);
 Dnf dnf_or(CondCtx *c, Dnf a, Dnf b);
+/* The disjunction of n conditions at once: one sort instead of n (a
+ * syscall's allow list of hundreds of rules is one group). */
+Dnf dnf_or_n(CondCtx *c, const Dnf *ds, size_t n);
 Dnf dnf_and(CondCtx *c, Dnf a, Dnf b);
 Dnf dnf_not(CondCtx *c, Dnf a);
 bool dnf_is_false(Dnf d);

@@ -48,9 +48,15 @@ static IrDecision decide(Lower *lw, Hit **hits, size_t n)
     size_t i = 0;
     while (i < n) {
         size_t j = i;
-        Dnf group = dnf_false();
         while (j < n && action_eq(hits[j]->rule->action, hits[i]->rule->action))
-            group = dnf_or(&lw->cc, group, hits[j++]->cond);
+            j++;
+        Dnf *conds = malloc((j - i) * sizeof *conds);
+        if (!conds)
+            abort();
+        for (size_t k = i; k < j; k++)
+            conds[k - i] = hits[k]->cond;
+        Dnf group = dnf_or_n(&lw->cc, conds, j - i); /* one sort, not one per rule */
+        free(conds);
         IrCase c = {hits[i]->rule->action, dnf_and(&lw->cc, group, not_covered), {0}};
         /* an unconditional rule makes conditional ones with its action redundant */
         int uncond_here = -1;
@@ -249,10 +255,10 @@ bool lower_policy(polc_ctx *ctx)
             /* the same rule naming one syscall twice (directly and via a group) counts once */
             size_t k = i;
             for (size_t x = i; x < j; x++) {
+                /* sorted by rule within a number: a rule's hits are adjacent */
                 bool dup = false;
-                for (size_t y = i; y < k && !dup; y++)
-                    dup = hits.items[y].rule == hits.items[x].rule &&
-                          dnf_eq(hits.items[y].cond, hits.items[x].cond);
+                for (size_t y = k; y > i && hits.items[y - 1].rule == hits.items[x].rule && !dup; y--)
+                    dup = dnf_eq(hits.items[y - 1].cond, hits.items[x].cond);
                 if (!dup)
                     hits.items[k++] = hits.items[x];
             }

@@ -475,18 +475,31 @@ static size_t literal_prefix(const char *g)
 static void warn_file_overlaps(Aa *aa)
 {
     polc_ctx *ctx = aa->ctx;
+    /* the denies, their expanded globs and literal starts, once (every
+     * allow is compared with every deny: thousands of paths) */
+    size_t *deny_at = malloc((aa->files.len + 1) * sizeof *deny_at), ndeny = 0;
+    const char **deny_glob = malloc((aa->files.len + 1) * sizeof *deny_glob);
+    size_t *deny_lit = malloc((aa->files.len + 1) * sizeof *deny_lit);
+    if (!deny_at || !deny_glob || !deny_lit)
+        abort();
+    for (size_t j = 0; j < aa->files.len; j++)
+        if (aa->files.items[j].deny) {
+            deny_at[ndeny] = j;
+            deny_glob[ndeny] = expand_proc(aa, aa->files.items[j].glob);
+            deny_lit[ndeny] = literal_prefix(deny_glob[ndeny]);
+            ndeny++;
+        }
     for (size_t i = 0; i < aa->files.len; i++) {
         const FRule *a = &aa->files.items[i];
         if (!a->from_policy || a->deny)
             continue;
-        for (size_t j = 0; j < aa->files.len; j++) {
-            const FRule *d = &aa->files.items[j];
-            if (!d->deny)
-                continue;
+        size_t al = literal_prefix(a->glob);
+        for (size_t x = 0; x < ndeny; x++) {
+            const FRule *d = &aa->files.items[deny_at[x]];
             unsigned dp = d->perms & P_W ? d->perms | P_A : d->perms;
             unsigned lost = a->perms & dp;
-            const char *dg = expand_proc(aa, d->glob);
-            size_t dl = literal_prefix(dg), al = literal_prefix(a->glob);
+            const char *dg = deny_glob[x];
+            size_t dl = deny_lit[x];
             if (!lost || al < dl || strncmp(a->glob, dg, dl) != 0 || !aa_glob_intersects(aa->A, a->glob, dg))
                 continue;
             Diag *g = diag_warning(&ctx->diag, "W0800", a->span, "%s access to `%s` is denied by %s",
@@ -499,6 +512,9 @@ static void warn_file_overlaps(Aa *aa)
             break;
         }
     }
+    free(deny_at);
+    free(deny_glob);
+    free(deny_lit);
 }
 
 static bool check_file_features(Aa *aa)

@@ -678,6 +678,96 @@ static ArchStats arch_stats(const polc_ctx *ctx, const BpfProgram *p, ArchId arc
     return st;
 }
 
+typedef struct LeafCost {
+    const char *name;
+    size_t insns;
+} LeafCost;
+
+static int leafcost_cmp(const void *a, const void *b)
+{
+    const LeafCost *x = a, *y = b;
+    if (x->insns != y->insns)
+        return x->insns < y->insns ? 1 : -1;
+    return strcmp(x->name, y->name);
+}
+
+/* E0410, with what to change: the rules whose cases cost most, the syscalls
+ * whose argument tests cost most (a leaf starts at its syscall's label and
+ * its first argument load), and the ways out. */
+static void report_too_long(polc_ctx *ctx, const BpfProgram *p)
+{
+    size_t *cost = calloc(ctx->rules.len + 1, sizeof(size_t));
+    LeafCost *leaves = calloc(p->len + 1, sizeof *leaves);
+    if (!cost || !leaves)
+        abort();
+    for (size_t i = 0; i < p->len; i++)
+        if (p->rules[i] >= 0)
+            cost[p->rules[i]]++;
+    StrMap by_name = {0};
+    size_t nleaves = 0, in_leaves = 0;
+    LeafCost *cur = NULL;
+    for (size_t i = 0; i < p->len; i++) {
+        const struct sock_filter *f = &p->insns[i];
+        if (p->labels[i])
+            cur = NULL;
+        if (p->labels[i] && BPF_CLASS(f->code) == BPF_LD && f->k >= OFF_ARG(0)) {
+            cur = strmap_get(&by_name, p->labels[i]);
+            if (!cur) {
+                cur = &leaves[nleaves++];
+                cur->name = p->labels[i];
+                strmap_put(&by_name, &ctx->arena, p->labels[i], cur);
+            }
+        }
+        if (cur && BPF_CLASS(f->code) != BPF_RET)
+            cur->insns++, in_leaves++;
+    }
+    qsort(leaves, nleaves, sizeof *leaves, leafcost_cmp);
+    size_t conditional = 0;
+    for (size_t r = 0; r < ctx->rules.len; r++)
+        conditional += ctx->rules.items[r]->cond && ctx->rules.items[r]->contributes;
+    Diag *g = diag_error(&ctx->diag, "E0410", SPAN_NONE,
+                         "the BPF program has %zu instructions; the kernel accepts at most %d in one filter", p->len,
+                         MAX_INSNS);
+    for (int shown = 0; shown < 3; shown++) {
+        size_t best = 0;
+        int bi = -1;
+        for (size_t r = 0; r < ctx->rules.len; r++)
+            if (cost[r] > best)
+                best = cost[r], bi = (int)r;
+        if (bi < 0)
+            break;
+        diag_note(&ctx->diag, g, ctx->rules.items[bi]->span,
+                  "%zu instructions test this rule's condition and those of the rules with its action on the same "
+                  "syscalls", best);
+        cost[bi] = 0;
+    }
+    if (nleaves) {
+        StrBuf sb;
+        sb_init(&sb);
+        for (size_t i = 0; i < nleaves && i < 5; i++)
+            sb_printf(&sb, "%s`%s` %zu", i ? ", " : "", leaves[i].name, leaves[i].insns);
+        diag_note(&ctx->diag, g, SPAN_NONE,
+                  "%zu instructions test the arguments of %zu syscalls (%zu rules with conditions); most: %s%s",
+                  in_leaves, nleaves, conditional, sb.data, nleaves > 5 ? ", ..." : "");
+        sb_free(&sb);
+    }
+    StrBuf arches;
+    sb_init(&arches);
+    for (size_t i = 0; i < ctx->ir->arches.len; i++)
+        sb_printf(&arches, "%s%s", i ? ", " : "", arch_info(ctx->ir->arches.items[i].arch)->name);
+    diag_help(&ctx->diag, g,
+              "test fewer values (a range such as `fd <= 63`, or a mask, instead of a list), decide fewer "
+              "syscalls by their arguments, or compile for fewer architectures with --arch (this program "
+              "serves %s)", arches.data ? arches.data : "none");
+    diag_help(&ctx->diag, g,
+              "the Docker profile (-t docker) has no such limit of its own: runc's libseccomp builds its own "
+              "filter from it, which the kernel refuses in the same way if that one exceeds %d instructions",
+              MAX_INSNS);
+    sb_free(&arches);
+    free(leaves);
+    free(cost);
+}
+
 static bool generate_checked(polc_ctx *ctx, BpfProgram *p, uint64_t *caps_out, const char **why)
 {
     uint64_t caps = bpf_chosen_caps(ctx, why);
@@ -687,28 +777,7 @@ static bool generate_checked(polc_ctx *ctx, BpfProgram *p, uint64_t *caps_out, c
         return false;
     }
     if (p->len > MAX_INSNS) {
-        /* which rules cost most */
-        size_t *cost = calloc(ctx->rules.len + 1, sizeof(size_t));
-        if (!cost)
-            abort();
-        for (size_t i = 0; i < p->len; i++)
-            if (p->rules[i] >= 0)
-                cost[p->rules[i]]++;
-        Diag *g = diag_error(&ctx->diag, "E0410", SPAN_NONE,
-                             "the BPF program has %zu instructions; the kernel accepts at most %d", p->len, MAX_INSNS);
-        for (int shown = 0; shown < 3; shown++) {
-            size_t best = 0;
-            int bi = -1;
-            for (size_t r = 0; r < ctx->rules.len; r++)
-                if (cost[r] > best)
-                    best = cost[r], bi = (int)r;
-            if (bi < 0)
-                break;
-            diag_note(&ctx->diag, g, ctx->rules.items[bi]->span, "this rule costs %zu instructions", best);
-            cost[bi] = 0;
-        }
-        diag_help(&ctx->diag, g, "simplify the heaviest conditions, or target fewer architectures");
-        free(cost);
+        report_too_long(ctx, p);
         return false;
     }
     size_t bad_pc;

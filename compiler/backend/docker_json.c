@@ -21,6 +21,10 @@
 
 #define MAX_ENTRIES 100000
 #define MAX_ENUMERATED_RANGE 64
+/* An entry's comment names up to 8 rules and counts the rest exactly up to
+ * this many: past it, an entry names no more, so the work per entry stays
+ * bounded (a case of a syscall with 500 rules feeds hundreds of entries). */
+#define MAX_LOCS 64
 
 typedef struct JArg {
     unsigned index;
@@ -37,7 +41,9 @@ typedef struct Entry {
     int ninc, nexc;
     const char *arches; /* family index key or NULL */
     int family;         /* -1: all families */
-    VEC(const char *) locs;
+    VEC(const char *) locs; /* distinct, in first-seen order, at most MAX_LOCS */
+    bool locs_over;         /* a further distinct location was seen */
+    const IrCase *last_case;
     char *key;
 } Entry;
 
@@ -45,6 +51,7 @@ typedef struct Emit {
     polc_ctx *ctx;
     VEC(Entry *) entries;
     StrMap by_key;
+    const char **loc_of; /* rule id -> its location, one pointer per distinct string */
     bool ok;
 } Emit;
 
@@ -207,14 +214,36 @@ static void add_entry(Emit *em, const char *name, Action act, const JArg *args, 
         have = strcmp(e->names.items[i], name) == 0;
     if (!have)
         VEC_PUSH(A, e->names, name);
-    for (size_t r = 0; r < c->rules.len; r++) {
-        const char *loc = ctx->rules.items[c->rules.items[r]]->loc;
+    if (e->last_case == c) /* the case's other terms: nothing new */
+        return;
+    e->last_case = c;
+    for (size_t r = 0; r < c->rules.len && !e->locs_over; r++) {
+        const char *loc = em->loc_of[c->rules.items[r]];
         bool dup = false;
         for (size_t i = 0; i < e->locs.len && !dup; i++)
-            dup = strcmp(e->locs.items[i], loc) == 0;
-        if (!dup)
+            dup = e->locs.items[i] == loc;
+        if (dup)
+            continue;
+        if (e->locs.len == MAX_LOCS)
+            e->locs_over = true;
+        else
             VEC_PUSH(A, e->locs, loc);
     }
+}
+
+/* Rules on one line share a location: compare locations by pointer. */
+static const char **intern_locs(polc_ctx *ctx)
+{
+    const char **loc_of = arena_alloc(&ctx->arena, (ctx->rules.len + 1) * sizeof *loc_of);
+    StrMap seen = {0};
+    for (size_t r = 0; r < ctx->rules.len; r++) {
+        const char *loc = ctx->rules.items[r]->loc;
+        const char *first = strmap_get(&seen, loc);
+        if (!first)
+            strmap_put(&seen, &ctx->arena, loc, (void *)loc), first = loc;
+        loc_of[r] = first;
+    }
+    return loc_of;
 }
 
 static void emit_case(Emit *em, const IrSyscall *s, unsigned sc, const IrCase *c, int family, ArchId arch)
@@ -362,7 +391,7 @@ static json_object *caps_array(const char *const *caps, int n)
 
 bool backend_docker_json(polc_ctx *ctx, StrBuf *out)
 {
-    Emit em = {ctx, {0}, {0}, true};
+    Emit em = {ctx, {0}, {0}, intern_locs(ctx), true};
     const Ir *ir = ctx->ir;
     if (ir->default_action.kind == ACT_NOTIFY || (ir->default_action.kind == ACT_TRAP && ir->default_action.data)) {
         Diag *g = diag_error(&ctx->diag, "E0404", ctx->default_span,
@@ -516,7 +545,9 @@ bool backend_docker_json(polc_ctx *ctx, StrBuf *out)
         sb_init(&cb);
         for (size_t j = 0; j < e->locs.len && j < 8; j++)
             sb_printf(&cb, "%s%s", j ? ", " : "", e->locs.items[j]);
-        if (e->locs.len > 8)
+        if (e->locs_over)
+            sb_printf(&cb, " and over %d more", MAX_LOCS - 8);
+        else if (e->locs.len > 8)
             sb_printf(&cb, " and %zu more", e->locs.len - 8);
         json_object_object_add(o, "comment", json_object_new_string(cb.data ? cb.data : ""));
         sb_free(&cb);
