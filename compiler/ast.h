@@ -140,5 +140,8 @@ typedef struct Ast {
 } Ast;
 
 const char *act_kind_name(ActKind k);
+/* The --dump-ast text of a statement list; without spans, two files with the
+ * same meaning dump alike (polc fmt's check). */
+void ast_dump_stmts(StrBuf *sb, const StmtList *stmts, bool spans);
 
 #endif

@@ -1,8 +1,10 @@
-/* polc --dump-ast: the syntax tree, one node per line, with spans. */
+/* polc --dump-ast: the syntax tree, one node per line, with spans. Without
+ * spans it is what polc fmt compares before and after formatting: every
+ * field that carries meaning is printed. */
 #include "ast.h"
 #include "compile.h"
 
-static void dump_expr(StrBuf *sb, const Expr *e, int depth);
+static void dump_expr(StrBuf *sb, const Expr *e, int depth, bool spans);
 
 static void indent(StrBuf *sb, int depth)
 {
@@ -10,13 +12,20 @@ static void indent(StrBuf *sb, int depth)
         sb_puts(sb, "  ");
 }
 
-static void dump_expr(StrBuf *sb, const Expr *e, int depth)
+static void dump_span(StrBuf *sb, Span sp, bool spans)
+{
+    if (spans)
+        sb_printf(sb, " @%u..%u", sp.start, sp.end);
+}
+
+static void dump_expr(StrBuf *sb, const Expr *e, int depth, bool spans)
 {
     static const char *const kinds[] = {"num", "name", "neg", "bitnot", "bitor", "shl", "cmp",
                                         "maskcmp", "bittest", "in", "and", "or", "not"};
     static const char *const ops[] = {"==", "!=", "<", "<=", ">", ">="};
     indent(sb, depth);
-    sb_printf(sb, "%s @%u..%u", kinds[e->kind], e->span.start, e->span.end);
+    sb_puts(sb, kinds[e->kind]);
+    dump_span(sb, e->span, spans);
     if (e->kind == EX_NUM)
         sb_printf(sb, " %llu", (unsigned long long)e->num);
     if (e->name)
@@ -26,29 +35,33 @@ static void dump_expr(StrBuf *sb, const Expr *e, int depth)
     if (e->kind == EX_IN && e->negated)
         sb_puts(sb, " negated");
     sb_putc(sb, '\n');
-    if (e->a) dump_expr(sb, e->a, depth + 1);
-    if (e->b) dump_expr(sb, e->b, depth + 1);
-    if (e->c) dump_expr(sb, e->c, depth + 1);
+    if (e->a) dump_expr(sb, e->a, depth + 1, spans);
+    if (e->b) dump_expr(sb, e->b, depth + 1, spans);
+    if (e->c) dump_expr(sb, e->c, depth + 1, spans);
     for (size_t i = 0; i < e->list.len; i++)
-        dump_expr(sb, e->list.items[i], depth + 1);
+        dump_expr(sb, e->list.items[i], depth + 1, spans);
 }
 
-static void dump_stmts(const polc_ctx *ctx, StrBuf *sb, const StmtList *l, int depth);
+static void dump_stmts(StrBuf *sb, const StmtList *l, int depth, bool spans);
 
-static void dump_stmt(const polc_ctx *ctx, StrBuf *sb, const Stmt *s, int depth)
+static void dump_stmt(StrBuf *sb, const Stmt *s, int depth, bool spans)
 {
     static const char *const kinds[] = {"policy", "include", "arch", "default", "const", "capability",
                                         "set", "syscalls", "rule", "when-capability", "when-arch",
                                         "capabilities", "cap-item", "filesystem", "fs-item", "network",
                                         "net-item", "process", "proc-item", "mode"};
     indent(sb, depth);
-    sb_printf(sb, "%s @%u..%u", kinds[s->kind], s->span.start, s->span.end);
+    sb_puts(sb, kinds[s->kind]);
+    dump_span(sb, s->span, spans);
     if (s->negated)
         sb_puts(sb, " not");
     if (s->name)
         sb_printf(sb, " %s", s->name);
     if (s->str)
-        sb_printf(sb, " \"%s\"", s->str);
+        sb_printf(sb, " %s%s%s", s->angle ? "<" : "\"", s->str, s->angle ? ">" : "\"");
+    if (s->kind == ST_DEFAULT || s->kind == ST_CAP_ITEM || s->kind == ST_FS_ITEM || s->kind == ST_NET_ITEM ||
+        s->kind == ST_PROC_ITEM)
+        sb_printf(sb, " sub=%d", s->sub);
     if (s->kind == ST_RULE || s->kind == ST_DEFAULT)
         sb_printf(sb, " action=%s", act_kind_name(s->action.kind));
     for (size_t i = 0; i < s->targets.len; i++)
@@ -62,19 +75,26 @@ static void dump_stmt(const polc_ctx *ctx, StrBuf *sb, const Stmt *s, int depth)
         sb_puts(sb, " all");
     if (s->kind == ST_PROC_ITEM && s->sub != PROC_NO_NEW_PRIVS)
         sb_printf(sb, " %llu", (unsigned long long)s->n1);
+    if (s->has_n2)
+        sb_printf(sb, ":%llu", (unsigned long long)s->n2);
     sb_putc(sb, '\n');
     if (s->action.arg)
-        dump_expr(sb, s->action.arg, depth + 1);
+        dump_expr(sb, s->action.arg, depth + 1, spans);
     if (s->expr)
-        dump_expr(sb, s->expr, depth + 1);
+        dump_expr(sb, s->expr, depth + 1, spans);
     if (s->kind != ST_INCLUDE)
-        dump_stmts(ctx, sb, &s->body, depth + 1);
+        dump_stmts(sb, &s->body, depth + 1, spans);
 }
 
-static void dump_stmts(const polc_ctx *ctx, StrBuf *sb, const StmtList *l, int depth)
+static void dump_stmts(StrBuf *sb, const StmtList *l, int depth, bool spans)
 {
     for (size_t i = 0; i < l->len; i++)
-        dump_stmt(ctx, sb, l->items[i], depth);
+        dump_stmt(sb, l->items[i], depth, spans);
+}
+
+void ast_dump_stmts(StrBuf *sb, const StmtList *stmts, bool spans)
+{
+    dump_stmts(sb, stmts, 0, spans);
 }
 
 /* Only the root file's statements: included files are listed, not expanded. */
@@ -86,6 +106,6 @@ char *polc_dump_ast(polc_ctx *ctx)
     for (size_t i = 0; i < ctx->stmts.len; i++)
         if (ctx->stmts.items[i]->file == ctx->root_file)
             VEC_PUSH(&ctx->arena, root, ctx->stmts.items[i]);
-    dump_stmts(ctx, &sb, &root, 0);
+    dump_stmts(&sb, &root, 0, true);
     return sb_take(&sb);
 }

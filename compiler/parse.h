@@ -17,6 +17,7 @@ typedef struct ParseState {
     int prev_include;  /* after_include as it was before the current token */
     StmtList *out;
     NetItemList net_acc; /* network items of the statement being parsed */
+    int keep_comments;   /* polc fmt: the lexer returns COMMENT tokens */
 } ParseState;
 
 typedef struct PolcLoc {
@@ -26,5 +27,14 @@ typedef struct PolcLoc {
 /* Parse one source file; statements are appended to *out. Returns the number
  * of errors found in this file. */
 size_t parse_source(Arena *a, DiagEngine *d, const SourceFile *src, uint32_t file, StmtList *out);
+
+/* polc fmt's view of a file: every token, comments included (kind is the
+ * parser's token number, or the character for one-character tokens). */
+typedef struct LexToken {
+    int kind;
+    uint32_t start, end;
+} LexToken;
+typedef VEC(LexToken) LexTokenList;
+size_t lex_source_tokens(Arena *a, DiagEngine *d, const SourceFile *src, uint32_t file, LexTokenList *out);
 
 #endif

@@ -115,6 +115,7 @@ static void polc_yyerror(PolcLoc *loc, yyscan_t scanner, ParseState *ps, const c
 %token <str> IDENT "identifier" GROUPNAME "@group" STRING "string" ANGLE_PATH "<path>" PATH "path"
 %token <str> VERSION "version"
 %token <num> NUMBER "number"
+%token COMMENT "comment"  /* only from lex_source_tokens (polc fmt); the parser never sees one */
 
 %type <stmts> top_stmts rule_stmts cap_items fs_items proc_items net_items
 %type <stmt> top_stmt rule_stmt cap_item fs_item proc_item net_item
@@ -445,6 +446,37 @@ size_t parse_source(Arena *a, DiagEngine *d, const SourceFile *src, uint32_t fil
     }
     YY_BUFFER_STATE buf = polc_yy_scan_bytes(src->text, (int)src->len, scanner);
     polc_yyparse(scanner, &ps);
+    polc_yy_delete_buffer(buf, scanner);
+    polc_yylex_destroy(scanner);
+    return d->nerrors - before;
+}
+
+/* polc fmt: every token of a file, comments included, with byte spans. The
+ * same scanner as the parser's, with keep_comments set; errors it finds
+ * (bad numbers, stray bytes) are reported like in parse_source. */
+size_t lex_source_tokens(Arena *a, DiagEngine *d, const SourceFile *src, uint32_t file, LexTokenList *out)
+{
+    ParseState ps = {0};
+    ps.arena = a;
+    ps.diag = d;
+    ps.file = file;
+    ps.keep_comments = 1;
+    size_t before = d->nerrors;
+    yyscan_t scanner;
+    if (polc_yylex_init_extra(&ps, &scanner) != 0) {
+        diag_error(d, "E0202", SPAN_NONE, "cannot initialise the lexer");
+        return 1;
+    }
+    YY_BUFFER_STATE buf = polc_yy_scan_bytes(src->text, (int)src->len, scanner);
+    for (;;) {
+        POLC_YYSTYPE val;
+        PolcLoc loc;
+        int kind = polc_yylex(&val, &loc, scanner);
+        if (kind == END)
+            break;
+        LexToken t = {kind, loc.start, loc.end};
+        VEC_PUSH(a, *out, t);
+    }
     polc_yy_delete_buffer(buf, scanner);
     polc_yylex_destroy(scanner);
     return d->nerrors - before;

@@ -4,6 +4,7 @@
  *   polc disasm FILE.bpf [--arch ARCH]
  *   polc diff OLD NEW [--format text|json]
  *   polc graph POLICY [--arch ARCH]
+ *   polc fmt [-i | --check] FILE...
  * argv[0] is the subcommand's name; the return value is the exit status. */
 #ifndef POLC_CLI_COMMANDS_H
 #define POLC_CLI_COMMANDS_H
@@ -17,6 +18,7 @@ int polc_cmd_diff(int argc, char **argv);
 int polc_cmd_graph(int argc, char **argv);
 int polc_cmd_lint(int argc, char **argv);
 int polc_cmd_explain(int argc, char **argv);
+int polc_cmd_fmt(int argc, char **argv);
 
 /* Stdlib directories next to the binary (shared with main.c). */
 struct polc_ctx;

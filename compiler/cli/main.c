@@ -22,6 +22,7 @@ static const char USAGE[] =
     "       polc graph POLICY                      (polc graph --help)\n"
     "       polc lint FILE...                      (polc lint --help)\n"
     "       polc explain FILE                      (polc explain --help)\n"
+    "       polc fmt [-i | --check] FILE...        (polc fmt --help)\n"
     "\n"
     "Compile container sandbox policies to Docker seccomp JSON, raw seccomp BPF,\n"
     "AppArmor and Kubernetes securityContext / Pod YAML. For NAME.pol it writes\n"
@@ -145,6 +146,7 @@ __attribute__((weak)) int polc_cmd_diff(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_graph(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_lint(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_explain(int argc, char **argv);
+__attribute__((weak)) int polc_cmd_fmt(int argc, char **argv);
 
 static const struct {
     const char *name;
@@ -157,7 +159,8 @@ static const struct {
                    {"diff", polc_cmd_diff},
                    {"graph", polc_cmd_graph},
                    {"lint", polc_cmd_lint},
-                   {"explain", polc_cmd_explain}};
+                   {"explain", polc_cmd_explain},
+                   {"fmt", polc_cmd_fmt}};
 
 int main(int argc, char **argv)
 {

@@ -182,6 +182,15 @@ polc_status polc_graph(polc_ctx *ctx, const char *arch, char **dot);
 
 const char *polc_version(void);
 
+/* polc fmt: the canonical layout of one policy file's text (docs/fmt.md):
+ * comments kept in place, rule order untouched. Only the file itself is
+ * parsed (no includes, no prelude). *out is malloc'd (free with free()).
+ * Syntax errors become diagnostics (POLC_EINPUT). A layout that would not
+ * parse to the same syntax tree as the input is refused with E0190
+ * (POLC_EUSAGE): polc fmt never changes what a policy means. */
+polc_status polc_format(polc_ctx *ctx, const char *display_name, const char *text, size_t len, char **out,
+                        size_t *out_len);
+
 #ifdef __cplusplus
 }
 #endif
