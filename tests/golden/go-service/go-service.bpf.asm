@@ -136,19 +136,19 @@ mprotect:
   128  ld [args[2].w0]                          ; prot.lo (go-service.pol:15)
   129  jset #0x4, 142, 143                      ; (go-service.pol:15)
 socket:
-  130  ld [args[0].w0]                          ; domain.lo (go-service.pol:24)
-  131  jeq #0x2, 132, 135                       ; (go-service.pol:24)
-  132  ld [args[1].w0]                          ; type.lo (go-service.pol:24)
-  133  and #0xf                                 ; (go-service.pol:24)
-  134  jeq #0x1, 143, 135                       ; (go-service.pol:24)
-  135  ld [args[0].w0]                          ; domain.lo (go-service.pol:24)
-  136  jeq #0xa, 137, 142                       ; (go-service.pol:24)
-  137  ld [args[1].w0]                          ; type.lo (go-service.pol:24)
-  138  and #0xf                                 ; (go-service.pol:24)
-  139  jeq #0x1, 143, 142                       ; (go-service.pol:24)
+  130  ld [args[0].w0]                          ; domain.lo (go-service.pol:26)
+  131  jeq #0x2, 132, 135                       ; (go-service.pol:26)
+  132  ld [args[1].w0]                          ; type.lo (go-service.pol:26)
+  133  and #0xf                                 ; (go-service.pol:26)
+  134  jeq #0x1, 143, 135                       ; (go-service.pol:26)
+  135  ld [args[0].w0]                          ; domain.lo (go-service.pol:26)
+  136  jeq #0xa, 137, 142                       ; (go-service.pol:26)
+  137  ld [args[1].w0]                          ; type.lo (go-service.pol:26)
+  138  and #0xf                                 ; (go-service.pol:26)
+  139  jeq #0x1, 143, 142                       ; (go-service.pol:26)
 clone:
-  140  ld [args[0].w0]                          ; flags.lo (go-service.pol:20)
-  141  jset #0x10000, 143, 142                  ; (go-service.pol:20)
+  140  ld [args[0].w0]                          ; flags.lo (go-service.pol:22)
+  141  jset #0x10000, 143, 142                  ; (go-service.pol:22)
 kill-process:
   142  ret kill-process                        
 allow:

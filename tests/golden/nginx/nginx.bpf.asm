@@ -184,13 +184,13 @@ aarch64:
   177  jge #0x5, 178, 187                      
   178  jeq #0x12, 187, 186                     
 socket:
-  179  ld [args[0].w0]                          ; domain.lo (nginx.pol:26)
-  180  jeq #0x1, 186, 181                       ; (nginx.pol:26)
-  181  jeq #0x2, 186, 182                       ; (nginx.pol:26)
-  182  jeq #0xa, 186, 187                       ; (nginx.pol:26)
+  179  ld [args[0].w0]                          ; domain.lo (nginx.pol:28)
+  180  jeq #0x1, 186, 181                       ; (nginx.pol:28)
+  181  jeq #0x2, 186, 182                       ; (nginx.pol:28)
+  182  jeq #0xa, 186, 187                       ; (nginx.pol:28)
 clone:
-  183  ld [args[0].w0]                          ; flags.lo (nginx.pol:29)
-  184  jset #0x7e020000, 187, 186               ; (nginx.pol:29)
+  183  ld [args[0].w0]                          ; flags.lo (nginx.pol:31)
+  184  jset #0x7e020000, 187, 186               ; (nginx.pol:31)
 kill-process:
   185  ret kill-process                        
 allow:

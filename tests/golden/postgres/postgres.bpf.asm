@@ -193,8 +193,8 @@ x32:
   186  jge #0x40000013, 201, 200               
   187  jeq #0x4000000e, 200, 201               
 shmat:
-  188  ld [args[2].w0]                          ; shmflg.lo (postgres.pol:33)
-  189  jset #0x8000, 203, 190                   ; (postgres.pol:33)
+  188  ld [args[2].w0]                          ; shmflg.lo (postgres.pol:34)
+  189  jset #0x8000, 203, 190                   ; (postgres.pol:34)
   190  jset #0x8000, 201, 200                   ; (postgres.pol:11)
 socket:
   191  ld [args[0].w0]                          ; domain.lo (postgres.pol:24)

@@ -93,16 +93,16 @@ x86_64:
    88  jge #0xb, 99, 89                        
    89  jge #0x9, 90, 99                        
 mmap:
-   90  ld [args[2].w0]                          ; prot.lo (python-worker.pol:20)
-   91  jset #0x2, 92, 99                        ; (python-worker.pol:20)
-   92  jset #0x4, 100, 99                       ; (python-worker.pol:20)
+   90  ld [args[2].w0]                          ; prot.lo (python-worker.pol:19)
+   91  jset #0x2, 92, 99                        ; (python-worker.pol:19)
+   92  jset #0x4, 100, 99                       ; (python-worker.pol:19)
 socket:
-   93  ld [args[0].w0]                          ; domain.lo (python-worker.pol:34)
-   94  jeq #0x1, 99, 100                        ; (python-worker.pol:34)
+   93  ld [args[0].w0]                          ; domain.lo (python-worker.pol:33)
+   94  jeq #0x1, 99, 100                        ; (python-worker.pol:33)
 clone:
-   95  ld [args[0].w0]                          ; flags.lo (python-worker.pol:25)
-   96  and #0x70030000                          ; (python-worker.pol:25)
-   97  jeq #0x10000, 99, 100                    ; (python-worker.pol:25)
+   95  ld [args[0].w0]                          ; flags.lo (python-worker.pol:24)
+   96  and #0x70030000                          ; (python-worker.pol:24)
+   97  jeq #0x10000, 99, 100                    ; (python-worker.pol:24)
 kill-process:
    98  ret kill-process                        
 allow:
