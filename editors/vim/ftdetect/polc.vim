@@ -1,0 +1,2 @@
+" polc policies
+autocmd BufRead,BufNewFile *.pol set filetype=polc
