@@ -9,14 +9,15 @@
 #      below is fully scoped, every lexer keyword, syscall and capability is
 #      known;
 #   4. the Vim syntax file under `vim -u NONE -N -es` over the same policies:
-#      filetype detection, syntax groups of known tokens, no Vim error.
+#      filetype detection, syntax groups of known tokens, no Vim error;
+#   5. the Vim ftplugin's :PolcFmt formats a buffer and leaves a broken one.
 #
-#   check_grammars.sh SOURCE_ROOT
+#   check_grammars.sh SOURCE_ROOT POLC
 #
 # Exit 77 (skip) without python3, node + npm packages or a Vim with +syntax;
 # with CI=true a skip is a failure.
 set -uo pipefail
-root=$(cd "$1" && pwd)
+root=$(cd "$1" && pwd) polc=$2
 here=$root/tests/editors
 skip() {
     if [[ ${CI:-} == true ]]; then echo "FAIL (skip not allowed with CI=true): $*"; exit 1; fi
@@ -65,4 +66,17 @@ HOME=$work vim -u NONE -N -es -i NONE --cmd "set rtp^=$root/editors/vim" -S "$he
 rc=$?
 cat "$work/vim.log" 2>/dev/null || { echo "FAIL: vim wrote no log:"; cat "$work/vim.out"; }
 if [ $rc -ne 0 ]; then echo "FAIL: vim exit $rc"; status=1; else echo "ok: vim syntax"; fi
+# 5
+cp "$root/tests/fmt/cases/sections.pol" "$work/messy.pol"
+printf 'syscalls { allow }\n' >"$work/broken.pol"
+cp "$work/broken.pol" "$work/broken.before"
+for f in messy broken; do
+    HOME=$work vim -u NONE -N -es -i NONE --cmd "set rtp^=$root/editors/vim" -c 'filetype plugin on' \
+        -c "let g:polc_command = '$polc'" -c "edit $work/$f.pol" -c PolcFmt -c wq </dev/null >/dev/null 2>&1
+done
+if cmp -s "$work/messy.pol" "$root/tests/fmt/cases/sections.expected" && cmp -s "$work/broken.pol" "$work/broken.before"; then
+    echo "ok: :PolcFmt"
+else
+    echo "FAIL: :PolcFmt"; diff "$work/messy.pol" "$root/tests/fmt/cases/sections.expected" | head; status=1
+fi
 exit $status
