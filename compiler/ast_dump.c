@@ -6,8 +6,14 @@
 
 static void dump_expr(StrBuf *sb, const Expr *e, int depth, bool spans);
 
-static void indent(StrBuf *sb, int depth)
+/* --dump-ast indents; the span-free dump (compared by polc fmt) writes the
+ * depth as a number, so that a chain of 20000 `|` stays linear in size. */
+static void indent(StrBuf *sb, int depth, bool spans)
 {
+    if (!spans) {
+        sb_printf(sb, "%d ", depth);
+        return;
+    }
     for (int i = 0; i < depth; i++)
         sb_puts(sb, "  ");
 }
@@ -23,7 +29,7 @@ static void dump_expr(StrBuf *sb, const Expr *e, int depth, bool spans)
     static const char *const kinds[] = {"num", "name", "neg", "bitnot", "bitor", "shl", "cmp",
                                         "maskcmp", "bittest", "in", "and", "or", "not"};
     static const char *const ops[] = {"==", "!=", "<", "<=", ">", ">="};
-    indent(sb, depth);
+    indent(sb, depth, spans);
     sb_puts(sb, kinds[e->kind]);
     dump_span(sb, e->span, spans);
     if (e->kind == EX_NUM)
@@ -50,7 +56,7 @@ static void dump_stmt(StrBuf *sb, const Stmt *s, int depth, bool spans)
                                         "set", "syscalls", "rule", "when-capability", "when-arch",
                                         "capabilities", "cap-item", "filesystem", "fs-item", "network",
                                         "net-item", "process", "proc-item", "mode"};
-    indent(sb, depth);
+    indent(sb, depth, spans);
     sb_puts(sb, kinds[s->kind]);
     dump_span(sb, s->span, spans);
     if (s->negated)

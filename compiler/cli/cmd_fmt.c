@@ -154,16 +154,16 @@ static int fmt_one(const char *path, const char *stdin_name, int mode, polc_diag
         char *open = strchr(d, '['), *close = strrchr(d, ']');
         if (open && close && close > open + 1) {
             *close = '\0';
-            size_t had = *json_all ? strlen(*json_all) : 0;
             char *inner = open + 1;
             while (*inner == ' ' || *inner == '\n')
                 inner++;
             if (*inner) {
+                size_t had = *json_all ? strlen(*json_all) : 0;
                 char *nj = realloc(*json_all, had + strlen(inner) + 3);
                 if (nj) {
                     if (had)
-                        strcpy(nj + had, ",\n"), had += 2;
-                    strcpy(nj + had, open + 1);
+                        memcpy(nj + had, ",\n", 2), had += 2;
+                    strcpy(nj + had, inner);
                     *json_all = nj;
                 }
             }

@@ -2,11 +2,14 @@
  * grammar/parser.y closely enough to know statements, blocks and lists; the
  * real parser has accepted the text before, and format.c checks the result.
  *
- * Each statement (or block header) is a run of pieces laid out greedily: a
- * piece goes on the current line unless it may start a new line (after a
- * comma, before `if`, `and`, `or`, `|`, `errno`) and its chunk would pass
- * FMT_WIDTH. Continuation lines are indented one level more. A comment that
- * ends a line keeps ending it; comments on their own lines stay there. */
+ * Each statement (or block header) becomes a run of pieces, each knowing
+ * whether a line may start before it and how much that is preferred
+ * (RANK_*). plan_breaks decides where lines start: where comments force it,
+ * and where a line would pass FMT_WIDTH, at its most preferred place.
+ * Continuation lines are indented one level more (and one per parenthesis).
+ * A comment that ends a line keeps ending it, after the same token; comments
+ * on their own lines stay there. The layout depends only on the tokens and
+ * on where comments and empty lines are, so it is idempotent. */
 #include <string.h>
 
 #include "fmt.h"
@@ -92,7 +95,6 @@ static size_t piece_len(const Piece *p) { return p->lit ? strlen(p->lit) : p->to
 typedef struct Line {
     int indent;   /* of the current line */
     int cont;     /* of the lines after it */
-    size_t col;
     bool content; /* code on it already */
     const FmtComment *trail;
 } Line;
@@ -112,10 +114,6 @@ static void newline(Fmt *f, Line *l)
     l->indent = l->cont;
 }
 
-/* Where the lines of a statement start: comments force breaks; a line that
- * runs past FMT_WIDTH breaks at its most preferred opportunity (the last of
- * equals), and the rest is measured again. brk[i]: a line starts at piece
- * i, indented ind[i]. */
 static bool is_op(const Piece *p, int kind) { return p->tok && p->tok->kind == kind && p->brk; }
 
 /* A long condition that mixes `and` and `or` breaks before every `or` of its
@@ -141,6 +139,10 @@ static void or_breaks(const Fmt *f, int indent, bool *pre)
         pre[i] = is_op(&f->pieces.items[i], OR) && f->pieces.items[i].depth == depth;
 }
 
+/* Where the lines of a statement start: comments force breaks; a line that
+ * runs past FMT_WIDTH breaks at its most preferred opportunity (the last of
+ * equals), and the rest is measured again. brk[i]: a line starts at piece
+ * i, indented ind[i]. */
 static void plan_breaks(Fmt *f, int indent, int cont, bool *brk, int *ind)
 {
     size_t start = 0; /* first piece of the current line */
@@ -197,7 +199,7 @@ static void flush_at(Fmt *f, int indent, int cont)
     bool *brk = arena_alloc(&f->scratch, n * sizeof *brk);
     int *ind = arena_alloc(&f->scratch, n * sizeof *ind);
     plan_breaks(f, indent, cont, brk, ind);
-    Line l = {indent, cont, (size_t)indent, false, NULL};
+    Line l = {indent, cont, false, NULL};
     for (size_t i = 0; i < n; i++) {
         const Piece *p = &f->pieces.items[i];
         const FmtTok *t = p->tok;
@@ -213,17 +215,14 @@ static void flush_at(Fmt *f, int indent, int cont)
         if (len) {
             if (!l.content) {
                 put_indent(f, l.indent);
-                l.col = (size_t)l.indent;
                 l.content = true;
             } else if (p->space) {
                 sb_putc(f->out, ' ');
-                l.col++;
             }
             if (p->lit)
                 sb_puts(f->out, p->lit);
             else
                 sb_putn(f->out, t->text, t->len);
-            l.col += len;
         }
         if (t && t->trail) {
             if (l.trail) /* two comments for one line: the first ends it */
@@ -318,7 +317,7 @@ static void paren_value(Fmt *f)
     take(f, false, false);
 }
 
-static void verb(Fmt *f, bool brk)
+static void verb(Fmt *f, int brk)
 {
     int k = peek(f)->kind;
     take(f, true, brk);
@@ -339,7 +338,7 @@ static void default_stmt(Fmt *f)
             paren_value(f);
         }
     } else {
-        verb(f, false);
+        verb(f, RANK_NONE);
     }
     if (at(f, FOR)) {
         take(f, true, RANK_LIST);
@@ -371,7 +370,7 @@ static void rule(Fmt *f, int indent)
     if (at(f, DENY))
         take(f, true, false);
     else if (is_verb(peek(f)->kind))
-        verb(f, false);
+        verb(f, RANK_NONE);
     else {
         f->ok = false;
         take(f, true, false);

@@ -97,9 +97,13 @@ expect 0 "--help" -- "$polc" fmt --help
 grep -q 'usage: polc fmt' "$work/out" || fail "--help: no usage"
 
 # JSON diagnostics: one array on stdout with --check
-expect 1 "--check --diagnostics-format json" -- "$polc" fmt --check --diagnostics-format json "$work/broken.pol" "$work/clean.pol"
-if command -v jq >/dev/null; then
-    jq -e 'length == 1 and .[0].code == "E0100" and .[0].span.line == 2' "$work/out" >/dev/null ||
-        fail "JSON diagnostics: $(cat "$work/out")"
-fi
+cp "$work/broken.before" "$work/broken2.pol"
+expect 1 "--check --diagnostics-format json" -- "$polc" fmt --check --diagnostics-format json "$work/broken.pol" \
+    "$work/clean.pol" "$work/broken2.pol"
+python3 - "$work/out" "$work/broken.pol" "$work/broken2.pol" <<'PY' || fail "JSON diagnostics: $(cat "$work/out")"
+import json, sys
+d = json.load(open(sys.argv[1]))  # one array for all files
+assert [x["file"] for x in d] == sys.argv[2:4], d
+assert all(x["code"] == "E0100" and x["span"]["line"] == 2 for x in d), d
+PY
 exit $status
