@@ -71,7 +71,8 @@ static char *slurp(const char *path, size_t *len)
 }
 
 /* Replace path's contents atomically: a temporary file in the same directory
- * with the same mode, renamed over it. A symlink's target is rewritten. */
+ * with the same mode (and owner, when allowed), renamed over it. A symlink's
+ * target is rewritten; a hard link gets a file of its own. */
 static int write_in_place(const char *path, const char *data, size_t len)
 {
     char real[PATH_MAX];
@@ -98,6 +99,10 @@ static int write_in_place(const char *path, const char *data, size_t len)
             off += (size_t)w;
     }
     if (!err && fchmod(fd, st.st_mode & 07777) != 0)
+        err = errno;
+    /* the owner too, where we may (root formatting someone else's file) */
+    if (!err && (st.st_uid != geteuid() || st.st_gid != getegid()) && fchown(fd, st.st_uid, st.st_gid) != 0 &&
+        errno != EPERM)
         err = errno;
     if (!err && fsync(fd) != 0)
         err = errno;

@@ -87,6 +87,11 @@ if [ "$(id -u)" != 0 ]; then
     cmp -s "$work/ro/x.pol" "$cases/sections.pol" || fail "read-only directory: the file changed"
 fi
 chmod 0755 "$work/ro"
+if [ "$(id -u)" = 0 ]; then
+    cp "$cases/sections.pol" "$work/owned.pol" && chown 1234:5678 "$work/owned.pol"
+    expect 0 "-i as root on another user's file" -- "$polc" fmt -i "$work/owned.pol"
+    [ "$(stat -c %u:%g "$work/owned.pol")" = 1234:5678 ] || fail "-i changed the owner to $(stat -c %u:%g "$work/owned.pol")"
+fi
 
 # usage errors
 expect 2 "-i with --check" -- "$polc" fmt -i --check "$work/clean.pol"
