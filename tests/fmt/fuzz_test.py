@@ -22,7 +22,7 @@ import subprocess
 import sys
 
 polc, files = sys.argv[1], sys.argv[2:]
-VARIANTS = int(os.environ.get("POLC_FMT_FUZZ_VARIANTS", "12"))
+VARIANTS = int(os.environ.get("POLC_FMT_FUZZ_VARIANTS", "8"))
 
 TOKEN_RES = [
     ("ws", re.compile(r"[ \t\r\n\f\v]+")),
