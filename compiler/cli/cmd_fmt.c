@@ -49,6 +49,7 @@ static char *slurp(const char *path, size_t *len)
     size_t cap = 65536, n = 0;
     char *buf = malloc(cap);
     size_t got;
+    errno = 0;
     while (buf && (got = fread(buf + n, 1, cap - n, fp)) > 0) {
         n += got;
         if (n == cap) {
@@ -58,7 +59,7 @@ static char *slurp(const char *path, size_t *len)
             buf = nb;
         }
     }
-    int err = ferror(fp) ? EIO : 0;
+    int err = ferror(fp) ? (errno ? errno : EIO) : 0; /* EISDIR for a directory */
     if (fp != stdin)
         fclose(fp);
     if (!buf || err) {

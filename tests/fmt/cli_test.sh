@@ -40,6 +40,8 @@ expect 1 "--check on a file with a syntax error" -- "$polc" fmt --check "$work/b
 grep -qE "^$work/broken.pol:2:[0-9]+: error\[E0100\]" "$work/err" || fail "no file:line:col: error[E0100]: $(cat "$work/err")"
 expect 2 "--check on a missing file" -- "$polc" fmt --check "$work/missing.pol"
 grep -q 'E0202' "$work/err" || fail "missing file: no E0202: $(cat "$work/err")"
+expect 2 "a directory" -- "$polc" fmt "$work"
+grep -q 'E0202.*Is a directory' "$work/err" || fail "directory: $(cat "$work/err")"
 cp "$work/messy.pol" "$work/before.pol"
 "$polc" fmt --check "$work/messy.pol" >/dev/null 2>&1
 cmp -s "$work/messy.pol" "$work/before.pol" || fail "--check changed the file"
