@@ -27,7 +27,9 @@ typedef struct FmtTok {
     int kind; /* the parser's token number; END for the end of the file */
     const char *text;
     size_t len;
+    unsigned line;          /* 1-based line of the input */
     bool blank_before;      /* an empty line right before it (after its comments) */
+    bool semi_before;       /* a `;` separates it from the token before */
     VEC(FmtComment) lead;   /* comments on their own lines before it */
     const FmtComment *trail; /* the comment that ends its line, or NULL */
 } FmtTok;

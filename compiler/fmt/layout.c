@@ -37,6 +37,8 @@ typedef struct Fmt {
     /* the statement being laid out */
     VEC(Piece) pieces;
     Arena scratch;
+    bool capture;           /* keep every laid-out piece in captured too */
+    VEC(Piece) captured;
 } Fmt;
 
 static const FmtTok *peek(Fmt *f) { return &f->t[f->pos < f->n ? f->pos : f->n - 1]; }
@@ -196,6 +198,8 @@ static void plan_breaks(Fmt *f, int indent, int cont, bool *brk, int *ind)
 static void flush_at(Fmt *f, int indent, int cont)
 {
     size_t n = f->pieces.len;
+    for (size_t i = 0; i < n && f->capture; i++)
+        VEC_PUSH(&f->scratch, f->captured, f->pieces.items[i]);
     bool *brk = arena_alloc(&f->scratch, n * sizeof *brk);
     int *ind = arena_alloc(&f->scratch, n * sizeof *ind);
     plan_breaks(f, indent, cont, brk, ind);
@@ -252,6 +256,83 @@ static void begin(Fmt *f, int indent, bool first, bool closing)
     }
     if (!closing && t->kind != END && t->blank_before && written)
         sb_putc(f->out, '\n');
+}
+
+/* ---- lines that silence polc lint ---- */
+
+/* polc lint silences a finding with a `# polc: allow CODE` comment on a line
+ * of the reported span (docs/lint.md), so such a line must keep its tokens:
+ * the statements that make up the whole line stay on one line, spaced as
+ * usual and separated by `;` where they were. */
+static bool is_directive(const FmtComment *c)
+{
+    static const char key[] = "polc: allow";
+    size_t k = 1;
+    while (k < c->len && c->text[k] == ' ')
+        k++;
+    return c->len - k >= sizeof key - 1 && memcmp(c->text + k, key, sizeof key - 1) == 0;
+}
+
+/* Token i starts its line and the line ends with a directive at token *j. */
+static bool directive_line(const Fmt *f, size_t i, size_t *j)
+{
+    if (i + 1 >= f->n || (i > 0 && f->t[i - 1].line == f->t[i].line))
+        return false;
+    size_t k = i;
+    while (k + 1 < f->n && f->t[k + 1].kind != END && f->t[k + 1].line == f->t[i].line)
+        k++;
+    *j = k;
+    return f->t[k].trail && is_directive(f->t[k].trail);
+}
+
+/* When the statements from the current token on fill its directive line
+ * exactly, write them on one line; false (nothing consumed) otherwise. */
+static bool directive_island(Fmt *f, int indent, void (*item)(Fmt *, int))
+{
+    size_t i = f->pos, j;
+    if (!directive_line(f, i, &j))
+        return false;
+    size_t mark = f->out->len;
+    bool ok = f->ok, outer = f->capture;
+    size_t first = f->captured.len;
+    f->capture = true;
+    while (f->pos <= j && f->ok && !at(f, END))
+        item(f, indent); /* laid out as usual, only for its pieces */
+    bool whole = f->ok && f->pos == j + 1;
+    f->out->len = mark;
+    if (f->out->data)
+        f->out->data[mark] = '\0';
+    f->pieces.len = 0;
+    f->ok = ok;
+    f->capture = outer;
+    if (!whole) {
+        f->captured.len = first;
+        f->pos = i;
+        return false;
+    }
+    put_indent(f, indent);
+    bool content = false;
+    for (size_t k = first; k < f->captured.len; k++) {
+        const Piece *p = &f->captured.items[k];
+        size_t len = piece_len(p);
+        if (!len)
+            continue;
+        if (content && p->tok && p->tok->semi_before)
+            sb_putc(f->out, ';');
+        if (content && (p->space || (p->tok && p->tok->semi_before)))
+            sb_putc(f->out, ' ');
+        if (p->lit)
+            sb_puts(f->out, p->lit);
+        else
+            sb_putn(f->out, p->tok->text, p->tok->len);
+        content = true;
+    }
+    if (!outer)
+        f->captured.len = first;
+    sb_puts(f->out, "  ");
+    sb_putn(f->out, f->t[j].trail->text, f->t[j].trail->len);
+    sb_putc(f->out, '\n');
+    return true;
 }
 
 /* ---- the grammar ---- */
@@ -438,7 +519,8 @@ static void block(Fmt *f, int indent, void (*item)(Fmt *, int))
     while (!at(f, '}') && !at(f, END)) {
         size_t before = f->pos;
         begin(f, indent + FMT_INDENT, first, false);
-        item(f, indent + FMT_INDENT);
+        if (!directive_island(f, indent + FMT_INDENT, item))
+            item(f, indent + FMT_INDENT);
         first = false;
         if (f->pos == before) {
             f->ok = false;
@@ -571,6 +653,12 @@ static void top_stmt(Fmt *f)
     flush(f, 0);
 }
 
+static void top_item(Fmt *f, int indent)
+{
+    (void)indent;
+    top_stmt(f);
+}
+
 bool fmt_layout(const FmtTokList *toks, StrBuf *out)
 {
     Fmt f = {0};
@@ -584,7 +672,8 @@ bool fmt_layout(const FmtTokList *toks, StrBuf *out)
     bool first = true;
     while (!at(&f, END) && f.ok) {
         begin(&f, 0, first, false);
-        top_stmt(&f);
+        if (!directive_island(&f, 0, top_item))
+            top_stmt(&f);
         first = false;
     }
     begin(&f, 0, first, true); /* comments after the last statement */

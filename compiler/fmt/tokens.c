@@ -21,6 +21,8 @@ void fmt_tokens(Arena *a, const char *text, const LexTokenList *lexed, FmtTokLis
     bool have_prev = false;
     unsigned nl_since_token = 0;   /* newlines since the last kept token */
     bool blank = false;            /* an empty line since the last token or comment kept */
+    unsigned line = 1;
+    bool semi = false;             /* a `;` since the last token kept */
     bool have_token = false;
     for (size_t i = 0; i <= lexed->len; i++) {
         bool at_end = i == lexed->len;
@@ -33,11 +35,14 @@ void fmt_tokens(Arena *a, const char *text, const LexTokenList *lexed, FmtTokLis
             lt.start = lt.end = len;
         }
         unsigned nl = newlines(text, prev_end, lt.start);
+        line += nl;
         nl_since_token += nl;
         blank |= have_prev && nl >= 2;
         prev_end = lt.end;
-        if (lt.kind == ';')
+        if (lt.kind == ';') {
+            semi = true;
             continue; /* a separator: whitespace to the layout, but not an empty line */
+        }
         if (lt.kind == COMMENT) {
             size_t len = lt.end - lt.start;
             while (len > 1 && (text[lt.start + len - 1] == '\r' || text[lt.start + len - 1] == ' ' ||
@@ -55,6 +60,9 @@ void fmt_tokens(Arena *a, const char *text, const LexTokenList *lexed, FmtTokLis
         } else {
             FmtTok t = {0};
             t.kind = lt.kind;
+            t.line = line;
+            t.semi_before = semi;
+            semi = false;
             t.text = text + lt.start;
             t.len = lt.end - lt.start;
             t.blank_before = blank;

@@ -77,11 +77,16 @@ def gaps(toks):
     return res
 
 
-def reflow(toks, rnd):
+def reflow(toks, rnd, keep_lines):
+    """keep_lines: `# polc: allow` lines keep their tokens (polc fmt writes
+    them as they are), so no token may move to another line."""
     out = list(toks)
     for i in gaps(toks):
         nl = toks[i][1].count("\n")
-        if nl >= 2:
+        if keep_lines:
+            out[i] = ("ws", rnd.choice([" ", "  ", "\t"]) if nl == 0 else
+                      rnd.choice(["\n", "\r\n", "\n        "]) if nl == 1 else "\n\n")
+        elif nl >= 2:
             out[i] = ("ws", rnd.choice(["\n\n", "\n\n\n", "\r\n\r\n", "\n \t\n  "]))
         else:
             out[i] = ("ws", rnd.choice([" ", "  ", "\t", " \t ", "\n", "\r\n", "\n        ", " \n"]))
@@ -90,7 +95,7 @@ def reflow(toks, rnd):
     for i, t in enumerate(out):
         res.append(t[1])
         if (t[0] not in ("ws", "comment") and i + 1 < len(out) and out[i + 1][0] not in ("ws", "comment")
-                and rnd.random() < 0.3):
+                and not keep_lines and rnd.random() < 0.3):
             res.append(" ")
     return "".join(res)
 
@@ -141,7 +146,7 @@ def main():
         rnd = random.Random("polc-fmt:" + path.rsplit("/", 1)[-1])
         for v in range(VARIANTS):
             checked += 1
-            variant = reflow(toks, rnd)
+            variant = reflow(toks, rnd, "polc: allow" in text)
             rc, out, err = fmt(variant)
             if rc != 0 or out != canon:
                 print("FAIL: %s: whitespace variant %d formats differently (exit %d) %s" % (path, v, rc, err))

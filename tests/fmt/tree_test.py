@@ -8,7 +8,9 @@ For each .pol file:
   * the formatted file compiles exactly like the original: same exit status,
     same diagnostics, byte-identical outputs of every back end and the same
     --dump-ir, once the `FILE.pol:LINE` citations in them are set aside
-    (formatting moves lines; it must not change anything else).
+    (formatting moves lines; it must not change anything else);
+  * polc lint finds the same (its `# polc: allow` comments silence by line,
+    so this checks that polc fmt keeps them on their lines).
 
 The formatted copies live in a mirror of the tree (stdlib included, so that
 the examples compile against a formatted stdlib); each file is compiled from
@@ -69,6 +71,9 @@ def compile_outputs(tree, rel, stdlib):
         rc, so, se = run([polc, "-I", stdlib, "--dump-ir", rel], cwd=tree)
         out["dump-ir exit"] = rc
         out["dump-ir"] = LINE_CITE.sub(rb"\1:L", so)
+        rc, so, se = run([polc, "lint", "-I", stdlib, rel], cwd=tree)
+        out["lint exit"] = rc
+        out["lint"] = normalize_diags(se) + normalize_diags(so)
     finally:
         shutil.rmtree(work)
     return out
