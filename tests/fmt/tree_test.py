@@ -10,7 +10,8 @@ For each .pol file:
     --dump-ir, once the `FILE.pol:LINE` citations in them are set aside
     (formatting moves lines; it must not change anything else);
   * polc lint finds the same (its `# polc: allow` comments silence by line,
-    so this checks that polc fmt keeps them on their lines).
+    so this checks that polc fmt keeps them on their lines), and polc explain
+    explains the same.
 
 The formatted copies live in a mirror of the tree (stdlib included, so that
 the examples compile against a formatted stdlib); each file is compiled from
@@ -74,6 +75,11 @@ def compile_outputs(tree, rel, stdlib):
         rc, so, se = run([polc, "lint", "-I", stdlib, rel], cwd=tree)
         out["lint exit"] = rc
         out["lint"] = normalize_diags(se) + normalize_diags(so)
+        rc, so, se = run([polc, "explain", "--format", "json", "-I", stdlib, rel], cwd=tree)
+        out["explain exit"] = rc
+        # explain quotes conditions in the policy's own words: as spaced
+        # and with the trailing commas the file has
+        out["explain"] = re.sub(rb"\s+", b"", LINE_CITE.sub(rb"\1:L", so)).replace(b",}", b"}")
     finally:
         shutil.rmtree(work)
     return out
