@@ -11,7 +11,8 @@ For each .pol file:
     (formatting moves lines; it must not change anything else);
   * polc lint finds the same (its `# polc: allow` comments silence by line,
     so this checks that polc fmt keeps them on their lines), and polc explain
-    explains the same.
+    explains the same; for those that compile, `polc diff ORIGINAL FORMATTED`
+    says "no changes".
 
 The formatted copies live in a mirror of the tree (stdlib included, so that
 the examples compile against a formatted stdlib); each file is compiled from
@@ -114,7 +115,7 @@ def main():
                 fail("%s: not idempotent (second run exit %d)" % (rel, rc))
             formatted.append(rel)
 
-        compared = 0
+        compared = diffed = 0
         for rel in formatted:
             a = compile_outputs(root, rel, os.path.join(root, "stdlib"))
             b = compile_outputs(mirror, rel, os.path.join(mirror, "stdlib"))
@@ -124,9 +125,15 @@ def main():
                 for k in keys[:2]:
                     print("    original : %r" % (a.get(k),)[:400])
                     print("    formatted: %r" % (b.get(k),)[:400])
+            if a["exit"] == 0:
+                # polc diff compares the two compiled policies: nothing may differ
+                rc, so, se = run([polc, "diff", os.path.join(root, rel), os.path.join(mirror, rel)], cwd=root)
+                if rc != 0 or not so.rstrip().endswith(b"no changes"):
+                    fail("%s: polc diff original formatted: exit %d: %s" % (rel, rc, (so + se)[-300:]))
+                diffed += 1
             compared += 1
-        print("%d policies: %d formatted, idempotent and compiled alike; %d refused with syntax errors"
-              % (len(rels), compared, refused))
+        print("%d policies: %d formatted, idempotent and compiled alike (%d also through polc diff); "
+              "%d refused with syntax errors" % (len(rels), compared, diffed, refused))
         if len(rels) < 100 or compared < 100:
             fail("too few policies found under %s" % root)
     finally:
