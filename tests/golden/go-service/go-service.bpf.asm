@@ -155,7 +155,7 @@ allow:
   143  ret allow                               
 errno(EACCES):
   144  ret errno(13)                           
-log:
-  145  ret log                                 
+errno(EPERM):
+  145  ret errno(1)                            
 errno(ENOSYS):
   146  ret errno(38)                           
