@@ -44,4 +44,10 @@ void fmt_tokens(Arena *a, const char *text, const LexTokenList *lexed, FmtTokLis
  * (a bug: the caller parsed the text first). */
 bool fmt_layout(const FmtTokList *toks, StrBuf *out);
 
+/* Policy text that polc writes itself (import, learn) in the canonical
+ * layout, so `polc fmt --check` passes on it: takes the malloc'd text and
+ * returns its formatted replacement (the text unchanged if it cannot be
+ * laid out). */
+char *fmt_canonical(char *text);
+
 #endif

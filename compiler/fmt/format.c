@@ -64,3 +64,18 @@ polc_status polc_format(polc_ctx *ctx, const char *display_name, const char *tex
     *out = sb_take(&sb);
     return POLC_OK;
 }
+
+char *fmt_canonical(char *text)
+{
+    polc_ctx *scratch = polc_new();
+    if (!scratch)
+        return text;
+    char *out = NULL;
+    size_t out_len = 0;
+    if (polc_format(scratch, NULL, text, strlen(text), &out, &out_len) == POLC_OK && out) {
+        free(text);
+        text = out;
+    }
+    polc_free(scratch);
+    return text;
+}

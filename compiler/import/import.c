@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt/fmt.h"
 #include "import.h"
 
 polc_status polc_import_profile(polc_ctx *ctx, const char *path, const polc_import_options *opts, char **pol_out)
@@ -21,6 +22,8 @@ polc_status polc_import_profile(polc_ctx *ctx, const char *path, const polc_impo
         st = POLC_EUSAGE;
     else
         *pol_out = imp_write_pol(&ic, opts ? opts->policy_name : NULL);
+    if (*pol_out)
+        *pol_out = fmt_canonical(*pol_out);
     imp_std_free(&ic);
     return st;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "fmt/fmt.h"
 #include "ir.h"
 #include "learn_internal.h"
 
@@ -880,7 +881,7 @@ polc_status polc_learn(polc_ctx *ctx, const char *const *inputs, size_t ninputs,
             }
         sb_puts(&sb, "}\n");
     }
-    char *out = sb_take(&sb);
+    char *out = fmt_canonical(sb_take(&sb));
     st = verify(ctx, out, o.merge_path);
     if (st != POLC_OK) {
         free(out);

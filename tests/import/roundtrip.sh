@@ -14,6 +14,8 @@ stem=${base%%.*}
 
 echo "== polc import $base"
 "$polc" import "$src" -o "$tmp/$stem.pol"
+echo "== polc fmt --check $stem.pol (import writes the canonical layout)"
+"$polc" fmt --check "$tmp/$stem.pol"
 echo "== polc $stem.pol"
 "$polc" "$tmp/$stem.pol" -o "$tmp/out"
 grep -E '^(arch|default) ' "$tmp/$stem.pol"
