@@ -14,6 +14,7 @@
 #include "compile.h"
 #include "ir.h"
 #include "output.h"
+#include "polc_limits.h"
 
 const char *polc_version(void) { return "0.1.0"; }
 
@@ -106,8 +107,13 @@ polc_status polc_compile_file(polc_ctx *ctx, const char *path, const char *displ
         sb_init(&sb);
         char buf[65536];
         size_t n;
-        while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
+        while ((n = fread(buf, 1, sizeof buf, stdin)) > 0 && sb.len <= POLC_MAX_SOURCE_BYTES)
             sb_putn(&sb, buf, n);
+        if (sb.len > POLC_MAX_SOURCE_BYTES) {
+            sb_free(&sb);
+            diag_error(&ctx->diag, "E0202", SPAN_NONE, "cannot read standard input: %s", read_file_error(EFBIG));
+            return POLC_EUSAGE;
+        }
         if (ferror(stdin)) {
             sb_free(&sb);
             diag_error(&ctx->diag, "E0202", SPAN_NONE, "cannot read standard input");
@@ -121,8 +127,7 @@ polc_status polc_compile_file(polc_ctx *ctx, const char *path, const char *displ
     int err = 0;
     text = read_file_arena(&ctx->arena, path, &len, &err);
     if (!text) {
-        diag_error(&ctx->diag, "E0202", SPAN_NONE, "cannot read `%s`: %s", path,
-                   err == EINVAL ? "not a regular file" : strerror(err));
+        diag_error(&ctx->diag, "E0202", SPAN_NONE, "cannot read `%s`: %s", path, read_file_error(err));
         return POLC_EUSAGE;
     }
     return compile_pipeline(ctx, path, display ? display : path, text, len);

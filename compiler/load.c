@@ -9,8 +9,8 @@
 
 #include "compile.h"
 #include "parse.h"
+#include "polc_limits.h"
 
-#define MAX_INCLUDE_DEPTH 32
 
 static bool is_file(const char *path)
 {
@@ -133,17 +133,16 @@ static void include_one(polc_ctx *ctx, Stmt *s, uint32_t from_file, int depth)
     }
     if (strmap_get(&ctx->included, real))
         return; /* included before: once is enough, definitions are global */
-    if (depth >= MAX_INCLUDE_DEPTH) {
+    if (depth >= POLC_MAX_INCLUDE_DEPTH) {
         diag_error(&ctx->diag, "E0201", s->span, "includes nested deeper than %d levels",
-                   MAX_INCLUDE_DEPTH);
+                   POLC_MAX_INCLUDE_DEPTH);
         return;
     }
     size_t len;
     int err;
     char *text = read_file_arena(&ctx->arena, path, &len, &err);
     if (!text) {
-        diag_error(&ctx->diag, "E0202", s->name_span, "cannot read `%s`: %s", s->str,
-                   strerror(err));
+        diag_error(&ctx->diag, "E0202", s->name_span, "cannot read `%s`: %s", s->str, read_file_error(err));
         return;
     }
     const char *rreal = arena_strdup(&ctx->arena, real);

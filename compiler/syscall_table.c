@@ -1,4 +1,5 @@
 #include "syscall_table.h"
+#include "polc_limits.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -63,6 +64,17 @@ static bool arg_type_from_name(const char *s, size_t len, ArgType *out)
     return false;
 }
 
+_Static_assert(POLC_MAX_SOURCE_BYTES == 16u * 1024u * 1024u, "read_file_error says 16 MiB");
+
+const char *read_file_error(int err)
+{
+    if (err == EFBIG)
+        return "larger than polc's limit of 16 MiB";
+    if (err == EINVAL)
+        return "not a regular file";
+    return strerror(err);
+}
+
 char *read_file_arena(Arena *a, const char *path, size_t *len, int *err)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
@@ -83,6 +95,11 @@ char *read_file_arena(Arena *a, const char *path, size_t *len, int *err)
     }
     if (!S_ISREG(st.st_mode)) {
         *err = EINVAL;
+        close(fd);
+        return NULL;
+    }
+    if ((uint64_t)st.st_size > POLC_MAX_SOURCE_BYTES) {
+        *err = EFBIG;
         close(fd);
         return NULL;
     }
@@ -110,6 +127,12 @@ char *read_file_arena(Arena *a, const char *path, size_t *len, int *err)
         if (r == 0)
             break;
         n += (size_t)r;
+        if (n > POLC_MAX_SOURCE_BYTES) { /* it grew while we read */
+            *err = EFBIG;
+            free(buf);
+            close(fd);
+            return NULL;
+        }
     }
     close(fd);
     char *out = arena_strndup(a, buf, n);
