@@ -93,9 +93,24 @@ mkfifo afifo
 expect input_is_fifo 2 "^error\[E0202\]: cannot read \`afifo\`: not a regular file" 10 -- --check afifo
 expect input_is_device 2 "^error\[E0202\]: cannot read \`/dev/zero\`: not a regular file" 10 -- --check /dev/zero
 printf 'include "adir"\n%s' "$H" >incdir.pol
-expect include_is_directory 1 "^incdir\.pol:1:9: error\[E0200\]: cannot find include file \`adir\`" 30 -- --check incdir.pol
+expect include_is_directory 1 "^incdir\.pol:1:9: error\[E0202\]: cannot read \`adir\`: Is a directory" 30 -- --check incdir.pol
 printf 'include "afifo"\n%s' "$H" >incfifo.pol
-expect include_is_fifo 1 "^incfifo\.pol:1:9: error\[E0200\]: cannot find include file \`afifo\`" 10 -- --check incfifo.pol
+expect include_is_fifo 1 "^incfifo\.pol:1:9: error\[E0202\]: cannot read \`afifo\`: not a regular file" 10 -- --check incfifo.pol
+
+# ---- polc import: YAML that libyaml or the conversion would choke on ----
+{
+    printf 'kind: SeccompProfile\nspec:\n  defaultAction: SCMP_ACT_ERRNO\n  a0: &a0 ["x","x","x","x","x","x","x","x","x"]\n'
+    for i in $(seq 1 10); do
+        printf '  a%d: &a%d [' "$i" "$i"
+        for j in $(seq 1 9); do printf '*a%d,' $((i - 1)); done
+        printf '*a%d]\n' $((i - 1))
+    done
+} >laughs.yaml
+expect import_billion_laughs 1 '^error\[E0601\]: laughs\.yaml: the YAML expands to more than 1000000 nodes' 60 -- import laughs.yaml -o laughs.pol
+gen "print('kind: SeccompProfile\nspec: ' + '{a: ' * 100000 + '1' + '}' * 100000)" flow.yaml
+expect import_yaml_flow_100000 1 '^error\[E0601\]: flow\.yaml: invalid YAML: nesting too deep' 30 -- import flow.yaml -o flow.pol
+gen "print('[' * 100000 + ']' * 100000)" deep.json
+expect import_json_100000 1 '^error\[E0601\]: deep\.json: invalid JSON: nesting too deep' 30 -- import deep.json -o deep.pol
 # an include polc may not read: as root, drop to nobody with setpriv (root
 # reads anything); setpriv is util-linux, always there on Debian
 printf '%s' "$H" >secret.pol
