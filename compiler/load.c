@@ -144,7 +144,7 @@ static void include_one(polc_ctx *ctx, Stmt *s, uint32_t from_file, int depth)
     }
     size_t len;
     int err;
-    char *text = read_file_arena(&ctx->arena, path, &len, &err);
+    char *text = read_file_arena_max(&ctx->arena, path, POLC_MAX_SOURCE_BYTES, &len, &err);
     if (!text) {
         diag_error(&ctx->diag, "E0202", s->name_span, "cannot read `%s`: %s", s->str, read_file_error(err));
         return;

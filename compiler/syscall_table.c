@@ -77,6 +77,11 @@ const char *read_file_error(int err)
 
 char *read_file_arena(Arena *a, const char *path, size_t *len, int *err)
 {
+    return read_file_arena_max(a, path, SIZE_MAX, len, err);
+}
+
+char *read_file_arena_max(Arena *a, const char *path, size_t max, size_t *len, int *err)
+{
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         *err = errno;
@@ -98,7 +103,7 @@ char *read_file_arena(Arena *a, const char *path, size_t *len, int *err)
         close(fd);
         return NULL;
     }
-    if ((uint64_t)st.st_size > POLC_MAX_SOURCE_BYTES) {
+    if ((uint64_t)st.st_size > max) {
         *err = EFBIG;
         close(fd);
         return NULL;
@@ -127,7 +132,7 @@ char *read_file_arena(Arena *a, const char *path, size_t *len, int *err)
         if (r == 0)
             break;
         n += (size_t)r;
-        if (n > POLC_MAX_SOURCE_BYTES) { /* it grew while we read */
+        if (n > max) { /* it grew while we read */
             *err = EFBIG;
             free(buf);
             close(fd);
@@ -183,9 +188,9 @@ static bool load_data_file(Arena *a, DiagEngine *d, SourceMap *sm, StdlibLocator
     }
     size_t len;
     int err;
-    char *text = read_file_arena(a, path, &len, &err);
+    char *text = read_file_arena_max(a, path, POLC_MAX_SOURCE_BYTES, &len, &err);
     if (!text) {
-        diag_error(d, "E0202", SPAN_NONE, "cannot read `%s`: %s", path, strerror(err));
+        diag_error(d, "E0202", SPAN_NONE, "cannot read `%s`: %s", path, read_file_error(err));
         return false;
     }
     out->id = source_add(sm, a, rel, path, text, len, true);

@@ -74,6 +74,8 @@ if [ "$rc" = 2 ] && grep -q '^error\[E0202\]: cannot read standard input: larger
 else
     echo "FAIL stdin_over_16MiB: status $rc"; cat stdin.err; fail=1
 fi
+# the limit is for policy sources: a trace for polc learn may be larger
+expect learn_trace_over_16MiB 1 'error\[E0704\]: no x86_64 system calls found' 60 -- learn --arch x86_64 big.pol -o learned.pol
 printf 'include "big.pol"\n%s' "$H" >incbig.pol
 expect include_over_16MiB 1 "^incbig\.pol:1:9: error\[E0202\]: cannot read \`big\.pol\`: larger than" 30 -- --check incbig.pol
 python3 -c "print('# x\n' * 4000000 + '''$H''' + 'syscalls { allow read }')" >just_under.pol
