@@ -82,6 +82,12 @@ python3 -c "print('# x\n' * 4000000 + '''$H''' + 'syscalls { allow read }')" >ju
 expect file_under_16MiB 0 'warning' 60 -- --check just_under.pol
 gen "print('''$H''' + 'syscalls { allow ' + 'x' * 1000000 + ' }')" longname.pol
 expect name_1000000_bytes 1 '^longname\.pol:3:18: error\[E0107\]: identifier is 1000000 bytes long' 30 -- --check longname.pol
+gen "print('''$H''' + 'syscalls { allow read if fd == 0x' + '0' * 300 + '1 }')" longnum.pol
+expect number_303_bytes 1 '^longnum\.pol:3:32: error\[E0107\]: number is 303 bytes long' 30 -- --check longnum.pol
+gen "print('''$H''' + 'syscalls { allow @' + 'g' * 300 + ' }')" longgroup.pol
+expect group_300_bytes 1 '^longgroup\.pol:3:18: error\[E0107\]: @group name is 300 bytes long' 30 -- --check longgroup.pol
+gen "print('''$H''' + 'syscalls { allow read if ' + ' and '.join(['fd == %d' % i for i in range(100000)]) + ' }')" dumpast.pol
+expect dump_ast_deep 1 'error\[E0106\]: expression nested deeper than 1000' 30 -- --dump-ast --check dumpast.pol
 gen "print('''$H''' + 'filesystem { read /' + 'a' * 1000000 + ' }')" longpath.pol
 expect path_1000000_bytes 1 '^longpath\.pol:3:19: error\[E0107\]: path is 1000001 bytes long' 30 -- --check longpath.pol
 
