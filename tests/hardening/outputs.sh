@@ -55,7 +55,7 @@ mkdir "$tmp/refuse"
 printf 'arch x86_64\ndefault errno(EPERM)\nsyscalls { allow read; allow socket if domain == 2 }\n' >"$tmp/refuse/nginx.pol"
 check docker_refuses 1 'error\[E0412\]' "$out" -- --strict-int-args "$tmp/refuse/nginx.pol" -o "$out"
 # BPF refuses a program over 4096 instructions; Docker, AppArmor, k8s would succeed
-python3 -c "print('arch x86_64\ndefault errno(EPERM)\nsyscalls {\n' + ''.join('allow read if arg5 == %d\n' % i for i in range(3000)) + '}')" >"$tmp/refuse/nginx.pol"
+python3 -c "print('arch x86_64\ndefault errno(EPERM)\nsyscalls {\n' + ''.join('allow %s if arg5 == %d\n' % (('read', 'write', 'openat', 'close', 'mmap')[i % 5], i) for i in range(20000)) + '}')" >"$tmp/refuse/nginx.pol"
 check bpf_refuses 1 'error\[E0410\]' "$out" -- "$tmp/refuse/nginx.pol" -o "$out"
 # an output path that is a directory: found before any rename
 mkdir "$tmp/out2"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # valgrind memcheck over the compiles the test suite does: every example to
-# all back ends (and --dump-ir, --emit bpf-asm, eval, disasm of its BPF),
+# all back ends (and --dump-ir, --emit bpf-asm, eval, disasm of its BPF,
+# fmt, lint, explain, graph; diff of two),
 # --check on every diagnostics case (with its arguments or stdin), import of
 # the test profiles, learn. Zero errors and zero leaks of any kind, or fail.
 #   valgrind.sh POLC SOURCE_DIR
@@ -38,7 +39,11 @@ for pol in "$ex"/*.pol; do
     vg "disasm $name" disasm "$tmp/out/$name.bpf"
     vg "eval $name" eval "$pol" 'socket(AF_INET, SOCK_STREAM, 0)'
     vg "dump-ast $name" --dump-ast --check "$pol"
+    for sub in fmt lint explain graph; do
+        vg "$sub $name" $sub "$pol" </dev/null
+    done
 done
+vg "diff" diff "$ex/nginx.pol" "$ex/postgres.pol" </dev/null
 vg "strict-int-args" --strict-int-args -t bpf "$ex/nginx.pol" -o "$tmp/strict"
 
 # diagnostics cases: those without arguments in one process, the others one by one
