@@ -25,8 +25,9 @@
 #define POLC_MAX_DEFINITION_DEPTH 1000
 
 /* Rules (`allow`, `deny`, ... statements) in a policy and everything it
- * includes, the stdlib's included. */
-#define POLC_MAX_RULES 100000
+ * includes, the stdlib's included: 2.5 times bench/run-scale's largest
+ * policy (about 100000 rules, 0.5 GB); 16 MiB of source could hold 1.5M. */
+#define POLC_MAX_RULES 250000
 
 /* Syscall names that sets and rules expand to, all together, repeats
  * counted (`set @b = {@a, @a}` doubles). */

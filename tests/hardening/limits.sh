@@ -59,8 +59,8 @@ gen "print('''$H''' + 'set @s0 = {read}\n' + ''.join('set @s%d = {@s%d, @s%d}\n'
 expect set_doubling_64 1 '^doubling\.pol:3:12: error\[E0107\]: sets and rules name more than 1000000' 60 -- --check doubling.pol
 
 # ---- sizes ----
-gen "print('''$H''' + 'syscalls {\n' + 'allow read\n' * 100001 + '}')" rules.pol
-expect rules_100001 1 '^rules\.pol:[0-9]+:1: error\[E0107\]: the policy has more than 100000 rules' 120 -- --check rules.pol
+gen "print('''$H''' + 'syscalls {\n' + 'allow read\n' * 250001 + '}')" rules.pol
+expect rules_250001 1 '^rules\.pol:[0-9]+:1: error\[E0107\]: the policy has more than 250000 rules' 120 -- --check rules.pol
 # many conditional rules on few syscalls: linear, not cubic (this took minutes)
 gen "print('''$H''' + 'syscalls {\n' + ''.join('allow %s if arg5 == %d\n' % (('read', 'write', 'openat', 'close', 'mmap')[i % 5], i) for i in range(20000)) + '}')" condrules.pol
 expect cond_rules_20000 1 'error\[E0410\]: the BPF program has' 120 -- --check condrules.pol
