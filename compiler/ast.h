@@ -52,6 +52,7 @@ struct Expr {
     bool negated;         /* EX_IN: not in */
     Expr *a, *b, *c;
     VEC(Expr *) list;     /* EX_IN values */
+    uint32_t depth;       /* operators below and including this one (POLC_MAX_EXPR_DEPTH) */
 };
 
 typedef struct Ident {

@@ -115,6 +115,10 @@ struct polc_ctx {
     VEC(const char *) include_stack; /* real paths of files being expanded */
     VEC(const char *) include_names; /* and their shown names */
     bool install_error;              /* the stdlib is missing: a usage error, not the policy's */
+    int def_depth;                   /* constants/sets being evaluated (POLC_MAX_DEFINITION_DEPTH) */
+    size_t expanded_names;           /* POLC_MAX_EXPANDED_NAMES */
+    bool limit_reported;             /* the rule or name limit was reported */
+    bool depth_reported;             /* POLC_MAX_DEFINITION_DEPTH was reported */
     StrMap included;                 /* real path -> file id (include once) */
 
     /* resolve */

@@ -125,9 +125,16 @@ static void render_snippet(StrBuf *sb, const SourceFile *f, Span span, bool colo
     char num[16];
     int w = snprintf(num, sizeof num, "%u", line);
     sb_printf(sb, " %s | ", num);
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        sb_putc(sb, (c < 0x20 && c != '\t') || c == 0x7f ? '?' : (char)c);
+    for (size_t i = 0; i < len;) {
+        const unsigned char *u = (const unsigned char *)text + i;
+        size_t n = utf8_char_len(u, len - i);
+        if (n > 1) { /* a whole character; anything not UTF-8 is shown as ? */
+            sb_putn(sb, text + i, n);
+            i += n;
+            continue;
+        }
+        sb_putc(sb, n == 0 || (u[0] < 0x20 && u[0] != '\t') || u[0] == 0x7f ? '?' : (char)u[0]);
+        i++;
     }
     sb_putc(sb, '\n');
     sb_printf(sb, " %*s | ", w, "");

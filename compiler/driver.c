@@ -14,6 +14,7 @@
 #include "compile.h"
 #include "ir.h"
 #include "output.h"
+#include "polc_limits.h"
 
 const char *polc_version(void) { return "0.1.0"; }
 
@@ -93,6 +94,11 @@ polc_status compile_pipeline(polc_ctx *ctx, const char *path, const char *displa
 
 polc_status polc_compile_buffer(polc_ctx *ctx, const char *display, const char *text, size_t len)
 {
+    if (len > POLC_MAX_SOURCE_BYTES) { /* spans are 32-bit offsets */
+        diag_error(&ctx->diag, "E0202", SPAN_NONE, "cannot read `%s`: %s", display ? display : "<input>",
+                   read_file_error(EFBIG));
+        return POLC_EUSAGE;
+    }
     char *copy = arena_strndup(&ctx->arena, text, len);
     return compile_pipeline(ctx, NULL, display ? display : "<input>", copy, len);
 }
@@ -106,8 +112,13 @@ polc_status polc_compile_file(polc_ctx *ctx, const char *path, const char *displ
         sb_init(&sb);
         char buf[65536];
         size_t n;
-        while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
+        while ((n = fread(buf, 1, sizeof buf, stdin)) > 0 && sb.len <= POLC_MAX_SOURCE_BYTES)
             sb_putn(&sb, buf, n);
+        if (sb.len > POLC_MAX_SOURCE_BYTES) {
+            sb_free(&sb);
+            diag_error(&ctx->diag, "E0202", SPAN_NONE, "cannot read standard input: %s", read_file_error(EFBIG));
+            return POLC_EUSAGE;
+        }
         if (ferror(stdin)) {
             sb_free(&sb);
             diag_error(&ctx->diag, "E0202", SPAN_NONE, "cannot read standard input");
@@ -119,10 +130,9 @@ polc_status polc_compile_file(polc_ctx *ctx, const char *path, const char *displ
         return compile_pipeline(ctx, "-", display ? display : "<stdin>", text, len);
     }
     int err = 0;
-    text = read_file_arena(&ctx->arena, path, &len, &err);
+    text = read_file_arena_max(&ctx->arena, path, POLC_MAX_SOURCE_BYTES, &len, &err);
     if (!text) {
-        diag_error(&ctx->diag, "E0202", SPAN_NONE, "cannot read `%s`: %s", path,
-                   err == EINVAL ? "not a regular file" : strerror(err));
+        diag_error(&ctx->diag, "E0202", SPAN_NONE, "cannot read `%s`: %s", path, read_file_error(err));
         return POLC_EUSAGE;
     }
     return compile_pipeline(ctx, path, display ? display : path, text, len);

@@ -9,8 +9,8 @@
 
 #include "compile.h"
 #include "parse.h"
+#include "polc_limits.h"
 
-#define MAX_INCLUDE_DEPTH 32
 
 static bool is_file(const char *path)
 {
@@ -93,14 +93,18 @@ static void include_one(polc_ctx *ctx, Stmt *s, uint32_t from_file, int depth)
     const char *path = NULL;
     if (s->angle) {
         path = find_angle(ctx, s->str, &from_stdlib);
-    } else if (s->str[0] == '/') {
-        path = is_file(s->str) ? s->str : NULL;
-        from_stdlib = from->from_stdlib;
     } else {
-        const char *p = join(&ctx->arena, dir_of(&ctx->arena, from->path), s->str);
+        const char *p = s->str[0] == '/' ? s->str : join(&ctx->arena, dir_of(&ctx->arena, from->path), s->str);
+        struct stat st;
+        if (stat(p, &st) == 0 && !S_ISREG(st.st_mode)) {
+            /* a directory or a FIFO is there: say so (and never open a FIFO) */
+            diag_error(&ctx->diag, "E0202", s->name_span, "cannot read `%s`: %s", s->str,
+                       S_ISDIR(st.st_mode) ? strerror(EISDIR) : read_file_error(EINVAL));
+            return;
+        }
         if (is_file(p))
             path = p, from_stdlib = from->from_stdlib;
-        else
+        else if (s->str[0] != '/')
             path = find_angle(ctx, s->str, &from_stdlib);
     }
     if (!path) {
@@ -133,17 +137,16 @@ static void include_one(polc_ctx *ctx, Stmt *s, uint32_t from_file, int depth)
     }
     if (strmap_get(&ctx->included, real))
         return; /* included before: once is enough, definitions are global */
-    if (depth >= MAX_INCLUDE_DEPTH) {
+    if (depth >= POLC_MAX_INCLUDE_DEPTH) {
         diag_error(&ctx->diag, "E0201", s->span, "includes nested deeper than %d levels",
-                   MAX_INCLUDE_DEPTH);
+                   POLC_MAX_INCLUDE_DEPTH);
         return;
     }
     size_t len;
     int err;
-    char *text = read_file_arena(&ctx->arena, path, &len, &err);
+    char *text = read_file_arena_max(&ctx->arena, path, POLC_MAX_SOURCE_BYTES, &len, &err);
     if (!text) {
-        diag_error(&ctx->diag, "E0202", s->name_span, "cannot read `%s`: %s", s->str,
-                   strerror(err));
+        diag_error(&ctx->diag, "E0202", s->name_span, "cannot read `%s`: %s", s->str, read_file_error(err));
         return;
     }
     const char *rreal = arena_strdup(&ctx->arena, real);

@@ -97,15 +97,58 @@ static IrDecision decide(Lower *lw, Hit **hits, size_t n)
     return dec;
 }
 
+/* Unconditional, not via a set: the rules check_contradictions compares. */
+static bool plain_uncond(const Hit *h) { return !h->rule->cond && !h->from_set; }
+
+static int plain_cmp(const void *a, const void *b)
+{
+    const Rule *x = (*(const Hit *const *)a)->rule, *y = (*(const Hit *const *)b)->rule;
+    if (x->file != y->file)
+        return x->file < y->file ? -1 : 1;
+    if (x->cap_req != y->cap_req)
+        return x->cap_req < y->cap_req ? -1 : 1;
+    if (x->cap_forbid != y->cap_forbid)
+        return x->cap_forbid < y->cap_forbid ? -1 : 1;
+    return action_cmp(x->action, y->action);
+}
+
+/* Whether two plain rules of one file and capability context disagree: only
+ * then is the pairwise loop below needed (it is quadratic in the rules of a
+ * syscall, which a policy of many rules must not pay for nothing). */
+static bool any_contradiction(Hit *hits, size_t n)
+{
+    Hit **p = malloc((n ? n : 1) * sizeof *p);
+    if (!p)
+        abort();
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (plain_uncond(&hits[i]))
+            p[m++] = &hits[i];
+    qsort(p, m, sizeof *p, plain_cmp);
+    bool any = false;
+    for (size_t i = 1; i < m && !any; i++) {
+        const Rule *x = p[i - 1]->rule, *y = p[i]->rule;
+        any = x->file == y->file && x->cap_req == y->cap_req && x->cap_forbid == y->cap_forbid &&
+              !action_eq(x->action, y->action);
+    }
+    free(p);
+    return any;
+}
+
 static void check_contradictions(Lower *lw, Hit *hits, size_t n)
 {
+    if (!any_contradiction(hits, n))
+        return;
     for (size_t i = 0; i < n; i++) {
         Rule *a = hits[i].rule;
-        if (a->cond || hits[i].from_set)
+        if (!plain_uncond(&hits[i]))
             continue;
+        /* beyond the errors shown, more pairs only cost time (quadratic) */
+        if (lw->ctx->diag.nerrors > DIAG_MAX_ERRORS)
+            return;
         for (size_t j = i + 1; j < n; j++) {
             Rule *b = hits[j].rule;
-            if (b->cond || hits[j].from_set || a->file != b->file || a->cap_req != b->cap_req ||
+            if (!plain_uncond(&hits[j]) || a->file != b->file || a->cap_req != b->cap_req ||
                 a->cap_forbid != b->cap_forbid || action_eq(a->action, b->action))
                 continue;
             char *key = arena_printf(&lw->ctx->arena, "%d:%d", a->id, b->id);

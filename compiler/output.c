@@ -54,6 +54,15 @@ int output_commit(const OutFile *files, size_t n, const char **failed)
         if (err)
             *failed = files[i].path;
     }
+    /* A target that is a directory would fail its rename after the ones
+     * before it succeeded: refuse before renaming anything. */
+    for (size_t j = 0; j < n && !err; j++) {
+        struct stat st;
+        if (lstat(files[j].path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            err = EISDIR;
+            *failed = files[j].path;
+        }
+    }
     for (size_t j = 0; j < n && !err; j++)
         if (rename(tmps[j], files[j].path) != 0) {
             err = errno;

@@ -18,6 +18,9 @@ typedef struct ParseState {
     StmtList *out;
     NetItemList net_acc; /* network items of the statement being parsed */
     int keep_comments;   /* polc fmt: the lexer returns COMMENT tokens */
+    int nesting;         /* `(` and `{` open (POLC_MAX_NESTING) */
+    bool stopped;        /* a limit ended the file early: no follow-up syntax errors */
+    bool depth_reported; /* POLC_MAX_EXPR_DEPTH was reported in this file */
 } ParseState;
 
 typedef struct PolcLoc {

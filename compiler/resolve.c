@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "compile.h"
+#include "polc_limits.h"
 
 const char *const docker_default_caps[] = {
     "CHOWN", "DAC_OVERRIDE", "FSETID", "FOWNER", "MKNOD", "NET_RAW", "SETGID",
@@ -144,9 +145,25 @@ static bool eval_const(polc_ctx *ctx, ConstDef *c, Span use_span, uint64_t *out)
         c->state = 3;
         return false;
     }
+    if (ctx->def_depth >= POLC_MAX_DEFINITION_DEPTH) {
+        if (ctx->depth_reported) {
+            c->state = 3;
+            return false;
+        }
+        ctx->depth_reported = true;
+        Diag *g = diag_error(&ctx->diag, "E0107", use_span,
+                             "constant `%s` is defined through more than %d other constants", c->name,
+                             POLC_MAX_DEFINITION_DEPTH);
+        diag_note(&ctx->diag, g, c->span, "`%s` is defined here", c->name);
+        c->state = 3;
+        return false;
+    }
     c->state = 1;
     uint64_t v;
-    if (!eval_value(ctx, c->expr, &v, USE_VALUE)) {
+    ctx->def_depth++;
+    bool ok = eval_value(ctx, c->expr, &v, USE_VALUE);
+    ctx->def_depth--;
+    if (!ok) {
         c->state = 3;
         return false;
     }
@@ -183,6 +200,12 @@ static bool eval_value(polc_ctx *ctx, Expr *e, uint64_t *out, ValueUse use)
     case EX_NEG:
         if (!eval_value(ctx, e->a, &a, use))
             return false;
+        if (a > (uint64_t)1 << 63) { /* below INT64_MIN: it would wrap around */
+            Diag *g = diag_error(&ctx->diag, "E0103", e->span, "`-%llu` does not fit in 64 bits",
+                                 (unsigned long long)a);
+            diag_help(&ctx->diag, g, "the smallest negative value is -9223372036854775808 (-0x8000000000000000)");
+            return false;
+        }
         *out = (uint64_t)0 - a;
         return true;
     case EX_BITNOT:
@@ -374,6 +397,15 @@ static bool expand_set(polc_ctx *ctx, SetDef *d, Span use);
 
 static void push_target(polc_ctx *ctx, void *vec_, RuleTarget t)
 {
+    if (++ctx->expanded_names > POLC_MAX_EXPANDED_NAMES) {
+        if (!ctx->limit_reported) {
+            Diag *g = diag_error(&ctx->diag, "E0107", t.span,
+                                 "sets and rules name more than %d syscalls in all", POLC_MAX_EXPANDED_NAMES);
+            diag_help(&ctx->diag, g, "a set that names another set twice doubles; name each set once");
+            ctx->limit_reported = true;
+        }
+        return;
+    }
     VEC(RuleTarget) *v = vec_;
     VEC_PUSH(&ctx->arena, *v, t);
 }
@@ -419,8 +451,20 @@ static bool expand_set(polc_ctx *ctx, SetDef *d, Span use)
         }
         return false;
     }
+    if (ctx->def_depth >= POLC_MAX_DEFINITION_DEPTH) {
+        d->state = 2; /* reported once; empty from here on */
+        if (ctx->depth_reported)
+            return false;
+        ctx->depth_reported = true;
+        Diag *g = diag_error(&ctx->diag, "E0107", use, "set `@%s` is defined through more than %d other sets",
+                             d->name, POLC_MAX_DEFINITION_DEPTH);
+        diag_note(&ctx->diag, g, d->span, "`@%s` is defined here", d->name);
+        return false;
+    }
     d->state = 1;
+    ctx->def_depth++;
     expand_targets(ctx, &d->targets, false, &d->expanded);
+    ctx->def_depth--;
     d->state = 2;
     return true;
 }
@@ -576,6 +620,15 @@ static void collect_rules(polc_ctx *ctx, StmtList *body, RuleCtx rc)
         }
         if (s->kind != ST_RULE)
             continue;
+        if (ctx->rules.len >= POLC_MAX_RULES) {
+            if (!ctx->limit_reported) {
+                Diag *g = diag_error(&ctx->diag, "E0107", s->span, "the policy has more than %d rules",
+                                     POLC_MAX_RULES);
+                diag_help(&ctx->diag, g, "name several syscalls in one rule, or group them in a set");
+                ctx->limit_reported = true;
+            }
+            return;
+        }
         Rule *r = arena_alloc(&ctx->arena, sizeof *r);
         r->id = (int)ctx->rules.len;
         r->span = s->span;

@@ -36,6 +36,10 @@ void source_linecol(const SourceFile *f, uint32_t offset, unsigned *line, unsign
 /* The text of a line (without newline): pointer and length. */
 const char *source_line(const SourceFile *f, unsigned line, size_t *len);
 Span span_join(Span a, Span b);
+/* Length of the well-formed UTF-8 sequence at p (n bytes available): 1 for
+ * ASCII other than NUL, 2..4 for a valid multibyte character, 0 for NUL, a
+ * stray or overlong byte, a surrogate or a code point beyond U+10FFFF. */
+size_t utf8_char_len(const unsigned char *p, size_t n);
 static inline bool span_valid(Span s) { return s.file != UINT32_MAX; }
 
 #endif

@@ -1,4 +1,5 @@
 #include "syscall_table.h"
+#include "polc_limits.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -63,7 +64,23 @@ static bool arg_type_from_name(const char *s, size_t len, ArgType *out)
     return false;
 }
 
+_Static_assert(POLC_MAX_SOURCE_BYTES == 16u * 1024u * 1024u, "read_file_error says 16 MiB");
+
+const char *read_file_error(int err)
+{
+    if (err == EFBIG)
+        return "larger than polc's limit of 16 MiB";
+    if (err == EINVAL)
+        return "not a regular file";
+    return strerror(err);
+}
+
 char *read_file_arena(Arena *a, const char *path, size_t *len, int *err)
+{
+    return read_file_arena_max(a, path, SIZE_MAX, len, err);
+}
+
+char *read_file_arena_max(Arena *a, const char *path, size_t max, size_t *len, int *err)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
@@ -83,6 +100,11 @@ char *read_file_arena(Arena *a, const char *path, size_t *len, int *err)
     }
     if (!S_ISREG(st.st_mode)) {
         *err = EINVAL;
+        close(fd);
+        return NULL;
+    }
+    if ((uint64_t)st.st_size > max) {
+        *err = EFBIG;
         close(fd);
         return NULL;
     }
@@ -110,6 +132,12 @@ char *read_file_arena(Arena *a, const char *path, size_t *len, int *err)
         if (r == 0)
             break;
         n += (size_t)r;
+        if (n > max) { /* it grew while we read */
+            *err = EFBIG;
+            free(buf);
+            close(fd);
+            return NULL;
+        }
     }
     close(fd);
     char *out = arena_strndup(a, buf, n);
@@ -160,9 +188,9 @@ static bool load_data_file(Arena *a, DiagEngine *d, SourceMap *sm, StdlibLocator
     }
     size_t len;
     int err;
-    char *text = read_file_arena(a, path, &len, &err);
+    char *text = read_file_arena_max(a, path, POLC_MAX_SOURCE_BYTES, &len, &err);
     if (!text) {
-        diag_error(d, "E0202", SPAN_NONE, "cannot read `%s`: %s", path, strerror(err));
+        diag_error(d, "E0202", SPAN_NONE, "cannot read `%s`: %s", path, read_file_error(err));
         return false;
     }
     out->id = source_add(sm, a, rel, path, text, len, true);

@@ -42,6 +42,7 @@ typedef void *yyscan_t;
 %code {
 #include <string.h>
 #include "lexer.h"
+#include "polc_limits.h"
 
 static Span S(ParseState *ps, PolcLoc l) { return (Span){ps->file, l.start, l.end}; }
 
@@ -62,9 +63,24 @@ static Expr *expr(ParseState *ps, ExprKind k, PolcLoc l)
     return e;
 }
 
+/* An operator node. Deeper than POLC_MAX_EXPR_DEPTH is reported once per
+ * file and the operator dropped, so no tree is ever deeper than the limit:
+ * the stages after the parser walk expressions recursively. */
 static Expr *bin(ParseState *ps, ExprKind k, PolcLoc l, Expr *a, Expr *b)
 {
+    uint32_t da = a ? a->depth : 0, db = b ? b->depth : 0;
+    uint32_t depth = 1 + (da > db ? da : db);
+    if (depth > POLC_MAX_EXPR_DEPTH && a) {
+        if (!ps->depth_reported) {
+            Diag *g = diag_error(ps->diag, "E0106", S(ps, l), "expression nested deeper than %d operators",
+                                 POLC_MAX_EXPR_DEPTH);
+            diag_help(ps->diag, g, "use `in {...}` for long lists of values, or split the rule");
+            ps->depth_reported = true;
+        }
+        return a;
+    }
     Expr *e = expr(ps, k, l);
+    e->depth = depth;
     e->a = a;
     e->b = b;
     return e;
@@ -91,6 +107,8 @@ static NetItemList ps_take_net(ParseState *ps)
 static void polc_yyerror(PolcLoc *loc, yyscan_t scanner, ParseState *ps, const char *msg)
 {
     (void)scanner;
+    if (ps->stopped)
+        return; /* a limit ended the file; its error says why */
     if (strcmp(msg, "memory exhausted") == 0) {
         Diag *g = diag_error(ps->diag, "E0106", S(ps, *loc), "nesting is too deep for the parser");
         diag_help(ps->diag, g, "split the condition or the blocks into smaller pieces");
@@ -409,6 +427,8 @@ static const char *token_text(ParseState *ps, yysymbol_kind_t k)
 static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, ParseState *ps)
 {
     (void)scanner;
+    if (ps->stopped)
+        return 0; /* a limit ended the file; its error says why */
     enum { MAX_EXPECTED = 6 };
     yysymbol_kind_t expected[MAX_EXPECTED];
     int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);

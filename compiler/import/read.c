@@ -86,16 +86,21 @@ static json_object *yaml_scalar(const yaml_node_t *n)
     return json_object_new_string_len(s, (int)len);
 }
 
-static json_object *yaml_to_json(yaml_document_t *doc, yaml_node_t *n, int depth)
+/* Nodes a YAML profile may expand to: aliases share nodes, so a few lines
+ * of `&a [*b, *b, ...]` expand exponentially (a "billion laughs"). */
+#define YAML_MAX_NODES 1000000
+
+static json_object *yaml_to_json(yaml_document_t *doc, yaml_node_t *n, int depth, size_t *budget)
 {
-    if (!n || depth > 64)
+    if (!n || depth > 64 || *budget == 0)
         return NULL;
+    --*budget;
     switch (n->type) {
     case YAML_SCALAR_NODE: return yaml_scalar(n);
     case YAML_SEQUENCE_NODE: {
         json_object *a = json_object_new_array();
         for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++)
-            json_object_array_add(a, yaml_to_json(doc, yaml_document_get_node(doc, *it), depth + 1));
+            json_object_array_add(a, yaml_to_json(doc, yaml_document_get_node(doc, *it), depth + 1, budget));
         return a;
     }
     case YAML_MAPPING_NODE: {
@@ -105,7 +110,7 @@ static json_object *yaml_to_json(yaml_document_t *doc, yaml_node_t *n, int depth
             if (!k || k->type != YAML_SCALAR_NODE)
                 continue;
             json_object_object_add(o, (const char *)k->data.scalar.value,
-                                   yaml_to_json(doc, yaml_document_get_node(doc, p->value), depth + 1));
+                                   yaml_to_json(doc, yaml_document_get_node(doc, p->value), depth + 1, budget));
         }
         return o;
     }
@@ -115,6 +120,22 @@ static json_object *yaml_to_json(yaml_document_t *doc, yaml_node_t *n, int depth
 
 static json_object *jget(json_object *o, const char *key);
 
+/* The deepest nesting of YAML flow collections, [ and {, counted in quoted
+ * scalars and comments too: an over-estimate only guards libyaml. */
+static int flow_depth(const char *t, size_t len)
+{
+    int depth = 0, max = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (t[i] == '[' || t[i] == '{') {
+            if (++depth > max)
+                max = depth;
+        } else if ((t[i] == ']' || t[i] == '}') && depth > 0) {
+            depth--;
+        }
+    }
+    return max;
+}
+
 /* The first YAML document that is a SeccompProfile, else the first one. */
 static json_object *parse_yaml(const char *text, size_t len, char *err, size_t errlen)
 {
@@ -122,6 +143,12 @@ static json_object *parse_yaml(const char *text, size_t len, char *err, size_t e
     json_object *first = NULL, *found = NULL;
     if (!yaml_parser_initialize(&parser)) {
         snprintf(err, errlen, "cannot initialise the YAML parser");
+        return NULL;
+    }
+    if (flow_depth(text, len) > 64) {
+        /* libyaml takes time quadratic in the nesting of [ and { */
+        snprintf(err, errlen, "invalid YAML: nesting too deep");
+        yaml_parser_delete(&parser);
         return NULL;
     }
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
@@ -139,8 +166,16 @@ static json_object *parse_yaml(const char *text, size_t len, char *err, size_t e
             yaml_document_delete(&doc);
             break;
         }
-        json_object *j = yaml_to_json(&doc, root, 0);
+        size_t budget = YAML_MAX_NODES;
+        json_object *j = yaml_to_json(&doc, root, 0, &budget);
         yaml_document_delete(&doc);
+        if (budget == 0) {
+            snprintf(err, errlen, "the YAML expands to more than %d nodes (aliases)", YAML_MAX_NODES);
+            json_object_put(j);
+            json_object_put(first);
+            first = NULL;
+            break;
+        }
         json_object *kind = jget(j, "kind");
         if (!found && kind && json_object_is_type(kind, json_type_string) &&
             !strcmp(json_object_get_string(kind), "SeccompProfile")) {
