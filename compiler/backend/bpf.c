@@ -207,7 +207,17 @@ static void emit_atom(Gen *g, const char *sys, const Atom *at, int T, int F)
         }
         return;
     }
-    /* 64-bit: the high halves decide unless equal */
+    /* 64-bit: the high halves decide unless equal. That takes several
+     * jumps, so an outcome that falls through (BPF_NEXT) must land after the
+     * whole test, not on the test's next instruction. */
+    int end = -1;
+    if (T == BPF_NEXT || F == BPF_NEXT) {
+        end = bpfasm_label(&g->a, NULL);
+        if (T == BPF_NEXT)
+            T = end;
+        else
+            F = end;
+    }
     load(g, hi, dhi);
     switch ((AtomOp)at->op) {
     case A_EQ:
@@ -229,6 +239,8 @@ static void emit_atom(Gen *g, const char *sys, const Atom *at, int T, int F)
     default:
         break;
     }
+    if (end >= 0)
+        place_merged(g, end);
 }
 
 /* A conditional decision: cases in order, each a disjunction of terms. */
