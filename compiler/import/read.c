@@ -86,16 +86,20 @@ static json_object *yaml_scalar(const yaml_node_t *n)
     return json_object_new_string_len(s, (int)len);
 }
 
-static json_object *yaml_to_json(yaml_document_t *doc, yaml_node_t *n, int depth)
+/* Aliases let a short document name a node many times over (a list of two
+ * aliases of a list of two aliases ...: 2^40 nodes in 40 lines). Copying
+ * stops after *budget nodes. */
+static json_object *yaml_to_json(yaml_document_t *doc, yaml_node_t *n, int depth, size_t *budget)
 {
-    if (!n || depth > 64)
+    if (!n || depth > 64 || *budget == 0)
         return NULL;
+    --*budget;
     switch (n->type) {
     case YAML_SCALAR_NODE: return yaml_scalar(n);
     case YAML_SEQUENCE_NODE: {
         json_object *a = json_object_new_array();
         for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++)
-            json_object_array_add(a, yaml_to_json(doc, yaml_document_get_node(doc, *it), depth + 1));
+            json_object_array_add(a, yaml_to_json(doc, yaml_document_get_node(doc, *it), depth + 1, budget));
         return a;
     }
     case YAML_MAPPING_NODE: {
@@ -105,7 +109,7 @@ static json_object *yaml_to_json(yaml_document_t *doc, yaml_node_t *n, int depth
             if (!k || k->type != YAML_SCALAR_NODE)
                 continue;
             json_object_object_add(o, (const char *)k->data.scalar.value,
-                                   yaml_to_json(doc, yaml_document_get_node(doc, p->value), depth + 1));
+                                   yaml_to_json(doc, yaml_document_get_node(doc, p->value), depth + 1, budget));
         }
         return o;
     }
@@ -139,8 +143,18 @@ static json_object *parse_yaml(const char *text, size_t len, char *err, size_t e
             yaml_document_delete(&doc);
             break;
         }
-        json_object *j = yaml_to_json(&doc, root, 0);
+        /* far more nodes than any profile has, and each byte of text makes
+         * at most one node without aliases */
+        size_t budget = 100000 + len;
+        json_object *j = yaml_to_json(&doc, root, 0, &budget);
         yaml_document_delete(&doc);
+        if (budget == 0) {
+            snprintf(err, errlen, "YAML aliases expand the document to more than %zu nodes", 100000 + len);
+            json_object_put(j);
+            json_object_put(first);
+            first = NULL;
+            break;
+        }
         json_object *kind = jget(j, "kind");
         if (!found && kind && json_object_is_type(kind, json_type_string) &&
             !strcmp(json_object_get_string(kind), "SeccompProfile")) {
