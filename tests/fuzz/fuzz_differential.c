@@ -9,7 +9,12 @@
  *   (b) polc's BPF program run in the in-tree interpreter,
  *   (c) polc's Docker JSON compiled by libseccomp as runc does it
  *       (tests/oracle, without runc's -ENOSYS stub), in the interpreter.
- * Any difference aborts with the policy and the input.
+ * An input that starts with "policy " is taken as policy text as it is.
+ * Any difference aborts with the policy and the input (FUZZ_PRINT_POLICY=1
+ * prints every policy). The input is read in a fixed order: every take()
+ * is its own statement, never two in one expression (gcc and clang order
+ * function arguments differently, and a regression input must mean the
+ * same policy in both builds).
  *
  * What the oracle cannot express is skipped and counted, exactly as
  * tests/semantic does: a policy the Docker back end refuses (E04xx: it says
@@ -105,20 +110,28 @@ static void gen_atom(Reader *r, Text *t, unsigned nargs)
     switch (take(r, 6)) {
     case 0:
     case 1:
-    case 2: put(t, "arg%u %s %#llx", arg, OPS[take(r, 6)], (unsigned long long)gen_value(r)); break;
+    case 2: {
+        const char *op = OPS[take(r, 6)];
+        put(t, "arg%u %s %#llx", arg, op, (unsigned long long)gen_value(r));
+        break;
+    }
     case 3: {
         uint64_t m = gen_value(r);
         unsigned form = take(r, 3);
         if (form == 2)
             put(t, "arg%u & %#llx", arg, (unsigned long long)m);
-        else
-            put(t, "arg%u & %#llx %s %#llx", arg, (unsigned long long)m, form ? "!=" : "==",
-                (unsigned long long)(gen_value(r) & (take(r, 4) ? m : UINT64_MAX)));
+        else {
+            uint64_t v = gen_value(r);
+            if (take(r, 4)) /* mostly a value inside the mask */
+                v &= m;
+            put(t, "arg%u & %#llx %s %#llx", arg, (unsigned long long)m, form ? "!=" : "==", (unsigned long long)v);
+        }
         break;
     }
     case 4:
     case 5: {
-        put(t, "arg%u %sin {", arg, take(r, 2) ? "" : "not ");
+        const char *neg = take(r, 2) ? "" : "not ";
+        put(t, "arg%u %sin {", arg, neg);
         unsigned k = 1 + take(r, 4);
         for (unsigned i = 0; i < k; i++)
             put(t, "%s%#llx", i ? ", " : "", (unsigned long long)gen_value(r));
@@ -173,8 +186,9 @@ static void gen_rule(Reader *r, Text *t)
 
 static void gen_policy(Reader *r, Text *t)
 {
-    put(t, "policy fuzzed\narch %s\ndefault %s\nsyscalls {\n", ARCHES[take(r, sizeof ARCHES / sizeof *ARCHES)],
-        DEFAULTS[take(r, sizeof DEFAULTS / sizeof *DEFAULTS)]);
+    const char *arch = ARCHES[take(r, sizeof ARCHES / sizeof *ARCHES)];
+    const char *dflt = DEFAULTS[take(r, sizeof DEFAULTS / sizeof *DEFAULTS)];
+    put(t, "policy fuzzed\narch %s\ndefault %s\nsyscalls {\n", arch, dflt);
     unsigned n = 1 + take(r, 6);
     for (unsigned i = 0; i < n && r->n; i++) {
         switch (take(r, 8)) {
@@ -408,9 +422,13 @@ static void compare_policy(polc_ctx *ctx, const char *json, Reader *rest)
                     uint64_t all[6] = {vs.v[v], vs.v[v], vs.v[v], vs.v[v], vs.v[v], vs.v[v]};
                     compare_call(ctx, arch, nrs[i], all, mask, &prog, o, capdesc[cs]);
                     /* a mixed vector: the value with two others the input picks */
-                    uint64_t mixed[6] = {vs.v[v], vs.v[take(rest, (unsigned)vs.n)], vs.v[take(rest, (unsigned)vs.n)]};
+                    uint64_t mixed[6] = {vs.v[v], 0, 0, 0, 0, 0};
+                    mixed[1] = vs.v[take(rest, (unsigned)vs.n)];
+                    mixed[2] = vs.v[take(rest, (unsigned)vs.n)];
                     compare_call(ctx, arch, nrs[i], mixed, mask, &prog, o, capdesc[cs]);
-                    uint64_t rot[6] = {vs.v[take(rest, (unsigned)vs.n)], vs.v[take(rest, (unsigned)vs.n)], vs.v[v]};
+                    uint64_t rot[6] = {0, 0, vs.v[v], 0, 0, 0};
+                    rot[0] = vs.v[take(rest, (unsigned)vs.n)];
+                    rot[1] = vs.v[take(rest, (unsigned)vs.n)];
                     compare_call(ctx, arch, nrs[i], rot, mask, &prog, o, capdesc[cs]);
                 }
             }
@@ -427,12 +445,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!stats.inputs++)
         atexit(print_stats);
     Reader r = {data, size};
-    bool strict = take(&r, 8) == 0;
     Text t;
     t.len = 0;
     t.s[0] = 0;
-    gen_policy(&r, &t);
+    bool strict = false;
+    if (size > 7 && !memcmp(data, "policy ", 7)) {
+        /* a policy as text (regressions/ keeps them readable): compared
+         * over the boundary values and its own constants */
+        put(&t, "%.*s", (int)size, (const char *)data);
+        r.n = 0;
+    } else {
+        strict = take(&r, 8) == 0;
+        gen_policy(&r, &t);
+    }
     current_policy = &t;
+    if (getenv("FUZZ_PRINT_POLICY")) /* to see what an input means */
+        fprintf(stderr, "--- policy%s ---\n%s", strict ? " (--strict-int-args)" : "", t.s);
 
     polc_ctx *ctx = polc_new();
     polc_add_stdlib_dir(ctx, POLC_FUZZ_STDLIB_DIR);
