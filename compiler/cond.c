@@ -228,7 +228,10 @@ static size_t state_emit(const ArgState *s, unsigned arg, Atom *out)
         out[n++] = (Atom){(uint8_t)arg, A_MASKED_EQ, s->value, s->mask, s->narrow};
     if (s->lo > 0)
         out[n++] = (Atom){(uint8_t)arg, A_GE, s->lo, 0, s->narrow};
-    if (s->hi < U64_MAX)
+    /* x <= 0xffffffff holds for every 32-bit view: no test (a back end
+     * would otherwise write it as x < 2^32, which libseccomp cuts to 32
+     * bits on 32-bit ABIs: x < 0) */
+    if (s->hi < (s->narrow ? 0xffffffffu : U64_MAX))
         out[n++] = (Atom){(uint8_t)arg, A_LE, s->hi, 0, s->narrow};
     for (size_t i = 0; i < s->nne; i++)
         out[n++] = (Atom){(uint8_t)arg, A_NE, s->ne[i], 0, s->narrow};
