@@ -293,7 +293,7 @@ static void print_stats(void)
             "%zu on which libseccomp hangs, %zu profiles (per capability set) whose libseccomp program exceeds "
             "4096 instructions; "
             "%zu decisions IR vs BPF, %zu also vs libseccomp, %zu names unknown to libseccomp left out, "
-            "%zu calls of an untargeted ABI, %zu x86_64 calls where libseccomp's program contradicts the profile "
+            "%zu calls of an untargeted ABI, %zu calls where libseccomp's program contradicts the profile "
             "(which agrees with polc)\n",
             stats.inputs, stats.compiled, stats.not_compiled, stats.oracle_policies, stats.docker_refused,
             stats.strict, stats.oracle_hangs, stats.oracle_too_long, stats.decisions, stats.oracle_decisions, stats.oracle_skipped_names,
@@ -354,11 +354,13 @@ static uint32_t scmp_ret(const char *act, json_object *errno_ret)
     return SECCOMP_RET_KILL_PROCESS;
 }
 
-/* What the Docker profile itself says for one x86_64 call, read the way
- * runc reads it (an entry applies when its capability conditions hold and
- * all its conditions on 64-bit values hold; polc writes disjoint entries),
- * without libseccomp. false: an entry this reading does not cover. */
-static bool json_says(const char *sysname, const uint64_t args[6], uint32_t *ret)
+/* What the Docker profile itself says for one call of an x86 ABI, read the
+ * way runc reads it (an entry applies when its capability conditions hold
+ * and all its conditions hold; polc writes disjoint entries), without
+ * libseccomp. On 32-bit ABIs (x86, x32 for libseccomp) values and datums
+ * are compared on their low 32 bits, as libseccomp documents. false: an
+ * entry this reading does not cover. */
+static bool json_says(const char *sysname, const uint64_t args[6], bool narrow, uint32_t *ret)
 {
     json_object *root = json_tokener_parse(current_json), *calls, *v;
     if (!root)
@@ -392,6 +394,8 @@ static bool json_says(const char *sysname, const uint64_t args[6], uint32_t *ret
                     if (json_object_object_get_ex(c, "valueTwo", &f))
                         two = json_object_get_uint64(f);
                     const char *op = json_object_object_get_ex(c, "op", &f) ? json_object_get_string(f) : "";
+                    if (narrow)
+                        x &= 0xffffffffu, val &= 0xffffffffu, two &= 0xffffffffu;
                     all = !strcmp(op, "SCMP_CMP_EQ")          ? x == val
                           : !strcmp(op, "SCMP_CMP_NE")        ? x != val
                           : !strcmp(op, "SCMP_CMP_LT")        ? x < val
@@ -444,7 +448,8 @@ static void compare_call(const polc_ctx *ctx, ArchId arch, uint32_t nr, const ui
     }
     uint32_t says;
     const SyscallEntry *se = syscalldb_by_nr(&ctx->db, arch, nr);
-    if (got.ret != want && arch == ARCH_X86_64 && se && json_says(se->name, args, &says) && says == want) {
+    if (got.ret != want && arch_info(arch)->family == ARCH_X86_64 && se &&
+        json_says(se->name, args, arch_info(arch)->word_bits == 32, &says) && says == want) {
         /* the profile says what polc says; libseccomp's program does not */
         stats.libseccomp_wrong++;
         return;
