@@ -173,6 +173,12 @@ static bool fits(uint64_t v, unsigned bits)
     return v <= max || v >= min_neg;
 }
 
+/* Whether an argument is compared on a 32-bit view (see value() below). */
+static bool narrow_view(const Conv *cv, unsigned bits)
+{
+    return bits == 32 || arch_info(cv->arch)->word_bits == 32;
+}
+
 /* A 32-bit argument is compared on its low half, the part the kernel reads
  * (an int parameter ignores the upper half of its 64-bit register), so a
  * negative constant wraps to 32 bits. On 32-bit ABIs every argument slot is
@@ -181,7 +187,7 @@ static bool value(Conv *cv, Expr *e, unsigned bits, const Expr *opnd, uint64_t *
 {
     if (!resolve_value(cv->ctx, e, out))
         return false;
-    if (fits(*out, bits) && (bits == 32 || arch_info(cv->arch)->word_bits == 32))
+    if (fits(*out, bits) && narrow_view(cv, bits))
         *out &= 0xffffffffu;
     if (!fits(*out, bits)) {
         if (cv->report) {
@@ -214,7 +220,7 @@ static Dnf conv(Conv *cv, Expr *e)
     case EX_CMP:
         if (!operand(cv, e, &idx, &bits) || !value(cv, e->b, bits, e, &v))
             return cv->ok = false, dnf_false();
-        return dnf_atom(cv->cc, (Atom){(uint8_t)idx, (uint8_t)e->op, v, 0});
+        return dnf_atom(cv->cc, (Atom){(uint8_t)idx, (uint8_t)e->op, v, 0, narrow_view(cv, bits)});
     case EX_MASKCMP:
     case EX_BITTEST: {
         if (!operand(cv, e, &idx, &bits) || !value(cv, e->b, bits, e, &m))
@@ -243,7 +249,7 @@ static Dnf conv(Conv *cv, Expr *e)
                 }
             }
         }
-        Dnf d = dnf_atom(cv->cc, (Atom){(uint8_t)idx, A_MASKED_EQ, v, m});
+        Dnf d = dnf_atom(cv->cc, (Atom){(uint8_t)idx, A_MASKED_EQ, v, m, narrow_view(cv, bits)});
         return op == CMP_EQ ? d : dnf_not(cv->cc, d);
     }
     case EX_IN: {
@@ -255,7 +261,7 @@ static Dnf conv(Conv *cv, Expr *e)
                 cv->ok = false;
                 continue;
             }
-            d = dnf_or(cv->cc, d, dnf_atom(cv->cc, (Atom){(uint8_t)idx, A_EQ, v, 0}));
+            d = dnf_or(cv->cc, d, dnf_atom(cv->cc, (Atom){(uint8_t)idx, A_EQ, v, 0, narrow_view(cv, bits)}));
         }
         return e->negated ? dnf_not(cv->cc, d) : d;
     }

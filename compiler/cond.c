@@ -97,6 +97,7 @@ typedef struct ArgState {
     size_t nne;
     bool ne_overflow;
     bool contra;
+    bool narrow; /* a 32-bit view: never above 0xffffffff */
 } ArgState;
 
 static void state_init(ArgState *s)
@@ -107,6 +108,7 @@ static void state_init(ArgState *s)
 
 static void state_add(ArgState *s, const Atom *a)
 {
+    s->narrow |= a->narrow;
     switch ((AtomOp)a->op) {
     case A_EQ:
         if (a->value > s->lo) s->lo = a->value;
@@ -157,6 +159,9 @@ static int u64_qcmp(const void *a, const void *b)
 static bool state_finish(ArgState *s)
 {
     if (s->contra || s->lo > s->hi)
+        return false;
+    /* x > 0xffffffff (lo = 2^32) on a 32-bit view: never */
+    if (s->narrow && s->lo > 0xffffffffu)
         return false;
     if (s->mask == U64_MAX) {
         if (s->value > s->lo) s->lo = s->value;
@@ -216,17 +221,20 @@ static size_t state_emit(const ArgState *s, unsigned arg, Atom *out)
 {
     size_t n = 0;
     if (s->lo == s->hi) {
-        out[n++] = (Atom){(uint8_t)arg, A_EQ, s->lo, 0};
+        out[n++] = (Atom){(uint8_t)arg, A_EQ, s->lo, 0, s->narrow};
         return n;
     }
     if (s->mask)
-        out[n++] = (Atom){(uint8_t)arg, A_MASKED_EQ, s->value, s->mask};
+        out[n++] = (Atom){(uint8_t)arg, A_MASKED_EQ, s->value, s->mask, s->narrow};
     if (s->lo > 0)
-        out[n++] = (Atom){(uint8_t)arg, A_GE, s->lo, 0};
-    if (s->hi < U64_MAX)
-        out[n++] = (Atom){(uint8_t)arg, A_LE, s->hi, 0};
+        out[n++] = (Atom){(uint8_t)arg, A_GE, s->lo, 0, s->narrow};
+    /* x <= 0xffffffff holds for every 32-bit view: no test (a back end
+     * would otherwise write it as x < 2^32, which libseccomp cuts to 32
+     * bits on 32-bit ABIs: x < 0) */
+    if (s->hi < (s->narrow ? 0xffffffffu : U64_MAX))
+        out[n++] = (Atom){(uint8_t)arg, A_LE, s->hi, 0, s->narrow};
     for (size_t i = 0; i < s->nne; i++)
-        out[n++] = (Atom){(uint8_t)arg, A_NE, s->ne[i], 0};
+        out[n++] = (Atom){(uint8_t)arg, A_NE, s->ne[i], 0, s->narrow};
     return n;
 }
 
@@ -433,7 +441,7 @@ static Dnf atom_not(CondCtx *c, const Atom *a)
             uint64_t b = 1ull << bit;
             if (!(a->mask & b))
                 continue;
-            Atom one = {a->arg, A_MASKED_EQ, (a->value & b) ^ b, b};
+            Atom one = {a->arg, A_MASKED_EQ, (a->value & b) ^ b, b, a->narrow};
             d = dnf_or(c, d, dnf_atom(c, one));
         }
         return d;

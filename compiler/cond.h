@@ -16,6 +16,9 @@ typedef struct Atom {
     uint8_t op;  /* AtomOp */
     uint64_t value;
     uint64_t mask; /* A_MASKED_EQ: (arg & mask) == value */
+    bool narrow;   /* the argument is compared on its low 32 bits (a 32-bit
+                      argument, or any argument of a 32-bit ABI): a bound
+                      above 0xffffffff can never be reached */
 } Atom;
 
 typedef struct Term { /* conjunction; no atoms = true */

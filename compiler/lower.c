@@ -269,7 +269,7 @@ bool lower_policy(polc_ctx *ctx)
                 if (!r->cond && muxed_call(r->targets.items[t].name, &muxer, &call) &&
                     arch_has_muxer(ctx, (ArchId)a, muxer)) {
                     const SyscallEntry *m = syscalldb_lookup(&ctx->db, (ArchId)a, muxer);
-                    Hit h = {m->nr, m->name, r, dnf_atom(&lw.cc, (Atom){0, A_EQ, call, 0}), true};
+                    Hit h = {m->nr, m->name, r, dnf_atom(&lw.cc, (Atom){0, A_EQ, call, 0, true}), true};
                     sometimes_true[r->id] = true;
                     VEC_PUSH(&ctx->arena, hits, h);
                 }

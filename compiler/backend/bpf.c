@@ -207,7 +207,17 @@ static void emit_atom(Gen *g, const char *sys, const Atom *at, int T, int F)
         }
         return;
     }
-    /* 64-bit: the high halves decide unless equal */
+    /* 64-bit: the high halves decide unless equal. That takes several
+     * jumps, so an outcome that falls through (BPF_NEXT) must land after the
+     * whole test, not on the test's next instruction. */
+    int end = -1;
+    if (T == BPF_NEXT || F == BPF_NEXT) {
+        end = bpfasm_label(&g->a, NULL);
+        if (T == BPF_NEXT)
+            T = end;
+        else
+            F = end;
+    }
     load(g, hi, dhi);
     switch ((AtomOp)at->op) {
     case A_EQ:
@@ -229,6 +239,8 @@ static void emit_atom(Gen *g, const char *sys, const Atom *at, int T, int F)
     default:
         break;
     }
+    if (end >= 0)
+        place_merged(g, end);
 }
 
 /* A conditional decision: cases in order, each a disjunction of terms. */
@@ -312,13 +324,22 @@ typedef struct Range {
     int label;
 } Range;
 
-static bool same_leaf(const Range *a, const Range *b)
+static bool same_leaf(const Gen *g, ArchId arch, const Range *a, const Range *b)
 {
     if (!a->dec && !b->dec)
         return action_eq(a->action, b->action);
     if (!a->dec || !b->dec)
         return false;
-    return a->dec == b->dec || ir_decision_eq(a->dec, b->dec);
+    if (a->dec != b->dec && !ir_decision_eq(a->dec, b->dec))
+        return false;
+    /* equal tests compile alike only on arguments of equal widths: lseek's
+     * fd >= 1 reads a low half, mmap's addr >= 1 both halves */
+    unsigned tested = ir_args_tested(a->dec);
+    for (unsigned i = 0; i < 6 && a->sys != b->sys; i++)
+        if ((tested & (1u << i)) &&
+            ir_arg_bits(g->ctx, a->sys->name, arch, i) != ir_arg_bits(g->ctx, b->sys->name, arch, i))
+            return false;
+    return true;
 }
 
 typedef VEC(Range) RangeVec;
@@ -389,7 +410,7 @@ static void build_ranges(Gen *g, const IrArch *ia, uint32_t lo, RangeVec *out)
     }
     size_t w = 0;
     for (size_t i = 0; i < out->len; i++) {
-        if (w > 0 && same_leaf(&out->items[w - 1], &out->items[i]))
+        if (w > 0 && same_leaf(g, ia->arch, &out->items[w - 1], &out->items[i]))
             continue;
         out->items[w++] = out->items[i];
     }

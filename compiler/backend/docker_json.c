@@ -299,6 +299,17 @@ static void emit_syscall(Emit *em, const IrSyscall *s, int family, ArchId arch)
                 em->ok = false;
                 return;
             }
+            /* runc sends the notify fd to its parent with write(2) after
+             * loading the filter, so it refuses such a profile outright */
+            if (k->action.kind == ACT_NOTIFY && strcmp(s->name, "write") == 0) {
+                Diag *g = diag_error(&em->ctx->diag, "E0404", case_span(em->ctx, k),
+                                     "runc cannot load a profile that hands `write` to a notify supervisor");
+                diag_note(&em->ctx->diag, g, SPAN_NONE,
+                          "runc itself calls write(2) after loading the filter, to hand the notify file descriptor on");
+                diag_help(&em->ctx->diag, g, "give `write` another action");
+                em->ok = false;
+                return;
+            }
             emit_case(em, s, sc, k, family, arch);
         }
     }

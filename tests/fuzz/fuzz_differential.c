@@ -1,0 +1,649 @@
+/* fuzz_differential: a small policy derived from the fuzz bytes (a few
+ * syscalls from a fixed list, actions, argument conditions with ==, !=, <,
+ * <=, >, >=, masks, in-sets, 64-bit constants, 32-bit typed arguments,
+ * capability blocks), compiled, then decided three ways for every syscall
+ * of the list (and a few numbers outside it) on each target arch, over
+ * argument vectors of boundary values, the policy's constants and values
+ * from the input:
+ *   (a) the IR (ir_eval),
+ *   (b) polc's BPF program run in the in-tree interpreter,
+ *   (c) polc's Docker JSON compiled by libseccomp as runc does it
+ *       (tests/oracle, without runc's -ENOSYS stub), in the interpreter.
+ * An input that starts with "policy " is taken as policy text as it is.
+ * Any difference aborts with the policy and the input (FUZZ_PRINT_POLICY=1
+ * prints every policy). The input is read in a fixed order: every take()
+ * is its own statement, never two in one expression (gcc and clang order
+ * function arguments differently, and a regression input must mean the
+ * same policy in both builds).
+ *
+ * What the oracle cannot express is skipped and counted, exactly as
+ * tests/semantic does: a policy the Docker back end refuses (E04xx: it says
+ * so rather than emit something weaker) and --strict-int-args (E0412) are
+ * compared (a) against (b) only; names libseccomp does not know are left
+ * out of (c); a call of an ABI the policy does not target must be killed
+ * by both (polc kills the process, libseccomp the thread); a profile whose
+ * libseccomp program would exceed the kernel's 4096 instructions (polc
+ * cannot know libseccomp's size) is left out of (c) for that capability
+ * set, and so is a profile on which libseccomp hangs; both counted. */
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#include "backend/backend.h"
+#include "bpf/asm.h"
+#include "check.h"
+#include "compile.h"
+#include "fuzz.h"
+#include "ir.h"
+#include "oracle.h"
+
+/* ---- reading the input ---- */
+
+typedef struct Reader {
+    const uint8_t *p;
+    size_t n;
+} Reader;
+
+static unsigned take(Reader *r, unsigned bound) /* 0..bound-1; 0 when the input is used up */
+{
+    if (!r->n || bound <= 1)
+        return 0;
+    r->n--;
+    return *r->p++ % bound;
+}
+
+static uint64_t take_u64(Reader *r, unsigned bytes)
+{
+    uint64_t v = 0;
+    for (unsigned i = 0; i < bytes; i++)
+        v = v << 8 | (r->n ? (r->n--, *r->p++) : 0);
+    return v;
+}
+
+/* ---- the policy ---- */
+
+typedef struct Text {
+    char s[8192];
+    size_t len;
+} Text;
+
+__attribute__((format(printf, 2, 3))) static void put(Text *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(t->s + t->len, sizeof t->s - t->len, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        t->len = t->len + (size_t)k < sizeof t->s ? t->len + (size_t)k : sizeof t->s - 1;
+}
+
+static const char *const SYSCALLS[] = {"read",  "write", "openat", "socket", "personality", "ioctl", "lseek",
+                                       "prctl", "kill",  "getrandom", "fcntl", "madvise", "mmap", "clone"};
+#define NSYSCALLS (sizeof SYSCALLS / sizeof *SYSCALLS)
+
+static const char *const ARCHES[] = {"x86_64", "x86_64", "x86_64, x32", "x86_64, x86", "x86_64, x32, x86"};
+
+static const char *const ACTIONS[] = {"allow", "log", "errno(EPERM)", "errno(38)", "kill-process",
+                                      "kill-thread", "trap", "trace(3)", "errno(0)", "notify"};
+/* default: notify and trap(N) are refused by the Docker back end; keep them rare */
+static const char *const DEFAULTS[] = {"errno(EPERM)", "kill-process", "allow", "log", "errno(ENOSYS)",
+                                       "kill-thread", "trap", "trace(9)"};
+
+static const uint64_t INTERESTING[] = {0,          1,           2,          0x7fffffff, 0x80000000,
+                                       0xffffffff, 0x100000000, UINT64_MAX, 0xfff,      0x1000,
+                                       0x8000000000000000ull, 0xffffff9c, 0x10000000, 3};
+#define NINTERESTING (sizeof INTERESTING / sizeof *INTERESTING)
+
+static uint64_t gen_value(Reader *r)
+{
+    switch (take(r, 4)) {
+    case 0: return INTERESTING[take(r, NINTERESTING)];
+    case 1: return take_u64(r, 1);
+    case 2: return take_u64(r, 4);
+    default: return take_u64(r, 8);
+    }
+}
+
+static const char *const OPS[] = {"==", "!=", "<", "<=", ">", ">="};
+
+static void gen_atom(Reader *r, Text *t, unsigned nargs)
+{
+    unsigned arg = take(r, nargs);
+    switch (take(r, 6)) {
+    case 0:
+    case 1:
+    case 2: {
+        const char *op = OPS[take(r, 6)];
+        put(t, "arg%u %s %#llx", arg, op, (unsigned long long)gen_value(r));
+        break;
+    }
+    case 3: {
+        uint64_t m = gen_value(r);
+        unsigned form = take(r, 3);
+        if (form == 2)
+            put(t, "arg%u & %#llx", arg, (unsigned long long)m);
+        else {
+            uint64_t v = gen_value(r);
+            if (take(r, 4)) /* mostly a value inside the mask */
+                v &= m;
+            put(t, "arg%u & %#llx %s %#llx", arg, (unsigned long long)m, form ? "!=" : "==", (unsigned long long)v);
+        }
+        break;
+    }
+    case 4:
+    case 5: {
+        const char *neg = take(r, 2) ? "" : "not ";
+        put(t, "arg%u %sin {", arg, neg);
+        unsigned k = 1 + take(r, 4);
+        for (unsigned i = 0; i < k; i++)
+            put(t, "%s%#llx", i ? ", " : "", (unsigned long long)gen_value(r));
+        put(t, "}");
+        break;
+    }
+    }
+}
+
+static void gen_cond(Reader *r, Text *t, int depth)
+{
+    unsigned form = depth > 2 ? 0 : take(r, 5);
+    switch (form) {
+    case 0:
+    case 1: gen_atom(r, t, 3); break;
+    case 2:
+        put(t, "(");
+        gen_cond(r, t, depth + 1);
+        put(t, take(r, 2) ? " and " : " or ");
+        gen_cond(r, t, depth + 1);
+        put(t, ")");
+        break;
+    case 3:
+        put(t, "not (");
+        gen_cond(r, t, depth + 1);
+        put(t, ")");
+        break;
+    default:
+        gen_atom(r, t, 3);
+        put(t, take(r, 2) ? " and " : " or ");
+        gen_atom(r, t, 3);
+        break;
+    }
+}
+
+static void gen_rule(Reader *r, Text *t)
+{
+    const char *act = ACTIONS[take(r, sizeof ACTIONS / sizeof *ACTIONS)];
+    bool deny = !strncmp(act, "errno", 5);
+    put(t, "  %s ", deny ? "deny" : act);
+    unsigned n = 1 + take(r, 2);
+    for (unsigned i = 0; i < n; i++)
+        put(t, "%s%s", i ? ", " : "", SYSCALLS[take(r, NSYSCALLS)]);
+    if (deny)
+        put(t, " %s", act);
+    if (take(r, 4)) {
+        put(t, " if ");
+        gen_cond(r, t, 0);
+    }
+    put(t, "\n");
+}
+
+static void gen_policy(Reader *r, Text *t)
+{
+    const char *arch = ARCHES[take(r, sizeof ARCHES / sizeof *ARCHES)];
+    const char *dflt = DEFAULTS[take(r, sizeof DEFAULTS / sizeof *DEFAULTS)];
+    put(t, "policy fuzzed\narch %s\ndefault %s\nsyscalls {\n", arch, dflt);
+    unsigned n = 1 + take(r, 6);
+    for (unsigned i = 0; i < n && r->n; i++) {
+        switch (take(r, 8)) {
+        case 0:
+            put(t, "  when capability SYS_ADMIN {\n  ");
+            gen_rule(r, t);
+            put(t, "  }\n");
+            break;
+        case 1:
+            put(t, "  when not capability SYS_ADMIN {\n  ");
+            gen_rule(r, t);
+            put(t, "  }\n");
+            break;
+        default: gen_rule(r, t); break;
+        }
+    }
+    put(t, "}\n");
+}
+
+/* ---- the comparison ---- */
+
+static uint32_t ret_of(Action a)
+{
+    switch (a.kind) {
+    case ACT_KILL_PROCESS: return SECCOMP_RET_KILL_PROCESS;
+    case ACT_KILL_THREAD: return SECCOMP_RET_KILL_THREAD;
+    case ACT_TRAP: return SECCOMP_RET_TRAP | (a.data & 0xffff);
+    case ACT_ERRNO: return SECCOMP_RET_ERRNO | (a.data & 0xffff);
+    case ACT_NOTIFY: return SECCOMP_RET_USER_NOTIF;
+    case ACT_TRACE: return SECCOMP_RET_TRACE | (a.data & 0xffff);
+    case ACT_LOG: return SECCOMP_RET_LOG;
+    case ACT_ALLOW: return SECCOMP_RET_ALLOW;
+    default: return 0xdeadbeef;
+    }
+}
+
+#define MAX_VALUES 40
+
+typedef struct Values {
+    uint64_t v[MAX_VALUES];
+    size_t n;
+} Values;
+
+static void add_value(Values *vs, uint64_t v)
+{
+    for (size_t i = 0; i < vs->n; i++)
+        if (vs->v[i] == v)
+            return;
+    if (vs->n < MAX_VALUES)
+        vs->v[vs->n++] = v;
+}
+
+static void collect_values(const polc_ctx *ctx, Values *vs)
+{
+    static const uint64_t boundaries[] = {0, 1, 0x7fffffff, 0x80000000, 0xffffffff, 0x100000000ull, UINT64_MAX};
+    for (size_t i = 0; i < sizeof boundaries / sizeof *boundaries; i++)
+        add_value(vs, boundaries[i]);
+    for (size_t a = 0; a < ctx->ir->arches.len; a++) {
+        const IrArch *ia = &ctx->ir->arches.items[a];
+        for (size_t s = 0; s < ia->syscalls.len; s++) {
+            const IrSyscall *sc = &ia->syscalls.items[s];
+            for (unsigned k = 0; k < (1u << sc->ncaps); k++)
+                for (size_t c = 0; c < sc->scenarios[k].cases.len; c++) {
+                    Dnf d = sc->scenarios[k].cases.items[c].cond;
+                    for (size_t x = 0; x < d.n; x++)
+                        for (size_t y = 0; y < d.terms[x].n; y++) {
+                            const Atom *at = &d.terms[x].atoms[y];
+                            add_value(vs, at->value);
+                            add_value(vs, at->value + 1);
+                            add_value(vs, at->value - 1);
+                            /* the same low half under a junk high half */
+                            add_value(vs, (at->value & 0xffffffffu) | 0xdead000100000000ull);
+                            if (at->op == A_MASKED_EQ) {
+                                add_value(vs, at->mask);
+                                add_value(vs, at->value ^ (at->mask & (0 - at->mask)));
+                            }
+                        }
+                }
+        }
+    }
+}
+
+typedef struct Stats {
+    size_t inputs, compiled, not_compiled, docker_refused, strict, oracle_policies;
+    size_t decisions, oracle_decisions, oracle_skipped_names, bad_arch, oracle_too_long, oracle_hangs, libseccomp_wrong;
+} Stats;
+static Stats stats;
+
+static void print_stats(void)
+{
+    fprintf(stderr,
+            "fuzz_differential: %zu inputs: %zu policies compiled (%zu rejected by polc), of them %zu compared with "
+            "libseccomp; skipped for the oracle: %zu refused by the Docker back end, %zu with --strict-int-args; "
+            "%zu on which libseccomp hangs, %zu profiles (per capability set) whose libseccomp program exceeds "
+            "4096 instructions; "
+            "%zu decisions IR vs BPF, %zu also vs libseccomp, %zu names unknown to libseccomp left out, "
+            "%zu calls of an untargeted ABI, %zu calls where libseccomp's program contradicts the profile "
+            "(which agrees with polc)\n",
+            stats.inputs, stats.compiled, stats.not_compiled, stats.oracle_policies, stats.docker_refused,
+            stats.strict, stats.oracle_hangs, stats.oracle_too_long, stats.decisions, stats.oracle_decisions, stats.oracle_skipped_names,
+            stats.bad_arch, stats.libseccomp_wrong);
+}
+
+static const Text *current_policy;
+
+__attribute__((noreturn, format(printf, 1, 2))) static void mismatch(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "fuzz_differential: MISMATCH: ");
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\n--- policy ---\n%s--------------\n", current_policy->s);
+    abort();
+}
+
+/* The profile and the capability set libseccomp was given, for json_says. */
+static const char *current_json;
+static json_object *current_json_tree; /* parsed once per policy, on first use */
+static const char *const *current_caps;
+
+static bool has_string(json_object *arr, const char *s)
+{
+    for (size_t i = 0; arr && i < json_object_array_length(arr); i++)
+        if (!strcmp(json_object_get_string(json_object_array_get_idx(arr, i)), s))
+            return true;
+    return false;
+}
+
+static bool caps_hold(json_object *entry, const char *key, bool want_all)
+{
+    json_object *cond, *caps;
+    if (!json_object_object_get_ex(entry, key, &cond) || !json_object_object_get_ex(cond, "caps", &caps))
+        return true;
+    for (size_t i = 0; i < json_object_array_length(caps); i++) {
+        const char *c = json_object_get_string(json_object_array_get_idx(caps, i));
+        bool held = false;
+        for (const char *const *h = current_caps; *h && !held; h++)
+            held = !strcmp(*h, c);
+        if (held != want_all)
+            return false;
+    }
+    return true;
+}
+
+static uint32_t scmp_ret(const char *act, json_object *errno_ret)
+{
+    uint32_t data = errno_ret ? (uint32_t)json_object_get_uint64(errno_ret) & 0xffff : 0;
+    if (!strcmp(act, "SCMP_ACT_ALLOW")) return SECCOMP_RET_ALLOW;
+    if (!strcmp(act, "SCMP_ACT_LOG")) return SECCOMP_RET_LOG;
+    if (!strcmp(act, "SCMP_ACT_ERRNO")) return SECCOMP_RET_ERRNO | data;
+    if (!strcmp(act, "SCMP_ACT_TRACE")) return SECCOMP_RET_TRACE | data;
+    if (!strcmp(act, "SCMP_ACT_TRAP")) return SECCOMP_RET_TRAP;
+    if (!strcmp(act, "SCMP_ACT_NOTIFY")) return SECCOMP_RET_USER_NOTIF;
+    if (!strcmp(act, "SCMP_ACT_KILL") || !strcmp(act, "SCMP_ACT_KILL_THREAD")) return SECCOMP_RET_KILL_THREAD;
+    return SECCOMP_RET_KILL_PROCESS;
+}
+
+/* What the Docker profile itself says for one call of an x86 ABI, read the
+ * way runc reads it (an entry applies when its capability conditions hold
+ * and all its conditions hold; polc writes disjoint entries), without
+ * libseccomp. On 32-bit ABIs (x86, x32 for libseccomp) values and datums
+ * are compared on their low 32 bits, as libseccomp documents. false: an
+ * entry this reading does not cover. */
+static bool json_says(const char *sysname, const uint64_t args[6], bool narrow, uint32_t *ret)
+{
+    if (!current_json_tree)
+        current_json_tree = json_tokener_parse(current_json);
+    json_object *root = current_json_tree, *calls, *v;
+    if (!root)
+        return false;
+    bool ok = json_object_object_get_ex(root, "defaultAction", &v);
+    json_object *dret = NULL;
+    json_object_object_get_ex(root, "defaultErrnoRet", &dret);
+    if (ok)
+        *ret = scmp_ret(json_object_get_string(v), dret);
+    if (ok && json_object_object_get_ex(root, "syscalls", &calls))
+        for (size_t i = 0; ok && i < json_object_array_length(calls); i++) {
+            json_object *e = json_object_array_get_idx(calls, i), *names, *cond, *a, *act, *eret = NULL;
+            if (!json_object_object_get_ex(e, "names", &names) || !has_string(names, sysname))
+                continue;
+            if ((json_object_object_get_ex(e, "includes", &cond) && json_object_object_get_ex(cond, "arches", &a)) ||
+                (json_object_object_get_ex(e, "excludes", &cond) && json_object_object_get_ex(cond, "arches", &a))) {
+                ok = false; /* arch conditions: not read here */
+                break;
+            }
+            if (!caps_hold(e, "includes", true) || !caps_hold(e, "excludes", false))
+                continue;
+            bool all = true;
+            if (json_object_object_get_ex(e, "args", &a))
+                for (size_t k = 0; all && k < json_object_array_length(a); k++) {
+                    json_object *c = json_object_array_get_idx(a, k), *f;
+                    uint64_t x = 0, val = 0, two = 0;
+                    if (json_object_object_get_ex(c, "index", &f))
+                        x = args[json_object_get_int(f) % 6];
+                    if (json_object_object_get_ex(c, "value", &f))
+                        val = json_object_get_uint64(f);
+                    if (json_object_object_get_ex(c, "valueTwo", &f))
+                        two = json_object_get_uint64(f);
+                    const char *op = json_object_object_get_ex(c, "op", &f) ? json_object_get_string(f) : "";
+                    if (narrow)
+                        x &= 0xffffffffu, val &= 0xffffffffu, two &= 0xffffffffu;
+                    all = !strcmp(op, "SCMP_CMP_EQ")          ? x == val
+                          : !strcmp(op, "SCMP_CMP_NE")        ? x != val
+                          : !strcmp(op, "SCMP_CMP_LT")        ? x < val
+                          : !strcmp(op, "SCMP_CMP_LE")        ? x <= val
+                          : !strcmp(op, "SCMP_CMP_GT")        ? x > val
+                          : !strcmp(op, "SCMP_CMP_GE")        ? x >= val
+                          : !strcmp(op, "SCMP_CMP_MASKED_EQ") ? (x & val) == two
+                                                              : false;
+                }
+            if (all && json_object_object_get_ex(e, "action", &act)) {
+                json_object_object_get_ex(e, "errnoRet", &eret);
+                *ret = scmp_ret(json_object_get_string(act), eret);
+                break;
+            }
+        }
+    return ok;
+}
+
+static void compare_call(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t args[6], uint64_t caps,
+                         const BpfProgram *bpf, const OracleFilter *oracle, const char *capdesc)
+{
+    const ArchInfo *ai = arch_info(arch);
+    IrVerdict iv = ir_eval(ctx, arch, nr, args, caps);
+    uint32_t want = ret_of(iv.action);
+    struct seccomp_data d = {(int)nr, ai->audit, 0, {0}};
+    memcpy(d.args, args, sizeof d.args);
+    BpfResult mine = bpf_run(bpf->insns, bpf->len, &d);
+    stats.decisions++;
+#define ARGS_FMT "[%#llx, %#llx, %#llx, %#llx, %#llx, %#llx]"
+#define ARGS_VAL(a)                                                                                               \
+    (unsigned long long)a[0], (unsigned long long)a[1], (unsigned long long)a[2], (unsigned long long)a[3],     \
+        (unsigned long long)a[4], (unsigned long long)a[5]
+    if (mine.error || mine.ret != want)
+        mismatch("%s %s nr=%#x args=" ARGS_FMT ": IR says %#x (rule %d), polc's BPF %#x%s", ai->name, capdesc, nr,
+                 ARGS_VAL(args), want, iv.rule, mine.ret, mine.error ? " (interpreter error)" : "");
+    if (!oracle)
+        return;
+    BpfResult got = oracle_eval(oracle, &d);
+    stats.oracle_decisions++;
+    if (got.error)
+        mismatch("%s %s nr=%#x: libseccomp's program fails in the interpreter: %s", ai->name, capdesc, nr,
+                 bpf_strerror(got.error));
+    if (iv.rule == IR_RULE_BAD_ARCH) {
+        uint32_t act = got.ret & SECCOMP_RET_ACTION_FULL;
+        stats.bad_arch++;
+        if (act != SECCOMP_RET_KILL_THREAD && act != SECCOMP_RET_KILL_PROCESS)
+            mismatch("%s nr=%#x: an untargeted ABI, libseccomp says %#x instead of a kill", ai->name, nr, got.ret);
+        return;
+    }
+    uint32_t says;
+    const SyscallEntry *se = syscalldb_by_nr(&ctx->db, arch, nr);
+    if (got.ret != want && arch_info(arch)->family == ARCH_X86_64 && se &&
+        json_says(se->name, args, arch_info(arch)->word_bits == 32, &says) && says == want) {
+        /* the profile says what polc says; libseccomp's program does not */
+        stats.libseccomp_wrong++;
+        return;
+    }
+    if (got.ret != want)
+        mismatch("%s %s nr=%#x args=" ARGS_FMT ": IR and polc's BPF say %#x (rule %d), libseccomp %#x", ai->name,
+                 capdesc, nr, ARGS_VAL(args), want, iv.rule, got.ret);
+}
+
+/* libseccomp 2.5.4 never returns from seccomp_rule_add for some rule
+ * sets polc writes (two entries of one syscall that share an SCMP_CMP_LT on
+ * one argument and compare another with SCMP_CMP_EQ values whose high
+ * halves differ: regressions/fuzz_differential/libseccomp-hangs-*.pol), and
+ * takes minutes over tens of thousands of entries; runc would too. The
+ * oracle is first tried in a child that gets 2 seconds; a profile it does
+ * not finish in time is left out of (c) for that capability set, counted. */
+static bool oracle_returns(const char *json, const OracleOptions *oo)
+{
+    pid_t pid = fork();
+    if (pid < 0) {
+        perror("fork");
+        abort();
+    }
+    if (pid == 0) {
+        signal(SIGALRM, SIG_DFL); /* not libFuzzer's -timeout handler */
+        alarm(2);
+        char err[512];
+        OracleFilter *f = oracle_load_json_opts(json, oo, err, sizeof err);
+        (void)f;
+        _exit(0); /* no exit handlers, no leak check: the parent loads it again */
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0)
+        ;
+    return !(WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM);
+}
+
+static int cap_num(const polc_ctx *ctx, const char *name)
+{
+    const CapDef *c = strmap_get(&ctx->caps, name + 4); /* skip CAP_ */
+    return c ? c->num : -1;
+}
+
+/* Numbers outside the list: unknown to polc's table, far out, x32's bit. */
+static const uint32_t EXTRA_NRS[] = {39 /* getpid */, 1023, 0x7fffffffu, 0xffffffffu, 0x40000000u + 2000};
+
+static void compare_policy(polc_ctx *ctx, const char *json, Reader *rest)
+{
+    Values vs = {{0}, 0};
+    collect_values(ctx, &vs);
+    /* a few values straight from the input */
+    for (int i = 0; i < 4 && rest->n; i++)
+        add_value(&vs, take_u64(rest, 8));
+
+    const char *caps_default[40], *caps_admin[40];
+    size_t n = 0;
+    for (; oracle_docker_default_caps[n] && n < 38; n++)
+        caps_default[n] = caps_admin[n] = oracle_docker_default_caps[n];
+    caps_default[n] = NULL;
+    caps_admin[n] = "CAP_SYS_ADMIN";
+    caps_admin[n + 1] = NULL;
+    const char *const *capsets[2] = {caps_default, caps_admin};
+    const char *capdesc[2] = {"docker-default-caps", "docker-default-caps+SYS_ADMIN"};
+
+    for (int cs = 0; cs < 2; cs++) {
+        uint64_t mask = 0;
+        for (const char *const *c = capsets[cs]; *c; c++) {
+            int num = cap_num(ctx, *c);
+            if (num < 0) {
+                fprintf(stderr, "fuzz_differential: unknown capability %s in the stdlib\n", *c);
+                abort();
+            }
+            mask |= 1ull << num;
+        }
+        OracleFilter *oracle = NULL;
+        current_json = json;
+        current_caps = capsets[cs];
+        char err[512];
+        OracleOptions oo = {capsets[cs], 0, 0, 0, 1};
+        if (json && !oracle_returns(json, &oo))
+            stats.oracle_hangs++;
+        else if (json) {
+            oracle = oracle_load_json_opts(json, &oo, err, sizeof err);
+            /* polc cannot know the size of libseccomp's program: a profile
+             * whose program passes the kernel's 4096 instructions is a known
+             * limit (docs/fuzzing.md), counted; (a) and (b) still compared */
+            if (!oracle && strstr(err, "program length must be 1..4096"))
+                stats.oracle_too_long++;
+            else if (!oracle)
+                mismatch("libseccomp rejects polc's Docker JSON: %s\n%s", err, json);
+        }
+        const char **skipped = NULL;
+        size_t nskipped = oracle ? oracle_skipped_names(oracle, &skipped) : 0;
+        BpfProgram prog;
+        if (!bpf_generate(ctx, mask, &prog))
+            mismatch("polc's BPF code generator failed on a policy that compiled");
+        for (int a = 0; a < ARCH__COUNT; a++) {
+            if (!(ctx->arch_mask & (1u << a)))
+                continue;
+            ArchId arch = (ArchId)a;
+            uint32_t nrs[NSYSCALLS + sizeof EXTRA_NRS / sizeof *EXTRA_NRS];
+            size_t nn = 0;
+            for (size_t i = 0; i < NSYSCALLS; i++) {
+                const SyscallEntry *e = syscalldb_lookup(&ctx->db, arch, SYSCALLS[i]);
+                if (e)
+                    nrs[nn++] = e->nr;
+            }
+            size_t nlisted = nn;
+            for (size_t i = 0; i < sizeof EXTRA_NRS / sizeof *EXTRA_NRS; i++)
+                nrs[nn++] = (arch == ARCH_X32 && EXTRA_NRS[i] < 0x40000000u ? 0x40000000u : 0) + EXTRA_NRS[i];
+            for (size_t i = 0; i < nn; i++) {
+                const OracleFilter *o = oracle;
+                if (i < nlisted) {
+                    const SyscallEntry *e = syscalldb_by_nr(&ctx->db, arch, nrs[i]);
+                    for (size_t k = 0; o && e && k < nskipped; k++)
+                        if (!strcmp(skipped[k], e->name)) {
+                            o = NULL;
+                            stats.oracle_skipped_names++;
+                        }
+                }
+                uint64_t zero[6] = {0};
+                compare_call(ctx, arch, nrs[i], zero, mask, &prog, o, capdesc[cs]);
+                for (size_t v = 0; v < vs.n; v++) {
+                    for (int k = 0; k < 3; k++) { /* one argument set: the generator tests arg0..arg2 */
+                        uint64_t args[6] = {0};
+                        args[k] = vs.v[v];
+                        compare_call(ctx, arch, nrs[i], args, mask, &prog, o, capdesc[cs]);
+                    }
+                    uint64_t all[6] = {vs.v[v], vs.v[v], vs.v[v], vs.v[v], vs.v[v], vs.v[v]};
+                    compare_call(ctx, arch, nrs[i], all, mask, &prog, o, capdesc[cs]);
+                    /* a mixed vector: the value with two others the input picks */
+                    uint64_t mixed[6] = {vs.v[v], 0, 0, 0, 0, 0};
+                    mixed[1] = vs.v[take(rest, (unsigned)vs.n)];
+                    mixed[2] = vs.v[take(rest, (unsigned)vs.n)];
+                    compare_call(ctx, arch, nrs[i], mixed, mask, &prog, o, capdesc[cs]);
+                    uint64_t rot[6] = {0, 0, vs.v[v], 0, 0, 0};
+                    rot[0] = vs.v[take(rest, (unsigned)vs.n)];
+                    rot[1] = vs.v[take(rest, (unsigned)vs.n)];
+                    compare_call(ctx, arch, nrs[i], rot, mask, &prog, o, capdesc[cs]);
+                }
+            }
+        }
+        if (oracle)
+            oracle_free(oracle);
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size > 4096)
+        return 0;
+    if (!stats.inputs++)
+        atexit(print_stats);
+    Reader r = {data, size};
+    Text t;
+    t.len = 0;
+    t.s[0] = 0;
+    bool strict = false;
+    if (size > 7 && !memcmp(data, "policy ", 7)) {
+        /* a policy as text (regressions/ keeps them readable): compared
+         * over the boundary values and its own constants */
+        put(&t, "%.*s", (int)size, (const char *)data);
+        r.n = 0;
+    } else {
+        strict = take(&r, 8) == 0;
+        gen_policy(&r, &t);
+    }
+    current_policy = &t;
+    if (getenv("FUZZ_PRINT_POLICY")) /* to see what an input means */
+        fprintf(stderr, "--- policy%s ---\n%s", strict ? " (--strict-int-args)" : "", t.s);
+
+    polc_ctx *ctx = polc_new();
+    polc_add_stdlib_dir(ctx, POLC_FUZZ_STDLIB_DIR);
+    polc_set_strict_int_args(ctx, strict);
+    if (polc_compile_buffer(ctx, "fuzzed.pol", t.s, t.len) != POLC_OK) {
+        stats.not_compiled++;
+        polc_free(ctx);
+        return 0;
+    }
+    stats.compiled++;
+    char *json = NULL;
+    size_t len = 0;
+    if (strict)
+        stats.strict++;
+    else if (polc_emit(ctx, POLC_TARGET_DOCKER, &json, &len) != POLC_OK)
+        stats.docker_refused++;
+    else
+        stats.oracle_policies++;
+    compare_policy(ctx, json, &r);
+    json_object_put(current_json_tree);
+    current_json_tree = NULL;
+    free(json);
+    polc_free(ctx);
+    return 0;
+}
