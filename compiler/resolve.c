@@ -130,6 +130,15 @@ typedef enum ValueUse { USE_VALUE, USE_ERRNO } ValueUse;
 
 static bool eval_value(polc_ctx *ctx, Expr *e, uint64_t *out, ValueUse use);
 
+/* Both operands, even when the first fails, so one run reports the errors
+ * of both. */
+static bool eval_both(polc_ctx *ctx, Expr *e, uint64_t *a, uint64_t *b, ValueUse use)
+{
+    bool ok_a = eval_value(ctx, e->a, a, use);
+    bool ok_b = eval_value(ctx, e->b, b, use);
+    return ok_a && ok_b;
+}
+
 static bool eval_const(polc_ctx *ctx, ConstDef *c, Span use_span, uint64_t *out)
 {
     if (c->state == 2) {
@@ -214,12 +223,12 @@ static bool eval_value(polc_ctx *ctx, Expr *e, uint64_t *out, ValueUse use)
         *out = ~a;
         return true;
     case EX_BITOR:
-        if (!eval_value(ctx, e->a, &a, use) | !eval_value(ctx, e->b, &b, use))
+        if (!eval_both(ctx, e, &a, &b, use))
             return false;
         *out = a | b;
         return true;
     case EX_SHL:
-        if (!eval_value(ctx, e->a, &a, use) | !eval_value(ctx, e->b, &b, use))
+        if (!eval_both(ctx, e, &a, &b, use))
             return false;
         if (b >= 64 || (b && (a >> (64 - b)) != 0)) {
             diag_error(&ctx->diag, "E0103", e->span, "shift overflows 64 bits");
