@@ -141,10 +141,37 @@ static void put_list(ImpBuf *b, const char *indent, const char *lead, const Name
     ib_printf(b, "%s\n", tail ? tail : "");
 }
 
-static void put_comment(ImpBuf *b, const char *indent, const char *text)
+/* The length of the valid UTF-8 sequence at p (a printable ASCII byte is
+ * one), 0 for a control byte or an invalid sequence. */
+static size_t utf8_char(const unsigned char *p)
 {
-    /* wrap long comments, one `#` per line */
-    const char *p = text;
+    if (*p >= 0x20 && *p < 0x7f)
+        return 1;
+    size_t n = *p >= 0xf0 && *p <= 0xf4 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc2 && *p < 0xe0 ? 2 : 0;
+    if (*p >= 0xf5)
+        n = 0;
+    for (size_t i = 1; i < n; i++)
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+    return n;
+}
+
+static void put_comment(ImpBuf *b, const char *indent, const char *raw)
+{
+    /* profile text (unknown names, say) may hold any bytes, and a policy is
+     * UTF-8 text: write the others as \xNN */
+    ImpBuf clean = {0};
+    for (const unsigned char *q = (const unsigned char *)raw; *q;) {
+        size_t n = *q == '\n' ? 1 : utf8_char(q);
+        if (n == 0) {
+            ib_printf(&clean, "\\x%02x", *q++);
+            continue;
+        }
+        ib_printf(&clean, "%.*s", (int)n, (const char *)q);
+        q += n;
+    }
+    /* wrap long comments, one `#` per line, never inside a character */
+    const char *p = clean.s ? clean.s : "";
     while (*p) {
         size_t room = WRAP - strlen(indent) - 2, n = 0, last_space = 0;
         while (p[n] && p[n] != '\n' && n < room) {
@@ -154,11 +181,14 @@ static void put_comment(ImpBuf *b, const char *indent, const char *text)
         }
         if (p[n] && p[n] != '\n' && last_space > 0)
             n = last_space;
+        while (n > 1 && (p[n] & 0xc0) == 0x80)
+            n--;
         ib_printf(b, "%s# %.*s\n", indent, (int)n, p);
         p += n;
         while (*p == ' ' || *p == '\n')
             p++;
     }
+    free(clean.s);
 }
 
 static const char *action_text(ImpCtx *ic, ImpAction a, bool *is_deny)
