@@ -120,30 +120,39 @@ expect import_yaml_flow_100000 1 '^error\[E0601\]: flow\.yaml: invalid YAML: nes
 gen "print('[' * 100000 + ']' * 100000)" deep.json
 expect import_json_100000 1 '^error\[E0601\]: deep\.json: invalid JSON: nesting too deep' 30 -- import deep.json -o deep.pol
 # an include polc may not read: as root, drop to nobody with setpriv (root
-# reads anything); setpriv is util-linux, always there on Debian
+# reads anything); setpriv is util-linux, always there on Debian. nobody
+# may not reach the build tree (a clone in a 0700 directory, say), so it
+# runs a copy of polc, with the stdlib beside it as an install has it, in
+# a directory of its own under /tmp.
+nob=$(mktemp -d /tmp/polc-nobody.XXXXXX) || exit 1
+trap 'rm -rf "$tmp" "$nob"' EXIT
+mkdir -p "$nob/bin" "$nob/share/polc"
+cp "$polc" "$nob/bin/polc"
+cp -r "$(cd "$(dirname "$0")/../.." && pwd)/stdlib" "$nob/share/polc/stdlib"
+chmod -R a+rX "$nob"
+cd "$nob" || exit 1
 printf '%s' "$H" >secret.pol
 chmod 000 secret.pol
 printf 'include "secret.pol"\n%s' "$H" >incsecret.pol
-chmod 755 "$tmp"
 chmod 644 incsecret.pol
 if [ "$(id -u)" = 0 ]; then
     run_as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
 else
     run_as=()
 fi
-"${run_as[@]}" timeout 30 "$polc" --check incsecret.pol >secret.out 2>secret.err
+"${run_as[@]}" timeout 30 "$nob/bin/polc" --check incsecret.pol >"$tmp/secret.out" 2>"$tmp/secret.err"
 rc=$?
-if [ "$rc" = 1 ] && grep -q "^incsecret\.pol:1:9: error\[E0202\]: cannot read \`secret\.pol\`: Permission denied" secret.err; then
+if [ "$rc" = 1 ] && grep -q "^incsecret\.pol:1:9: error\[E0202\]: cannot read \`secret\.pol\`: Permission denied" "$tmp/secret.err"; then
     echo "ok   include_unreadable"
 else
-    echo "FAIL include_unreadable: status $rc"; cat secret.err; fail=1
+    echo "FAIL include_unreadable: status $rc"; cat "$tmp/secret.err"; fail=1
 fi
-"${run_as[@]}" timeout 30 "$polc" --check secret.pol >secret2.out 2>secret2.err
+"${run_as[@]}" timeout 30 "$nob/bin/polc" --check secret.pol >"$tmp/secret2.out" 2>"$tmp/secret2.err"
 rc=$?
-if [ "$rc" = 2 ] && grep -q "^error\[E0202\]: cannot read \`secret\.pol\`: Permission denied" secret2.err; then
+if [ "$rc" = 2 ] && grep -q "^error\[E0202\]: cannot read \`secret\.pol\`: Permission denied" "$tmp/secret2.err"; then
     echo "ok   input_unreadable"
 else
-    echo "FAIL input_unreadable: status $rc"; cat secret2.err; fail=1
+    echo "FAIL input_unreadable: status $rc"; cat "$tmp/secret2.err"; fail=1
 fi
 
 exit $fail
