@@ -120,7 +120,7 @@ enum { MODE_PRINT, MODE_IN_PLACE, MODE_CHECK };
 
 /* One file: 0 fine, 1 syntax errors or (--check) not formatted, 2 otherwise. */
 static int fmt_one(const char *path, const char *stdin_name, int mode, polc_diag_format dfmt, int color,
-                   char **json_all, int *unformatted)
+                   CliJsonArray *json_all, int *unformatted)
 {
     const char *name = strcmp(path, "-") == 0 ? (stdin_name ? stdin_name : "<stdin>") : path;
     size_t len = 0;
@@ -156,24 +156,8 @@ static int fmt_one(const char *path, const char *stdin_name, int mode, polc_diag
     }
     char *d = polc_render_diagnostics(ctx, dfmt, color);
     if (dfmt == POLC_DIAG_JSON) {
-        /* one array for all files: splice this file's entries in */
-        char *open = strchr(d, '['), *close = strrchr(d, ']');
-        if (open && close && close > open + 1) {
-            *close = '\0';
-            char *inner = open + 1;
-            while (*inner == ' ' || *inner == '\n')
-                inner++;
-            if (*inner) {
-                size_t had = *json_all ? strlen(*json_all) : 0;
-                char *nj = realloc(*json_all, had + strlen(inner) + 3);
-                if (nj) {
-                    if (had)
-                        memcpy(nj + had, ",\n", 2), had += 2;
-                    strcpy(nj + had, inner);
-                    *json_all = nj;
-                }
-            }
-        }
+        if (cli_json_merge(json_all, d) != 0)
+            code = 2;
     } else {
         fputs(d, stderr);
     }
@@ -237,7 +221,7 @@ int polc_cmd_fmt(int argc, char **argv)
     if (color < 0)
         color = dfmt == POLC_DIAG_TEXT && isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL;
     int status = 0, unformatted = 0;
-    char *json_all = NULL;
+    CliJsonArray json_all = {0};
     for (int i = optind; i < argc; i++) {
         int code = fmt_one(argv[i], stdin_name, mode, dfmt, color, &json_all, &unformatted);
         if (code > status)
@@ -245,8 +229,7 @@ int polc_cmd_fmt(int argc, char **argv)
     }
     if (dfmt == POLC_DIAG_JSON) {
         /* stdout carries the formatted text when printing */
-        fprintf(mode == MODE_PRINT ? stderr : stdout, "[%s]\n", json_all ? json_all : "");
-        free(json_all);
+        cli_json_print(&json_all, mode == MODE_PRINT ? stderr : stdout);
     }
     if (unformatted && dfmt == POLC_DIAG_TEXT)
         fprintf(stderr, "polc fmt: %d file%s not formatted; `polc fmt -i FILE` formats %s\n", unformatted,

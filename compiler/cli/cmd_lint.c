@@ -87,8 +87,7 @@ int polc_cmd_lint(int argc, char **argv)
     if (color < 0)
         color = fmt == POLC_DIAG_TEXT && isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL;
     int status = 0;
-    char *json_all = NULL;
-    size_t json_len = 0;
+    CliJsonArray json_all = {0};
     for (int i = optind; i < argc; i++) {
         polc_ctx *ctx = polc_new();
         if (!ctx)
@@ -105,22 +104,8 @@ int polc_cmd_lint(int argc, char **argv)
             code = 1;
         char *d = polc_render_diagnostics(ctx, fmt, color);
         if (fmt == POLC_DIAG_JSON) {
-            /* one array for all files: strip each file's brackets */
-            char *open = strchr(d, '['), *close = strrchr(d, ']');
-            if (open && close && close > open + 1) {
-                size_t inner = (size_t)(close - open - 1);
-                if (strspn(open + 1, " \n") < inner) {
-                    char *nj = realloc(json_all, json_len + inner + 2);
-                    if (!nj)
-                        return 2;
-                    json_all = nj;
-                    if (json_len)
-                        json_all[json_len++] = ',';
-                    memcpy(json_all + json_len, open + 1, inner);
-                    json_len += inner;
-                    json_all[json_len] = '\0';
-                }
-            }
+            if (cli_json_merge(&json_all, d) != 0)
+                return 2;
         } else {
             fputs(d, stderr);
         }
@@ -129,9 +114,7 @@ int polc_cmd_lint(int argc, char **argv)
             status = code;
         polc_free(ctx);
     }
-    if (fmt == POLC_DIAG_JSON) {
-        printf("[%s]\n", json_all ? json_all : "");
-        free(json_all);
-    }
+    if (fmt == POLC_DIAG_JSON)
+        cli_json_print(&json_all, stdout);
     return status;
 }

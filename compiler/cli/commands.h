@@ -20,6 +20,18 @@ int polc_cmd_lint(int argc, char **argv);
 int polc_cmd_explain(int argc, char **argv);
 int polc_cmd_fmt(int argc, char **argv);
 
+/* One JSON array of diagnostics for several files (json_merge.c):
+ * cli_json_merge adds the entries of one rendered array (-1: out of
+ * memory), cli_json_print prints them all as one array and frees them. */
+#include <stddef.h>
+#include <stdio.h>
+typedef struct CliJsonArray {
+    char *text; /* the entries so far, comma separated, without brackets */
+    size_t len;
+} CliJsonArray;
+int cli_json_merge(CliJsonArray *arr, const char *rendered);
+void cli_json_print(CliJsonArray *arr, FILE *out);
+
 /* Stdlib directories next to the binary (shared with main.c). */
 struct polc_ctx;
 void cli_add_stdlib_dirs(struct polc_ctx *ctx);

@@ -261,8 +261,7 @@ int main(int argc, char **argv)
         color = fmt == POLC_DIAG_TEXT && isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL;
 
     int status = 0;
-    char *json_all = NULL; /* with several files, JSON arrays are merged into one */
-    size_t json_len = 0;
+    CliJsonArray json_all = {0}; /* with several files, JSON arrays are merged into one */
     for (int i = optind; i < argc; i++) {
         polc_ctx *ctx = polc_new();
         if (!ctx)
@@ -318,26 +317,8 @@ int main(int argc, char **argv)
         }
         char *d = polc_render_diagnostics(ctx, fmt, color);
         if (fmt == POLC_DIAG_JSON) {
-            /* strip the brackets and merge */
-            char *open = strchr(d, '['), *close = strrchr(d, ']');
-            if (open && close && close > open) {
-                size_t inner = (size_t)(close - open - 1);
-                int empty = 1;
-                for (size_t k = 0; k < inner; k++)
-                    if (open[1 + k] != ' ' && open[1 + k] != '\n')
-                        empty = 0;
-                if (!empty) {
-                    char *nj = realloc(json_all, json_len + inner + 4);
-                    if (!nj)
-                        return 2;
-                    json_all = nj;
-                    if (json_len)
-                        json_all[json_len++] = ',';
-                    memcpy(json_all + json_len, open + 1, inner);
-                    json_len += inner;
-                    json_all[json_len] = '\0';
-                }
-            }
+            if (cli_json_merge(&json_all, d) != 0)
+                return 2;
         } else {
             fputs(d, stderr);
         }
@@ -347,9 +328,7 @@ int main(int argc, char **argv)
             status = code;
         polc_free(ctx);
     }
-    if (fmt == POLC_DIAG_JSON) {
-        printf("[%s]\n", json_all ? json_all : "");
-        free(json_all);
-    }
+    if (fmt == POLC_DIAG_JSON)
+        cli_json_print(&json_all, stdout);
     return status;
 }
