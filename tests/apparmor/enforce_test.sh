@@ -29,7 +29,7 @@ for pair in aa_abi_no_mount:inc/aa-features-no-mount aa_abi_no_network:inc/aa-fe
     # apparmor_parser drops the rule: an error under --Werror=rule-not-enforced,
     # or (network rules, deny rules on unix sockets) only a warning
     if "$parser" -Q -K -M "$feat" --Werror=rule-not-enforced "$prof" >/dev/null 2>&1 &&
-        ! "$parser" -Q -K -M "$feat" --warn=rule-not-enforced "$prof" 2>&1 | grep -q 'not enforce'; then
+        ! grep -q 'not enforce' <<<"$("$parser" -Q -K -M "$feat" --warn=rule-not-enforced "$prof" 2>&1)"; then
         echo "FAIL: $case: apparmor_parser enforces the profile on ${pair#*:}, yet polc says it cannot"; status=1
         continue
     fi

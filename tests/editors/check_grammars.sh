@@ -60,7 +60,7 @@ node "$here/textmate/check.cjs" "$root/editors/vscode/syntaxes/polc.tmLanguage.j
     "$root/stdlib" "${policies[@]}" || status=1
 # 4
 command -v vim >/dev/null || skip "vim is not installed"
-vim --version | grep -q '+syntax' || skip "this vim has no +syntax (vim-tiny); install vim or vim-nox"
+grep -q '+syntax' <<<"$(vim --version)" || skip "this vim has no +syntax (vim-tiny); install vim or vim-nox"
 HOME=$work vim -u NONE -N -es -i NONE --cmd "set rtp^=$root/editors/vim" -S "$here/vim_check.vim" \
     -- "$work/vim.log" "${policies[@]}" </dev/null >"$work/vim.out" 2>&1
 rc=$?

@@ -64,7 +64,7 @@ expect 0 "-i on a messy file" -- "$polc" fmt -i "$work/messy.pol"
 cmp -s "$work/messy.pol" "$cases/sections.expected" || fail "-i did not write the formatted text"
 [ "$(stat -c %a "$work/messy.pol")" = 640 ] || fail "-i changed the mode to $(stat -c %a "$work/messy.pol")"
 [ -s "$work/out" ] && fail "-i printed to stdout: $(cat "$work/out")"
-ls -A "$work" | grep -q '\.fmt-' && fail "-i left a temporary file: $(ls -A "$work")"
+grep -q '\.fmt-' <<<"$(ls -A "$work")" && fail "-i left a temporary file: $(ls -A "$work")"
 inode=$(stat -c %i "$work/clean.pol") mtime=$(stat -c %Y.%y "$work/clean.pol")
 sleep 0.01
 expect 0 "-i on a formatted file" -- "$polc" fmt -i "$work/clean.pol"

@@ -122,7 +122,9 @@ file_is_static() {
     local f=$1
     # PT_INTERP present <=> dynamic.  Use readelf if available, else ldd.
     if command -v readelf >/dev/null 2>&1; then
-        ! readelf -lW "$f" 2>/dev/null | grep -q 'INTERP'
+        # a here-string, not a pipe: under pipefail grep's early exit could
+        # kill readelf with SIGPIPE and turn the answer around
+        ! grep -q 'INTERP' <<<"$(readelf -lW "$f" 2>/dev/null)"
     else
         ! ldd "$f" >/dev/null 2>&1
     fi
