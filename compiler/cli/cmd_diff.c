@@ -80,10 +80,8 @@ int polc_cmd_diff(int argc, char **argv)
             }
             break;
         case OPT_COLOR:
-            if (strcmp(optarg, "always") == 0) color = 1;
-            else if (strcmp(optarg, "never") == 0) color = 0;
-            else if (strcmp(optarg, "auto") == 0) color = -1;
-            else {
+            color = cli_color_option(optarg);
+            if (color == CLI_COLOR_BAD) {
                 fprintf(stderr, "polc diff: error: --color takes auto, always or never, not %s\n", optarg);
                 return 2;
             }

@@ -204,10 +204,8 @@ int polc_cmd_fmt(int argc, char **argv)
                 return usage("--diagnostics-format takes text or json, not", optarg);
             break;
         case 'C':
-            if (strcmp(optarg, "always") == 0) color = 1;
-            else if (strcmp(optarg, "never") == 0) color = 0;
-            else if (strcmp(optarg, "auto") == 0) color = -1;
-            else return usage("--color takes auto, always or never, not", optarg);
+            color = cli_color_option(optarg);
+            if (color == CLI_COLOR_BAD) return usage("--color takes auto, always or never, not", optarg);
             break;
         case 'h': fputs(FMT_USAGE, stdout); return 0;
         default: fputs("try 'polc fmt --help'\n", stderr); return 2;

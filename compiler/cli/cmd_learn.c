@@ -120,10 +120,8 @@ int polc_cmd_learn(int argc, char **argv)
             includes[nincludes++] = optarg;
             break;
         case L_COLOR:
-            if (strcmp(optarg, "always") == 0) color = 1;
-            else if (strcmp(optarg, "never") == 0) color = 0;
-            else if (strcmp(optarg, "auto") == 0) color = -1;
-            else return learn_usage_error("--color takes auto, always or never, not", optarg);
+            color = cli_color_option(optarg);
+            if (color == CLI_COLOR_BAD) return learn_usage_error("--color takes auto, always or never, not", optarg);
             break;
         case 'h': fputs(LEARN_USAGE, stdout); return 0;
         default: fputs("try 'polc learn --help'\n", stderr); return 2;

@@ -66,8 +66,8 @@ int polc_cmd_lint(int argc, char **argv)
             break;
         case O_STDIN_NAME: stdin_name = optarg; break;
         case O_COLOR:
-            color = strcmp(optarg, "always") == 0 ? 1 : strcmp(optarg, "never") == 0 ? 0 : -1;
-            if (color < 0 && strcmp(optarg, "auto") != 0) {
+            color = cli_color_option(optarg);
+            if (color == CLI_COLOR_BAD) {
                 fputs("polc lint: --color takes auto, always or never\n", stderr);
                 return 2;
             }

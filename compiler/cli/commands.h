@@ -20,6 +20,11 @@ int polc_cmd_lint(int argc, char **argv);
 int polc_cmd_explain(int argc, char **argv);
 int polc_cmd_fmt(int argc, char **argv);
 
+/* --color ARG: 1 always, 0 never, -1 auto (decided by the caller), or
+ * CLI_COLOR_BAD for anything else. */
+#define CLI_COLOR_BAD (-2)
+int cli_color_option(const char *arg);
+
 /* One JSON array of diagnostics for several files (json_merge.c):
  * cli_json_merge adds the entries of one rendered array (-1: out of
  * memory), cli_json_print prints them all as one array and frees them. */

@@ -214,10 +214,8 @@ int main(int argc, char **argv)
         case OPT_STDIN_NAME: stdin_name = optarg; break;
         case OPT_NO_PRELUDE: no_prelude = 1; break;
         case OPT_COLOR:
-            if (strcmp(optarg, "always") == 0) color = 1;
-            else if (strcmp(optarg, "never") == 0) color = 0;
-            else if (strcmp(optarg, "auto") == 0) color = -1;
-            else return usage_error("--color takes auto, always or never, not", optarg);
+            color = cli_color_option(optarg);
+            if (color == CLI_COLOR_BAD) return usage_error("--color takes auto, always or never, not", optarg);
             break;
         case OPT_VERSION: printf("polc %s\n", POLC_VERSION); return 0;
         case OPT_EMIT:
