@@ -197,14 +197,7 @@ polc_status polc_eval(polc_ctx *ctx, const char *arch_name, const char *call_tex
     }
     bool agree = v.rule == IR_RULE_BAD_ARCH
                      ? (br.ret & SECCOMP_RET_ACTION_FULL) == SECCOMP_RET_KILL_PROCESS
-                     : br.ret == ((v.action.kind == ACT_ALLOW ? SECCOMP_RET_ALLOW
-                                   : v.action.kind == ACT_ERRNO ? (SECCOMP_RET_ERRNO | v.action.data)
-                                   : v.action.kind == ACT_KILL_PROCESS ? SECCOMP_RET_KILL_PROCESS
-                                   : v.action.kind == ACT_KILL_THREAD ? SECCOMP_RET_KILL_THREAD
-                                   : v.action.kind == ACT_TRAP ? (SECCOMP_RET_TRAP | v.action.data)
-                                   : v.action.kind == ACT_TRACE ? (SECCOMP_RET_TRACE | v.action.data)
-                                   : v.action.kind == ACT_LOG ? SECCOMP_RET_LOG
-                                                              : SECCOMP_RET_USER_NOTIF));
+                     : br.ret == ir_action_ret(v.action);
     *report = sb_take(&sb);
     if (!agree) {
         diag_error(&ctx->diag, "E0499", SPAN_NONE, "internal error: the IR and the BPF program disagree on this call");

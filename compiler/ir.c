@@ -3,6 +3,8 @@
 
 #include "ir.h"
 
+#include <linux/seccomp.h>
+
 const IrArch *ir_arch(const Ir *ir, ArchId arch)
 {
     for (size_t i = 0; i < ir->arches.len; i++)
@@ -278,4 +280,19 @@ char *polc_dump_ir(polc_ctx *ctx)
         sb_printf(&sb, " group %u", ctx->gid);
     sb_printf(&sb, " no-new-privileges %s\n", ctx->no_new_privs ? "yes" : "no");
     return sb_take(&sb);
+}
+
+uint32_t ir_action_ret(Action a)
+{
+    switch (a.kind) {
+    case ACT_KILL_PROCESS: return SECCOMP_RET_KILL_PROCESS;
+    case ACT_KILL_THREAD: return SECCOMP_RET_KILL_THREAD;
+    case ACT_TRAP: return SECCOMP_RET_TRAP | (a.data & SECCOMP_RET_DATA);
+    case ACT_ERRNO: return SECCOMP_RET_ERRNO | (a.data & SECCOMP_RET_DATA);
+    case ACT_NOTIFY: return SECCOMP_RET_USER_NOTIF;
+    case ACT_TRACE: return SECCOMP_RET_TRACE | (a.data & SECCOMP_RET_DATA);
+    case ACT_LOG: return SECCOMP_RET_LOG;
+    case ACT_ALLOW: return SECCOMP_RET_ALLOW;
+    default: return SECCOMP_RET_KILL_PROCESS;
+    }
 }

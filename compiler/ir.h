@@ -65,6 +65,10 @@ unsigned ir_args_tested(const IrDecision *d);
 unsigned ir_int_args_tested(const polc_ctx *ctx, const IrSyscall *s, ArchId arch, const IrDecision *d);
 /* The harshest outcome of a decision: its cases' actions and the default. */
 IrVerdict ir_harshest(const IrDecision *d, Action dflt);
+
+/* The value a seccomp filter returns for an action (SECCOMP_RET_*, with the
+ * errno, trap or trace data in its low 16 bits). */
+uint32_t ir_action_ret(Action a);
 /* --strict-int-args: a high half is clean when zero, or all ones with the
  * low half's top bit set (what sign extension gives). */
 bool ir_high_half_clean(uint64_t v);

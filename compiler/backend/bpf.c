@@ -32,21 +32,6 @@
 #define OFF_ARCH ((uint32_t)offsetof(struct seccomp_data, arch))
 #define OFF_ARG(i) ((uint32_t)offsetof(struct seccomp_data, args) + 8u * (uint32_t)(i))
 
-static uint32_t ret_value(Action a)
-{
-    switch (a.kind) {
-    case ACT_KILL_PROCESS: return SECCOMP_RET_KILL_PROCESS;
-    case ACT_KILL_THREAD: return SECCOMP_RET_KILL_THREAD;
-    case ACT_TRAP: return SECCOMP_RET_TRAP | (a.data & SECCOMP_RET_DATA);
-    case ACT_ERRNO: return SECCOMP_RET_ERRNO | (a.data & SECCOMP_RET_DATA);
-    case ACT_NOTIFY: return SECCOMP_RET_USER_NOTIF;
-    case ACT_TRACE: return SECCOMP_RET_TRACE | (a.data & SECCOMP_RET_DATA);
-    case ACT_LOG: return SECCOMP_RET_LOG;
-    case ACT_ALLOW: return SECCOMP_RET_ALLOW;
-    default: return SECCOMP_RET_KILL_PROCESS;
-    }
-}
-
 typedef struct Gen {
     polc_ctx *ctx;
     BpfAsm a;
@@ -64,7 +49,7 @@ typedef struct Gen {
 
 static int ret_label(Gen *g, Action act)
 {
-    uint32_t v = ret_value(act);
+    uint32_t v = ir_action_ret(act);
     for (size_t i = 0; i < g->ret_values.len; i++)
         if (g->ret_values.items[i] == v)
             return g->ret_labels.items[i];

@@ -22,32 +22,19 @@
 #include "../../compiler/review/region.h"
 #include "../../compiler/review/review.h"
 #include "polc/polc.h"
+#include "../common/test_values.h"
 
 #define MAX_VALUES 256
 
-typedef struct Values {
-    uint64_t v[MAX_VALUES];
-    size_t n;
-} Values;
-
-static void add(Values *vs, uint64_t v)
+static void add_around(TestValues *vs, uint64_t v)
 {
-    for (size_t i = 0; i < vs->n; i++)
-        if (vs->v[i] == v)
-            return;
-    if (vs->n < MAX_VALUES)
-        vs->v[vs->n++] = v;
+    test_values_add(vs, v);
+    test_values_add(vs, v + 1);
+    test_values_add(vs, v - 1);
+    test_values_add(vs, ~v);
 }
 
-static void add_around(Values *vs, uint64_t v)
-{
-    add(vs, v);
-    add(vs, v + 1);
-    add(vs, v - 1);
-    add(vs, ~v);
-}
-
-static void collect_syscall(const IrSyscall *s, Values *vs)
+static void collect_syscall(const IrSyscall *s, TestValues *vs)
 {
     for (unsigned sc = 0; s && sc < (1u << s->ncaps); sc++)
         for (size_t c = 0; c < s->scenarios[sc].cases.len; c++) {
@@ -59,7 +46,7 @@ static void collect_syscall(const IrSyscall *s, Values *vs)
                     if (at->op == A_MASKED_EQ)
                         for (int b = 0; b < 64; b++)
                             if (at->mask & (1ull << b))
-                                add(vs, at->value ^ (1ull << b));
+                                test_values_add(vs, at->value ^ (1ull << b));
                 }
         }
 }
@@ -179,11 +166,11 @@ int main(int argc, char **argv)
             const IrSyscall *os = ir_syscall(oa, nr), *ns = ir_syscall(na, nr);
             if (!os && !ns && e % 16 != 0)
                 continue; /* undecided on both sides: a sample is enough */
-            Values vs = {{0}, 0};
+            TestValues vs = TEST_VALUES(MAX_VALUES);
             static const uint64_t bounds[] = {0, 1, 2, 0x7fffffff, 0x80000000, 0xffffffff, 0x100000000ull,
                                               UINT64_MAX};
             for (size_t b = 0; b < sizeof bounds / sizeof *bounds; b++)
-                add(&vs, bounds[b]);
+                test_values_add(&vs, bounds[b]);
             collect_syscall(os, &vs);
             collect_syscall(ns, &vs);
             int caps[2 * IR_MAX_CAPS_PER_SYSCALL], ncaps = 0;

@@ -26,24 +26,11 @@
 #include "ir.h"
 #include "oracle.h"
 #include "polc/polc.h"
+#include "../common/test_values.h"
 
 #define MAX_VALUES 192
 
-typedef struct Values {
-    uint64_t v[MAX_VALUES];
-    size_t n;
-} Values;
-
-static void add(Values *vs, uint64_t v)
-{
-    for (size_t i = 0; i < vs->n; i++)
-        if (vs->v[i] == v)
-            return;
-    if (vs->n < MAX_VALUES)
-        vs->v[vs->n++] = v;
-}
-
-static void collect(json_object *o, Values *vs)
+static void collect(json_object *o, TestValues *vs)
 {
     if (json_object_is_type(o, json_type_object)) {
         json_object_object_foreach(o, key, val)
@@ -51,10 +38,10 @@ static void collect(json_object *o, Values *vs)
             if ((!strcmp(key, "value") || !strcmp(key, "valueTwo")) &&
                 (json_object_is_type(val, json_type_int))) {
                 uint64_t v = json_object_get_uint64(val);
-                add(vs, v);
-                add(vs, v + 1);
-                add(vs, v - 1);
-                add(vs, ~v);
+                test_values_add(vs, v);
+                test_values_add(vs, v + 1);
+                test_values_add(vs, v - 1);
+                test_values_add(vs, ~v);
             } else {
                 collect(val, vs);
             }
@@ -170,10 +157,10 @@ int main(int argc, char **argv)
         return 2;
     }
     char *text[2];
-    Values vs = {{0}, 0};
+    TestValues vs = TEST_VALUES(MAX_VALUES);
     static const uint64_t bounds[] = {0, 1, 2, 0x7fffffff, 0x80000000, 0xffffffff, 0x100000000ull, UINT64_MAX};
     for (size_t i = 0; i < sizeof bounds / sizeof *bounds; i++)
-        add(&vs, bounds[i]);
+        test_values_add(&vs, bounds[i]);
     for (int p = 0; p < 2; p++) {
         text[p] = slurp(paths[p]);
         if (!text[p]) {

@@ -42,6 +42,7 @@
 #include "fuzz.h"
 #include "ir.h"
 #include "oracle.h"
+#include "../common/test_values.h"
 
 /* ---- reading the input ---- */
 
@@ -218,42 +219,13 @@ static void gen_policy(Reader *r, Text *t)
 
 /* ---- the comparison ---- */
 
-static uint32_t ret_of(Action a)
-{
-    switch (a.kind) {
-    case ACT_KILL_PROCESS: return SECCOMP_RET_KILL_PROCESS;
-    case ACT_KILL_THREAD: return SECCOMP_RET_KILL_THREAD;
-    case ACT_TRAP: return SECCOMP_RET_TRAP | (a.data & 0xffff);
-    case ACT_ERRNO: return SECCOMP_RET_ERRNO | (a.data & 0xffff);
-    case ACT_NOTIFY: return SECCOMP_RET_USER_NOTIF;
-    case ACT_TRACE: return SECCOMP_RET_TRACE | (a.data & 0xffff);
-    case ACT_LOG: return SECCOMP_RET_LOG;
-    case ACT_ALLOW: return SECCOMP_RET_ALLOW;
-    default: return 0xdeadbeef;
-    }
-}
-
 #define MAX_VALUES 40
 
-typedef struct Values {
-    uint64_t v[MAX_VALUES];
-    size_t n;
-} Values;
-
-static void add_value(Values *vs, uint64_t v)
-{
-    for (size_t i = 0; i < vs->n; i++)
-        if (vs->v[i] == v)
-            return;
-    if (vs->n < MAX_VALUES)
-        vs->v[vs->n++] = v;
-}
-
-static void collect_values(const polc_ctx *ctx, Values *vs)
+static void collect_values(const polc_ctx *ctx, TestValues *vs)
 {
     static const uint64_t boundaries[] = {0, 1, 0x7fffffff, 0x80000000, 0xffffffff, 0x100000000ull, UINT64_MAX};
     for (size_t i = 0; i < sizeof boundaries / sizeof *boundaries; i++)
-        add_value(vs, boundaries[i]);
+        test_values_add(vs, boundaries[i]);
     for (size_t a = 0; a < ctx->ir->arches.len; a++) {
         const IrArch *ia = &ctx->ir->arches.items[a];
         for (size_t s = 0; s < ia->syscalls.len; s++) {
@@ -264,14 +236,14 @@ static void collect_values(const polc_ctx *ctx, Values *vs)
                     for (size_t x = 0; x < d.n; x++)
                         for (size_t y = 0; y < d.terms[x].n; y++) {
                             const Atom *at = &d.terms[x].atoms[y];
-                            add_value(vs, at->value);
-                            add_value(vs, at->value + 1);
-                            add_value(vs, at->value - 1);
+                            test_values_add(vs, at->value);
+                            test_values_add(vs, at->value + 1);
+                            test_values_add(vs, at->value - 1);
                             /* the same low half under a junk high half */
-                            add_value(vs, (at->value & 0xffffffffu) | 0xdead000100000000ull);
+                            test_values_add(vs, (at->value & 0xffffffffu) | 0xdead000100000000ull);
                             if (at->op == A_MASKED_EQ) {
-                                add_value(vs, at->mask);
-                                add_value(vs, at->value ^ (at->mask & (0 - at->mask)));
+                                test_values_add(vs, at->mask);
+                                test_values_add(vs, at->value ^ (at->mask & (0 - at->mask)));
                             }
                         }
                 }
@@ -422,7 +394,7 @@ static void compare_call(const polc_ctx *ctx, ArchId arch, uint32_t nr, const ui
 {
     const ArchInfo *ai = arch_info(arch);
     IrVerdict iv = ir_eval(ctx, arch, nr, args, caps);
-    uint32_t want = ret_of(iv.action);
+    uint32_t want = ir_action_ret(iv.action);
     struct seccomp_data d = {(int)nr, ai->audit, 0, {0}};
     memcpy(d.args, args, sizeof d.args);
     BpfResult mine = bpf_run(bpf->insns, bpf->len, &d);
@@ -500,11 +472,11 @@ static const uint32_t EXTRA_NRS[] = {39 /* getpid */, 1023, 0x7fffffffu, 0xfffff
 
 static void compare_policy(polc_ctx *ctx, const char *json, Reader *rest)
 {
-    Values vs = {{0}, 0};
+    TestValues vs = TEST_VALUES(MAX_VALUES);
     collect_values(ctx, &vs);
     /* a few values straight from the input */
     for (int i = 0; i < 4 && rest->n; i++)
-        add_value(&vs, take_u64(rest, 8));
+        test_values_add(&vs, take_u64(rest, 8));
 
     const char *caps_default[40], *caps_admin[40];
     size_t n = 0;

@@ -297,21 +297,6 @@ static const char *ret_str(uint32_t r)
     return b;
 }
 
-static uint32_t ret_of(Action a)
-{
-    switch (a.kind) {
-    case ACT_KILL_PROCESS: return SECCOMP_RET_KILL_PROCESS;
-    case ACT_KILL_THREAD: return SECCOMP_RET_KILL_THREAD;
-    case ACT_TRAP: return SECCOMP_RET_TRAP | (a.data & 0xffff);
-    case ACT_ERRNO: return SECCOMP_RET_ERRNO | (a.data & 0xffff);
-    case ACT_NOTIFY: return SECCOMP_RET_USER_NOTIF;
-    case ACT_TRACE: return SECCOMP_RET_TRACE | (a.data & 0xffff);
-    case ACT_LOG: return SECCOMP_RET_LOG;
-    case ACT_ALLOW: return SECCOMP_RET_ALLOW;
-    default: return 0xdeadbeef;
-    }
-}
-
 static polc_ctx *compile_text(const char *stdlib, const char *name, const char *text, char **json)
 {
     polc_ctx *ctx = polc_new();
@@ -372,7 +357,7 @@ static void check_variant(const Preset *p, const char *config, const char *varia
         if (!is_default_allow && r->control)
             want = ERR(E_ACCES);
         IrVerdict iv = ir_eval(ctx, arch, e->nr, r->a, 0);
-        uint32_t got = ret_of(iv.action);
+        uint32_t got = ir_action_ret(iv.action);
         CHECK(got == want, "%s [%s] %s: IR %s %s(%#llx, %#llx, %#llx, ...) = %s, want %s", p->name, config, variant,
               r->arch, r->sys, (unsigned long long)r->a[0], (unsigned long long)r->a[1],
               (unsigned long long)r->a[2], ret_str(got), ret_str(want));
@@ -708,7 +693,7 @@ static int test_kernel(const char *stdlib)
         /* IR and oracle agree with the expectation first */
         uint32_t want = c->want_errno ? ERR(c->want_errno) : ALLOW;
         IrVerdict iv = ir_eval(ctx, host, (uint32_t)c->nr, args, 0);
-        CHECK(ret_of(iv.action) == want, "IR %s = %s, want %s", c->what, ret_str(ret_of(iv.action)),
+        CHECK(ir_action_ret(iv.action) == want, "IR %s = %s, want %s", c->what, ret_str(ir_action_ret(iv.action)),
               ret_str(want));
         struct seccomp_data d = {(int)c->nr, arch_info(host)->audit, 0, {0}};
         memcpy(d.args, args, sizeof args);

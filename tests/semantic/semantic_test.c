@@ -21,23 +21,9 @@
 #include "compile.h"
 #include "ir.h"
 #include "oracle.h"
+#include "../common/test_values.h"
 
 #define MAX_VALUES 64
-
-static uint32_t ret_of(Action a)
-{
-    switch (a.kind) {
-    case ACT_KILL_PROCESS: return SECCOMP_RET_KILL_PROCESS;
-    case ACT_KILL_THREAD: return SECCOMP_RET_KILL_THREAD;
-    case ACT_TRAP: return SECCOMP_RET_TRAP | (a.data & 0xffff);
-    case ACT_ERRNO: return SECCOMP_RET_ERRNO | (a.data & 0xffff);
-    case ACT_NOTIFY: return SECCOMP_RET_USER_NOTIF;
-    case ACT_TRACE: return SECCOMP_RET_TRACE | (a.data & 0xffff);
-    case ACT_LOG: return SECCOMP_RET_LOG;
-    case ACT_ALLOW: return SECCOMP_RET_ALLOW;
-    default: return 0xdeadbeef;
-    }
-}
 
 static bool lets_through(uint32_t ret)
 {
@@ -46,26 +32,12 @@ static bool lets_through(uint32_t ret)
            act == SECCOMP_RET_USER_NOTIF;
 }
 
-typedef struct Values {
-    uint64_t v[MAX_VALUES];
-    size_t n;
-} Values;
-
-static void add_value(Values *vs, uint64_t v)
-{
-    for (size_t i = 0; i < vs->n; i++)
-        if (vs->v[i] == v)
-            return;
-    if (vs->n < MAX_VALUES)
-        vs->v[vs->n++] = v;
-}
-
-static void collect_values(const polc_ctx *ctx, Values *vs)
+static void collect_values(const polc_ctx *ctx, TestValues *vs)
 {
     static const uint64_t boundaries[] = {0, 1, 2, 0x7fffffff, 0x80000000, 0xffffffff, 0x100000000ull,
                                           UINT64_MAX};
     for (size_t i = 0; i < sizeof boundaries / sizeof *boundaries; i++)
-        add_value(vs, boundaries[i]);
+        test_values_add(vs, boundaries[i]);
     for (size_t a = 0; a < ctx->ir->arches.len; a++) {
         const IrArch *ia = &ctx->ir->arches.items[a];
         for (size_t s = 0; s < ia->syscalls.len; s++) {
@@ -76,14 +48,14 @@ static void collect_values(const polc_ctx *ctx, Values *vs)
                     for (size_t t = 0; t < d.n; t++)
                         for (size_t x = 0; x < d.terms[t].n; x++) {
                             const Atom *at = &d.terms[t].atoms[x];
-                            add_value(vs, at->value);
-                            add_value(vs, at->value + 1);
-                            add_value(vs, at->value - 1);
+                            test_values_add(vs, at->value);
+                            test_values_add(vs, at->value + 1);
+                            test_values_add(vs, at->value - 1);
                             if (at->op == A_MASKED_EQ) {
-                                add_value(vs, at->mask);
-                                add_value(vs, at->mask | at->value);
-                                add_value(vs, at->value ^ (at->mask & (0 - at->mask))); /* flip lowest mask bit */
-                                add_value(vs, ~at->mask);
+                                test_values_add(vs, at->mask);
+                                test_values_add(vs, at->mask | at->value);
+                                test_values_add(vs, at->value ^ (at->mask & (0 - at->mask))); /* flip lowest mask bit */
+                                test_values_add(vs, ~at->mask);
                             }
                         }
                 }
@@ -104,7 +76,7 @@ typedef struct Stats {
 /* exact/runc are NULL on arches the oracle does not cover (it emulates an
  * x86_64 host): there only polc's BPF is compared with the IR. */
 static void check_arch(const polc_ctx *ctx, ArchId arch, const OracleFilter *exact, const OracleFilter *runc,
-                       const BpfProgram *bpf, uint64_t capmask, const char *capdesc, const Values *vs, bool *skip_nr,
+                       const BpfProgram *bpf, uint64_t capmask, const char *capdesc, const TestValues *vs, bool *skip_nr,
                        Stats *st)
 {
     const ArchInfo *ai = arch_info(arch);
@@ -127,7 +99,7 @@ static void check_arch(const polc_ctx *ctx, ArchId arch, const OracleFilter *exa
             struct seccomp_data d = {(int)nr, ai->audit, 0, {0}};
             memcpy(d.args, args, sizeof args);
             IrVerdict iv = ir_eval(ctx, arch, nr, args, capmask);
-            uint32_t want = ret_of(iv.action);
+            uint32_t want = ir_action_ret(iv.action);
             /* polc's own BPF must say exactly what the IR says; on a big-endian
              * arch the program reads the 64-bit arguments as that host lays
              * them out (high half first), so present them that way */
@@ -220,7 +192,7 @@ int main(int argc, char **argv)
         free(d);
         return 1;
     }
-    Values vs = {{0}, 0};
+    TestValues vs = TEST_VALUES(MAX_VALUES);
     collect_values(ctx, &vs);
 
     const char *caps_default[32], *caps_admin[32];
