@@ -28,8 +28,10 @@
  *      medians of R runs.
  *
  * For a policy named docker-default it then checks the BPF back end's targets
- * and prints each as met / NOT met. Not a test: nothing here fails on a
- * missed target. x86_64 hosts only (the loaded filters are x86's). */
+ * and prints each as met / NOT met, and, for the two mean targets, the lower
+ * bound every program of polc's shape obeys (mean_bound). Not a test: nothing
+ * here fails on a missed target. x86_64 hosts only (the loaded filters are
+ * x86's). */
 #include <dirent.h>
 #include <json-c/json.h>
 #include <errno.h>
@@ -395,6 +397,15 @@ typedef struct {
     size_t differ[NPROG]; /* zero-arg decisions differing from polc's */
 } ArchResult;
 
+/* With x86_64 and x32 targeted: the strongest of the bounds
+ * p x mean(x86_64) + q x mean(x32) >= lhs (p + q = 1) that hold for every
+ * program of polc's shape, against the same mix of the two mean targets. */
+typedef struct {
+    bool have;
+    double p, lhs, rhs;       /* the p with the widest lhs - rhs */
+    double floor64, floor32;  /* p = 1 and p = 0: each arch on its own */
+} Bound;
+
 typedef struct {
     char name[64];
     char arches[96];
@@ -407,6 +418,7 @@ typedef struct {
     char fail[320];
     size_t skipped; /* names libseccomp does not know */
     char lsc_source[256]; /* libseccomp's input when not polc's Docker JSON */
+    Bound bound;
 } PolicyResult;
 
 static uint32_t nr_of(const polc_ctx *ctx, ArchId a, const char *name)
@@ -492,6 +504,38 @@ static char *reference_json(const char *path)
     char *out = strdup(json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN));
     json_object_put(j);
     return out;
+}
+
+static double mean_of(const Exec *e) { return e->sum / (double)e->n; }
+
+/* Every decision on x86_64 or x32 runs `ld [arch]`, its `jeq`, `ld [nr]` and
+ * at least one instruction at its leaf (a `ret`, or argument tests ending in
+ * one): 4, plus the jumps of the number search, which bpf_x86_64_x32_search_bound
+ * bounds from below for every mix of the two arches. */
+static void mean_bound(polc_ctx *ctx, uint64_t caps, PolicyResult *r)
+{
+    const ArchResult *a64 = NULL, *a32 = NULL;
+    for (size_t i = 0; i < r->narch; i++) {
+        if (r->ar[i].arch == ARCH_X86_64)
+            a64 = &r->ar[i];
+        else if (r->ar[i].arch == ARCH_X32)
+            a32 = &r->ar[i];
+    }
+    if (!a64 || !a32)
+        return;
+    double t64 = 0.65 * mean_of(&a64->ex[P_O2]), t32 = 0.65 * mean_of(&a32->ex[P_O2]);
+    for (unsigned pp = 0; pp <= 100; pp++) {
+        double search;
+        if (!bpf_x86_64_x32_search_bound(ctx, caps, pp, 100 - pp, &search))
+            return;
+        double p = pp / 100.0, lhs = 4 + search / 100.0, rhs = p * t64 + (1 - p) * t32;
+        if (pp == 0)
+            r->bound.floor32 = lhs;
+        if (pp == 100)
+            r->bound.floor64 = lhs;
+        if (!r->bound.have || lhs - rhs > r->bound.lhs - r->bound.rhs)
+            r->bound = (Bound){true, p, lhs, rhs, r->bound.floor64, r->bound.floor32};
+    }
 }
 
 static int run_policy(const char *stdlib, const char *path, long ncalls, int runs, bool kernel, void *page,
@@ -641,6 +685,8 @@ static int run_policy(const char *stdlib, const char *path, long ncalls, int run
         ar->ranges = count_ranges(ctx, (ArchId)a, caps, lo, hi);
     }
 
+    mean_bound(ctx, caps, r);
+
     /* ns per call */
     choose_calls(ctx, caps, page, r);
     for (int p = 0; p <= NPROG; p++)
@@ -716,6 +762,14 @@ static void targets(const PolicyResult *r)
     snprintf(line, sizeof line, "longest path through the program %zu <= libseccomp opt2's %zu (static bound, all arches)",
              r->longest[P_POLC], r->longest[P_O2]);
     printf("  (info) %s\n", line);
+    const Bound *b = &r->bound;
+    if (!b->have)
+        return;
+    printf("\nbound for every program of this shape: ld [arch], jeq, ld [nr], one search tree over the x86_64\n"
+           "and x32 ranges (a binary search, or with polc's jeq nodes), a leaf of >= 1 instruction:\n");
+    printf("  %.2f x mean(x86_64) + %.2f x mean(x32) >= %.3f; the same mix of the two targets is %.3f: %s\n", b->p,
+           1 - b->p, b->lhs, b->rhs, b->lhs > b->rhs ? "not both reachable" : "not ruled out");
+    printf("  one arch alone, the other ignored: x86_64 >= %.3f, x32 >= %.3f\n", b->floor64, b->floor32);
 }
 
 int main(int argc, char **argv)

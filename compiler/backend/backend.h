@@ -26,6 +26,12 @@ bool backend_k8s(polc_ctx *ctx, StrBuf *out);
 /* polc's BPF program for one capability set (tests compare it with the IR). */
 struct BpfProgram;
 bool bpf_generate(polc_ctx *ctx, uint64_t caps, struct BpfProgram *out);
+/* For bench/: the least p x (mean jumps of the number search per x86_64
+ * syscall) + q x (the same per x32 syscall) over every tree search_emit's
+ * planner can build on both arches' ranges as one sorted list, so the split
+ * between the ABIs may sit anywhere or coincide with another. false unless
+ * both are targeted and no frequency profile is in use. */
+bool bpf_x86_64_x32_search_bound(polc_ctx *ctx, uint64_t caps, uint64_t p, uint64_t q, double *out);
 /* The capability set the back end uses, and why (for messages). */
 uint64_t bpf_chosen_caps(const polc_ctx *ctx, const char **why);
 /* One listing line for instruction i (no newline). */

@@ -597,6 +597,55 @@ bool bpf_generate(polc_ctx *ctx, uint64_t caps, BpfProgram *out)
     return bpfasm_resolve(&g.a, out);
 }
 
+/* ---- a lower bound for bench/ ---- */
+
+bool bpf_x86_64_x32_search_bound(polc_ctx *ctx, uint64_t caps, uint64_t p, uint64_t q, double *out)
+{
+    const IrArch *x64 = NULL, *x32 = NULL;
+    for (size_t i = 0; i < ctx->ir->arches.len; i++) {
+        const IrArch *ia = &ctx->ir->arches.items[i];
+        if (ia->arch == ARCH_X86_64)
+            x64 = ia;
+        else if (ia->arch == ARCH_X32)
+            x32 = ia;
+    }
+    if (!x64 || !x32 || ctx->have_frequency)
+        return false;
+    Gen g;
+    memset(&g, 0, sizeof g);
+    g.ctx = ctx;
+    g.caps = caps;
+    g.a_holds = -1;
+    bpfasm_init(&g.a, &ctx->arena);
+    LeafVec leaves = {0};
+    size_t n64, n32;
+    g.arch = ARCH_X86_64;
+    SearchRange *s64 = arch_ranges(&g, x64, 0, &leaves, &n64);
+    g.arch = ARCH_X32;
+    SearchRange *s32 = arch_ranges(&g, x32, X32_BIT, &leaves, &n32);
+    while (n64 > 1 && s64[n64 - 1].start >= X32_BIT)
+        n64--;
+    /* build_ranges weighs a range 1 + 1000 per syscall; here a syscall of
+     * either arch weighs its share of that arch's mean, scaled by p or q */
+    uint64_t w64 = 0, w32 = 0;
+    for (size_t i = 0; i < n64; i++)
+        w64 += s64[i].weight / 1000;
+    for (size_t i = 0; i < n32; i++)
+        w32 += s32[i].weight / 1000;
+    SearchRange *all = arena_alloc(&ctx->arena, (n64 + n32) * sizeof *all);
+    size_t n = 0;
+    for (size_t i = 0; i < n64 + n32; i++) {
+        SearchRange r = i < n64 ? s64[i] : s32[i - n64];
+        r.weight = i < n64 ? r.weight / 1000 * p * w32 : r.weight / 1000 * q * w64;
+        if (n > 0 && all[n - 1].leaf == r.leaf)
+            all[n - 1].weight += r.weight; /* one decision across the ABI boundary */
+        else
+            all[n++] = r;
+    }
+    *out = (double)search_min_cost(all, n) / ((double)w64 * (double)w32);
+    return true;
+}
+
 /* ---- the capability set, limits, the blob and the listing ---- */
 
 

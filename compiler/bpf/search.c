@@ -18,6 +18,7 @@
 
 enum { HOW_LEAF, HOW_SPLIT, HOW_FIRST, HOW_LAST, HOW_CHAIN };
 #define MAX_CHAIN 8 /* beyond this a chain of jeqs loses to a tree */
+#define MAX_CHAIN_BOUND 64 /* search_min_cost tries longer ones all the same */
 
 typedef struct Cell {
     uint64_t cost;
@@ -33,6 +34,8 @@ typedef struct Search {
     Cell *cells;
     uint64_t *prefix; /* prefix[i] = weight of r[0..i) */
     size_t *chain_end; /* the last j an alternating chain from i can reach */
+    bool every_split;  /* ignore Knuth's bounds: a proven minimum, not a fast one */
+    size_t max_chain;  /* exceptions in one chain of jeqs */
 } Search;
 
 static Cell *cell(const Search *s, size_t i, size_t j) { return &s->cells[j * (j + 1) / 2 + i]; }
@@ -73,7 +76,7 @@ static void plan(Search *s)
             Cell best = {UINT64_MAX, UINT32_MAX, HOW_SPLIT, 0};
             uint64_t w = weight(s, i, j);
             size_t lo = i + 1, hi = j;
-            if (len >= 2) {
+            if (len >= 2 && !s->every_split) {
                 size_t kl = cell(s, i, j - 1)->split, kh = cell(s, i + 1, j)->split;
                 if (kl >= lo && kh <= hi && kl <= kh)
                     lo = kl, hi = kh;
@@ -96,8 +99,8 @@ static void plan(Search *s)
                 if (better(w + l->cost, 1 + l->insns, &best))
                     best = (Cell){w + l->cost, 1 + l->insns, HOW_LAST, 0};
             }
-            if (len % 2 == 0 && len / 2 <= MAX_CHAIN && s->chain_end[i] >= j) {
-                size_t order[MAX_CHAIN];
+            if (len % 2 == 0 && len / 2 <= s->max_chain && s->chain_end[i] >= j) {
+                size_t order[MAX_CHAIN_BOUND];
                 size_t k = chain_order(s, i, j, order);
                 uint64_t cost = 0, base = 0;
                 for (size_t t = 0; t < k; t++)
@@ -150,7 +153,7 @@ static void emit_node(const Search *s, size_t i, size_t j, int label)
         break;
     }
     case HOW_CHAIN: {
-        size_t order[MAX_CHAIN];
+        size_t order[MAX_CHAIN_BOUND];
         size_t k = chain_order(s, i, j, order);
         for (size_t t = 0; t < k; t++)
             bpfasm_jump(s->a, jeq, s->r[order[t]].start, s->r[order[t]].leaf, t + 1 < k ? BPF_NEXT : s->r[i].leaf,
@@ -162,30 +165,53 @@ static void emit_node(const Search *s, size_t i, size_t j, int label)
     }
 }
 
+static void search_init(Search *s, BpfAsm *a, const SearchRange *r, size_t n, bool for_bound)
+{
+    *s = (Search){a, r, n, NULL, NULL, NULL, for_bound, for_bound ? MAX_CHAIN_BOUND : MAX_CHAIN};
+    s->cells = malloc(n * (n + 1) / 2 * sizeof *s->cells);
+    s->prefix = malloc((n + 1) * sizeof *s->prefix);
+    s->chain_end = malloc(n * sizeof *s->chain_end);
+    if (!s->cells || !s->prefix || !s->chain_end)
+        abort();
+    s->prefix[0] = 0;
+    for (size_t i = 0; i < n; i++)
+        s->prefix[i + 1] = s->prefix[i] + r[i].weight;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = i;
+        while (j + 2 < n && j + 2 - i <= 2 * s->max_chain && single(s, j + 1) && r[j + 2].leaf == r[i].leaf)
+            j += 2;
+        s->chain_end[i] = j;
+    }
+}
+
+static void search_fini(Search *s)
+{
+    free(s->cells);
+    free(s->prefix);
+    free(s->chain_end);
+}
+
 int search_emit(BpfAsm *a, const SearchRange *r, size_t n)
 {
     if (n == 1)
         return r[0].leaf;
-    Search s = {a, r, n, NULL, NULL, NULL};
-    s.cells = malloc(n * (n + 1) / 2 * sizeof *s.cells);
-    s.prefix = malloc((n + 1) * sizeof *s.prefix);
-    s.chain_end = malloc(n * sizeof *s.chain_end);
-    if (!s.cells || !s.prefix || !s.chain_end)
-        abort();
-    s.prefix[0] = 0;
-    for (size_t i = 0; i < n; i++)
-        s.prefix[i + 1] = s.prefix[i] + r[i].weight;
-    for (size_t i = 0; i < n; i++) {
-        size_t j = i;
-        while (j + 2 < n && j + 2 - i <= 2 * MAX_CHAIN && single(&s, j + 1) && r[j + 2].leaf == r[i].leaf)
-            j += 2;
-        s.chain_end[i] = j;
-    }
+    Search s;
+    search_init(&s, a, r, n, false);
     plan(&s);
     int entry = bpfasm_label(a, NULL);
     emit_node(&s, 0, n - 1, entry);
-    free(s.cells);
-    free(s.prefix);
-    free(s.chain_end);
+    search_fini(&s);
     return entry;
+}
+
+uint64_t search_min_cost(const SearchRange *r, size_t n)
+{
+    if (n <= 1)
+        return 0;
+    Search s;
+    search_init(&s, NULL, r, n, true);
+    plan(&s);
+    uint64_t cost = cell(&s, 0, n - 1)->cost;
+    search_fini(&s);
+    return cost;
 }

@@ -13,7 +13,7 @@
 
 typedef struct SearchRange {
     uint32_t start;  /* the range runs up to the next one's start (the last to 2^32) */
-    uint64_t weight; /* how often its numbers are looked up; > 0 */
+    uint64_t weight; /* how often its numbers are looked up; > 0 for search_emit */
     int leaf;        /* label of its decision; neighbours have different leaves */
 } SearchRange;
 
@@ -21,5 +21,10 @@ typedef struct SearchRange {
  * can arrive) at the current position when it needs code, and returns the
  * label to enter it by: a leaf's own label when n == 1. */
 int search_emit(BpfAsm *a, const SearchRange *r, size_t n);
+
+/* The least weighted cost (the sum over ranges of weight x jumps executed to
+ * reach its leaf) of any tree search_emit's planner can build for r[0..n),
+ * every split point tried. Weights may be 0. For lower bounds (bench/). */
+uint64_t search_min_cost(const SearchRange *r, size_t n);
 
 #endif
