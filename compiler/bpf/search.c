@@ -1,44 +1,62 @@
 /* An optimal number dispatch: dynamic programming over intervals of ranges,
- * as for optimal alphabetic search trees, with two node kinds beyond `jge`:
+ * as for optimal alphabetic search trees, with node kinds beyond `jge`:
  *
- *   - `jeq` on a range of one number at either end of the interval, and
+ *   - `jeq` on a range of one number at either end of the interval;
  *   - a chain of `jeq`s where ranges of one decision are broken by single
  *     numbers of other decisions (allow 0..40, deny 41, allow 42..55 is one
- *     `jeq #41` instead of two `jge`s).
+ *     `jeq #41` instead of two `jge`s);
+ *   - `jeq` on the heaviest single number anywhere in the interval (a call
+ *     a frequency profile says is frequent, in the middle of other ranges),
+ *     up to MAX_PEEL of them per interval. A subproblem is then an interval
+ *     less its h heaviest single numbers: since "heaviest" is one total
+ *     order (weight, then position), the numbers taken out of an interval
+ *     are again the heaviest of each part a split makes, so (i, j, h)
+ *     states are closed under splits. Ranges of one decision that the
+ *     taken-out numbers separated are one leaf again.
  *
  * The cost of a tree is the weighted sum of the jumps each number executes;
- * among trees of equal cost the one with fewer instructions wins. Split
- * points are searched within Knuth's bounds (the best split of an interval
- * lies between those of its two sub-intervals one shorter), which keeps the
- * planning quadratic in the number of ranges. */
+ * among trees of equal cost the one with fewer instructions wins. With many
+ * ranges (a generated policy) the planner drops the third kind and searches
+ * split points within Knuth's bounds (the best split of an interval lies
+ * between those of its two sub-intervals one shorter), which keeps it
+ * quadratic. */
 #include "search.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 
-enum { HOW_LEAF, HOW_SPLIT, HOW_FIRST, HOW_LAST, HOW_CHAIN };
+enum { HOW_LEAF, HOW_SPLIT, HOW_FIRST, HOW_LAST, HOW_CHAIN, HOW_PEEL };
 #define MAX_CHAIN 8 /* beyond this a chain of jeqs loses to a tree */
 #define MAX_CHAIN_BOUND 64 /* search_min_cost tries longer ones all the same */
+#define MAX_PEEL 3
+#define PEEL_MAX_RANGES 200 /* above this, (i, j, h) states cost too much time (cubic) */
 
 typedef struct Cell {
     uint64_t cost;
     uint32_t insns;
     uint8_t how;
-    uint32_t split; /* the best `jge` split, kept for Knuth's bounds */
+    uint32_t split; /* the best `jge` split; for h = 0, kept for Knuth's bounds */
 } Cell;
 
 typedef struct Search {
     BpfAsm *a;
     const SearchRange *r;
     size_t n;
-    Cell *cells;
-    uint64_t *prefix; /* prefix[i] = weight of r[0..i) */
+    size_t peel;       /* MAX_PEEL, or 0 */
+    Cell *cells;       /* (i, j, h) */
+    uint32_t *heavy;   /* (i, j): its `peel` heaviest single numbers, heaviest first */
+    uint8_t *nheavy;   /* (i, j): how many it has */
+    uint64_t *prefix;  /* prefix[i] = weight of r[0..i) */
     size_t *chain_end; /* the last j an alternating chain from i can reach */
     bool every_split;  /* ignore Knuth's bounds: a proven minimum, not a fast one */
     size_t max_chain;  /* exceptions in one chain of jeqs */
 } Search;
 
-static Cell *cell(const Search *s, size_t i, size_t j) { return &s->cells[j * (j + 1) / 2 + i]; }
+static size_t pair(size_t i, size_t j) { return j * (j + 1) / 2 + i; }
+
+static Cell *cell(const Search *s, size_t i, size_t j, size_t h) { return &s->cells[pair(i, j) * (s->peel + 1) + h]; }
+
+static const uint32_t *heavy(const Search *s, size_t i, size_t j) { return &s->heavy[pair(i, j) * s->peel]; }
 
 static uint64_t weight(const Search *s, size_t i, size_t j) { return s->prefix[j + 1] - s->prefix[i]; }
 
@@ -46,6 +64,58 @@ static bool single(const Search *s, size_t i)
 {
     uint64_t end = i + 1 < s->n ? s->r[i + 1].start : (1ull << 32);
     return end - s->r[i].start == 1;
+}
+
+static bool heavier(const Search *s, size_t a, size_t b)
+{
+    return s->r[a].weight > s->r[b].weight || (s->r[a].weight == s->r[b].weight && a < b);
+}
+
+/* Is range k among the h taken out of interval i..j? */
+static bool taken(const Search *s, size_t i, size_t j, size_t h, size_t k)
+{
+    const uint32_t *top = heavy(s, i, j);
+    for (size_t t = 0; t < h; t++)
+        if (top[t] == k)
+            return true;
+    return false;
+}
+
+/* The weight of interval i..j less its h taken-out numbers. */
+static uint64_t remaining_weight(const Search *s, size_t i, size_t j, size_t h)
+{
+    uint64_t w = weight(s, i, j);
+    const uint32_t *top = heavy(s, i, j);
+    for (size_t t = 0; t < h; t++)
+        w -= s->r[top[t]].weight;
+    return w;
+}
+
+/* The leaf of (i, j, h) when every range left in it has the same one, else -1. */
+static int uniform_leaf(const Search *s, size_t i, size_t j, size_t h)
+{
+    /* neighbouring ranges differ, so one leaf needs every other range taken out */
+    if (j - i > 2 * h)
+        return -1;
+    int leaf = -1;
+    for (size_t k = i; k <= j; k++) {
+        if (taken(s, i, j, h, k))
+            continue;
+        if (leaf >= 0 && s->r[k].leaf != leaf)
+            return -1;
+        leaf = s->r[k].leaf;
+    }
+    return leaf;
+}
+
+/* How many of the h numbers taken out of i..j lie below m. */
+static size_t taken_below(const Search *s, size_t i, size_t j, size_t h, size_t m)
+{
+    const uint32_t *top = heavy(s, i, j);
+    size_t c = 0;
+    for (size_t t = 0; t < h; t++)
+        c += top[t] < m;
+    return c;
 }
 
 /* The exceptions of the chain i..j (i+1, i+3, ...) in test order: heaviest
@@ -66,90 +136,143 @@ static size_t chain_order(const Search *s, size_t i, size_t j, size_t *order)
 
 static bool better(uint64_t cost, uint32_t insns, const Cell *c) { return cost < c->cost || (cost == c->cost && insns < c->insns); }
 
+static void find_heavy(Search *s)
+{
+    for (size_t j = 0; j < s->n && s->peel; j++)
+        for (size_t i = j + 1; i-- > 0;) {
+            uint32_t *top = &s->heavy[pair(i, j) * s->peel];
+            size_t k = 0;
+            if (i < j) { /* those of i+1..j, with i merged in */
+                const uint32_t *rest = heavy(s, i + 1, j);
+                size_t nrest = s->nheavy[pair(i + 1, j)];
+                bool placed = !single(s, i);
+                for (size_t t = 0; t < nrest && k < s->peel; t++) {
+                    if (!placed && heavier(s, i, rest[t])) {
+                        top[k++] = (uint32_t)i;
+                        placed = true;
+                        if (k == s->peel)
+                            break;
+                    }
+                    top[k++] = rest[t];
+                }
+                if (!placed && k < s->peel)
+                    top[k++] = (uint32_t)i;
+            } else if (single(s, i)) {
+                top[k++] = (uint32_t)i;
+            }
+            s->nheavy[pair(i, j)] = (uint8_t)k;
+        }
+}
+
+static void plan_cell(Search *s, size_t i, size_t j, size_t h)
+{
+    Cell *out = cell(s, i, j, h);
+    if (uniform_leaf(s, i, j, h) >= 0) {
+        *out = (Cell){0, 0, HOW_LEAF, (uint32_t)i};
+        return;
+    }
+    Cell best = {UINT64_MAX, UINT32_MAX, HOW_SPLIT, 0};
+    uint64_t w = remaining_weight(s, i, j, h);
+    size_t lo = i + 1, hi = j;
+    if (s->peel == 0 && j - i >= 2 && !s->every_split) {
+        size_t kl = cell(s, i, j - 1, 0)->split, kh = cell(s, i + 1, j, 0)->split;
+        if (kl >= lo && kh <= hi && kl <= kh)
+            lo = kl, hi = kh;
+    }
+    for (size_t m = lo; m <= hi; m++) {
+        size_t hl = taken_below(s, i, j, h, m), hr = h - hl;
+        if (m - i == hl || j + 1 - m == hr)
+            continue; /* one side would have nothing left */
+        const Cell *l = cell(s, i, m - 1, hl), *r = cell(s, m, j, hr);
+        uint64_t cost = w + l->cost + r->cost;
+        uint32_t insns = 1 + l->insns + r->insns;
+        if (better(cost, insns, &best))
+            best = (Cell){cost, insns, HOW_SPLIT, (uint32_t)m};
+    }
+    uint32_t split = best.split;
+    if (single(s, i) && !taken(s, i, j, h, i)) {
+        const Cell *r = cell(s, i + 1, j, h);
+        if (better(w + r->cost, 1 + r->insns, &best))
+            best = (Cell){w + r->cost, 1 + r->insns, HOW_FIRST, 0};
+    }
+    if (single(s, j) && !taken(s, i, j, h, j)) {
+        const Cell *l = cell(s, i, j - 1, h);
+        if (better(w + l->cost, 1 + l->insns, &best))
+            best = (Cell){w + l->cost, 1 + l->insns, HOW_LAST, 0};
+    }
+    if (h < s->peel && h < s->nheavy[pair(i, j)]) {
+        const Cell *rest = cell(s, i, j, h + 1);
+        if (better(w + rest->cost, 1 + rest->insns, &best))
+            best = (Cell){w + rest->cost, 1 + rest->insns, HOW_PEEL, 0};
+    }
+    size_t len = j - i;
+    if (h == 0 && len % 2 == 0 && len / 2 <= s->max_chain && s->chain_end[i] >= j) {
+        size_t order[MAX_CHAIN_BOUND];
+        size_t k = chain_order(s, i, j, order);
+        uint64_t cost = 0, base = 0;
+        for (size_t t = 0; t < k; t++)
+            cost += s->r[order[t]].weight * (t + 1);
+        for (size_t b = i; b <= j; b += 2)
+            base += s->r[b].weight;
+        cost += base * k;
+        if (better(cost, (uint32_t)k, &best))
+            best = (Cell){cost, (uint32_t)k, HOW_CHAIN, 0};
+    }
+    best.split = split;
+    *out = best;
+}
+
 static void plan(Search *s)
 {
-    for (size_t i = 0; i < s->n; i++)
-        *cell(s, i, i) = (Cell){0, 0, HOW_LEAF, (uint32_t)i};
-    for (size_t len = 1; len < s->n; len++) {
-        for (size_t i = 0; i + len < s->n; i++) {
-            size_t j = i + len;
-            Cell best = {UINT64_MAX, UINT32_MAX, HOW_SPLIT, 0};
-            uint64_t w = weight(s, i, j);
-            size_t lo = i + 1, hi = j;
-            if (len >= 2 && !s->every_split) {
-                size_t kl = cell(s, i, j - 1)->split, kh = cell(s, i + 1, j)->split;
-                if (kl >= lo && kh <= hi && kl <= kh)
-                    lo = kl, hi = kh;
-            }
-            for (size_t m = lo; m <= hi; m++) {
-                const Cell *l = cell(s, i, m - 1), *r = cell(s, m, j);
-                uint64_t cost = w + l->cost + r->cost;
-                uint32_t insns = 1 + l->insns + r->insns;
-                if (better(cost, insns, &best))
-                    best = (Cell){cost, insns, HOW_SPLIT, (uint32_t)m};
-            }
-            uint32_t split = best.split;
-            if (single(s, i)) {
-                const Cell *r = cell(s, i + 1, j);
-                if (better(w + r->cost, 1 + r->insns, &best))
-                    best = (Cell){w + r->cost, 1 + r->insns, HOW_FIRST, 0};
-            }
-            if (single(s, j)) {
-                const Cell *l = cell(s, i, j - 1);
-                if (better(w + l->cost, 1 + l->insns, &best))
-                    best = (Cell){w + l->cost, 1 + l->insns, HOW_LAST, 0};
-            }
-            if (len % 2 == 0 && len / 2 <= s->max_chain && s->chain_end[i] >= j) {
-                size_t order[MAX_CHAIN_BOUND];
-                size_t k = chain_order(s, i, j, order);
-                uint64_t cost = 0, base = 0;
-                for (size_t t = 0; t < k; t++)
-                    cost += s->r[order[t]].weight * (t + 1);
-                for (size_t b = i; b <= j; b += 2)
-                    base += s->r[b].weight;
-                cost += base * k;
-                if (better(cost, (uint32_t)k, &best))
-                    best = (Cell){cost, (uint32_t)k, HOW_CHAIN, 0};
-            }
-            best.split = split;
-            *cell(s, i, j) = best;
-        }
-    }
+    find_heavy(s);
+    for (size_t len = 0; len < s->n; len++)
+        for (size_t i = 0; i + len < s->n; i++)
+            for (size_t h = s->peel + 1; h-- > 0;)
+                if (h <= s->nheavy[pair(i, i + len)] || h == 0)
+                    plan_cell(s, i, i + len, h);
 }
 
-/* The label to jump to for interval i..j: a leaf's own, else a fresh one
- * that emit_node places. */
-static int target(const Search *s, size_t i, size_t j)
+/* The label to jump to for (i, j, h): its leaf's own when one is left, else
+ * a fresh one that emit_node places. */
+static int target(const Search *s, size_t i, size_t j, size_t h)
 {
-    return i == j ? s->r[i].leaf : bpfasm_label(s->a, NULL);
+    int leaf = uniform_leaf(s, i, j, h);
+    return leaf >= 0 ? leaf : bpfasm_label(s->a, NULL);
 }
 
-static void emit_node(const Search *s, size_t i, size_t j, int label)
+static void emit_node(const Search *s, size_t i, size_t j, size_t h, int label)
 {
-    if (i == j)
+    const Cell *c = cell(s, i, j, h);
+    if (c->how == HOW_LEAF)
         return;
-    const Cell *c = cell(s, i, j);
     bpfasm_place(s->a, label);
     uint16_t jge = BPF_JMP | BPF_JGE | BPF_K, jeq = BPF_JMP | BPF_JEQ | BPF_K;
     switch (c->how) {
     case HOW_SPLIT: {
-        size_t m = c->split;
-        int lt = target(s, i, m - 1), rt = target(s, m, j);
+        size_t m = c->split, hl = taken_below(s, i, j, h, m), hr = h - hl;
+        int lt = target(s, i, m - 1, hl), rt = target(s, m, j, hr);
         bpfasm_jump(s->a, jge, s->r[m].start, rt, lt, NULL);
-        emit_node(s, m, j, rt);
-        emit_node(s, i, m - 1, lt);
+        emit_node(s, m, j, hr, rt);
+        emit_node(s, i, m - 1, hl, lt);
         break;
     }
     case HOW_FIRST: {
-        int rest = target(s, i + 1, j);
+        int rest = target(s, i + 1, j, h);
         bpfasm_jump(s->a, jeq, s->r[i].start, s->r[i].leaf, rest, NULL);
-        emit_node(s, i + 1, j, rest);
+        emit_node(s, i + 1, j, h, rest);
         break;
     }
     case HOW_LAST: {
-        int rest = target(s, i, j - 1);
+        int rest = target(s, i, j - 1, h);
         bpfasm_jump(s->a, jeq, s->r[j].start, s->r[j].leaf, rest, NULL);
-        emit_node(s, i, j - 1, rest);
+        emit_node(s, i, j - 1, h, rest);
+        break;
+    }
+    case HOW_PEEL: {
+        size_t k = heavy(s, i, j)[h];
+        int rest = target(s, i, j, h + 1);
+        bpfasm_jump(s->a, jeq, s->r[k].start, s->r[k].leaf, rest, NULL);
+        emit_node(s, i, j, h + 1, rest);
         break;
     }
     case HOW_CHAIN: {
@@ -167,11 +290,15 @@ static void emit_node(const Search *s, size_t i, size_t j, int label)
 
 static void search_init(Search *s, BpfAsm *a, const SearchRange *r, size_t n, bool for_bound)
 {
-    *s = (Search){a, r, n, NULL, NULL, NULL, for_bound, for_bound ? MAX_CHAIN_BOUND : MAX_CHAIN};
-    s->cells = malloc(n * (n + 1) / 2 * sizeof *s->cells);
+    size_t peel = n <= PEEL_MAX_RANGES ? MAX_PEEL : 0;
+    *s = (Search){a, r, n, peel, NULL, NULL, NULL, NULL, NULL, for_bound, for_bound ? MAX_CHAIN_BOUND : MAX_CHAIN};
+    size_t pairs = n * (n + 1) / 2;
+    s->cells = malloc(pairs * (peel + 1) * sizeof *s->cells);
+    s->heavy = malloc((pairs * peel + 1) * sizeof *s->heavy);
+    s->nheavy = calloc(pairs, 1);
     s->prefix = malloc((n + 1) * sizeof *s->prefix);
     s->chain_end = malloc(n * sizeof *s->chain_end);
-    if (!s->cells || !s->prefix || !s->chain_end)
+    if (!s->cells || !s->heavy || !s->nheavy || !s->prefix || !s->chain_end)
         abort();
     s->prefix[0] = 0;
     for (size_t i = 0; i < n; i++)
@@ -187,6 +314,8 @@ static void search_init(Search *s, BpfAsm *a, const SearchRange *r, size_t n, bo
 static void search_fini(Search *s)
 {
     free(s->cells);
+    free(s->heavy);
+    free(s->nheavy);
     free(s->prefix);
     free(s->chain_end);
 }
@@ -199,7 +328,7 @@ int search_emit(BpfAsm *a, const SearchRange *r, size_t n)
     search_init(&s, a, r, n, false);
     plan(&s);
     int entry = bpfasm_label(a, NULL);
-    emit_node(&s, 0, n - 1, entry);
+    emit_node(&s, 0, n - 1, 0, entry);
     search_fini(&s);
     return entry;
 }
@@ -211,7 +340,7 @@ uint64_t search_min_cost(const SearchRange *r, size_t n)
     Search s;
     search_init(&s, NULL, r, n, true);
     plan(&s);
-    uint64_t cost = cell(&s, 0, n - 1)->cost;
+    uint64_t cost = cell(&s, 0, n - 1, 0)->cost;
     search_fini(&s);
     return cost;
 }
