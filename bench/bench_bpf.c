@@ -80,6 +80,7 @@ typedef struct {
 } FreqEntry;
 typedef struct {
     char file[256];
+    char path[4096];
     FreqEntry *e;
     size_t n;
     double total;
@@ -116,6 +117,7 @@ static void load_profiles(const char *dir)
         Profile *p = &profiles[nprofiles++];
         memset(p, 0, sizeof *p);
         snprintf(p->file, sizeof p->file, "%s", names[i]);
+        snprintf(p->path, sizeof p->path, "%s", path);
         size_t cap = 0;
         char line[1024];
         while (fgets(line, sizeof line, f)) {
@@ -395,6 +397,7 @@ typedef struct {
     size_t uncond[NPROG], cacheable[NPROG];
     size_t ranges;
     size_t differ[NPROG]; /* zero-arg decisions differing from polc's */
+    double tuned; /* profile-weighted mean of polc's program planned with that profile (--frequency) */
 } ArchResult;
 
 /* With x86_64 and x32 targeted: the strongest of the bounds
@@ -507,6 +510,57 @@ static char *reference_json(const char *path)
 }
 
 static double mean_of(const Exec *e) { return e->sum / (double)e->n; }
+
+/* Instructions one program executes on average for the calls of profile q
+ * on one arch (each call over the boundary argument vectors); NAN when the
+ * arch has none of its names. */
+static double profile_mean(const polc_ctx *ctx, ArchId a, const struct sock_filter *prog, size_t len, size_t q)
+{
+    double w = 0, s = 0;
+    for (size_t k = 0; k < profiles[q].n; k++) {
+        const SyscallEntry *e = syscalldb_lookup(&ctx->db, a, profiles[q].e[k].name);
+        if (!e)
+            continue;
+        double ex = 0;
+        for (size_t v = 0; v < NVEC; v++) {
+            struct seccomp_data d = {(int)e->nr, arch_info(a)->audit, 0, {0}};
+            for (int i = 0; i < 6; i++)
+                d.args[i] = boundary[v];
+            ex += (double)bpf_run(prog, len, &d).executed / NVEC;
+        }
+        w += profiles[q].e[k].count;
+        s += profiles[q].e[k].count * ex;
+    }
+    return w > 0 ? s / w : NAN;
+}
+
+/* polc --frequency: the policy compiled once per profile, its search planned
+ * for that profile, and measured on it; the mean over the profiles. */
+static void tuned_means(const char *stdlib, const char *path, uint64_t caps, PolicyResult *r)
+{
+    double acc[ARCH__COUNT] = {0};
+    size_t used[ARCH__COUNT] = {0};
+    for (size_t q = 0; q < nprofiles; q++) {
+        polc_ctx *ctx = polc_new();
+        polc_add_stdlib_dir(ctx, stdlib);
+        BpfProgram pq;
+        if (polc_set_frequency_profile(ctx, profiles[q].path) != POLC_OK ||
+            polc_compile_file(ctx, path, NULL) != POLC_OK || !bpf_generate(ctx, caps, &pq)) {
+            polc_free(ctx);
+            continue;
+        }
+        for (size_t i = 0; i < r->narch; i++) {
+            double m = profile_mean(ctx, r->ar[i].arch, pq.insns, pq.len, q);
+            if (m == m) {
+                acc[i] += m;
+                used[i]++;
+            }
+        }
+        polc_free(ctx);
+    }
+    for (size_t i = 0; i < r->narch; i++)
+        r->ar[i].tuned = used[i] ? acc[i] / (double)used[i] : NAN;
+}
 
 /* Every decision on x86_64 or x32 runs `ld [arch]`, its `jeq`, `ld [nr]` and
  * at least one instruction at its leaf (a `ret`, or argument tests ending in
@@ -686,6 +740,7 @@ static int run_policy(const char *stdlib, const char *path, long ncalls, int run
     }
 
     mean_bound(ctx, caps, r);
+    tuned_means(stdlib, path, caps, r);
 
     /* ns per call */
     choose_calls(ctx, caps, page, r);
@@ -834,15 +889,21 @@ int main(int argc, char **argv)
 
     printf("\n2. instructions executed per decision: min/mean/max over every syscall in polc's table x %zu argument\n"
            "   vectors (all zero; all six = 1, 0x7fffffff, 0x80000000, 0xffffffff, 2^32, 2^64-1), then the\n"
-           "   profile-weighted mean; ranges = leaves of polc's number dispatch (runs of numbers, one decision)\n",
+           "   profile-weighted mean; tuned: the same weighted mean when polc plans the search with each profile\n"
+           "   (--frequency; program measured on the profile it was planned for); ranges = leaves of polc's\n"
+           "   number dispatch (runs of numbers, one decision)\n",
            NVEC);
-    printf("%-16s %-8s %6s  %-21s %-21s %-21s\n", "policy", "arch", "ranges", "polc min/mean/max wtd", "lsc-o1", "lsc-o2");
+    printf("%-16s %-8s %6s  %-21s %6s %-21s %-21s\n", "policy", "arch", "ranges", "polc min/mean/max wtd", "tuned",
+           "lsc-o1", "lsc-o2");
     for (size_t k = 0; k < npol; k++)
         for (size_t a = 0; a < res[k].narch; a++) {
             const ArchResult *ar = &res[k].ar[a];
             printf("%-16s %-8s %6zu ", res[k].name, arch_info(ar->arch)->name, ar->ranges);
-            for (int p = 0; p < NPROG; p++)
+            for (int p = 0; p < NPROG; p++) {
                 print_exec(&ar->ex[p]);
+                if (p == P_POLC)
+                    printf("%5.1f  ", ar->tuned);
+            }
             printf("\n");
         }
 
