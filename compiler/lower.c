@@ -82,6 +82,8 @@ static IrDecision decide(Lower *lw, Hit **hits, size_t n)
         }
         if (!dnf_is_false(c.cond))
             VEC_PUSH(&lw->ctx->arena, dec.cases, c);
+        if (j == n)
+            break; /* what is covered matters only to a later group (and can be large) */
         covered = dnf_or(&lw->cc, covered, group);
         if (dnf_is_true(covered)) {
             for (size_t k = j; k < n; k++) {
@@ -209,7 +211,28 @@ static bool lower_syscall(Lower *lw, ArchId arch, Hit *hits, size_t n, IrSyscall
             if ((r->cap_req & ~present) == 0 && (r->cap_forbid & present) == 0)
                 active[m++] = &hits[i];
         }
+        lw->cc.overflow = false;
         out->scenarios[s] = decide(lw, active, m);
+        if (lw->cc.overflow) {
+            /* a case too complex to keep apart from the others: every back
+             * end that reads the cases as disjoint (Docker's entries, diff)
+             * would decide some calls by the wrong rule */
+            free(active);
+            char *key = arena_printf(&ctx->arena, "dnf:%s", hits[0].name);
+            if (strmap_get(&lw->reported, key))
+                return false;
+            strmap_put(&lw->reported, &ctx->arena, key, (void *)1);
+            Diag *g = diag_error(&ctx->diag, "E0408", hits[0].rule->span,
+                                 "the rules for `%s` are too complex to combine exactly (over %d cases once each is "
+                                 "kept apart from the stricter ones)",
+                                 hits[0].name, DNF_MAX_TERMS);
+            for (size_t i = 1; i < n && i < 4; i++)
+                diag_note(&ctx->diag, g, hits[i].rule->span, "another rule for `%s`", hits[0].name);
+            diag_help(&ctx->diag, g,
+                      "test fewer bits per mask, or give rules with many conditions on one syscall fewer distinct "
+                      "actions");
+            return false;
+        }
     }
     free(active);
     return true;
