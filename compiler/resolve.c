@@ -983,6 +983,7 @@ bool resolve_policy(polc_ctx *ctx)
         ctx->unknown_span = w.dflt_unknown.stmt->span;
     }
     walk_sections(ctx, &ctx->stmts, ctx->arch_mask);
+    StrMap reported = {0}; /* "file:offset" of unknown names: a set that names a set twice repeats them */
     for (size_t i = 0; i < ctx->sets.cap; i++)
         if (ctx->sets.slots[i].key) {
             SetDef *d = ctx->sets.slots[i].value;
@@ -1001,6 +1002,10 @@ bool resolve_policy(polc_ctx *ctx)
                         if (ctx->arch_mask & (1u << a))
                             any = name_on_arch(ctx, t->name, (ArchId)a);
                     if (!any && t->span.file == d->file) {
+                        char *key = arena_printf(&ctx->arena, "%u:%u", t->span.file, t->span.start);
+                        if (strmap_get(&reported, key))
+                            continue;
+                        strmap_put(&reported, &ctx->arena, key, (void *)1);
                         Diag *g = diag_error(&ctx->diag, "E0210", t->span, "unknown syscall `%s`", t->name);
                         suggest_syscall(ctx, g, t->name, ctx->arch_mask);
                     }

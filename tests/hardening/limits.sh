@@ -57,6 +57,12 @@ gen "print('''$H''' + 'set @s0 = {read}\n' + ''.join('set @s%d = {@s%d}\n' % (i 
 expect set_chain_100000 1 '^sets\.pol:[0-9]+:[0-9]+: error\[E0107\]: set `@s[0-9]+` is defined through more than 1000' 60 -- --check sets.pol
 gen "print('''$H''' + 'set @s0 = {read}\n' + ''.join('set @s%d = {@s%d, @s%d}\n' % (i + 1, i, i) for i in range(64)) + 'syscalls { allow @s64 }')" doubling.pol
 expect set_doubling_64 1 '^doubling\.pol:3:12: error\[E0107\]: sets and rules name more than 1000000' 60 -- --check doubling.pol
+# an unknown name in a doubled set is one error, not 2^19 errors each with a suggestion (fuzz_policy: 13 s)
+gen "print('''$H''' + 'set @s0 = {read, no_such_call}\n' + ''.join('set @s%d = {@s%d, @s%d}\n' % (i + 1, i, i) for i in range(19)) + 'syscalls { allow @s19 }')" doubling_unknown.pol
+expect set_doubling_unknown_name 1 '^doubling_unknown\.pol:3:18: error\[E0210\]: unknown syscall `no_such_call`' 20 -- --check doubling_unknown.pol
+if [ "$(grep -c 'error\[E0210\]' set_doubling_unknown_name.err)" != 1 ]; then
+    echo "FAIL set_doubling_unknown_name: the unknown name is not reported exactly once"; fail=1
+fi
 
 # ---- sizes ----
 gen "print('''$H''' + 'syscalls {\n' + 'allow read\n' * 250001 + '}')" rules.pol
