@@ -42,7 +42,7 @@
 #include "fuzz.h"
 #include "ir.h"
 #include "oracle.h"
-#include "../common/test_values.h"
+#include "../common/ir_test_values.h"
 
 /* ---- reading the input ---- */
 
@@ -221,34 +221,18 @@ static void gen_policy(Reader *r, Text *t)
 
 #define MAX_VALUES 40
 
+/* the same low half under a junk high half */
+static void junk_high_half(TestValues *vs, const Atom *at)
+{
+    test_values_add(vs, (at->value & 0xffffffffu) | 0xdead000100000000ull);
+}
+
 static void collect_values(const polc_ctx *ctx, TestValues *vs)
 {
     static const uint64_t boundaries[] = {0, 1, 0x7fffffff, 0x80000000, 0xffffffff, 0x100000000ull, UINT64_MAX};
     for (size_t i = 0; i < sizeof boundaries / sizeof *boundaries; i++)
         test_values_add(vs, boundaries[i]);
-    for (size_t a = 0; a < ctx->ir->arches.len; a++) {
-        const IrArch *ia = &ctx->ir->arches.items[a];
-        for (size_t s = 0; s < ia->syscalls.len; s++) {
-            const IrSyscall *sc = &ia->syscalls.items[s];
-            for (unsigned k = 0; k < (1u << sc->ncaps); k++)
-                for (size_t c = 0; c < sc->scenarios[k].cases.len; c++) {
-                    Dnf d = sc->scenarios[k].cases.items[c].cond;
-                    for (size_t x = 0; x < d.n; x++)
-                        for (size_t y = 0; y < d.terms[x].n; y++) {
-                            const Atom *at = &d.terms[x].atoms[y];
-                            test_values_add(vs, at->value);
-                            test_values_add(vs, at->value + 1);
-                            test_values_add(vs, at->value - 1);
-                            /* the same low half under a junk high half */
-                            test_values_add(vs, (at->value & 0xffffffffu) | 0xdead000100000000ull);
-                            if (at->op == A_MASKED_EQ) {
-                                test_values_add(vs, at->mask);
-                                test_values_add(vs, at->value ^ (at->mask & (0 - at->mask)));
-                            }
-                        }
-                }
-        }
-    }
+    test_values_add_ir(vs, ctx->ir, junk_high_half);
 }
 
 typedef struct Stats {

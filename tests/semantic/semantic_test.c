@@ -21,7 +21,7 @@
 #include "compile.h"
 #include "ir.h"
 #include "oracle.h"
-#include "../common/test_values.h"
+#include "../common/ir_test_values.h"
 
 #define MAX_VALUES 64
 
@@ -38,29 +38,7 @@ static void collect_values(const polc_ctx *ctx, TestValues *vs)
                                           UINT64_MAX};
     for (size_t i = 0; i < sizeof boundaries / sizeof *boundaries; i++)
         test_values_add(vs, boundaries[i]);
-    for (size_t a = 0; a < ctx->ir->arches.len; a++) {
-        const IrArch *ia = &ctx->ir->arches.items[a];
-        for (size_t s = 0; s < ia->syscalls.len; s++) {
-            const IrSyscall *sc = &ia->syscalls.items[s];
-            for (unsigned k = 0; k < (1u << sc->ncaps); k++)
-                for (size_t c = 0; c < sc->scenarios[k].cases.len; c++) {
-                    Dnf d = sc->scenarios[k].cases.items[c].cond;
-                    for (size_t t = 0; t < d.n; t++)
-                        for (size_t x = 0; x < d.terms[t].n; x++) {
-                            const Atom *at = &d.terms[t].atoms[x];
-                            test_values_add(vs, at->value);
-                            test_values_add(vs, at->value + 1);
-                            test_values_add(vs, at->value - 1);
-                            if (at->op == A_MASKED_EQ) {
-                                test_values_add(vs, at->mask);
-                                test_values_add(vs, at->mask | at->value);
-                                test_values_add(vs, at->value ^ (at->mask & (0 - at->mask))); /* flip lowest mask bit */
-                                test_values_add(vs, ~at->mask);
-                            }
-                        }
-                }
-        }
-    }
+    test_values_add_ir(vs, ctx->ir, NULL);
 }
 
 static int cap_num(const polc_ctx *ctx, const char *name)
