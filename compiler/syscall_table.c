@@ -24,6 +24,16 @@ static const ArchInfo ARCHES[ARCH__COUNT] = {
 
 const ArchInfo *arch_info(ArchId a) { return &ARCHES[a]; }
 
+bool arch_from_audit(uint32_t audit, uint32_t nr, ArchId *out)
+{
+    for (int i = 0; i < ARCH__COUNT; i++)
+        if (ARCHES[i].audit == audit && i != ARCH_X32) {
+            *out = i == ARCH_X86_64 && (nr & 0x40000000u) ? ARCH_X32 : (ArchId)i;
+            return true;
+        }
+    return false;
+}
+
 bool arch_from_name(const char *name, ArchId *out)
 {
     for (int i = 0; i < ARCH__COUNT; i++) {

@@ -36,6 +36,10 @@ typedef struct ArchInfo {
 
 const ArchInfo *arch_info(ArchId a);
 bool arch_from_name(const char *name, ArchId *out);
+/* The arch of seccomp_data (arch, nr): x86_64 and x32 share one audit value
+ * and differ by the x32 bit of nr. false for an audit value polc has no
+ * table for. */
+bool arch_from_audit(uint32_t audit, uint32_t nr, ArchId *out);
 
 typedef enum ArgType { AT_I32, AT_U32, AT_I64, AT_U64, AT_LONG, AT_ULONG, AT_PTR } ArgType;
 unsigned arg_type_bits(ArgType t, ArchId arch);

@@ -46,16 +46,8 @@ static const char *syscall_name(void *vctx, uint32_t audit_arch, uint32_t nr)
 {
     NameCtx *nc = vctx;
     ArchId arch;
-    switch (audit_arch) {
-    case 0xc000003eu: arch = (nr & 0x40000000u) ? ARCH_X32 : ARCH_X86_64; break;
-    case 0x40000003u: arch = ARCH_X86; break;
-    case 0xc00000b7u: arch = ARCH_AARCH64; break;
-    case 0x40000028u: arch = ARCH_ARM; break;
-    case 0xc00000f3u: arch = ARCH_RISCV64; break;
-    case 0xc0000015u: arch = ARCH_PPC64LE; break;
-    case 0x80000016u: arch = ARCH_S390X; break;
-    default: return NULL;
-    }
+    if (!arch_from_audit(audit_arch, nr, &arch))
+        return NULL;
     polc_ctx *ctx = nc->ctx;
     if (!nc->tried[arch]) {
         nc->tried[arch] = true;

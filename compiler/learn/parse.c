@@ -619,11 +619,8 @@ static bool parse_audit_line(FileState *fs, const char *line)
     char *end;
     unsigned long audit = strtoul(abuf, &end, 16);
     if (*end == '\0') {
-        for (int i = 0; i < ARCH__COUNT; i++)
-            if (arch_info((ArchId)i)->audit == audit && (ArchId)i != ARCH_X32) {
-                a = (ArchId)i;
-                break;
-            }
+        if (audit > 0xffffffffUL || !arch_from_audit((uint32_t)audit, 0, &a))
+            a = ARCH__COUNT;
     } else if (!arch_from_name(abuf, &a)) {
         if (strcmp(abuf, "armeb") == 0 || strcmp(abuf, "arm") == 0)
             a = ARCH_ARM;
