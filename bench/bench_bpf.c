@@ -534,6 +534,22 @@ static double profile_mean(const polc_ctx *ctx, ArchId a, const struct sock_filt
     return w > 0 ? s / w : NAN;
 }
 
+/* The mean of profile_mean over the profiles (each normalised to 1 over the
+ * names this arch has). */
+static double profiles_mean(const polc_ctx *ctx, ArchId a, const struct sock_filter *prog, size_t len)
+{
+    double acc = 0;
+    size_t used = 0;
+    for (size_t q = 0; q < nprofiles; q++) {
+        double m = profile_mean(ctx, a, prog, len, q);
+        if (m == m) {
+            acc += m;
+            used++;
+        }
+    }
+    return used ? acc / (double)used : NAN;
+}
+
 /* polc --frequency: the policy compiled once per profile, its search planned
  * for that profile, and measured on it; the mean over the profiles. */
 static void tuned_means(const char *stdlib, const char *path, uint64_t caps, PolicyResult *r)
@@ -674,11 +690,8 @@ static int run_policy(const char *stdlib, const char *path, long ncalls, int run
         snprintf(r->arches + l, sizeof r->arches - l, "%s%s", l ? "," : "", arch_info((ArchId)a)->name);
         const ArchTable *t = &ctx->db.arch[a];
         uint32_t audit = arch_info((ArchId)a)->audit;
-        double *per_sys[NPROG];
-        for (int p = 0; p < NPROG; p++) {
-            per_sys[p] = calloc(t->len, sizeof(double));
+        for (int p = 0; p < NPROG; p++)
             ar->ex[p].min = SIZE_MAX;
-        }
         for (size_t i = 0; i < t->len; i++) {
             uint32_t nr = t->entries[i].nr;
             bool uncond = ir_uncond_allow(ctx, (ArchId)a, nr, caps);
@@ -698,7 +711,6 @@ static int run_policy(const char *stdlib, const char *path, long ncalls, int run
                         e->max = br.executed;
                         e->worst = t->entries[i].name;
                     }
-                    per_sys[p][i] += (double)br.executed / NVEC;
                     if (v == 0)
                         zero_ret[p] = br.ret;
                 }
@@ -713,28 +725,8 @@ static int run_policy(const char *stdlib, const char *path, long ncalls, int run
                 }
             }
         }
-        /* weighted: each profile normalised to 1 over the names this arch has */
-        for (int p = 0; p < NPROG; p++) {
-            double acc = 0;
-            size_t used = 0;
-            for (size_t q = 0; q < nprofiles; q++) {
-                double w = 0, s = 0;
-                for (size_t k = 0; k < profiles[q].n; k++) {
-                    const SyscallEntry *e = syscalldb_lookup(&ctx->db, (ArchId)a, profiles[q].e[k].name);
-                    if (!e)
-                        continue;
-                    size_t idx = (size_t)(e - t->entries);
-                    w += profiles[q].e[k].count;
-                    s += profiles[q].e[k].count * per_sys[p][idx];
-                }
-                if (w > 0) {
-                    acc += s / w;
-                    used++;
-                }
-            }
-            ar->ex[p].wmean = used ? acc / (double)used : NAN;
-            free(per_sys[p]);
-        }
+        for (int p = 0; p < NPROG; p++)
+            ar->ex[p].wmean = profiles_mean(ctx, (ArchId)a, prog[p], plen[p]);
         uint32_t lo = a == ARCH_X32 ? X32_BIT : 0, hi = a == ARCH_X86_64 ? X32_BIT - 1 : 0xfffffffeu;
         ar->ranges = count_ranges(ctx, (ArchId)a, caps, lo, hi);
     }
