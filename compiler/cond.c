@@ -158,12 +158,21 @@ static int u64_qcmp(const void *a, const void *b)
 /* Normalizes the state; false when it can never hold. */
 static bool state_finish(ArgState *s)
 {
+    if (s->narrow) {
+        /* A 32-bit view never exceeds 0xffffffff, and its high half is zero:
+         * every bound, mask and value is cut to that domain here, so no back
+         * end ever sees a constant wider than the argument it compares
+         * (a BPF test on the low half would otherwise truncate it). */
+        if (s->hi > 0xffffffffu)
+            s->hi = 0xffffffffu;
+        if (s->value & s->mask & ~(uint64_t)0xffffffffu)
+            return false;
+        s->mask &= 0xffffffffu;
+        s->value &= 0xffffffffu;
+    }
     if (s->contra || s->lo > s->hi)
         return false;
-    /* x > 0xffffffff (lo = 2^32) on a 32-bit view: never */
-    if (s->narrow && s->lo > 0xffffffffu)
-        return false;
-    if (s->mask == U64_MAX) {
+    if (s->mask == (s->narrow ? 0xffffffffu : U64_MAX)) {
         if (s->value > s->lo) s->lo = s->value;
         if (s->value < s->hi) s->hi = s->value;
         if (s->lo > s->hi)
@@ -274,10 +283,17 @@ static bool term_simplify(CondCtx *c, const Atom *in, size_t n, Term *out)
             return false;
         }
         if (st[a].ne_overflow) {
-            /* too many exclusions to normalize: keep the atoms as written */
-            for (size_t i = 0; i < n; i++)
-                if (in[i].arg == a)
+            /* too many exclusions to normalize: the bounds as normalized, and
+             * the exclusions as written that the bounds leave possible */
+            ArgState bounds = st[a];
+            bounds.nne = 0;
+            m += state_emit(&bounds, a, buf + m);
+            for (size_t i = 0; i < n; i++) {
+                uint64_t v = in[i].value;
+                if (in[i].arg == a && in[i].op == A_NE && v >= bounds.lo && v <= bounds.hi &&
+                    (v & bounds.mask) == bounds.value)
                     buf[m++] = in[i];
+            }
             continue;
         }
         m += state_emit(&st[a], a, buf + m);

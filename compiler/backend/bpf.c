@@ -823,10 +823,44 @@ static void report_too_long(polc_ctx *ctx, const BpfProgram *p)
     free(cost);
 }
 
+/* The generator tests a 32-bit argument on its low half only, so a wider
+ * constant there would be truncated into a different test: refuse instead
+ * (lowering cuts every such constant to the argument's width, so this is a
+ * compiler bug if it ever fires). */
+static bool narrow_constants_fit(polc_ctx *ctx)
+{
+    for (size_t a = 0; a < ctx->ir->arches.len; a++) {
+        const IrArch *ia = &ctx->ir->arches.items[a];
+        for (size_t i = 0; i < ia->syscalls.len; i++) {
+            const IrSyscall *s = &ia->syscalls.items[i];
+            for (unsigned sc = 0; sc < (1u << s->ncaps); sc++)
+                for (size_t c = 0; c < s->scenarios[sc].cases.len; c++) {
+                    Dnf d = s->scenarios[sc].cases.items[c].cond;
+                    for (size_t t = 0; t < d.n; t++)
+                        for (size_t x = 0; x < d.terms[t].n; x++) {
+                            const Atom *at = &d.terms[t].atoms[x];
+                            if (ir_arg_bits(ctx, s->name, ia->arch, at->arg) == 64 ||
+                                ((at->value | at->mask) >> 32) == 0)
+                                continue;
+                            diag_error(&ctx->diag, "E0499", SPAN_NONE,
+                                       "internal error: the constant 0x%llx reached the BPF code generator for the "
+                                       "32-bit argument `%s` of `%s` on %s",
+                                       (unsigned long long)(at->op == A_MASKED_EQ ? at->value | at->mask : at->value),
+                                       ir_arg_name(ctx, s->name, ia->arch, at->arg), s->name, arch_info(ia->arch)->name);
+                            return false;
+                        }
+                }
+        }
+    }
+    return true;
+}
+
 static bool generate_checked(polc_ctx *ctx, BpfProgram *p, uint64_t *caps_out, const char **why)
 {
     uint64_t caps = bpf_chosen_caps(ctx, why);
     *caps_out = caps;
+    if (!narrow_constants_fit(ctx))
+        return false;
     if (!bpf_generate(ctx, caps, p)) {
         diag_error(&ctx->diag, "E0499", SPAN_NONE, "internal error: the BPF code generator produced a backward jump");
         return false;
