@@ -156,6 +156,12 @@ struct polc_ctx {
     StrMap frequency;       /* --frequency: syscall name -> count, weights the BPF dispatch */
     bool have_frequency;
     bool strict_int_args;   /* --strict-int-args: junk in a 32-bit argument's high half is refused */
+    /* tests only (tests/validate): corrupts an output after its back end and
+     * before translation validation, which must then refuse it */
+    void (*tamper)(struct polc_ctx *ctx, unsigned target, StrBuf *out);
+    bool skip_libseccomp_validation;
+    bool internal_error;    /* an E0499 was reported: exit status 2, not 1 */ /* --no-verify-libseccomp (unsafe): the Docker profile is checked
+                                        without building it with libseccomp */
     uint64_t caps_override; /* --caps: the set BPF resolves capability rules with */
     bool caps_override_set;
     const char *caps_override_text; /* resolved against the policy's capability names */

@@ -15,6 +15,7 @@
 #include "ir.h"
 #include "output.h"
 #include "polc_limits.h"
+#include "validate/validate.h"
 
 const char *polc_version(void) { return "0.1.0"; }
 
@@ -195,11 +196,20 @@ polc_status polc_emit(polc_ctx *ctx, polc_target target, char **out, size_t *len
             break;
         }
         ok = backend_docker_json(ctx, &sb);
+        if (ok && ctx->tamper)
+            ctx->tamper(ctx, target, &sb);
+        ok = ok && validate_docker_profile(ctx, sb.data);
         ctx->docker_state = ok ? 1 : 2;
         break;
-    case POLC_TARGET_BPF:
+    case POLC_TARGET_BPF: {
+        const char *why;
         ok = backend_bpf(ctx, &sb);
+        if (ok && ctx->tamper)
+            ctx->tamper(ctx, target, &sb);
+        ok = ok && validate_bpf_program(ctx, (const struct sock_filter *)(const void *)sb.data,
+                                        sb.len / sizeof(struct sock_filter), bpf_chosen_caps(ctx, &why));
         break;
+    }
     case POLC_TARGET_APPARMOR:
         ok = backend_apparmor(ctx, &sb);
         break;
@@ -214,7 +224,7 @@ polc_status polc_emit(polc_ctx *ctx, polc_target target, char **out, size_t *len
     }
     if (!ok) {
         sb_free(&sb);
-        return POLC_EINPUT;
+        return ctx->internal_error ? POLC_EUSAGE : POLC_EINPUT;
     }
     *len = sb.len;
     *out = sb_take(&sb);
@@ -238,7 +248,8 @@ polc_status polc_write_outputs(polc_ctx *ctx, const char *dir, unsigned targets)
         size_t len;
         polc_status s = polc_emit(ctx, TARGETS[i].t, &bufs[n], &len);
         if (s != POLC_OK) {
-            st_all = s;
+            if (s > st_all)
+                st_all = s;
             continue;
         }
         files[n].path = arena_printf(&ctx->arena, "%s/%s.%s", dir, polc_policy_basename(ctx), TARGETS[i].suffix);
@@ -303,6 +314,8 @@ polc_status polc_set_frequency_profile(polc_ctx *ctx, const char *path)
 }
 
 void polc_set_strict_int_args(polc_ctx *ctx, int on) { ctx->strict_int_args = on != 0; }
+
+void polc_set_verify_libseccomp(polc_ctx *ctx, int on) { ctx->skip_libseccomp_validation = on == 0; }
 
 polc_status polc_set_caps(polc_ctx *ctx, const char *caps)
 {

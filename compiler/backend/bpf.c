@@ -847,6 +847,7 @@ static bool narrow_constants_fit(polc_ctx *ctx)
                                        "32-bit argument `%s` of `%s` on %s",
                                        (unsigned long long)(at->op == A_MASKED_EQ ? at->value | at->mask : at->value),
                                        ir_arg_name(ctx, s->name, ia->arch, at->arg), s->name, arch_info(ia->arch)->name);
+                            ctx->internal_error = true;
                             return false;
                         }
                 }
@@ -863,6 +864,7 @@ static bool generate_checked(polc_ctx *ctx, BpfProgram *p, uint64_t *caps_out, c
         return false;
     if (!bpf_generate(ctx, caps, p)) {
         diag_error(&ctx->diag, "E0499", SPAN_NONE, "internal error: the BPF code generator produced a backward jump");
+        ctx->internal_error = true;
         return false;
     }
     if (p->len > MAX_INSNS) {
@@ -874,6 +876,7 @@ static bool generate_checked(polc_ctx *ctx, BpfProgram *p, uint64_t *caps_out, c
     if (err) {
         diag_error(&ctx->diag, "E0499", SPAN_NONE, "internal error: the generated BPF fails validation at %zu: %s",
                    bad_pc, bpf_strerror(err));
+        ctx->internal_error = true;
         return false;
     }
     return true;

@@ -20,6 +20,7 @@
 
 #include "../ir.h"
 #include "backend.h"
+#include "../validate/validate.h"
 
 /* The kernel's capabilities by number (CAP_LAST_CAP = 40), as Kubernetes
  * and the runtimes name them (without CAP_). */
@@ -409,7 +410,7 @@ static bool need_docker(K8s *k, bool want_json)
         return true;
     StrBuf sb;
     sb_init(&sb);
-    bool ok = backend_docker_json(ctx, &sb);
+    bool ok = backend_docker_json(ctx, &sb) && validate_docker_profile(ctx, sb.data);
     ctx->docker_state = ok ? 1 : 2;
     if (ok && want_json) {
         k->spo = json_tokener_parse(sb.data ? sb.data : "");

@@ -80,6 +80,14 @@ polc_status polc_set_caps(polc_ctx *ctx, const char *caps);
  * action that syscall's rules and the default can give (polc's BPF; the
  * Docker format cannot say it and refuses). */
 void polc_set_strict_int_args(polc_ctx *ctx, int on);
+/* Before an output is returned, polc runs it on the policy's decision points
+ * and compares it with the policy (translation validation, on by default):
+ * its BPF through the in-tree interpreter, its Docker profile read as runc
+ * documents it and built by the linked libseccomp the way runc builds it.
+ * on = 0 skips the libseccomp part only: unsafe, since a runtime's
+ * libseccomp may then enforce something other than the policy
+ * (docs/validation.md). */
+void polc_set_verify_libseccomp(polc_ctx *ctx, int on);
 
 /* Options of the Kubernetes back end (NAME.k8s.yaml), by name:
  *   "form"         "snippet" (a container securityContext, the default), "pod"

@@ -31,7 +31,23 @@ const char *const oracle_docker_default_caps[] = {
     "CAP_NET_BIND_SERVICE", "CAP_SYS_CHROOT", "CAP_KILL", "CAP_AUDIT_WRITE", NULL,
 };
 
+/* One rule as runc hands it to libseccomp, kept for oracle_profile_says. */
+typedef struct SaidRule {
+    char *name;
+    uint32_t action; /* SCMP_ACT_* */
+    int any;         /* runc's OR: several conditions on one argument */
+    size_t order;    /* position in the profile */
+    size_t ncond;
+    struct scmp_arg_cmp cond[64];
+} SaidRule;
+
+/* oracle_load_json_optimize's level for oracle_load_rules */
+#define ORACLE_RULES_ONLY (-1)
+
 struct OracleFilter {
+    SaidRule *said;
+    size_t nsaid, capsaid;
+    uint32_t def_action;
     struct sock_filter *prog;
     size_t len;
     size_t stub_len;
@@ -567,6 +583,64 @@ static int add_skipped(OracleFilter *f, const char *name)
     return 0;
 }
 
+/* by name, then in profile order (rule order never changes a decision, but
+ * keeps the sort deterministic) */
+static int said_cmp(const void *a, const void *b)
+{
+    const SaidRule *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+static SaidRule *record_rule(OracleFilter *f, const Rule *r, uint32_t act)
+{
+    if (f->nsaid == f->capsaid) {
+        size_t cap = f->capsaid ? 2 * f->capsaid : 64;
+        SaidRule *grown = realloc(f->said, cap * sizeof *grown);
+        if (!grown)
+            return NULL;
+        f->said = grown;
+        f->capsaid = cap;
+    }
+    SaidRule *s = &f->said[f->nsaid];
+    memset(s, 0, sizeof *s);
+    if (!(s->name = strdup(r->name)))
+        return NULL;
+    s->action = act;
+    s->order = f->nsaid;
+    f->nsaid++;
+    return s;
+}
+
+/* Parses a rule's conditions; false on a condition runc would refuse (msg set). */
+static int parse_conds(const Rule *r, struct scmp_arg_cmp *conds, size_t *ncond, unsigned counts[6],
+                       char *err, size_t errlen)
+{
+    *ncond = 0;
+    if (!r->args)
+        return 0;
+    size_t na = json_object_array_length(r->args);
+    if (na > 64)
+        return seterr(err, errlen, "too many conditions for %s", r->name), -1;
+    for (size_t i = 0; i < na; i++) {
+        json_object *arg = json_object_array_get_idx(r->args, i);
+        uint64_t idx = 0, v1 = 0, v2 = 0;
+        const char *op;
+        enum scmp_compare cmp = SCMP_CMP_EQ;
+        json_object *ji = jget(arg, "index"), *jv = jget(arg, "value"), *jv2 = jget(arg, "valueTwo");
+        if ((!is_null(ji) && juint(ji, &idx)) || (!is_null(jv) && juint(jv, &v1)) ||
+            (!is_null(jv2) && juint(jv2, &v2)) || jstr(jget(arg, "op"), &op) || parse_op(op, &cmp))
+            return seterr(err, errlen, "bad condition for syscall %s", r->name), -1;
+        if (idx > 5) /* libseccomp-golang MakeCondition */
+            return seterr(err, errlen, "error creating seccomp syscall condition for syscall %s: "
+                                       "syscalls only have up to 6 arguments (%d)", r->name, (int)idx), -1;
+        counts[idx]++;
+        conds[(*ncond)++] = (struct scmp_arg_cmp){(unsigned)idx, cmp, v1, v2};
+    }
+    return 0;
+}
+
+/* runc matchCall. ctx NULL: only record the rule (oracle_profile_says). */
 static int match_call(scmp_filter_ctx ctx, OracleFilter *f, const Rule *r, uint32_t def, char *err,
                       size_t errlen)
 {
@@ -582,34 +656,27 @@ static int match_call(scmp_filter_ctx ctx, OracleFilter *f, const Rule *r, uint3
         f->redundant++;
         return 0;
     }
+    int bad = parse_conds(r, conds, &ncond, counts, err, errlen);
+    int multi = 0;
+    for (int i = 0; i < 6; i++)
+        multi |= counts[i] > 1;
+    if (!bad) {
+        SaidRule *said = record_rule(f, r, act);
+        if (!said)
+            return seterr(err, errlen, "out of memory"), -1;
+        memcpy(said->cond, conds, ncond * sizeof *conds);
+        said->ncond = ncond;
+        said->any = multi;
+    }
+    /* runc resolves the name before it reads the conditions: an unknown
+     * name is skipped whatever its conditions say */
     int nr = seccomp_syscall_resolve_name(r->name);
     if (nr == __NR_SCMP_ERROR)
         return add_skipped(f, r->name) ? (seterr(err, errlen, "out of memory"), -1) : 0;
-
-    if (r->args) {
-        size_t na = json_object_array_length(r->args);
-        if (na > sizeof conds / sizeof conds[0])
-            return seterr(err, errlen, "too many conditions for %s", r->name), -1;
-        for (size_t i = 0; i < na; i++) {
-            json_object *arg = json_object_array_get_idx(r->args, i);
-            uint64_t idx = 0, v1 = 0, v2 = 0;
-            const char *op;
-            enum scmp_compare cmp = SCMP_CMP_EQ;
-            json_object *ji = jget(arg, "index"), *jv = jget(arg, "value"), *jv2 = jget(arg, "valueTwo");
-            if ((!is_null(ji) && juint(ji, &idx)) || (!is_null(jv) && juint(jv, &v1)) ||
-                (!is_null(jv2) && juint(jv2, &v2)) || jstr(jget(arg, "op"), &op) || parse_op(op, &cmp))
-                return seterr(err, errlen, "bad condition for syscall %s", r->name), -1;
-            if (idx > 5) /* libseccomp-golang MakeCondition */
-                return seterr(err, errlen, "error creating seccomp syscall condition for syscall %s: "
-                                           "syscalls only have up to 6 arguments (%d)", r->name, (int)idx), -1;
-            counts[idx]++;
-            conds[ncond].arg = (unsigned)idx;
-            conds[ncond].op = cmp;
-            conds[ncond].datum_a = v1;
-            conds[ncond].datum_b = v2;
-            ncond++;
-        }
-    }
+    if (bad)
+        return -1;
+    if (!ctx)
+        return 0;
     if (ncond == 0) {
         rc = seccomp_rule_add_array(ctx, act, nr, 0, NULL);
         if (rc)
@@ -617,9 +684,6 @@ static int match_call(scmp_filter_ctx ctx, OracleFilter *f, const Rule *r, uint3
                           strerror(-rc)), -1;
         return 0;
     }
-    int multi = 0;
-    for (int i = 0; i < 6; i++)
-        multi |= counts[i] > 1;
     if (multi) { /* runc: each condition becomes its own rule (OR) */
         for (size_t i = 0; i < ncond; i++)
             if ((rc = seccomp_rule_add_array(ctx, act, nr, 1, &conds[i])))
@@ -902,7 +966,7 @@ OracleFilter *oracle_load_json_optimize(const char *json_text, const OracleOptio
     }
     /* libseccomp emits programs in the target's byte order (and not
      * consistently so for RET values); only same-endian hosts are emulated. */
-    if (((o.native_arch & __AUDIT_ARCH_LE) != 0) != (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)) {
+    if (optimize != ORACLE_RULES_ONLY && ((o.native_arch & __AUDIT_ARCH_LE) != 0) != (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)) {
         seterr(err, errlen, "native architecture 0x%x has the other byte order than this host; "
                             "not supported", o.native_arch);
         return NULL;
@@ -937,6 +1001,7 @@ OracleFilter *oracle_load_json_optimize(const char *json_text, const OracleOptio
     }
     /* runc InitSeccomp */
     uint32_t def = native_action(&c.def);
+    f->def_action = def;
     for (size_t i = 0; i < c.nrules; i++)
         if (c.rules[i].act.action == ACT_NOTIFY) {
             if (seccomp_api_get() < 6) {
@@ -952,6 +1017,13 @@ OracleFilter *oracle_load_json_optimize(const char *json_text, const OracleOptio
     if (c.def.action == ACT_NOTIFY) {
         seterr(err, errlen, "SCMP_ACT_NOTIFY cannot be used as default action");
         goto fail;
+    }
+    if (optimize == ORACLE_RULES_ONLY) {
+        for (size_t i = 0; i < c.nrules; i++)
+            if (match_call(NULL, f, &c.rules[i], def, err, errlen))
+                goto fail;
+        seterr(err, errlen, "ok");
+        goto done;
     }
     ctx = seccomp_init(def);
     if (!ctx) {
@@ -1034,6 +1106,8 @@ fail:
     oracle_free(f);
     f = NULL;
 done:
+    if (f && f->nsaid)
+        qsort(f->said, f->nsaid, sizeof *f->said, said_cmp);
     free(stub.v);
     free(bpf);
     if (ctx)
@@ -1042,6 +1116,11 @@ done:
     free_strv(caps);
     json_object_put(root);
     return f;
+}
+
+OracleFilter *oracle_load_rules(const char *json_text, const OracleOptions *opts, char *err, size_t errlen)
+{
+    return oracle_load_json_optimize(json_text, opts, ORACLE_RULES_ONLY, err, errlen);
 }
 
 OracleFilter *oracle_load_json_opts(const char *json_text, const OracleOptions *opts, char *err,
@@ -1096,7 +1175,59 @@ void oracle_free(OracleFilter *f)
 {
     if (!f)
         return;
+    for (size_t i = 0; i < f->nsaid; i++)
+        free(f->said[i].name);
+    free(f->said);
     free(f->prog);
     free_strv(f->skipped);
     free(f);
+}
+
+static int said_cond_holds(const struct scmp_arg_cmp *c, int narrow, const uint64_t args[6])
+{
+    uint64_t x = args[c->arg], a = c->datum_a, b = c->datum_b;
+    if (narrow) {
+        x &= 0xffffffffu;
+        a &= 0xffffffffu;
+        b &= 0xffffffffu;
+    }
+    switch (c->op) {
+    case SCMP_CMP_NE: return x != a;
+    case SCMP_CMP_LT: return x < a;
+    case SCMP_CMP_LE: return x <= a;
+    case SCMP_CMP_EQ: return x == a;
+    case SCMP_CMP_GE: return x >= a;
+    case SCMP_CMP_GT: return x > a;
+    case SCMP_CMP_MASKED_EQ: return (x & a) == b;
+    default: return 0;
+    }
+}
+
+int oracle_profile_says(const OracleFilter *f, const char *name, int narrow, const uint64_t args[6], uint32_t *ret)
+{
+    int matched = 0;
+    *ret = f->def_action;
+    size_t lo = 0, hi = f->nsaid;
+    while (lo < hi) { /* the first rule of name */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(f->said[mid].name, name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < f->nsaid && strcmp(f->said[i].name, name) == 0; i++) {
+        const SaidRule *r = &f->said[i];
+        int holds = r->any ? 0 : 1;
+        for (size_t k = 0; k < r->ncond; k++) {
+            int h = said_cond_holds(&r->cond[k], narrow, args);
+            holds = r->any ? (holds || h) : (holds && h);
+        }
+        if (!holds)
+            continue;
+        if (matched && *ret != r->action)
+            return 1;
+        matched = 1;
+        *ret = r->action;
+    }
+    return 0;
 }

@@ -40,6 +40,11 @@ OracleFilter *oracle_load_json(const char *json_text, const char *const *caps, u
 OracleFilter *oracle_load_json_opts(const char *json_text, const OracleOptions *opts, char *err,
                                     size_t errlen);
 
+/* Reads the profile's rules only, for oracle_profile_says; builds no
+ * libseccomp filter (oracle_bpf/oracle_eval have no program). Works for
+ * arches of either byte order. */
+OracleFilter *oracle_load_rules(const char *json_text, const OracleOptions *opts, char *err, size_t errlen);
+
 /* libseccomp's optimisation level (SCMP_FLTATR_CTL_OPTIMIZE) for
  * oracle_load_json_optimize(). */
 enum {
@@ -69,6 +74,14 @@ void oracle_free(OracleFilter *f);
 
 /* Run the filter on one seccomp_data (bpf_run on oracle_bpf()). */
 BpfResult oracle_eval(const OracleFilter *f, const struct seccomp_data *d);
+
+/* What the profile itself says for one call of `name`, read the way runc
+ * documents it, without libseccomp's code: the rules of every entry that
+ * applies (includes/excludes as the filter was built), conditions ANDed (runc
+ * ORs several conditions on one argument), the default when none holds.
+ * narrow: a 32-bit ABI, where libseccomp compares the low 32 bits. Sets
+ * *ret (SCMP_ACT_*); returns 1 when two rules that hold disagree. */
+int oracle_profile_says(const OracleFilter *f, const char *name, int narrow, const uint64_t args[6], uint32_t *ret);
 
 /* Helpers for queries. */
 /* "x86_64", "amd64", "SCMP_ARCH_X86_64", "x32", "i386", "aarch64", ... -> SCMP_ARCH_*; 0 if unknown */

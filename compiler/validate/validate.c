@@ -1,0 +1,515 @@
+/* Translation validation (validate.h): each artifact run on the decision
+ * points of the policy (points.c) and compared with ir_eval. */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <seccomp.h>
+
+#include "../bpf/interp.h"
+#include "../check.h"
+#include "../ir.h"
+#include "oracle.h"
+#include "points.h"
+#include "validate.h"
+
+#define X32_BIT 0x40000000u
+#define NO_RULE (-3) /* a finding that no rule of the policy decides */
+/* libseccomp 2.5.4 never returns from seccomp_rule_add on some rule sets;
+ * runc would hang on them as well. */
+#define LIBSECCOMP_SECONDS 20
+
+/* The kernel's precedence of actions: a higher rank lets more through. */
+static int ret_rank(uint32_t ret)
+{
+    switch (ret & SECCOMP_RET_ACTION_FULL) {
+    case SECCOMP_RET_KILL_PROCESS: return 0;
+    case SECCOMP_RET_KILL_THREAD: return 1;
+    case SECCOMP_RET_TRAP: return 2;
+    case SECCOMP_RET_ERRNO: return 3;
+    case SECCOMP_RET_USER_NOTIF: return 4;
+    case SECCOMP_RET_TRACE: return 5;
+    case SECCOMP_RET_LOG: return 6;
+    default: return 7;
+    }
+}
+
+static bool is_kill(uint32_t ret)
+{
+    uint32_t a = ret & SECCOMP_RET_ACTION_FULL;
+    return a == SECCOMP_RET_KILL_PROCESS || a == SECCOMP_RET_KILL_THREAD;
+}
+
+static const char *ret_text(uint32_t ret, char *buf, size_t len) { return bpf_describe_ret(ret, buf, len); }
+
+/* The syscall the IR decides for (arch, nr) as seccomp_data shows it: x86_64
+ * numbers with the x32 bit belong to x32. */
+static const IrSyscall *decided(const polc_ctx *ctx, ArchId arch, uint32_t nr, ArchId *owner)
+{
+    *owner = arch;
+    if (arch == ARCH_X86_64 && nr >= X32_BIT && nr != 0xffffffffu)
+        *owner = ARCH_X32;
+    const IrArch *ia = ir_arch(ctx->ir, *owner);
+    return ia ? ir_syscall(ia, nr) : NULL;
+}
+
+static const char *call_text(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t a[6], char *buf,
+                             size_t len)
+{
+    ArchId owner = arch;
+    if (arch == ARCH_X86_64 && nr >= X32_BIT && nr != 0xffffffffu)
+        owner = ARCH_X32;
+    const SyscallEntry *e = syscalldb_by_nr(&ctx->db, owner, nr);
+    char name[48];
+    if (e)
+        snprintf(name, sizeof name, "%s", e->name);
+    else
+        snprintf(name, sizeof name, "syscall %#x", nr);
+    snprintf(buf, len, "%s(%#llx, %#llx, %#llx, %#llx, %#llx, %#llx) on %s", name, (unsigned long long)a[0],
+             (unsigned long long)a[1], (unsigned long long)a[2], (unsigned long long)a[3], (unsigned long long)a[4],
+             (unsigned long long)a[5], arch_info(arch)->name);
+    return buf;
+}
+
+static Span rule_span(const polc_ctx *ctx, int rule)
+{
+    if (rule >= 0 && (size_t)rule < ctx->rules.len)
+        return ctx->rules.items[rule]->span;
+    return ctx->default_span;
+}
+
+bool validate_bpf_program(polc_ctx *ctx, const struct sock_filter *prog, size_t len, uint64_t caps)
+{
+    ArgVectors vv = {0, 0, NULL};
+    bool ok = true;
+    for (int ai = 0; ai < ARCH__COUNT && ok; ai++) {
+        ArchId arch = (ArchId)ai;
+        const ArchInfo *info = arch_info(arch);
+        size_t nnr;
+        uint32_t *nrs;
+        if (!ir_arch(ctx->ir, arch)) {
+            if (arch == ARCH_X32)
+                continue; /* x86_64's numbers with the x32 bit */
+            static uint32_t untargeted[] = {0, 39, 1023};
+            nrs = untargeted;
+            nnr = sizeof untargeted / sizeof *untargeted;
+        } else {
+            nrs = points_numbers(ctx, arch, &nnr);
+        }
+        for (size_t i = 0; i < nnr && ok; i++) {
+            ArchId owner;
+            const IrSyscall *s = decided(ctx, arch, nrs[i], &owner);
+            points_vectors(ctx, owner, s, &vv);
+            for (size_t v = 0; v < vv.n && ok; v++) {
+                struct seccomp_data d = {(int)nrs[i], info->audit, 0, {0}};
+                memcpy(d.args, vv.v[v], sizeof d.args);
+                BpfResult got = bpf_run(prog, len, &d);
+                IrVerdict iv = ir_eval(ctx, arch, nrs[i], vv.v[v], caps);
+                uint32_t want = ir_action_ret(iv.action);
+                if (got.error == 0 && got.ret == want)
+                    continue;
+                char call[256], g[64], w[64];
+                Diag *dg = diag_error(&ctx->diag, "E0499", SPAN_NONE,
+                                      "internal error: polc's BPF program decides %s as %s, where the policy "
+                                      "decides %s",
+                                      call_text(ctx, arch, nrs[i], vv.v[v], call, sizeof call),
+                                      got.error ? "an interpreter error" : ret_text(got.ret, g, sizeof g),
+                                      ret_text(want, w, sizeof w));
+                diag_note(&ctx->diag, dg, rule_span(ctx, iv.rule), "the policy's decision comes from here");
+                diag_note(&ctx->diag, dg, SPAN_NONE,
+                          "translation validation runs every program on the policy's decision points before "
+                          "writing it; nothing was written");
+                ctx->internal_error = true;
+                ok = false;
+            }
+        }
+        if (ir_arch(ctx->ir, arch))
+            free(nrs);
+    }
+    arg_vectors_free(&vv);
+    return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* the Docker profile                                                  */
+
+/* The first difference found, as the child reports it to the parent. */
+typedef struct Finding {
+    char code[8]; /* "" none, "E0499" polc's profile, "E0413" libseccomp */
+    int rule;     /* the deciding rule of the policy, or -1 */
+    char message[768];
+    char note[512];
+} Finding;
+
+static void set_finding(Finding *f, const char *code, int rule, const char *note, const char *fmt, ...)
+{
+    if (f->code[0])
+        return;
+    snprintf(f->code, sizeof f->code, "%s", code);
+    f->rule = rule;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(f->message, sizeof f->message, fmt, ap);
+    va_end(ap);
+    snprintf(f->note, sizeof f->note, "%s", note ? note : "");
+}
+
+/* Names of the capabilities in mask, as the oracle takes them. */
+static const char **cap_names(const polc_ctx *ctx, uint64_t mask, char store[64][40])
+{
+    static const char *names[65];
+    size_t n = 0;
+    for (int c = 0; c < 64; c++)
+        if (mask & (1ull << c)) {
+            const char *nm = cap_name(ctx, c);
+            snprintf(store[n], sizeof store[n], "CAP_%s", nm ? nm : "?");
+            names[n] = store[n];
+            n++;
+        }
+    names[n] = NULL;
+    return names;
+}
+
+/* libseccomp may know a name and still add no rule for it on one arch
+ * (2.5.4: map_shadow_stack on x32). The probe: a profile that allows every
+ * decided name of the family's arches, and nothing else. */
+static OracleFilter *load_probe(const polc_ctx *ctx, ArchId family, uint32_t native)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    sb_puts(&sb, "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"architectures\":[");
+    bool first = true;
+    for (size_t a = 0; a < ctx->ir->arches.len; a++)
+        if (arch_info(ctx->ir->arches.items[a].arch)->family == family) {
+            sb_printf(&sb, "%s\"%s\"", first ? "" : ",", arch_info(ctx->ir->arches.items[a].arch)->scmp);
+            first = false;
+        }
+    sb_puts(&sb, "],\"syscalls\":[{\"action\":\"SCMP_ACT_ALLOW\",\"names\":[\"getpid\"");
+    for (size_t a = 0; a < ctx->ir->arches.len; a++) {
+        const IrArch *ia = &ctx->ir->arches.items[a];
+        if (arch_info(ia->arch)->family != family)
+            continue;
+        for (size_t i = 0; i < ia->syscalls.len; i++)
+            sb_printf(&sb, ",\"%s\"", ia->syscalls.items[i].name);
+    }
+    sb_puts(&sb, "]}]}");
+    OracleOptions o = {NULL, native, 0, 0, 1};
+    char err[256];
+    OracleFilter *f = oracle_load_json_opts(sb.data, &o, err, sizeof err);
+    sb_free(&sb);
+    return f;
+}
+
+static bool name_skipped(const OracleFilter *f, const char *name)
+{
+    const char **names;
+    size_t n = oracle_skipped_names(f, &names);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], name) == 0)
+            return true;
+    return false;
+}
+
+/* Whether the libseccomp this polc links adds a rule for name on arch (see
+ * load_probe). i386's socket calls are filed under socketcall: modelled. */
+static bool libseccomp_applies(const polc_ctx *ctx, const OracleFilter *built, const OracleFilter *probe,
+                               ArchId arch, uint32_t nr, const char *name)
+{
+    if (name_skipped(built, name))
+        return false;
+    const char *mux;
+    uint32_t call;
+    if (muxed_call(name, &mux, &call) && arch_has_muxer(ctx, arch, mux))
+        return true;
+    struct seccomp_data d = {(int)nr, arch_info(arch)->audit, 0, {0}};
+    return probe && oracle_eval(probe, &d).ret == SECCOMP_RET_ALLOW;
+}
+
+typedef struct FamilyRun {
+    polc_ctx *ctx;
+    ArchId family;
+    uint64_t caps;
+    /* rules: the profile read as runc documents it; runc: the program runc
+     * loads (its -ENOSYS stub, then libseccomp's program, which alone is
+     * what libseccomp built: "exact"); runc and probe NULL: rules only */
+    const OracleFilter *rules, *runc, *probe;
+    Finding *out;
+} FamilyRun;
+
+static const char *const LIBSECCOMP_NOTE =
+    "polc checked the profile with the libseccomp it links, built the way runc builds it; a runtime "
+    "linking that libseccomp would enforce something else than the policy";
+
+static void check_call(FamilyRun *r, ArchId arch, uint32_t nr, const uint64_t args[6])
+{
+    polc_ctx *ctx = r->ctx;
+    IrVerdict iv = ir_eval(ctx, arch, nr, args, r->caps);
+    uint32_t want = ir_action_ret(iv.action);
+    char call[256], g[64], w[64];
+    const SyscallEntry *e = syscalldb_by_nr(&ctx->db, arch, nr);
+    bool own_number = !(arch == ARCH_X86_64 && nr >= X32_BIT && nr != 0xffffffffu);
+    if (iv.rule != IR_RULE_BAD_ARCH && own_number) {
+        uint32_t says;
+        int ambiguous = e ? oracle_profile_says(r->rules, e->name, arch_info(arch)->word_bits == 32, args, &says)
+                          : (oracle_profile_says(r->rules, "", 0, args, &says), 0);
+        if (ambiguous) {
+            set_finding(r->out, "E0499", iv.rule, NULL,
+                        "internal error: in the Docker profile polc wrote, two entries that disagree both apply to %s",
+                        call_text(ctx, arch, nr, args, call, sizeof call));
+            return;
+        }
+        if (says != want) {
+            set_finding(r->out, "E0499", iv.rule, NULL,
+                        "internal error: the Docker profile polc wrote says %s for %s, where the policy decides %s",
+                        ret_text(says, g, sizeof g), call_text(ctx, arch, nr, args, call, sizeof call),
+                        ret_text(want, w, sizeof w));
+            return;
+        }
+    }
+    if (!r->runc)
+        return;
+    struct seccomp_data d = {(int)nr, arch_info(arch)->audit, 0, {0}};
+    memcpy(d.args, args, sizeof d.args);
+    size_t len, stub = oracle_stub_len(r->runc);
+    const struct sock_filter *prog = oracle_bpf(r->runc, &len);
+    BpfResult got = bpf_run(prog + stub, len - stub, &d), got_runc = bpf_run(prog, len, &d);
+    if (iv.rule == IR_RULE_BAD_ARCH) {
+        if (!is_kill(got.ret) || !(is_kill(got_runc.ret) || got_runc.ret == (SECCOMP_RET_ERRNO | ENOSYS)))
+            set_finding(r->out, "E0413", NO_RULE, LIBSECCOMP_NOTE,
+                        "libseccomp's filter from this profile decides %s, an ABI the policy does not target, as %s "
+                        "instead of killing it",
+                        call_text(ctx, arch, nr, args, call, sizeof call), ret_text(got.ret, g, sizeof g));
+        return;
+    }
+    bool applies = e && own_number ? libseccomp_applies(ctx, r->runc, r->probe, arch, nr, e->name) : true;
+    uint32_t dflt = ir_action_ret(ctx->ir->default_action);
+    if (got.error || got.ret != want) {
+        if (!applies && got.ret == dflt && ret_rank(dflt) <= ret_rank(want))
+            return; /* runc skips a name its libseccomp does not know: the default decides, no wider */
+        if (!applies)
+            set_finding(r->out, "E0413", iv.rule, LIBSECCOMP_NOTE,
+                        "the libseccomp polc links (%u.%u.%u) adds no rule for `%s` on %s, so runc would let the "
+                        "default decide %s as %s, where the policy decides %s",
+                        seccomp_version()->major, seccomp_version()->minor, seccomp_version()->micro,
+                        e ? e->name : "?", arch_info(arch)->name, call_text(ctx, arch, nr, args, call, sizeof call),
+                        ret_text(got.ret, g, sizeof g), ret_text(want, w, sizeof w));
+        else
+            set_finding(r->out, "E0413", iv.rule, LIBSECCOMP_NOTE,
+                        "libseccomp %u.%u.%u builds a filter from this profile that decides %s as %s, where the "
+                        "policy decides %s",
+                        seccomp_version()->major, seccomp_version()->minor, seccomp_version()->micro,
+                        call_text(ctx, arch, nr, args, call, sizeof call),
+                        got.error ? "an interpreter error" : ret_text(got.ret, g, sizeof g),
+                        ret_text(want, w, sizeof w));
+        return;
+    }
+    /* runc's -ENOSYS stub answers numbers above the profile's last known
+     * syscall (i386's direct socket calls among them, which libseccomp files
+     * under socketcall): the call fails, it never gets through */
+    if (got_runc.ret != want && got_runc.ret != (SECCOMP_RET_ERRNO | ENOSYS))
+        set_finding(r->out, "E0413", iv.rule, LIBSECCOMP_NOTE,
+                    "runc's filter from this profile (libseccomp's program and runc's -ENOSYS stub) decides %s as "
+                    "%s, where the policy decides %s",
+                    call_text(ctx, arch, nr, args, call, sizeof call), ret_text(got_runc.ret, g, sizeof g),
+                    ret_text(want, w, sizeof w));
+}
+
+static void check_family(FamilyRun *r)
+{
+    ArgVectors vv = {0, 0, NULL};
+    for (size_t a = 0; a < r->ctx->ir->arches.len && !r->out->code[0]; a++) {
+        ArchId arch = r->ctx->ir->arches.items[a].arch;
+        if (arch_info(arch)->family != r->family)
+            continue;
+        size_t nnr;
+        uint32_t *nrs = points_numbers(r->ctx, arch, &nnr);
+        for (size_t i = 0; i < nnr && !r->out->code[0]; i++) {
+            ArchId owner;
+            const IrSyscall *s = decided(r->ctx, arch, nrs[i], &owner);
+            points_vectors(r->ctx, owner, s, &vv);
+            for (size_t v = 0; v < vv.n && !r->out->code[0]; v++)
+                check_call(r, arch, nrs[i], vv.v[v]);
+        }
+        free(nrs);
+    }
+    arg_vectors_free(&vv);
+}
+
+static bool host_byte_order(ArchId a)
+{
+    uint32_t audit = arch_info(a)->audit;
+    return ((audit & __AUDIT_ARCH_LE) != 0) == (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__);
+}
+
+static void check_docker(polc_ctx *ctx, const char *json, bool with_libseccomp, Finding *out)
+{
+    uint64_t sets[64];
+    size_t nsets = points_cap_sets(ctx, sets, 64);
+    if (!nsets) {
+        set_finding(out, "E0499", NO_RULE, NULL,
+                    "internal error: the policy's capability scenarios need more than 64 capability sets to check");
+        return;
+    }
+    for (int fam = 0; fam < ARCH__COUNT && !out->code[0]; fam++) {
+        bool used = false;
+        for (size_t a = 0; a < ctx->ir->arches.len; a++)
+            used |= (int)arch_info(ctx->ir->arches.items[a].arch)->family == fam;
+        if (!used)
+            continue;
+        uint32_t native = oracle_arch_from_name(arch_info((ArchId)fam)->scmp);
+        /* libseccomp builds filters only in this host's byte order, and not
+         * for every arch on every host (riscv64, ppc64le on x86_64): the probe
+         * tells; where it cannot build one, part (b) is not done */
+        OracleFilter *probe = with_libseccomp && host_byte_order((ArchId)fam) ? load_probe(ctx, (ArchId)fam, native)
+                                                                              : NULL;
+        bool lsc = probe != NULL;
+        for (size_t k = 0; k < nsets && !out->code[0]; k++) {
+            char store[64][40], err[512];
+            const char **caps = cap_names(ctx, sets[k], store);
+            OracleOptions rules_o = {caps, native, 0, 0, 1};
+            OracleFilter *rules = oracle_load_rules(json, &rules_o, err, sizeof err);
+            if (!rules) {
+                set_finding(out, "E0499", NO_RULE, NULL, "internal error: the Docker profile polc wrote cannot be read "
+                                                    "the way runc reads it: %s", err);
+                break;
+            }
+            OracleFilter *runc = NULL;
+            if (lsc) {
+                OracleOptions runc_o = {caps, native, 0, 0, 0};
+                runc = oracle_load_json_opts(json, &runc_o, err, sizeof err);
+                if (!runc)
+                    set_finding(out, "E0413", NO_RULE, LIBSECCOMP_NOTE,
+                                "libseccomp %u.%u.%u cannot build a filter from this profile the way runc does: %s",
+                                seccomp_version()->major, seccomp_version()->minor, seccomp_version()->micro, err);
+            }
+            if (!out->code[0]) {
+                FamilyRun r = {ctx, (ArchId)fam, sets[k], rules, runc, probe, out};
+                check_family(&r);
+            }
+            oracle_free(rules);
+            oracle_free(runc);
+        }
+        oracle_free(probe);
+    }
+}
+
+static void report(polc_ctx *ctx, const Finding *f)
+{
+    Span where = f->rule == NO_RULE ? SPAN_NONE : rule_span(ctx, f->rule);
+    Diag *g = diag_error(&ctx->diag, f->code, where, "%s", f->message);
+    if (f->note[0])
+        diag_note(&ctx->diag, g, SPAN_NONE, "%s", f->note);
+    if (strcmp(f->code, "E0413") == 0)
+        diag_help(&ctx->diag, g,
+                  "write the rule another way (e.g. split the range or the arguments into separate rules), or "
+                  "pass --no-verify-libseccomp if the runtime links another libseccomp (unsafe: docs/validation.md)");
+    diag_note(&ctx->diag, g, SPAN_NONE, "nothing was written");
+    ctx->internal_error |= strcmp(f->code, "E0499") == 0;
+}
+
+/* Runs check_docker in a child with a time limit: libseccomp can hang. */
+static bool check_docker_in_child(polc_ctx *ctx, const char *json, Finding *out)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        return false;
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return false;
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        Finding f;
+        memset(&f, 0, sizeof f);
+        f.rule = NO_RULE;
+        check_docker(ctx, json, true, &f);
+        const char *p = (const char *)&f;
+        size_t left = sizeof f;
+        while (left) {
+            ssize_t w = write(fds[1], p, left);
+            if (w <= 0)
+                _exit(1);
+            p += w;
+            left -= (size_t)w;
+        }
+        _exit(0); /* no exit handlers, no leak check: the parent owns the memory */
+    }
+    close(fds[1]);
+    char *p = (char *)out;
+    size_t got = 0;
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    bool timed_out = false;
+    while (got < sizeof *out) {
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        long left_ms = LIBSECCOMP_SECONDS * 1000L - ((now.tv_sec - start.tv_sec) * 1000L +
+                                                      (now.tv_nsec - start.tv_nsec) / 1000000L);
+        if (left_ms <= 0) {
+            timed_out = true;
+            break;
+        }
+        struct pollfd pf = {fds[0], POLLIN, 0};
+        int pr = poll(&pf, 1, (int)left_ms);
+        if (pr < 0 && errno == EINTR)
+            continue;
+        if (pr <= 0) {
+            timed_out = pr == 0;
+            break;
+        }
+        ssize_t r = read(fds[0], p + got, sizeof *out - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    close(fds[0]);
+    if (got < sizeof *out)
+        kill(pid, SIGKILL);
+    int status;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (timed_out) {
+        memset(out, 0, sizeof *out);
+        set_finding(out, "E0413", NO_RULE, LIBSECCOMP_NOTE,
+                    "libseccomp %u.%u.%u did not finish building a filter from this profile within %d s (it never "
+                    "returns on some rule sets); runc would hang on it as well",
+                    seccomp_version()->major, seccomp_version()->minor, seccomp_version()->micro,
+                    LIBSECCOMP_SECONDS);
+        return true;
+    }
+    if (got < sizeof *out) {
+        memset(out, 0, sizeof *out);
+        set_finding(out, "E0499", NO_RULE, NULL,
+                    "internal error: the process checking the Docker profile with libseccomp failed (status %d)",
+                    status);
+    }
+    return true;
+}
+
+bool validate_docker_profile(polc_ctx *ctx, const char *json)
+{
+    Finding f;
+    memset(&f, 0, sizeof f);
+    f.rule = NO_RULE;
+    if (ctx->skip_libseccomp_validation)
+        check_docker(ctx, json, false, &f);
+    else if (!check_docker_in_child(ctx, json, &f))
+        set_finding(&f, "E0499", NO_RULE, NULL, "internal error: cannot start the process that checks the Docker profile "
+                                           "with libseccomp: %s", strerror(errno));
+    if (!f.code[0])
+        return true;
+    report(ctx, &f);
+    return false;
+}
