@@ -427,6 +427,7 @@ static void fix_lsc_shapes(Emit *em)
             size_t risky = SIZE_MAX, nb = 0;
             LscBlock blocks[130];
             bool can = false;
+            const Entry *partner = NULL;
             for (size_t i = 0; i < e->args.len && risky == SIZE_MAX; i++) {
                 if (!is_range(&e->args.items[i]))
                     continue;
@@ -451,6 +452,8 @@ static void fix_lsc_shapes(Emit *em)
                             continue;
                         if (!rewrite && !my_can) /* neither can be rewritten: refuse */
                             rewrite = true;
+                        if (rewrite)
+                            partner = o;
                     }
                 }
                 if (rewrite)
@@ -460,15 +463,20 @@ static void fix_lsc_shapes(Emit *em)
                 continue;
             const JArg *ja = &e->args.items[risky];
             if (!can) {
+                ArchId arch = ctx->ir->arches.items[0].arch;
+                for (size_t a = ctx->ir->arches.len; a-- > 0;)
+                    if (e->family < 0 || (int)arch_info(ctx->ir->arches.items[a].arch)->family == e->family)
+                        arch = ctx->ir->arches.items[a].arch;
+                const char *argname = ir_arg_name(ctx, e->names.items[0], arch, ja->index);
                 Diag *g = diag_error(&ctx->diag, "E0414", e->span,
-                                     "libseccomp 2.5 would miscompile this bound on argument %u, and no form it "
-                                     "compiles right means the same on 32- and 64-bit arches",
-                                     ja->index);
-                diag_note(&ctx->diag, g, SPAN_NONE,
-                          "another rule of the same syscall also tests argument %u after the same conditions on "
-                          "the arguments before it: libseccomp then tests the wrong half of the argument or never "
-                          "returns (docs/libseccomp.md)",
-                          ja->index);
+                                     "libseccomp 2.5 would miscompile this bound on `%s`, and no form it compiles "
+                                     "right means the same on the 32- and 64-bit arches",
+                                     argname);
+                diag_note(&ctx->diag, g, partner ? partner->span : SPAN_NONE,
+                          "this rule also bounds `%s` of `%s` after the same conditions on the arguments before "
+                          "it: libseccomp then tests the wrong half of the argument, or never returns "
+                          "(docs/libseccomp.md)",
+                          argname, e->names.items[0]);
                 diag_note(&ctx->diag, g, SPAN_NONE,
                           "on 32-bit arches libseccomp compares only the low 32 bits of the value, which masked "
                           "blocks can only match for a bound below 2^32");
