@@ -1,31 +1,29 @@
 /* libseccomp 2.5.4 (and 2.5.5, 2.6.0: the code is the same) compiles some
  * sets of rules of one syscall wrongly or never returns from adding them.
- * docs/libseccomp.md has the analysis; in short:
+ * docs/libseccomp.md has the analysis and the measurements; in short:
  *
- *  - src/db.c splits a 64-bit SCMP_CMP_LT/LE/GT/GE into three nodes (high
- *    half >, high half ==, low half >= or >) whose false and true branches
- *    both lead to the next argument's chain: the next level is shared by two
- *    parents. _db_tree_add merges a second rule into that level twice, once
- *    through each parent; a node inserted by the first pass is met again by
- *    the second, which links it into its own level list (a cycle: the hang)
- *    or merges its subtree into itself.
  *  - src/gen_bpf.c generates the nodes of one tree level in a row, each with
  *    the accumulator state the previous sibling left; a sibling that reads
  *    the same 32-bit word as the one before it skips the load. Every jump
  *    out of the previous sibling's subtree that falls through to it carries
  *    whatever word that subtree loaded last, and _gen_bpf_build_bpf checks
- *    the accumulator only for the one jump that places the block. An LT/LE's
- *    first node jumps (on "high half greater": reject) straight to the next
- *    sibling, so that jump places it, without a load, and the jumps from its
- *    low-half node and the other arguments' nodes test the wrong word.
+ *    the accumulator only for the one jump that places the block. Two
+ *    different LT/LE/GT/GE on one argument at one level are such siblings
+ *    (an LT/LE's first node jumps, on "high half greater", straight to the
+ *    next sibling and so places it without a load).
+ *  - src/db.c splits a 64-bit range into three nodes, two of which lead to
+ *    the next argument's chain: the next level has two parents. A second
+ *    rule with the same range whose next condition starts with another node
+ *    is merged into that level through each parent; the first pass makes the
+ *    new node the level's head through one parent only, the second inserts
+ *    it before the old head again, and the level list becomes a cycle:
+ *    _db_tree_add never returns.
  *
- * Both need two rules of one syscall that reach the same tree level: the
- * same conditions on every argument before k, and each a condition on
- * argument k, one of them LT/LE/GT/GE. docker_json.c looks for exactly that
- * (over-approximating: it does not model libseccomp's node ordering) and
- * rewrites such a range into MASKED_EQ blocks, whose two-node chains have
- * one parent per level and whose first node never jumps to its sibling
- * before its own subtree has been placed. */
+ * docker_json.c (fix_lsc_shapes) finds entries that reach one level with
+ * different ranges, or with the same range and different next nodes, and
+ * rewrites all ranges there but one into MASKED_EQ blocks, whose two-node
+ * chains have one parent per level; a range among masks was always compiled
+ * right. */
 #include "lsc_shape.h"
 
 /* Aligned blocks covering [lo, hi]; mask_top: the mask bits above the block
