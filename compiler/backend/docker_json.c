@@ -18,6 +18,7 @@
 #include "../check.h"
 #include "../ir.h"
 #include "backend.h"
+#include "lsc_shape.h"
 
 #define MAX_ENTRIES 100000
 #define MAX_ENUMERATED_RANGE 64
@@ -44,6 +45,9 @@ typedef struct Entry {
     VEC(const char *) locs; /* distinct, in first-seen order, at most MAX_LOCS */
     bool locs_over;         /* a further distinct location was seen */
     const IrCase *last_case;
+    Span span; /* the first rule of the first case it came from */
+    bool dead; /* replaced by equivalent entries (fix_lsc_shapes) */
+    size_t seq; /* creation order */
     char *key;
 } Entry;
 
@@ -195,6 +199,7 @@ static void add_entry(Emit *em, const char *name, Action act, const JArg *args, 
         }
         e = arena_alloc(A, sizeof *e);
         e->key = key;
+        e->span = case_span(ctx, c);
         e->action = act;
         e->family = family;
         for (size_t i = 0; i < nargs; i++)
@@ -207,6 +212,7 @@ static void add_entry(Emit *em, const char *name, Action act, const JArg *args, 
                 e->exc_caps[e->nexc++] = cn;
         }
         strmap_put(&em->by_key, A, key, e);
+        e->seq = em->entries.len;
         VEC_PUSH(A, em->entries, e);
     }
     bool have = false;
@@ -229,6 +235,269 @@ static void add_entry(Emit *em, const char *name, Action act, const JArg *args, 
         else
             VEC_PUSH(A, e->locs, loc);
     }
+}
+
+/* libseccomp 2.5.x miscompiles (or hangs on) two rules of one syscall that
+ * reach the same level of its tree with a 64-bit range on the argument of
+ * that level (lsc_shape.c, docs/libseccomp.md). Entries reach the same level
+ * when runc can add both to one filter (their capability sets and arches
+ * overlap), they name a common syscall, they have the same conditions on the
+ * arguments before k and each has one on k. Such a range is rewritten into
+ * SCMP_CMP_MASKED_EQ blocks, one entry each, until no such pair is left. */
+static bool entries_coexist(const Entry *a, const Entry *b)
+{
+    if (a->family >= 0 && b->family >= 0 && a->family != b->family)
+        return false;
+    for (int i = 0; i < a->ninc; i++)
+        for (int j = 0; j < b->nexc; j++)
+            if (strcmp(a->inc_caps[i], b->exc_caps[j]) == 0)
+                return false;
+    for (int i = 0; i < b->ninc; i++)
+        for (int j = 0; j < a->nexc; j++)
+            if (strcmp(b->inc_caps[i], a->exc_caps[j]) == 0)
+                return false;
+    return true;
+}
+
+static bool is_range(const JArg *a)
+{
+    return strcmp(a->op, "SCMP_CMP_LT") == 0 || strcmp(a->op, "SCMP_CMP_GT") == 0 ||
+           strcmp(a->op, "SCMP_CMP_LE") == 0 || strcmp(a->op, "SCMP_CMP_GE") == 0;
+}
+
+/* name, the conditions before position i, and the index of position i */
+static const char *level_key(Arena *A, const char *name, const Entry *e, size_t i)
+{
+    StrBuf kb;
+    sb_init(&kb);
+    sb_printf(&kb, "%s|", name);
+    for (size_t j = 0; j < i; j++)
+        sb_printf(&kb, "%u,%s,%llu,%llu;", e->args.items[j].index, e->args.items[j].op,
+                  (unsigned long long)e->args.items[j].value, (unsigned long long)e->args.items[j].value2);
+    sb_printf(&kb, "@%u", e->args.items[i].index);
+    const char *k = arena_strdup(A, kb.data ? kb.data : "");
+    sb_free(&kb);
+    return k;
+}
+
+typedef VEC(Entry *) EntryList;
+
+/* The entry e with position i replaced by (mask, value), merged into an
+ * existing live entry with the same key. */
+static bool add_block_entry(Emit *em, const Entry *e, size_t i, LscBlock b)
+{
+    Arena *A = &em->ctx->arena;
+    StrBuf kb;
+    sb_init(&kb);
+    sb_printf(&kb, "%d/%u/%u/%d|", e->family, e->action.kind, e->action.data, 0);
+    JArg *args = arena_alloc(A, (e->args.len + 1) * sizeof *args);
+    for (size_t j = 0; j < e->args.len; j++) {
+        args[j] = e->args.items[j];
+        if (j == i)
+            args[j] = (JArg){args[j].index, "SCMP_CMP_MASKED_EQ", b.mask, b.value, true};
+        sb_printf(&kb, "%u,%s,%llu,%llu;", args[j].index, args[j].op, (unsigned long long)args[j].value,
+                  (unsigned long long)args[j].value2);
+    }
+    sb_puts(&kb, strrchr(e->key, '|')); /* the capability part */
+    char *key = arena_strdup(A, kb.data);
+    sb_free(&kb);
+    Entry *n = strmap_get(&em->by_key, key);
+    if (!n || n->dead) {
+        if (em->entries.len >= MAX_ENTRIES) {
+            Diag *g = diag_error(&em->ctx->diag, "E0415", e->span,
+                                 "the Docker profile would exceed %d entries in the form libseccomp compiles right",
+                                 MAX_ENTRIES);
+            diag_note(&em->ctx->diag, g, SPAN_NONE,
+                      "libseccomp 2.5 miscompiles a range next to another rule's condition on the same argument "
+                      "(docs/libseccomp.md); polc writes such ranges as masked blocks, one entry each");
+            diag_help(&em->ctx->diag, g, "bound the argument with fewer, rounder limits, or use polc's BPF back end (-t bpf)");
+            em->ok = false;
+            return false;
+        }
+        n = arena_alloc(A, sizeof *n);
+        *n = *e;
+        memset(&n->names, 0, sizeof n->names);
+        memset(&n->locs, 0, sizeof n->locs);
+        memset(&n->args, 0, sizeof n->args);
+        n->locs_over = false;
+        n->last_case = NULL;
+        n->dead = false;
+        n->key = key;
+        for (size_t j = 0; j < e->args.len; j++)
+            VEC_PUSH(A, n->args, args[j]);
+        strmap_put(&em->by_key, A, key, n);
+        n->seq = em->entries.len;
+        VEC_PUSH(A, em->entries, n);
+    }
+    for (size_t j = 0; j < e->names.len; j++) {
+        bool have = false;
+        for (size_t l = 0; l < n->names.len && !have; l++)
+            have = strcmp(n->names.items[l], e->names.items[j]) == 0;
+        if (!have)
+            VEC_PUSH(A, n->names, e->names.items[j]);
+    }
+    for (size_t j = 0; j < e->locs.len && !n->locs_over; j++) {
+        bool dup = false;
+        for (size_t l = 0; l < n->locs.len && !dup; l++)
+            dup = n->locs.items[l] == e->locs.items[j];
+        if (dup)
+            continue;
+        if (n->locs.len == MAX_LOCS)
+            n->locs_over = true;
+        else
+            VEC_PUSH(A, n->locs, e->locs.items[j]);
+    }
+    n->locs_over |= e->locs_over;
+    return true;
+}
+
+static bool same_cond(const JArg *a, const JArg *b)
+{
+    return a->index == b->index && strcmp(a->op, b->op) == 0 && a->value == b->value && a->value2 == b->value2;
+}
+
+/* Two entries that share a range at position i share its three libseccomp
+ * nodes, two of which lead to the next condition's first node: a second
+ * first node there is linked into the level through one parent only (the
+ * hang). Harmless when the next conditions begin with the same node: the
+ * same argument and the same test of its high half (EQ / MASKED_EQ). */
+static bool same_next_node(const Entry *a, const Entry *b, size_t i)
+{
+    if (a->args.len <= i + 1 || b->args.len <= i + 1)
+        return a->args.len == b->args.len;
+    const JArg *x = &a->args.items[i + 1], *y = &b->args.items[i + 1];
+    if (x->index != y->index || is_range(x) || is_range(y))
+        return false;
+    bool mx = strcmp(x->op, "SCMP_CMP_MASKED_EQ") == 0, my = strcmp(y->op, "SCMP_CMP_MASKED_EQ") == 0;
+    uint64_t xm = mx ? x->value : UINT64_MAX, ym = my ? y->value : UINT64_MAX;
+    uint64_t xd = (mx ? x->value2 : x->value) & xm, yd = (my ? y->value2 : y->value) & ym;
+    return mx == my && xm >> 32 == ym >> 32 && xd >> 32 == yd >> 32;
+}
+
+/* The blocks for the range at position i of e (lsc_range_blocks, for the
+ * arches e applies to); false: none means the same on all of them. */
+static bool range_blocks(const Emit *em, const Entry *e, size_t i, LscBlock *out, size_t *nb)
+{
+    const Ir *ir = em->ctx->ir;
+    const JArg *ja = &e->args.items[i];
+    bool has32 = false, has64 = false;
+    for (size_t a = 0; a < ir->arches.len; a++) {
+        const ArchInfo *ai = arch_info(ir->arches.items[a].arch);
+        if (e->family < 0 || (int)ai->family == e->family) {
+            has32 |= ai->word_bits == 32;
+            has64 |= ai->word_bits == 64;
+        }
+    }
+    LscBlock scratch[130];
+    bool lt = strcmp(ja->op, "SCMP_CMP_LT") == 0;
+    return lsc_range_blocks(lt, ja->value, has32, has64, out ? out : scratch, 130, nb);
+}
+
+static void fix_lsc_shapes(Emit *em)
+{
+    polc_ctx *ctx = em->ctx;
+    Arena *A = &ctx->arena;
+    for (bool changed = true; changed && em->ok;) {
+        changed = false;
+        StrMap levels = {0};
+        for (size_t x = 0; x < em->entries.len; x++) {
+            Entry *e = em->entries.items[x];
+            if (e->dead)
+                continue;
+            for (size_t n = 0; n < e->names.len; n++)
+                for (size_t i = 0; i < e->args.len; i++) {
+                    const char *k = level_key(A, e->names.items[n], e, i);
+                    EntryList *l = strmap_get(&levels, k);
+                    if (!l) {
+                        l = arena_alloc(A, sizeof *l);
+                        strmap_put(&levels, A, k, l);
+                    }
+                    if (!l->len || l->items[l->len - 1] != e)
+                        VEC_PUSH(A, *l, e);
+                }
+        }
+        size_t nentries = em->entries.len; /* entries added below are range-free there */
+        for (size_t x = 0; x < nentries && em->ok; x++) {
+            Entry *e = em->entries.items[x];
+            if (e->dead)
+                continue;
+            /* of the ranges that meet at one level, the one needing the most
+             * blocks stays (the first of equals): alone among masks it is
+             * compiled right */
+            size_t risky = SIZE_MAX, nb = 0;
+            LscBlock blocks[130];
+            bool can = false;
+            const Entry *partner = NULL;
+            for (size_t i = 0; i < e->args.len && risky == SIZE_MAX; i++) {
+                if (!is_range(&e->args.items[i]))
+                    continue;
+                size_t mine = 0;
+                bool my_can = range_blocks(em, e, i, blocks, &mine);
+                bool rewrite = false;
+                for (size_t n = 0; n < e->names.len && !rewrite; n++) {
+                    EntryList *l = strmap_get(&levels, level_key(A, e->names.items[n], e, i));
+                    for (size_t f = 0; l && f < l->len && !rewrite; f++) {
+                        Entry *o = l->items[f];
+                        if (o == e || o->dead || !is_range(&o->args.items[i]) || !entries_coexist(e, o) ||
+                            (same_cond(&o->args.items[i], &e->args.items[i]) && same_next_node(e, o, i)))
+                            continue;
+                        size_t theirs = 0;
+                        bool their_can = range_blocks(em, o, i, NULL, &theirs);
+                        /* keep the one that cannot be rewritten, else the bigger, else the first */
+                        if (my_can && !their_can)
+                            rewrite = true;
+                        else if (my_can == their_can)
+                            rewrite = mine < theirs || (mine == theirs && o->seq < e->seq);
+                        else
+                            continue;
+                        if (!rewrite && !my_can) /* neither can be rewritten: refuse */
+                            rewrite = true;
+                        if (rewrite)
+                            partner = o;
+                    }
+                }
+                if (rewrite)
+                    risky = i, nb = mine, can = my_can;
+            }
+            if (risky == SIZE_MAX)
+                continue;
+            const JArg *ja = &e->args.items[risky];
+            if (!can) {
+                ArchId arch = ctx->ir->arches.items[0].arch;
+                for (size_t a = ctx->ir->arches.len; a-- > 0;)
+                    if (e->family < 0 || (int)arch_info(ctx->ir->arches.items[a].arch)->family == e->family)
+                        arch = ctx->ir->arches.items[a].arch;
+                const char *argname = ir_arg_name(ctx, e->names.items[0], arch, ja->index);
+                Diag *g = diag_error(&ctx->diag, "E0414", e->span,
+                                     "libseccomp 2.5 would miscompile this bound on `%s`, and no form it compiles "
+                                     "right means the same on the 32- and 64-bit arches",
+                                     argname);
+                diag_note(&ctx->diag, g, partner ? partner->span : SPAN_NONE,
+                          "this rule also bounds `%s` of `%s` after the same conditions on the arguments before "
+                          "it: libseccomp then tests the wrong half of the argument, or never returns "
+                          "(docs/libseccomp.md)",
+                          argname, e->names.items[0]);
+                diag_note(&ctx->diag, g, SPAN_NONE,
+                          "on 32-bit arches libseccomp compares only the low 32 bits of the value, which masked "
+                          "blocks can only match for a bound below 2^32");
+                diag_help(&ctx->diag, g, "compile a separate policy for the 32-bit arches, or use polc's BPF back end (-t bpf)");
+                em->ok = false;
+                return;
+            }
+            e->dead = true;
+            changed = true;
+            range_blocks(em, e, risky, blocks, &nb);
+            for (size_t b = 0; b < nb && em->ok; b++)
+                add_block_entry(em, e, risky, blocks[b]);
+        }
+    }
+    if (!em->ok)
+        return;
+    size_t w = 0;
+    for (size_t x = 0; x < em->entries.len; x++)
+        if (!em->entries.items[x]->dead)
+            em->entries.items[w++] = em->entries.items[x];
+    em->entries.len = w;
 }
 
 /* Rules on one line share a location: compare locations by pointer. */
@@ -496,6 +765,8 @@ bool backend_docker_json(polc_ctx *ctx, StrBuf *out)
                     emit_syscall(&em, fam_dec[f], f, (ArchId)fam_arch[f]);
         }
     }
+    if (em.ok)
+        fix_lsc_shapes(&em);
     if (!em.ok)
         return false;
     if (em.entries.len > 1)
