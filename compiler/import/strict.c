@@ -628,10 +628,17 @@ static bool check_uint(JP *p, const JNode *v, const char *where, int type)
     }
     if (ok)
         return true;
-    const char *why = *s == '-'                                     ? "a negative number"
-                      : strpbrk(s, ".eE") && !v->yaml_float         ? "not an integer literal (Go refuses 1.0 and 1e3 here)"
-                      : v->yaml_float                               ? "a YAML float (sigs.k8s.io/yaml may turn 1.0 into 1, encoding/json refuses 1.5; write an integer)"
-                                                                    : "out of range (above 18446744073709551615)";
+    if (v->yaml_float) {
+        snprintf(msg, sizeof msg,
+                 "`%s` must be %s; %s is a YAML float: sigs.k8s.io/yaml turns 8.0 into 8 but refuses 8.5, and "
+                 "JSON readers refuse both; polc refuses it: write an integer",
+                 where, want_name(type), s);
+        jerr(p, IMP_E_RANGE, v->off, v->end, "%s", msg);
+        return false;
+    }
+    const char *why = *s == '-'             ? "a negative number"
+                      : strpbrk(s, ".eE") ? "not an integer literal (Go refuses 1.0 and 1e3 here)"
+                                          : "out of range (above 18446744073709551615)";
     snprintf(msg, sizeof msg, "`%s` must be %s; %s is %s, and Go's encoding/json refuses the whole profile", where,
              want_name(type), s, why);
     jerr(p, IMP_E_RANGE, v->off, v->end, "%s", msg);
