@@ -585,9 +585,10 @@ static const char *want_name(int type)
     }
 }
 
-/* ASCII case folding plus the two non-ASCII letters that Go's encoding/json
- * folds onto ASCII ones: U+017F (long s) -> s, U+212A (Kelvin) -> k. *nonascii
- * is set when one of them was used. */
+/* ASCII case folding plus the non-ASCII letters that Go's encoding/json
+ * folds onto ASCII ones: U+017F (long s) -> s, U+212A (Kelvin) -> k, and
+ * since Go 1.21 (ToUpper(ToLower(r))) U+0130 and U+0131 -> i. *nonascii is
+ * set when one of them was used. */
 static void fold(const char *k, char *out, size_t cap, bool *nonascii)
 {
     size_t o = 0;
@@ -597,6 +598,8 @@ static void fold(const char *k, char *out, size_t cap, bool *nonascii)
             out[o++] = 's', c += 2, *nonascii = true;
         } else if (c[0] == 0xe2 && c[1] == 0x84 && c[2] == 0xaa) {
             out[o++] = 'k', c += 3, *nonascii = true;
+        } else if (c[0] == 0xc4 && (c[1] == 0xb0 || c[1] == 0xb1)) {
+            out[o++] = 'i', c += 2, *nonascii = true; /* Go >= 1.21 only */
         } else {
             out[o++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
             c++;
@@ -715,8 +718,8 @@ static void check_object(JP *p, const JNode *o, const Field *fields, const char 
         if (hit && na) {
             char msg[400];
             snprintf(msg, sizeof msg,
-                     "key `%s` matches the field `%s` only through Unicode case folding (U+017F, U+212A), which "
-                     "Go versions treat differently; write the key in ASCII",
+                     "key `%s` matches the field `%s` only through Unicode case folding (U+017F, U+212A, "
+                     "U+0130, U+0131), which Go versions treat differently; write the key in ASCII",
                      o->keys[i], hit->name);
             jerr(p, IMP_E_FOLD, o->koff[i], o->kend[i], "%s", msg);
             continue;
