@@ -147,8 +147,11 @@ static void warn_bad_utf8(JP *p, uint32_t a, uint32_t b)
 static JNode *jstring(JP *p)
 {
     size_t start = p->i++;
-    /* decoded text is never longer than the literal (U+FFFD for 1 byte is 3: x3) */
-    size_t cap = 3 * (p->len - p->i) + 4, k = 0;
+    /* the literal's length bounds the decoded text's (U+FFFD for one bad byte is 3: x3) */
+    size_t lit = p->i;
+    while (lit < p->len && p->t[lit] != '"')
+        lit += p->t[lit] == '\\' ? 2 : 1;
+    size_t cap = 3 * (lit - p->i) + 4, k = 0;
     char *o = arena_alloc(&p->ic->ctx->arena, cap);
     bool bad = false;
     for (;;) {
