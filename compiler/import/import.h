@@ -76,6 +76,11 @@ typedef struct ImpCtx {
     ImpProfile prof;
 } ImpCtx;
 
+/* strict.c: the profile text as a json-c tree, checked against the Go
+ * types; NULL with *failed and diagnostics when the runtime would refuse it
+ * or its reading is ambiguous. */
+json_object *imp_parse_strict(ImpCtx *ic, const char *text, size_t len, bool *yaml, bool *failed);
+
 /* read.c */
 bool imp_read_profile(ImpCtx *ic, const char *path);
 
@@ -100,5 +105,16 @@ char *imp_write_pol(ImpCtx *ic, const char *policy_name);
 #define IMP_W_FORMAT "W0104"
 #define IMP_W_MINKERNEL "W0105"
 #define IMP_E_PROFILE "E0601"
+/* strict.c: reading the file as Go's encoding/json (docs/import.md) */
+#define IMP_E_BOM "E0710"
+#define IMP_E_SYNTAX "E0711"
+#define IMP_E_DUP "E0712"
+#define IMP_E_FOLD "E0713"
+#define IMP_E_TYPE "E0714"
+#define IMP_E_RANGE "E0715"
+#define IMP_E_KERNEL "E0716"
+#define IMP_E_YAML "E0717"
+#define IMP_W_UTF8 "W0710"
+#define IMP_W_UNKNOWN_KEY "W0711"
 
 #endif

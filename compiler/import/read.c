@@ -51,152 +51,6 @@ void ib_printf(ImpBuf *b, const char *fmt, ...)
     free(big);
 }
 
-/* ---- YAML -> json-c ------------------------------------------------- */
-
-static json_object *yaml_scalar(const yaml_node_t *n)
-{
-    const char *s = (const char *)n->data.scalar.value;
-    size_t len = n->data.scalar.length;
-    if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-        return json_object_new_string_len(s, (int)len);
-    if (len == 0 || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL"))
-        return NULL;
-    if (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE"))
-        return json_object_new_boolean(1);
-    if (!strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE"))
-        return json_object_new_boolean(0);
-    const char *p = s;
-    int neg = 0, base = 10;
-    if (*p == '-' || *p == '+')
-        neg = *p++ == '-';
-    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
-        base = 16, p += 2;
-    else if (p[0] == '0' && p[1] == 'o')
-        base = 8, p += 2;
-    if (*p && isalnum((unsigned char)*p)) {
-        char *end;
-        errno = 0;
-        unsigned long long v = strtoull(p, &end, base);
-        if (*end == '\0' && errno == 0) {
-            if (neg)
-                return json_object_new_int64(-(long long)v);
-            return v > INT64_MAX ? json_object_new_uint64(v) : json_object_new_int64((long long)v);
-        }
-    }
-    return json_object_new_string_len(s, (int)len);
-}
-
-/* Nodes a YAML profile may expand to: aliases share nodes, so a few lines
- * of `&a [*b, *b, ...]` expand exponentially (a "billion laughs"). */
-#define YAML_MAX_NODES 1000000
-
-static json_object *yaml_to_json(yaml_document_t *doc, yaml_node_t *n, int depth, size_t *budget)
-{
-    if (!n || depth > 64 || *budget == 0)
-        return NULL;
-    --*budget;
-    switch (n->type) {
-    case YAML_SCALAR_NODE: return yaml_scalar(n);
-    case YAML_SEQUENCE_NODE: {
-        json_object *a = json_object_new_array();
-        for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++)
-            json_object_array_add(a, yaml_to_json(doc, yaml_document_get_node(doc, *it), depth + 1, budget));
-        return a;
-    }
-    case YAML_MAPPING_NODE: {
-        json_object *o = json_object_new_object();
-        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-            yaml_node_t *k = yaml_document_get_node(doc, p->key);
-            if (!k || k->type != YAML_SCALAR_NODE)
-                continue;
-            json_object_object_add(o, (const char *)k->data.scalar.value,
-                                   yaml_to_json(doc, yaml_document_get_node(doc, p->value), depth + 1, budget));
-        }
-        return o;
-    }
-    default: return NULL;
-    }
-}
-
-static json_object *jget(json_object *o, const char *key);
-
-/* The deepest nesting of YAML flow collections, [ and {, counted in quoted
- * scalars and comments too: an over-estimate only guards libyaml. */
-static int flow_depth(const char *t, size_t len)
-{
-    int depth = 0, max = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (t[i] == '[' || t[i] == '{') {
-            if (++depth > max)
-                max = depth;
-        } else if ((t[i] == ']' || t[i] == '}') && depth > 0) {
-            depth--;
-        }
-    }
-    return max;
-}
-
-/* The first YAML document that is a SeccompProfile, else the first one. */
-static json_object *parse_yaml(const char *text, size_t len, char *err, size_t errlen)
-{
-    yaml_parser_t parser;
-    json_object *first = NULL, *found = NULL;
-    if (!yaml_parser_initialize(&parser)) {
-        snprintf(err, errlen, "cannot initialise the YAML parser");
-        return NULL;
-    }
-    if (flow_depth(text, len) > 64) {
-        /* libyaml takes time quadratic in the nesting of [ and { */
-        snprintf(err, errlen, "invalid YAML: nesting too deep");
-        yaml_parser_delete(&parser);
-        return NULL;
-    }
-    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-    for (;;) {
-        yaml_document_t doc;
-        if (!yaml_parser_load(&parser, &doc)) {
-            snprintf(err, errlen, "not JSON, and not YAML either: %s at line %zu",
-                     parser.problem ? parser.problem : "syntax error", parser.problem_mark.line + 1);
-            json_object_put(first);
-            first = NULL;
-            break;
-        }
-        yaml_node_t *root = yaml_document_get_root_node(&doc);
-        if (!root) {
-            yaml_document_delete(&doc);
-            break;
-        }
-        size_t budget = YAML_MAX_NODES;
-        json_object *j = yaml_to_json(&doc, root, 0, &budget);
-        yaml_document_delete(&doc);
-        if (budget == 0) {
-            snprintf(err, errlen, "the YAML expands to more than %d nodes (aliases)", YAML_MAX_NODES);
-            json_object_put(j);
-            json_object_put(first);
-            first = NULL;
-            break;
-        }
-        json_object *kind = jget(j, "kind");
-        if (!found && kind && json_object_is_type(kind, json_type_string) &&
-            !strcmp(json_object_get_string(kind), "SeccompProfile")) {
-            found = j;
-            break;
-        }
-        if (!first)
-            first = j;
-        else
-            json_object_put(j);
-    }
-    yaml_parser_delete(&parser);
-    if (found) {
-        json_object_put(first);
-        return found;
-    }
-    if (!first && !*err)
-        snprintf(err, errlen, "the file holds no YAML or JSON document");
-    return first;
-}
-
 /* ---- helpers --------------------------------------------------------- */
 
 /* Go's encoding/json matches keys case-insensitively. */
@@ -215,26 +69,13 @@ static json_object *jget(json_object *o, const char *key)
     return NULL;
 }
 
+/* An integer field, already checked by strict.c to be a uint64 literal. */
 static bool juint(json_object *o, uint64_t *out)
 {
-    if (json_object_is_type(o, json_type_int)) {
-        if (json_object_get_int64(o) < 0 && json_object_get_uint64(o) == 0)
-            *out = (uint64_t)json_object_get_int64(o);
-        else
-            *out = json_object_get_uint64(o);
-        return true;
-    }
-    if (json_object_is_type(o, json_type_string)) {
-        const char *s = json_object_get_string(o);
-        char *end;
-        errno = 0;
-        unsigned long long v = strtoull(s, &end, 0);
-        if (*s && *end == '\0' && errno == 0) {
-            *out = v;
-            return true;
-        }
-    }
-    return false;
+    if (!json_object_is_type(o, json_type_int))
+        return false;
+    *out = json_object_get_uint64(o);
+    return true;
 }
 
 static const char *jstr(json_object *o)
@@ -274,13 +115,7 @@ static bool parse_action(ImpCtx *ic, const char *s, json_object *errno_ret, json
             if (out->kind == ACT_ERRNO || out->kind == ACT_TRACE) {
                 uint64_t v = 1; /* runc: EPERM when errnoRet is absent */
                 if (errno_ret && !json_object_is_type(errno_ret, json_type_null)) {
-                    const char *name = jstr(errno_ret);
-                    uint32_t ev;
-                    if (juint(errno_ret, &v))
-                        ;
-                    else if (name && imp_errno_value(ic, name, &ev))
-                        v = ev;
-                    else {
+                    if (!juint(errno_ret, &v)) {
                         diag_error(&ic->ctx->diag, IMP_E_PROFILE, no_span(), "%s: %s: bad errnoRet %s",
                                    ic->prof.path, where, json_object_to_json_string(errno_ret));
                         return false;
@@ -500,28 +335,10 @@ bool imp_read_profile(ImpCtx *ic, const char *path)
         diag_error(&ic->ctx->diag, "E0200", SPAN_NONE, "cannot read %s: %s", path, strerror(err));
         return false;
     }
-    const char *q = text;
-    while (*q && isspace((unsigned char)*q))
-        q++;
-    json_object *root = NULL;
-    char yerr[256] = "";
-    bool yaml = false;
-    if (*q == '{' || *q == '[') {
-        enum json_tokener_error jerr;
-        root = json_tokener_parse_verbose(text, &jerr);
-        if (!root) {
-            diag_error(&ic->ctx->diag, IMP_E_PROFILE, SPAN_NONE, "%s: invalid JSON: %s", path,
-                       json_tokener_error_desc(jerr));
-            return false;
-        }
-    } else {
-        yaml = true;
-        root = parse_yaml(text, len, yerr, sizeof yerr);
-        if (!root) {
-            diag_error(&ic->ctx->diag, IMP_E_PROFILE, SPAN_NONE, "%s: %s", path, yerr);
-            return false;
-        }
-    }
+    bool yaml = false, failed = false;
+    json_object *root = imp_parse_strict(ic, text, len, &yaml, &failed);
+    if (failed)
+        return false;
     json_object *prof = NULL;
     const char *kind = jstr(jget(root, "kind"));
     if (kind && !strcmp(kind, "SeccompProfile")) {

@@ -36,14 +36,7 @@ json.dump(doc["spec"] if doc.get("kind") == "SeccompProfile" else doc, sys.stdou
 PY
     ;;
 *)
-    # containers/common also takes errnoRet as an errno name; moby (and the
-    # oracle) want a number: map names through the stdlib's errno.pol
-    errnos=$(awk '$1 == "const" && $3 == "=" {printf "%s\"%s\":%s", (n++ ? "," : "{"), $2, $4} END {print "}"}' \
-             "$stdlib/constants/errno.pol")
-    jq --argjson errnos "$errnos" '
-        (if .kind == "SeccompProfile" then .spec elif (.linux.seccomp != null) then .linux.seccomp else . end)
-        | (if .syscalls then .syscalls |= map(if (.errnoRet | type) == "string" then .errnoRet = $errnos[.errnoRet]
-                                              else . end) else . end)' \
+    jq '(if .kind == "SeccompProfile" then .spec elif (.linux.seccomp != null) then .linux.seccomp else . end)' \
         "$src" > "$tmp/src.json"
     ;;
 esac
