@@ -94,6 +94,11 @@ IrVerdict ir_eval(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t 
         arch = ARCH_X32;
     }
     const IrArch *ia = ir_arch(ctx->ir, arch);
+    if (!ia && arch == ARCH_X86_64 && nr == 0xffffffffu && ir_arch(ctx->ir, ARCH_X32)) {
+        /* -1 under x86_64's audit value, which x32 shares: the skip marker */
+        IrVerdict v = {ctx->ir->default_action, IR_RULE_DEFAULT};
+        return v;
+    }
     if (!ia) {
         IrVerdict v = {{ACT_KILL_PROCESS, 0}, IR_RULE_BAD_ARCH};
         return v;

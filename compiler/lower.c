@@ -13,6 +13,8 @@ typedef struct Hit {
     Rule *rule;
     Dnf cond;
     bool from_set;
+    bool fills_rest; /* `default ... for newer-than` on a syscall rules name:
+                        it decides only what no rule decides */
 } Hit;
 
 typedef struct Lower {
@@ -37,7 +39,49 @@ static int hitp_action_cmp(const void *a, const void *b)
     return c ? c : x->rule->id - y->rule->id;
 }
 
+static IrDecision decide_rules(Lower *lw, Hit **hits, size_t n);
+
+/* The inputs no rule decides get the refined default of `for newer-than`,
+ * not the plain default: its point is that libc falls back on ENOSYS, and a
+ * rule that carves out some arguments must not take that away from the rest. */
 static IrDecision decide(Lower *lw, Hit **hits, size_t n)
+{
+    Hit *rest = NULL;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (hits[i]->fills_rest)
+            rest = hits[i];
+        else
+            hits[m++] = hits[i];
+    }
+    IrDecision dec = decide_rules(lw, hits, m);
+    if (!rest)
+        return dec;
+    Dnf *conds = malloc((dec.cases.len + 1) * sizeof *conds);
+    if (!conds)
+        abort();
+    for (size_t i = 0; i < dec.cases.len; i++)
+        conds[i] = dec.cases.items[i].cond;
+    Dnf decided = dnf_or_n(&lw->cc, conds, dec.cases.len);
+    free(conds);
+    Dnf open = dnf_not(&lw->cc, decided);
+    if (dnf_is_false(open))
+        return dec;
+    rest->rule->contributes = true;
+    IrCase c = {rest->rule->action, open, {0}};
+    VEC_PUSH(&lw->ctx->arena, c.rules, rest->rule->id);
+    /* keep the cases sorted most restrictive first */
+    VEC_PUSH(&lw->ctx->arena, dec.cases, c);
+    size_t at = dec.cases.len - 1;
+    while (at > 0 && action_cmp(dec.cases.items[at - 1].action, c.action) > 0) {
+        dec.cases.items[at] = dec.cases.items[at - 1];
+        at--;
+    }
+    dec.cases.items[at] = c;
+    return dec;
+}
+
+static IrDecision decide_rules(Lower *lw, Hit **hits, size_t n)
 {
     IrDecision dec = {0};
     if (n > 1)
@@ -241,7 +285,8 @@ static bool lower_syscall(Lower *lw, ArchId arch, Hit *hits, size_t n, IrSyscall
 typedef VEC(Hit) HitVec;
 
 /* `default ACTION for newer-than X.Y`: every syscall of the arch added after
- * X.Y that no rule names gets the refined default. */
+ * X.Y gets the refined default for what no rule decides: all of it where no
+ * rule names the syscall, the rest of it where one does (decide). */
 static void add_newer_hits(Lower *lw, ArchId arch, void *vhits)
 {
     HitVec *hits = vhits;
@@ -252,9 +297,9 @@ static void add_newer_hits(Lower *lw, ArchId arch, void *vhits)
         strmap_put(&named, &ctx->arena, hits->items[i].name, (void *)1);
     for (size_t i = 0; i < t->len; i++) {
         const SyscallEntry *e = &t->entries[i];
-        if (strmap_get(&named, e->name) || syscalldb_version(&ctx->db, e->name, arch) <= ctx->newer_than)
+        if (syscalldb_version(&ctx->db, e->name, arch) <= ctx->newer_than)
             continue;
-        Hit h = {e->nr, e->name, ctx->newer_rule, dnf_true(&lw->cc), true};
+        Hit h = {e->nr, e->name, ctx->newer_rule, dnf_true(&lw->cc), true, strmap_get(&named, e->name) != NULL};
         VEC_PUSH(&ctx->arena, *hits, h);
     }
 }
@@ -292,14 +337,14 @@ bool lower_policy(polc_ctx *ctx)
                 if (!r->cond && muxed_call(r->targets.items[t].name, &muxer, &call) &&
                     arch_has_muxer(ctx, (ArchId)a, muxer)) {
                     const SyscallEntry *m = syscalldb_lookup(&ctx->db, (ArchId)a, muxer);
-                    Hit h = {m->nr, m->name, r, dnf_atom(&lw.cc, (Atom){0, A_EQ, call, 0, true}), true};
+                    Hit h = {m->nr, m->name, r, dnf_atom(&lw.cc, (Atom){0, A_EQ, call, 0, true}), true, false};
                     sometimes_true[r->id] = true;
                     VEC_PUSH(&ctx->arena, hits, h);
                 }
                 const SyscallEntry *e = syscalldb_lookup(&ctx->db, (ArchId)a, r->targets.items[t].name);
                 if (!e)
                     continue;
-                Hit h = {e->nr, e->name, r, dnf_false(), r->targets.items[t].from_set};
+                Hit h = {e->nr, e->name, r, dnf_false(), r->targets.items[t].from_set, false};
                 if (!rule_cond_dnf(ctx, &lw.cc, r, e->name, (ArchId)a, false, &h.cond))
                     continue;
                 if (dnf_is_false(h.cond))

@@ -669,6 +669,72 @@ static json_object *caps_array(const char *const *caps, int n)
     return a;
 }
 
+static bool little_endian_arch(ArchId a) { return (arch_info(a)->audit & 0x40000000u) != 0; /* __AUDIT_ARCH_LE */ }
+
+/* runc adds every listed architecture to one filter, and libseccomp refuses
+ * to mix byte orders in one filter: a policy for arches of both byte orders
+ * would not load anywhere. moby's `archMap` (which podman reads too) lists
+ * per family the arches a host of that family adds, as moby's own default
+ * profile does; otherwise the plain `architectures` list. */
+static void add_arches(json_object *root, const Ir *ir)
+{
+    bool little = false, big = false;
+    for (size_t a = 0; a < ir->arches.len; a++)
+        *(little_endian_arch(ir->arches.items[a].arch) ? &little : &big) = true;
+    if (!(little && big)) {
+        json_object *arches = json_object_new_array();
+        for (size_t a = 0; a < ir->arches.len; a++)
+            json_object_array_add(arches, json_object_new_string(arch_info(ir->arches.items[a].arch)->scmp));
+        json_object_object_add(root, "architectures", arches);
+        return;
+    }
+    json_object *map = json_object_new_array();
+    for (int f = 0; f < ARCH__COUNT; f++) {
+        bool any = false;
+        for (size_t a = 0; a < ir->arches.len; a++)
+            any |= (int)arch_info(ir->arches.items[a].arch)->family == f;
+        if (!any)
+            continue;
+        json_object *e = json_object_new_object(), *subs = json_object_new_array();
+        json_object_object_add(e, "architecture", json_object_new_string(arch_info((ArchId)f)->scmp));
+        for (size_t a = 0; a < ir->arches.len; a++) {
+            ArchId id = ir->arches.items[a].arch;
+            if ((int)arch_info(id)->family == f && (int)id != f)
+                json_object_array_add(subs, json_object_new_string(arch_info(id)->scmp));
+        }
+        json_object_object_add(e, "subArchitectures", subs);
+        json_object_array_add(map, e);
+    }
+    json_object_object_add(root, "archMap", map);
+}
+
+/* runc always filters the host's own arch (libseccomp starts every filter
+ * with it): on an x86_64 host a profile for x86 also decides x86_64 calls,
+ * with its default, where the policy kills an ABI it does not target. Only
+ * a default that kills keeps that meaning. */
+static bool native_arches_targeted(polc_ctx *ctx)
+{
+    const Ir *ir = ctx->ir;
+    ActKind k = ir->default_action.kind;
+    if (k == ACT_KILL_PROCESS || k == ACT_KILL_THREAD)
+        return true;
+    for (size_t a = 0; a < ir->arches.len; a++) {
+        ArchId fam = arch_info(ir->arches.items[a].arch)->family;
+        if (ir_arch(ir, fam))
+            continue;
+        Diag *g = diag_error(&ctx->diag, "E0416", ctx->default_span,
+                             "a Docker profile for %s without %s would let its default `%s` decide %s calls on a %s "
+                             "host, where the policy kills calls of an ABI it does not target",
+                             arch_info(ir->arches.items[a].arch)->name, arch_info(fam)->name,
+                             action_str(ctx, &ctx->arena, ir->default_action), arch_info(fam)->name,
+                             arch_info(fam)->name);
+        diag_note(&ctx->diag, g, SPAN_NONE, "runc's libseccomp always filters the host's own arch");
+        diag_help(&ctx->diag, g, "add %s to `arch`, or use a kill default", arch_info(fam)->name);
+        return false;
+    }
+    return true;
+}
+
 bool backend_docker_json(polc_ctx *ctx, StrBuf *out)
 {
     Emit em = {ctx, {0}, {0}, intern_locs(ctx), true};
@@ -689,6 +755,8 @@ bool backend_docker_json(polc_ctx *ctx, StrBuf *out)
         diag_help(&ctx->diag, g, "use `default errno(ENOSYS) for newer-than X.Y`, which names the syscalls");
         return false;
     }
+    if (!native_arches_targeted(ctx))
+        return false;
     /* every syscall name any target arch decides */
     StrMap names = {0};
     VEC(const char *) order = {0};
@@ -776,10 +844,7 @@ bool backend_docker_json(polc_ctx *ctx, StrBuf *out)
     json_object_object_add(root, "defaultAction", json_object_new_string(scmp_action(ir->default_action.kind)));
     if (ir->default_action.kind == ACT_ERRNO || ir->default_action.kind == ACT_TRACE)
         json_object_object_add(root, "defaultErrnoRet", json_object_new_int64(ir->default_action.data));
-    json_object *arches = json_object_new_array();
-    for (size_t a = 0; a < ir->arches.len; a++)
-        json_object_array_add(arches, json_object_new_string(arch_info(ir->arches.items[a].arch)->scmp));
-    json_object_object_add(root, "architectures", arches);
+    add_arches(root, ir);
     json_object *calls = json_object_new_array();
     for (size_t i = 0; i < em.entries.len; i++) {
         Entry *e = em.entries.items[i];

@@ -492,6 +492,15 @@ static bool check_spo(K8s *k)
         diag_help(&ctx->diag, g, "use `default errno(EPERM)`, or --k8s-form pod with the Docker JSON profile");
         ok = false;
     }
+    if (jget(k->spo, "archMap")) {
+        Diag *g = diag_error(&ctx->diag, "E0908", root_span(ctx),
+                             "a Security Profiles Operator SeccompProfile cannot serve arches of both byte orders");
+        diag_note(&ctx->diag, g, SPAN_NONE,
+                  "its spec has one `architectures` list, which runc adds to one filter, and libseccomp refuses to mix "
+                  "byte orders in one filter (the Docker profile uses moby's archMap instead)");
+        diag_help(&ctx->diag, g, "compile one policy per byte order (--arch), or use --k8s-form pod");
+        ok = false;
+    }
     json_object *calls = jget(k->spo, "syscalls");
     StrMap reported = {0};
     for (size_t i = 0; calls && i < json_object_array_length(calls); i++) {

@@ -49,12 +49,16 @@ static bool is_kill(uint32_t ret)
 
 static const char *ret_text(uint32_t ret, char *buf, size_t len) { return bpf_describe_ret(ret, buf, len); }
 
+/* The arch a call of `arch` presents to seccomp: x32 calls arrive as
+ * x86_64 ones with the x32 bit in the number, and ir_eval routes them. */
+static ArchId seen_as(ArchId arch) { return arch == ARCH_X32 ? ARCH_X86_64 : arch; }
+
 /* The syscall the IR decides for (arch, nr) as seccomp_data shows it: x86_64
  * numbers with the x32 bit belong to x32. */
 static const IrSyscall *decided(const polc_ctx *ctx, ArchId arch, uint32_t nr, ArchId *owner)
 {
-    *owner = arch;
-    if (arch == ARCH_X86_64 && nr >= X32_BIT && nr != 0xffffffffu)
+    *owner = seen_as(arch);
+    if (*owner == ARCH_X86_64 && nr >= X32_BIT && nr != 0xffffffffu)
         *owner = ARCH_X32;
     const IrArch *ia = ir_arch(ctx->ir, *owner);
     return ia ? ir_syscall(ia, nr) : NULL;
@@ -63,9 +67,8 @@ static const IrSyscall *decided(const polc_ctx *ctx, ArchId arch, uint32_t nr, A
 static const char *call_text(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t a[6], char *buf,
                              size_t len)
 {
-    ArchId owner = arch;
-    if (arch == ARCH_X86_64 && nr >= X32_BIT && nr != 0xffffffffu)
-        owner = ARCH_X32;
+    ArchId owner;
+    decided(ctx, arch, nr, &owner);
     const SyscallEntry *e = syscalldb_by_nr(&ctx->db, owner, nr);
     char name[48];
     if (e)
@@ -74,7 +77,7 @@ static const char *call_text(const polc_ctx *ctx, ArchId arch, uint32_t nr, cons
         snprintf(name, sizeof name, "syscall %#x", nr);
     snprintf(buf, len, "%s(%#llx, %#llx, %#llx, %#llx, %#llx, %#llx) on %s", name, (unsigned long long)a[0],
              (unsigned long long)a[1], (unsigned long long)a[2], (unsigned long long)a[3], (unsigned long long)a[4],
-             (unsigned long long)a[5], arch_info(arch)->name);
+             (unsigned long long)a[5], arch_info(owner)->name);
     return buf;
 }
 
@@ -111,7 +114,7 @@ bool validate_bpf_program(polc_ctx *ctx, const struct sock_filter *prog, size_t 
                 struct seccomp_data d = {(int)nrs[i], info->audit, 0, {0}};
                 memcpy(d.args, vv.v[v], sizeof d.args);
                 BpfResult got = bpf_run(prog, len, &d);
-                IrVerdict iv = ir_eval(ctx, arch, nrs[i], vv.v[v], caps);
+                IrVerdict iv = ir_eval(ctx, seen_as(arch), nrs[i], vv.v[v], caps);
                 uint32_t want = ir_action_ret(iv.action);
                 if (got.error == 0 && got.ret == want)
                     continue;
@@ -250,11 +253,13 @@ static const char *const LIBSECCOMP_NOTE =
 static void check_call(FamilyRun *r, ArchId arch, uint32_t nr, const uint64_t args[6])
 {
     polc_ctx *ctx = r->ctx;
-    IrVerdict iv = ir_eval(ctx, arch, nr, args, r->caps);
+    IrVerdict iv = ir_eval(ctx, seen_as(arch), nr, args, r->caps);
     uint32_t want = ir_action_ret(iv.action);
     char call[256], g[64], w[64];
-    const SyscallEntry *e = syscalldb_by_nr(&ctx->db, arch, nr);
-    bool own_number = !(arch == ARCH_X86_64 && nr >= X32_BIT && nr != 0xffffffffu);
+    ArchId owner;
+    decided(ctx, arch, nr, &owner);
+    const SyscallEntry *e = syscalldb_by_nr(&ctx->db, owner, nr);
+    bool own_number = owner == arch; /* else the other x86_64 ABI's, checked with it */
     if (iv.rule != IR_RULE_BAD_ARCH && own_number) {
         uint32_t says;
         int ambiguous = e ? oracle_profile_says(r->rules, e->name, arch_info(arch)->word_bits == 32, args, &says)
@@ -291,8 +296,12 @@ static void check_call(FamilyRun *r, ArchId arch, uint32_t nr, const uint64_t ar
     bool applies = e && own_number ? libseccomp_applies(ctx, r->runc, r->probe, arch, nr, e->name) : true;
     uint32_t dflt = ir_action_ret(ctx->ir->default_action);
     if (got.error || got.ret != want) {
-        if (!applies && got.ret == dflt && ret_rank(dflt) <= ret_rank(want))
-            return; /* runc skips a name its libseccomp does not know: the default decides, no wider */
+        /* runc skips a name its libseccomp does not know and the default
+         * decides it: accepted where that default lets nothing through that
+         * the policy stops (errno for kill is another refusal, allow for
+         * errno, or for notify or trace, whose supervisor may refuse, is not) */
+        if (!applies && got.ret == dflt && (ret_rank(dflt) <= ret_rank(want) || ret_rank(dflt) < 4))
+            return;
         if (!applies)
             set_finding(r->out, "E0413", iv.rule, LIBSECCOMP_NOTE,
                         "the libseccomp polc links (%u.%u.%u) adds no rule for `%s` on %s, so runc would let the "
@@ -403,7 +412,8 @@ static void check_docker(polc_ctx *ctx, const char *json, bool with_libseccomp, 
 static void report(polc_ctx *ctx, const Finding *f)
 {
     Span where = f->rule == NO_RULE ? SPAN_NONE : rule_span(ctx, f->rule);
-    Diag *g = diag_error(&ctx->diag, f->code, where, "%s", f->message);
+    /* the engine keeps the code's pointer: a copy that lives as long */
+    Diag *g = diag_error(&ctx->diag, arena_strdup(&ctx->arena, f->code), where, "%s", f->message);
     if (f->note[0])
         diag_note(&ctx->diag, g, SPAN_NONE, "%s", f->note);
     if (strcmp(f->code, "E0413") == 0)
