@@ -597,22 +597,36 @@ static void count_refusal(int kind, const polc_ctx *ctx, const Text *policy)
 
 static size_t max_examples = 3;
 static bool class_seen_in_policy[NCLASSES];
+/* per class, the example with the shortest policy text: the minimal one */
+static size_t shortest_len[NCLASSES]; /* SIZE_MAX: none yet */
+static char *shortest_example[NCLASSES];
 
 static void report(int cl, const Text *policy, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void report(int cl, const Text *policy, const char *fmt, ...)
 {
+    static char msg[8192];
     st.class_decisions[cl]++;
     if (class_seen_in_policy[cl])
         return; /* one example per policy and class */
     class_seen_in_policy[cl] = true;
-    if (st.class_policies[cl]++ >= max_examples)
+    st.class_policies[cl]++;
+    bool first = st.class_policies[cl] <= max_examples, shortest = policy->len < shortest_len[cl];
+    if (!first && !shortest)
         return;
     va_list ap;
     va_start(ap, fmt);
-    printf("DISAGREEMENT [%s] #%zu: ", CLASS_NAME[cl], st.class_policies[cl]);
-    vprintf(fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    printf("\n%s\n", policy->s);
+    if (first)
+        printf("DISAGREEMENT [%s] #%zu: %s\n%s\n", CLASS_NAME[cl], st.class_policies[cl], msg, policy->s);
+    if (shortest) {
+        shortest_len[cl] = policy->len;
+        free(shortest_example[cl]);
+        size_t n = strlen(msg) + policy->len + 2;
+        shortest_example[cl] = malloc(n);
+        if (shortest_example[cl])
+            snprintf(shortest_example[cl], n, "%s\n%s", msg, policy->s);
+    }
 }
 
 #define MAX_VALUES 64
@@ -812,6 +826,8 @@ int main(int argc, char **argv)
     struct timespec t0, t1;
     signal(SIGPIPE, SIG_IGN); /* a dead child: EPIPE, counted as a crash */
     clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (int c = 0; c < NCLASSES; c++)
+        shortest_len[c] = SIZE_MAX;
     make_conds();
     make_min_stdlib();
     Text t;
@@ -852,8 +868,8 @@ int main(int argc, char **argv)
            st.policies, st.one_rule, st.two_rules, st.compiled, nref[0], nref[1]);
     for (int k = 0; k < 2; k++)
         for (size_t i = 0; i < nrefused[k]; i++)
-            printf("  refused %s %s: %zu\n", k ? "by the Docker back end," : "by polc,", refused[k][i].code,
-                   refused[k][i].n);
+            printf("  refused %s %s: %zu, the first:\n%s", k ? "by the Docker back end," : "by polc,",
+                   refused[k][i].code, refused[k][i].n, refused[k][i].example);
     printf("decisions: %zu vectors; IR vs polc's BPF %zu; vs libseccomp: %zu (runc's level, %zu profiles), "
            "%zu (level 2, %zu profiles)\n",
            st.vectors, st.bpf_decisions, st.lib_decisions[LV_RUNC], st.oracle_ok[LV_RUNC], st.lib_decisions[LV_TREE],
@@ -866,8 +882,8 @@ int main(int argc, char **argv)
     for (int c = 0; c < NCLASSES; c++) {
         total += st.class_decisions[c];
         if (st.class_policies[c])
-            printf("  DISAGREEMENTS %s: %zu policies, %zu decisions\n", CLASS_NAME[c], st.class_policies[c],
-                   st.class_decisions[c]);
+            printf("  DISAGREEMENTS %s: %zu policies, %zu decisions; the shortest:\n    %s", CLASS_NAME[c],
+                   st.class_policies[c], st.class_decisions[c], shortest_example[c] ? shortest_example[c] : "?\n");
     }
     printf("disagreements: %zu decisions in %zu policies; %.1f s\n", total, st.bad_policies, secs);
     return st.bad_policies ? 1 : 0;
