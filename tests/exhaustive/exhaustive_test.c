@@ -23,7 +23,7 @@
  *   (c) polc's Docker JSON compiled by libseccomp as runc does it
  *       (tests/oracle; runc's optimisation level, 1 for so few rules) and
  *   (d) the same at optimisation level 2 (binary tree).
- * libseccomp runs in a child that gets 2 s per level (2.5.4 hangs on some
+ * libseccomp runs in a child that gets 2 s of CPU time per level (2.5.4 hangs on some
  * rule sets, as in tests/fuzz/fuzz_differential.c): a hang is a failure. A libseccomp answer that differs from polc is also checked
  * against the JSON read literally, to say whose fault it is.
  * Refusals (polc's diagnostics: compile errors, the Docker back end's
@@ -113,7 +113,7 @@ static const char *const ACTIONS[] = {"allow", "errno(1)", "errno(2)", "kill-pro
 #define NACT N(ACTIONS)
 
 typedef struct Text {
-    char s[512];
+    char s[4096];
     size_t len;
 } Text;
 
@@ -195,22 +195,24 @@ static size_t read_all(int fd, void *p, size_t n) /* bytes read before EOF */
 }
 
 /* One child runs libseccomp for every policy (a fork per policy would cost
- * more than the rest): the parent sends uint32 length + the JSON; the child
- * answers per level: uint32 status (0 ok, 1 rejected), uint32 length, then
+ * more than the rest): the parent sends uint32 first level, uint32 length
+ * and the JSON; the child answers per level from the first: uint32 status (0 ok, 1 rejected), uint32 length, then
  * the instructions or the message. A level that does not answer within 2 s
- * is a hang: the child is killed and a new one started. */
+ * of CPU time is a hang: the child is killed, and a new one asked for the
+ * next level. */
 static pid_t server_pid = -1;
 static int to_server = -1, from_server = -1;
 
 static void server_loop(int in, int out)
 {
     for (;;) {
-        uint32_t n;
+        uint32_t req[2]; /* first level, length */
         char *json;
-        if (read_all(in, &n, sizeof n) != sizeof n || !(json = malloc((size_t)n + 1)) || read_all(in, json, n) != n)
+        if (read_all(in, req, sizeof req) != sizeof req || !(json = malloc((size_t)req[1] + 1)) ||
+            read_all(in, json, req[1]) != req[1])
             _exit(0);
-        json[n] = 0;
-        for (int lv = 0; lv < NLEVELS; lv++) {
+        json[req[1]] = 0;
+        for (int lv = (int)req[0]; lv < NLEVELS; lv++) {
             char err[256] = "";
             OracleOptions oo = {NULL, 0, 0, 0, 0}; /* with runc's -ENOSYS stub: what runc loads */
             OracleFilter *f = oracle_load_json_optimize(json, &oo, LEVEL_OPT[lv], err, sizeof err);
@@ -273,47 +275,84 @@ static void server_start(void)
     from_server = resp[0];
 }
 
-static bool wait_readable(int fd, int ms)
+/* The child's CPU time so far, in clock ticks (/proc/PID/stat utime + stime);
+ * -1 if unknown. */
+static long child_cpu_ticks(pid_t pid)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    const char *p = strrchr(buf, ')'); /* the command name may hold spaces */
+    unsigned long ut, stt;
+    /* after ") ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime */
+    if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &stt) != 2)
+        return -1;
+    return (long)(ut + stt);
+}
+
+/* An answer within HANG_CPU_SECONDS of the child's CPU time (the 2 s of
+ * fuzz_differential's alarm, but CPU time, so that a loaded machine or an
+ * ASan build does not make a slow answer a hang), and within
+ * HANG_WALL_SECONDS in any case. */
+#define HANG_CPU_SECONDS 2
+#define HANG_WALL_SECONDS 30
+static bool wait_readable(int fd)
 {
     struct pollfd p = {fd, POLLIN, 0};
-    int k;
-    while ((k = poll(&p, 1, ms)) < 0 && errno == EINTR)
-        ;
-    return k > 0;
+    long hz = sysconf(_SC_CLK_TCK), start = child_cpu_ticks(server_pid);
+    for (int waited = 0; waited < HANG_WALL_SECONDS * 10; waited++) {
+        int k;
+        while ((k = poll(&p, 1, 100)) < 0 && errno == EINTR)
+            ;
+        if (k > 0)
+            return true;
+        long now = child_cpu_ticks(server_pid);
+        if (start < 0 || now < 0) { /* no /proc: wall time */
+            if (waited >= HANG_CPU_SECONDS * 10)
+                return false;
+        } else if (now - start >= HANG_CPU_SECONDS * hz)
+            return false;
+    }
+    return false;
 }
 
 static void run_oracles(const char *json, OracleProg out[NLEVELS])
 {
-    if (server_pid < 0)
-        server_start();
-    uint32_t n = (uint32_t)strlen(json);
-    int lv = 0;
-    bool hang = false;
-    if (write_all(to_server, &n, sizeof n) && write_all(to_server, json, n))
-        for (; lv < NLEVELS; lv++) {
-            uint32_t hdr[2];
-            if (!wait_readable(from_server, 2000)) {
-                hang = true;
-                break;
+    for (int lv = 0; lv < NLEVELS;) {
+        if (server_pid < 0)
+            server_start();
+        uint32_t req[2] = {(uint32_t)lv, (uint32_t)strlen(json)};
+        bool hang = false;
+        if (write_all(to_server, req, sizeof req) && write_all(to_server, json, req[1]))
+            for (; lv < NLEVELS; lv++) {
+                uint32_t hdr[2];
+                if (!wait_readable(from_server)) {
+                    hang = true;
+                    break;
+                }
+                if (read_all(from_server, hdr, sizeof hdr) != sizeof hdr)
+                    break;
+                OracleProg *o = &out[lv];
+                if (hdr[0] == 0 && hdr[1] <= BPF_INTERP_MAX_INSNS &&
+                    read_all(from_server, o->insns, hdr[1] * sizeof *o->insns) == hdr[1] * sizeof *o->insns) {
+                    o->state = OP_OK;
+                    o->len = hdr[1];
+                } else if (hdr[0] == 1 && hdr[1] < sizeof o->err) {
+                    size_t k = read_all(from_server, o->err, hdr[1]);
+                    o->err[k] = 0;
+                    o->state = OP_REJECTED;
+                } else
+                    break;
             }
-            if (read_all(from_server, hdr, sizeof hdr) != sizeof hdr)
-                break;
-            OracleProg *o = &out[lv];
-            if (hdr[0] == 0 && hdr[1] <= BPF_INTERP_MAX_INSNS &&
-                read_all(from_server, o->insns, hdr[1] * sizeof *o->insns) == hdr[1] * sizeof *o->insns) {
-                o->state = OP_OK;
-                o->len = hdr[1];
-            } else if (hdr[0] == 1 && hdr[1] < sizeof o->err) {
-                size_t k = read_all(from_server, o->err, hdr[1]);
-                o->err[k] = 0;
-                o->state = OP_REJECTED;
-            } else
-                break;
+        if (lv < NLEVELS) { /* this level hung or the child died: a new child for the next */
+            server_stop();
+            out[lv++].state = hang ? OP_HANG : OP_CRASH;
         }
-    if (lv < NLEVELS) {
-        server_stop();
-        for (; lv < NLEVELS; lv++)
-            out[lv].state = hang ? OP_HANG : OP_CRASH;
     }
 }
 
@@ -455,6 +494,7 @@ static uint32_t json_says(const JsonProfile *p, bool other, const uint64_t args[
 
 #define SELF_CHECK_EVERY 64
 static char min_stdlib[128];
+static const char *stdlib_dir = min_stdlib; /* --policy: the real one */
 
 static bool copy_file(const char *from, const char *to, const char *keep_only)
 {
@@ -563,14 +603,14 @@ typedef struct Stats {
     size_t class_policies[NCLASSES], class_decisions[NCLASSES];
     size_t bad_policies, too_long[NLEVELS];
 } Stats;
-static char too_long_example[512];
+static char too_long_example[4096];
 static Stats st;
 
 #define MAX_CODES 32
 static struct {
     char code[8];
     size_t n;
-    char example[512];
+    char example[4096];
 } refused[2][MAX_CODES]; /* [0] polc refuses to compile, [1] the Docker back end refuses */
 static size_t nrefused[2];
 
@@ -699,7 +739,7 @@ static void run_policy(const Text *policy)
     st.policies++;
     memset(class_seen_in_policy, 0, sizeof class_seen_in_policy);
     polc_ctx *ctx = polc_new();
-    polc_add_stdlib_dir(ctx, min_stdlib);
+    polc_add_stdlib_dir(ctx, stdlib_dir);
     polc_set_no_prelude(ctx, 1);
     if (polc_compile_buffer(ctx, "exh.pol", policy->s, policy->len) != POLC_OK) {
         count_refusal(0, ctx, policy);
@@ -746,7 +786,7 @@ static void run_policy(const Text *policy)
         polc_free(ctx);
         return;
     }
-    if (st.compiled % SELF_CHECK_EVERY == 1)
+    if (stdlib_dir == min_stdlib && st.compiled % SELF_CHECK_EVERY == 1)
         self_check(policy, json, &prog);
     TestValues v0 = TEST_VALUES(MAX_VALUES), v1 = TEST_VALUES(MAX_VALUES);
     collect_values(ctx->ir, 0, &v0);
@@ -805,16 +845,32 @@ static void run_policy(const Text *policy)
     polc_free(ctx);
 }
 
+/* --policy FILE: that policy alone, e.g. to replay an example */
+static bool read_policy(const char *path, Text *t)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return false;
+    t->len = fread(t->s, 1, sizeof t->s - 1, f);
+    t->s[t->len] = 0;
+    bool ok = !ferror(f) && feof(f);
+    fclose(f);
+    return ok;
+}
+
 int main(int argc, char **argv)
 {
     bool full = false, quiet = false;
+    const char *policy_file = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--full"))
             full = true;
         else if (!strcmp(argv[i], "--quiet"))
             quiet = true;
+        else if (!strcmp(argv[i], "--policy") && i + 1 < argc)
+            policy_file = argv[++i];
         else {
-            fprintf(stderr, "usage: exhaustive_test [--full] [--quiet]\n");
+            fprintf(stderr, "usage: exhaustive_test [--full] [--quiet] [--policy FILE]\n");
             return 2;
         }
     }
@@ -829,8 +885,18 @@ int main(int argc, char **argv)
     for (int c = 0; c < NCLASSES; c++)
         shortest_len[c] = SIZE_MAX;
     make_conds();
-    make_min_stdlib();
     Text t;
+    if (policy_file) {
+        if (!read_policy(policy_file, &t)) {
+            fprintf(stderr, "exhaustive_test: cannot read %s (at most %zu bytes)\n", policy_file, sizeof t.s - 1);
+            return 2;
+        }
+        stdlib_dir = POLC_EXH_STDLIB_DIR;
+        run_policy(&t);
+        server_stop();
+        goto summary;
+    }
+    make_min_stdlib();
     /* phase 1: one rule */
     for (size_t c = 0; c < nconds; c++)
         for (size_t a = 0; a < NACT; a++)
@@ -854,6 +920,7 @@ int main(int argc, char **argv)
         }
     server_stop();
     remove_min_stdlib();
+summary:
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 
