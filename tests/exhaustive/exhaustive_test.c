@@ -36,7 +36,8 @@
  * compares (a) with (b).
  * Prints the counts, the first few examples of each class of disagreement
  * (EXH_EXAMPLES=N for more) and the one with the shortest policy; exits 1
- * on any disagreement.
+ * on any disagreement. EXH_ROTATE=K pairs phase 2's conditions with other
+ * triples (the turn starts at K).
  *
  * usage: exhaustive_test [--full] [--quiet] [--policy FILE]
  *   --policy FILE: that policy alone (e.g. an example printed here). */
@@ -913,7 +914,9 @@ int main(int argc, char **argv)
                 st.one_rule++;
             }
     /* phase 2: two rules */
-    size_t ntriples = NACT * NACT * NACT, turn = 0;
+    /* EXH_ROTATE=K starts the turn of the triples at K: other pairings for a manual run */
+    const char *rot = getenv("EXH_ROTATE");
+    size_t ntriples = NACT * NACT * NACT, turn = rot ? (size_t)strtoul(rot, NULL, 10) : 0;
     for (size_t c1 = 0; c1 < nconds; c1++)
         for (size_t c2 = 0; c2 < nconds; c2++) {
             size_t c[2] = {c1, c2};
