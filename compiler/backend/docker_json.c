@@ -723,12 +723,12 @@ static bool native_arches_targeted(polc_ctx *ctx)
         if (ir_arch(ir, fam))
             continue;
         Diag *g = diag_error(&ctx->diag, "E0416", ctx->default_span,
-                             "a Docker profile for %s without %s would let its default `%s` decide %s calls on a %s "
-                             "host, where the policy kills calls of an ABI it does not target",
+                             "a Docker profile for %s without %s would let its default `%s` decide %s calls, where "
+                             "the policy kills calls of an ABI it does not target",
                              arch_info(ir->arches.items[a].arch)->name, arch_info(fam)->name,
-                             action_str(ctx, &ctx->arena, ir->default_action), arch_info(fam)->name,
-                             arch_info(fam)->name);
-        diag_note(&ctx->diag, g, SPAN_NONE, "runc's libseccomp always filters the host's own arch");
+                             action_str(ctx, &ctx->arena, ir->default_action), arch_info(fam)->name);
+        diag_note(&ctx->diag, g, SPAN_NONE, "runc's libseccomp always filters the host's own arch, so on %s hosts "
+                  "the profile decides its calls", arch_info(fam)->name);
         diag_help(&ctx->diag, g, "add %s to `arch`, or use a kill default", arch_info(fam)->name);
         return false;
     }

@@ -149,6 +149,7 @@ typedef struct Finding {
     int rule;     /* the deciding rule of the policy, or -1 */
     char message[768];
     char note[512];
+    const char *help; /* static text, or NULL */
 } Finding;
 
 static void set_finding(Finding *f, const char *code, int rule, const char *note, const char *fmt, ...)
@@ -180,59 +181,18 @@ static const char **cap_names(const polc_ctx *ctx, uint64_t mask, char store[64]
     return names;
 }
 
-/* libseccomp may know a name and still add no rule for it on one arch
- * (2.5.4: map_shadow_stack on x32). The probe: a profile that allows every
- * decided name of the family's arches, and nothing else. */
-static OracleFilter *load_probe(const polc_ctx *ctx, ArchId family, uint32_t native)
+/* Whether the libseccomp polc links files a rule for name under number nr on
+ * arch: it may not know the name (runc then skips the rule), or know it and
+ * still file it elsewhere on one arch (2.5.4: map_shadow_stack on x32 as a
+ * pseudo number). i386's socket calls are filed under socketcall: modelled. */
+static bool libseccomp_applies(const polc_ctx *ctx, ArchId arch, uint32_t nr, const char *name)
 {
-    StrBuf sb;
-    sb_init(&sb);
-    sb_puts(&sb, "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"architectures\":[");
-    bool first = true;
-    for (size_t a = 0; a < ctx->ir->arches.len; a++)
-        if (arch_info(ctx->ir->arches.items[a].arch)->family == family) {
-            sb_printf(&sb, "%s\"%s\"", first ? "" : ",", arch_info(ctx->ir->arches.items[a].arch)->scmp);
-            first = false;
-        }
-    sb_puts(&sb, "],\"syscalls\":[{\"action\":\"SCMP_ACT_ALLOW\",\"names\":[\"getpid\"");
-    for (size_t a = 0; a < ctx->ir->arches.len; a++) {
-        const IrArch *ia = &ctx->ir->arches.items[a];
-        if (arch_info(ia->arch)->family != family)
-            continue;
-        for (size_t i = 0; i < ia->syscalls.len; i++)
-            sb_printf(&sb, ",\"%s\"", ia->syscalls.items[i].name);
-    }
-    sb_puts(&sb, "]}]}");
-    OracleOptions o = {NULL, native, 0, 0, 1};
-    char err[256];
-    OracleFilter *f = oracle_load_json_opts(sb.data, &o, err, sizeof err);
-    sb_free(&sb);
-    return f;
-}
-
-static bool name_skipped(const OracleFilter *f, const char *name)
-{
-    const char **names;
-    size_t n = oracle_skipped_names(f, &names);
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(names[i], name) == 0)
-            return true;
-    return false;
-}
-
-/* Whether the libseccomp this polc links adds a rule for name on arch (see
- * load_probe). i386's socket calls are filed under socketcall: modelled. */
-static bool libseccomp_applies(const polc_ctx *ctx, const OracleFilter *built, const OracleFilter *probe,
-                               ArchId arch, uint32_t nr, const char *name)
-{
-    if (name_skipped(built, name))
-        return false;
     const char *mux;
     uint32_t call;
     if (muxed_call(name, &mux, &call) && arch_has_muxer(ctx, arch, mux))
         return true;
-    struct seccomp_data d = {(int)nr, arch_info(arch)->audit, 0, {0}};
-    return probe && oracle_eval(probe, &d).ret == SECCOMP_RET_ALLOW;
+    int got = seccomp_syscall_resolve_name_arch(oracle_arch_from_name(arch_info(arch)->scmp), name);
+    return got >= 0 && (uint32_t)got == nr;
 }
 
 typedef struct FamilyRun {
@@ -241,10 +201,17 @@ typedef struct FamilyRun {
     uint64_t caps;
     /* rules: the profile read as runc documents it; runc: the program runc
      * loads (its -ENOSYS stub, then libseccomp's program, which alone is
-     * what libseccomp built: "exact"); runc and probe NULL: rules only */
-    const OracleFilter *rules, *runc, *probe;
+     * what libseccomp built: "exact"); runc NULL: rules only */
+    const OracleFilter *rules, *runc;
     Finding *out;
 } FamilyRun;
+
+static const char *const MISCOMPILED_HELP =
+    "write the rule another way (e.g. split the range or the arguments into separate rules), or pass "
+    "--no-verify-libseccomp if the runtime links another libseccomp (unsafe: docs/validation.md)";
+static const char *const UNKNOWN_NAME_HELP =
+    "give the syscall a default that stops it too, or pass --no-verify-libseccomp if every runtime that loads "
+    "the profile links a libseccomp that knows it (unsafe: docs/validation.md)";
 
 static const char *const LIBSECCOMP_NOTE =
     "polc checked the profile with the libseccomp it links, built the way runc builds it; a runtime "
@@ -293,7 +260,7 @@ static void check_call(FamilyRun *r, ArchId arch, uint32_t nr, const uint64_t ar
                         call_text(ctx, arch, nr, args, call, sizeof call), ret_text(got.ret, g, sizeof g));
         return;
     }
-    bool applies = e && own_number ? libseccomp_applies(ctx, r->runc, r->probe, arch, nr, e->name) : true;
+    bool applies = e && own_number ? libseccomp_applies(ctx, arch, nr, e->name) : true;
     uint32_t dflt = ir_action_ret(ctx->ir->default_action);
     if (got.error || got.ret != want) {
         /* runc skips a name its libseccomp does not know and the default
@@ -317,6 +284,7 @@ static void check_call(FamilyRun *r, ArchId arch, uint32_t nr, const uint64_t ar
                         call_text(ctx, arch, nr, args, call, sizeof call),
                         got.error ? "an interpreter error" : ret_text(got.ret, g, sizeof g),
                         ret_text(want, w, sizeof w));
+        r->out->help = applies ? MISCOMPILED_HELP : UNKNOWN_NAME_HELP;
         return;
     }
     /* runc's -ENOSYS stub answers numbers above the profile's last known
@@ -328,6 +296,7 @@ static void check_call(FamilyRun *r, ArchId arch, uint32_t nr, const uint64_t ar
                     "%s, where the policy decides %s",
                     call_text(ctx, arch, nr, args, call, sizeof call), ret_text(got_runc.ret, g, sizeof g),
                     ret_text(want, w, sizeof w));
+    r->out->help = MISCOMPILED_HELP;
 }
 
 static void check_family(FamilyRun *r)
@@ -349,6 +318,28 @@ static void check_family(FamilyRun *r)
         free(nrs);
     }
     arg_vectors_free(&vv);
+}
+
+/* Whether the linked libseccomp can build a filter for the family's arches
+ * of the policy on this host: an empty profile for them. */
+static bool libseccomp_builds(const polc_ctx *ctx, ArchId family, uint32_t native)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    sb_puts(&sb, "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"architectures\":[");
+    bool first = true;
+    for (size_t a = 0; a < ctx->ir->arches.len; a++)
+        if (arch_info(ctx->ir->arches.items[a].arch)->family == family) {
+            sb_printf(&sb, "%s\"%s\"", first ? "" : ",", arch_info(ctx->ir->arches.items[a].arch)->scmp);
+            first = false;
+        }
+    sb_puts(&sb, "],\"syscalls\":[]}");
+    OracleOptions o = {NULL, native, 0, 0, 1};
+    char err[256];
+    OracleFilter *f = oracle_load_json_opts(sb.data, &o, err, sizeof err);
+    sb_free(&sb);
+    oracle_free(f);
+    return f != NULL;
 }
 
 static bool host_byte_order(ArchId a)
@@ -374,11 +365,9 @@ static void check_docker(polc_ctx *ctx, const char *json, bool with_libseccomp, 
             continue;
         uint32_t native = oracle_arch_from_name(arch_info((ArchId)fam)->scmp);
         /* libseccomp builds filters only in this host's byte order, and not
-         * for every arch on every host (riscv64, ppc64le on x86_64): the probe
-         * tells; where it cannot build one, part (b) is not done */
-        OracleFilter *probe = with_libseccomp && host_byte_order((ArchId)fam) ? load_probe(ctx, (ArchId)fam, native)
-                                                                              : NULL;
-        bool lsc = probe != NULL;
+         * for every arch on every host (riscv64, ppc64le on x86_64): where it
+         * cannot build one for a trivial profile, part (b) is not done */
+        bool lsc = with_libseccomp && host_byte_order((ArchId)fam) && libseccomp_builds(ctx, (ArchId)fam, native);
         for (size_t k = 0; k < nsets && !out->code[0]; k++) {
             char store[64][40], err[512];
             const char **caps = cap_names(ctx, sets[k], store);
@@ -399,13 +388,12 @@ static void check_docker(polc_ctx *ctx, const char *json, bool with_libseccomp, 
                                 seccomp_version()->major, seccomp_version()->minor, seccomp_version()->micro, err);
             }
             if (!out->code[0]) {
-                FamilyRun r = {ctx, (ArchId)fam, sets[k], rules, runc, probe, out};
+                FamilyRun r = {ctx, (ArchId)fam, sets[k], rules, runc, out};
                 check_family(&r);
             }
             oracle_free(rules);
             oracle_free(runc);
         }
-        oracle_free(probe);
     }
 }
 
@@ -416,10 +404,8 @@ static void report(polc_ctx *ctx, const Finding *f)
     Diag *g = diag_error(&ctx->diag, arena_strdup(&ctx->arena, f->code), where, "%s", f->message);
     if (f->note[0])
         diag_note(&ctx->diag, g, SPAN_NONE, "%s", f->note);
-    if (strcmp(f->code, "E0413") == 0)
-        diag_help(&ctx->diag, g,
-                  "write the rule another way (e.g. split the range or the arguments into separate rules), or "
-                  "pass --no-verify-libseccomp if the runtime links another libseccomp (unsafe: docs/validation.md)");
+    if (f->help)
+        diag_help(&ctx->diag, g, "%s", f->help);
     diag_note(&ctx->diag, g, SPAN_NONE, "nothing was written");
     ctx->internal_error |= strcmp(f->code, "E0499") == 0;
 }
@@ -493,8 +479,8 @@ static bool check_docker_in_child(polc_ctx *ctx, const char *json, Finding *out)
     if (timed_out) {
         memset(out, 0, sizeof *out);
         set_finding(out, "E0413", NO_RULE, LIBSECCOMP_NOTE,
-                    "libseccomp %u.%u.%u did not finish building a filter from this profile within %d s (it never "
-                    "returns on some rule sets); runc would hang on it as well",
+                    "libseccomp %u.%u.%u did not finish building a filter from this profile within %d s; runc "
+                    "would take as long, or hang (libseccomp 2.5.4 never returns on some rule sets)",
                     seccomp_version()->major, seccomp_version()->minor, seccomp_version()->micro,
                     LIBSECCOMP_SECONDS);
         return true;
