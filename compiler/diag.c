@@ -1,4 +1,5 @@
 #include "diag.h"
+#include "diag_codes.h"
 
 #include <json-c/json.h>
 #include <stdarg.h>
@@ -16,6 +17,15 @@ void diag_init(DiagEngine *d, Arena *a, const SourceMap *sm)
 static Diag *diag_new(DiagEngine *d, Severity sev, const char *code, Span span, const char *fmt,
                       va_list ap)
 {
+    /* A code missing from compiler/diag_codes.def is a bug in polc: stop
+     * here, so that the test that reaches it fails (diag_codes_registry
+     * finds it from the sources too). Lint's L codes have their own
+     * registry, docs/lint.md (test lint_codes_documented). */
+    if (!(code && code[0] == 'L') && !diag_code_known(code)) {
+        fprintf(stderr, "polc: internal error: diagnostic code `%s` is not in compiler/diag_codes.def\n",
+                code ? code : "(null)");
+        abort();
+    }
     if (sev == SEV_ERROR) {
         d->nerrors++;
         if (d->nerrors > DIAG_MAX_ERRORS) {
