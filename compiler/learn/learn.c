@@ -628,7 +628,12 @@ static polc_status verify(polc_ctx *ctx, const char *text, const char *merge_pat
         if (st == POLC_OK) {
             char *out;
             size_t len;
-            st = polc_emit(c, POLC_TARGET_DOCKER, &out, &len);
+            /* a Docker profile for a 32-bit ABI alone would also decide its
+             * host arch's calls (E0416): such a policy is checked as BPF */
+            bool host_arch_missing = false;
+            for (size_t a = 0; a < c->ir->arches.len; a++)
+                host_arch_missing |= !ir_arch(c->ir, arch_info(c->ir->arches.items[a].arch)->family);
+            st = polc_emit(c, host_arch_missing ? POLC_TARGET_BPF : POLC_TARGET_DOCKER, &out, &len);
             free(out);
         }
     }
