@@ -44,8 +44,12 @@ NUM_BEFORE = r"(?<![\w@])(?<!\w-)"
 
 
 def lexer_keywords():
-    with open(os.path.join(ROOT, "grammar/lexer.l")) as f:
-        return re.findall(r'^"([a-z][a-z-]*)"\s', f.read(), re.M)
+    # the one reading of the lexer's keywords (the compiler's table is built from it too)
+    sys.dont_write_bytecode = True
+    sys.path.insert(0, os.path.join(ROOT, "grammar"))
+    import keywords
+
+    return keywords.lexer_keywords(os.path.join(ROOT, "grammar/lexer.l"))
 
 
 def syscall_names():

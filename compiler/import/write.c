@@ -11,23 +11,10 @@
 #include <string.h>
 
 #include "../const_names.h"
+#include "../keywords.h"
 #include "import.h"
 
 #define WRAP 96
-
-static const char *const KEYWORDS[] = {
-    "policy", "include", "arch", "default", "const", "capability", "set", "syscalls", "capabilities",
-    "filesystem", "network", "process", "allow", "deny", "kill", "kill-thread", "kill-process", "trap",
-    "trace", "log", "notify", "errno", "if", "and", "or", "not", "in", "when", "drop", "add", "all", "read",
-    "write", "append", "exec", "read-only", "root", "user", "group", "no-new-privileges", NULL};
-
-static bool is_keyword(const char *s)
-{
-    for (int i = 0; KEYWORDS[i]; i++)
-        if (!strcmp(KEYWORDS[i], s))
-            return true;
-    return false;
-}
 
 /* ---- constants: exact reverse mapping (const_names.c) -------------- */
 
@@ -226,7 +213,7 @@ static const char *arg_name(ImpCtx *ic, const NameVec *names, unsigned index, ui
                 continue;
             const Signature *s = syscalldb_signature_on(&ic->std.sc->db, names->items[i], (ArchId)a);
             const char *n = s && (int)index < s->nargs ? s->arg_names[index] : NULL;
-            if (!n || is_keyword(n) || (common && strcmp(common, n)))
+            if (!n || !polc_word_fits(n, POLC_WORD_OPERAND) || (common && strcmp(common, n)))
                 return arena_printf(&ic->ctx->arena, "arg%u", index);
             common = n;
         }
@@ -584,33 +571,6 @@ static void put_caps(ImpCtx *ic, ImpBuf *b, uint64_t caps)
         }
 }
 
-static const char *policy_ident(ImpCtx *ic, const char *name)
-{
-    char buf[128];
-    size_t n = 0;
-    for (const char *p = name; *p && n < sizeof buf - 8; p++) {
-        char c = *p;
-        buf[n++] = isalnum((unsigned char)c) || c == '_' ? c : '-';
-    }
-    buf[n] = '\0';
-    while (n > 0 && buf[n - 1] == '-')
-        buf[--n] = '\0';
-    /* collapse "--" and a leading non-letter */
-    char out[140];
-    size_t o = 0;
-    if (!isalpha((unsigned char)buf[0]) && buf[0] != '_')
-        out[o++] = 'p', out[o++] = '-';
-    for (size_t i = 0; i < n; i++)
-        if (!(buf[i] == '-' && (o == 0 || out[o - 1] == '-')))
-            out[o++] = buf[i];
-    out[o] = '\0';
-    if (o == 0 || (o == 2 && out[0] == 'p'))
-        strcpy(out, "imported");
-    if (is_keyword(out))
-        strcat(out, "-profile");
-    return arena_strdup(&ic->ctx->arena, out);
-}
-
 static int cmp_ctx(const Bucket *a, const Bucket *b)
 {
     /* unconditional context first, then by first appearance */
@@ -634,7 +594,7 @@ char *imp_write_pol(ImpCtx *ic, const char *policy_name)
     char *dot = strchr(stem, '.');
     if (dot)
         *dot = '\0';
-    ib_printf(&b, "policy %s \"imported from %s\"\n", policy_ident(ic, policy_name ? policy_name : stem), base);
+    ib_printf(&b, "policy %s \"imported from %s\"\n", polc_name_text(&ic->ctx->arena, policy_name ? policy_name : stem, POLC_WORD_NAME, "imported"), base);
     ib_put(&b, "arch ");
     put_arches(&b, p->arch_mask);
     ib_put(&b, "\n");

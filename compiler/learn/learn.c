@@ -14,6 +14,7 @@
 
 #include "fmt/fmt.h"
 #include "ir.h"
+#include "keywords.h"
 #include "learn_internal.h"
 
 /* ---- small helpers ---- */
@@ -87,31 +88,6 @@ static const char *base(const char *p)
 {
     const char *s = strrchr(p, '/');
     return s ? s + 1 : p;
-}
-
-static const char *const KEYWORDS[] = {
-    "policy", "include", "arch", "default", "const", "capability", "set", "syscalls", "capabilities",
-    "filesystem", "network", "process", "allow", "deny", "kill", "kill-thread", "kill-process", "trap",
-    "trace", "log", "notify", "errno", "if", "and", "or", "not", "in", "when", "drop", "add", "all",
-    "read", "write", "append", "exec", "read-only", "root", "user", "group", "no-new-privileges", NULL};
-
-/* A policy name polc's lexer takes as one identifier. */
-static const char *policy_ident(Arena *a, const char *name)
-{
-    size_t n = strlen(name);
-    char *s = arena_alloc(a, n + 16);
-    size_t j = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = name[i];
-        s[j++] = isalnum((unsigned char)c) || c == '_' ? c : '_';
-    }
-    s[j] = '\0';
-    if (j == 0 || isdigit((unsigned char)s[0]))
-        return arena_printf(a, "p_%s", s);
-    for (const char *const *k = KEYWORDS; *k; k++)
-        if (strcmp(*k, s) == 0)
-            return arena_printf(a, "%s_policy", s);
-    return s;
 }
 
 /* A value strace printed that polc can write: a number, a constant the
@@ -652,7 +628,12 @@ static polc_status verify(polc_ctx *ctx, const char *text, const char *merge_pat
         if (st == POLC_OK) {
             char *out;
             size_t len;
-            st = polc_emit(c, POLC_TARGET_DOCKER, &out, &len);
+            /* a Docker profile for a 32-bit ABI alone would also decide its
+             * host arch's calls (E0416): such a policy is checked as BPF */
+            bool host_arch_missing = false;
+            for (size_t a = 0; a < c->ir->arches.len; a++)
+                host_arch_missing |= !ir_arch(c->ir, arch_info(c->ir->arches.items[a].arch)->family);
+            st = polc_emit(c, host_arch_missing ? POLC_TARGET_BPF : POLC_TARGET_DOCKER, &out, &len);
             free(out);
         }
     }
@@ -837,7 +818,7 @@ polc_status polc_learn(polc_ctx *ctx, const char *const *inputs, size_t ninputs,
             sb_puts(&sb, "}\n");
         }
     } else {
-        const char *name = policy_ident(a, o.policy_name ? o.policy_name : "learned");
+        const char *name = polc_name_text(a, o.policy_name ? o.policy_name : "learned", POLC_WORD_NAME, "learned");
         sb_printf(&sb, "# Learned by polc learn %s on %s from:\n", polc_version(), date);
         put_inputs(ctx, &sb, &d);
         sb_printf(&sb, "# %zu distinct syscalls.\n", n);

@@ -6,6 +6,7 @@
 #   python   python3 -c ...
 #   summary  a policy from `strace -c` alone
 #   merge    learn from trace A, --merge trace B, run B under the result
+#   names    --name a keyword of the language (unknown, mode, ...): no kernel
 # Environment (set by CMakeLists.txt): POLC RUNNER SYSPROBE FIXTURES WORK.
 # Exit 0 pass, 1 fail, 77 skipped (no seccomp or strace; a failure if CI=true).
 set -u
@@ -212,6 +213,21 @@ merge)
     "$POLC" learn --merge ab.pol -o abb.pol b.txt 2>merge2.err || fail "second merge"
     grep -q "nothing added" merge2.err || fail "second merge added something: $(cat merge2.err)"
     denied_probe ab.seccomp.json
+    ;;
+names)
+    # the policy name is written so that it parses back (compiler/keywords.c)
+    for n in unknown mode for newer-than policy kill-thread default "my app" 1st; do
+        if ! "$POLC" learn --name "$n" -o names.pol "$FIXTURES/tricky.strace" 2>names.err; then
+            fail "learn --name '$n'"; cat names.err; continue
+        fi
+        line=$(grep '^policy ' names.pol)
+        "$POLC" names.pol -o . 2>names.compile.err || { fail "--name '$n': $line does not compile"; cat names.compile.err; continue; }
+        "$POLC" fmt --check names.pol || fail "--name '$n': not in polc fmt's layout"
+        ok "--name '$n': $line"
+    done
+    # kill, read and write are keywords the grammar takes as names
+    "$POLC" learn --name kill -o names.pol "$FIXTURES/tricky.strace" 2>/dev/null && grep -q '^policy kill ' names.pol ||
+        fail "--name kill: not written as is"
     ;;
 *)
     echo "unknown scenario $scenario"; exit 2 ;;
