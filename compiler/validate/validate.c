@@ -26,6 +26,15 @@
  * runc would hang on them as well. */
 #define LIBSECCOMP_SECONDS 20
 
+/* POLC_LIBSECCOMP_TIMEOUT (seconds, 1..600) overrides the limit. */
+static long libseccomp_seconds(void)
+{
+    const char *e = getenv("POLC_LIBSECCOMP_TIMEOUT");
+    char *end;
+    long v = e ? strtol(e, &end, 10) : 0;
+    return e && *e && !*end && v >= 1 && v <= 600 ? v : LIBSECCOMP_SECONDS;
+}
+
 /* The kernel's precedence of actions: a higher rank lets more through. */
 static int ret_rank(uint32_t ret)
 {
@@ -445,11 +454,12 @@ static bool check_docker_in_child(polc_ctx *ctx, const char *json, Finding *out)
     size_t got = 0;
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
+    long limit = libseccomp_seconds();
     bool timed_out = false;
     while (got < sizeof *out) {
         struct timespec now;
         clock_gettime(CLOCK_MONOTONIC, &now);
-        long left_ms = LIBSECCOMP_SECONDS * 1000L - ((now.tv_sec - start.tv_sec) * 1000L +
+        long left_ms = limit * 1000L - ((now.tv_sec - start.tv_sec) * 1000L +
                                                       (now.tv_nsec - start.tv_nsec) / 1000000L);
         if (left_ms <= 0) {
             timed_out = true;
@@ -481,8 +491,7 @@ static bool check_docker_in_child(polc_ctx *ctx, const char *json, Finding *out)
         set_finding(out, "E0413", NO_RULE, LIBSECCOMP_NOTE,
                     "libseccomp %u.%u.%u did not finish building a filter from this profile within %d s; runc "
                     "would take as long, or hang (libseccomp 2.5.4 never returns on some rule sets)",
-                    seccomp_version()->major, seccomp_version()->minor, seccomp_version()->micro,
-                    LIBSECCOMP_SECONDS);
+                    seccomp_version()->major, seccomp_version()->minor, seccomp_version()->micro, (int)limit);
         return true;
     }
     if (got < sizeof *out) {

@@ -10,6 +10,9 @@
  *                          cutting 0x100000000 to 32 bits gives)
  *   docker-widen           the Docker profile's bound `len < 2^32` on mmap
  *                          becomes `len < 2^33`
+ *   docker-file=PATH       the Docker profile is replaced by PATH's text (a
+ *                          profile that means the same but that libseccomp
+ *                          never finishes building: E0413, status 1)
  * and `none` checks that the same compile without corruption succeeds.
  *
  * usage: tamper_test STDLIB_DIR POLICY.pol CASE */
@@ -54,6 +57,24 @@ static void tamper(polc_ctx *ctx, unsigned target, StrBuf *out)
         }
         fprintf(stderr, "tamper: nothing to corrupt in the BPF program\n");
         exit(2);
+    }
+    if (target == POLC_TARGET_DOCKER && strncmp(which, "docker-file=", 12) == 0) {
+        /* the whole profile replaced by a file's (one that means the same
+         * but that libseccomp cannot build, say) */
+        FILE *f = fopen(which + 12, "rb");
+        if (!f) {
+            perror(which + 12);
+            exit(2);
+        }
+        sb_free(out);
+        sb_init(out);
+        char buf[4096];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+            sb_putn(out, buf, n);
+        fclose(f);
+        fprintf(stderr, "tamper: the Docker profile replaced by %s\n", which + 12);
+        return;
     }
     if (target == POLC_TARGET_DOCKER && strcmp(which, "docker-widen") == 0) {
         /* mmap's bound 2^32 becomes 2^33: the profile allows more */
@@ -124,6 +145,7 @@ int main(int argc, char **argv)
         printf("status %d, %d files written\n", (int)st, files);
         return st == POLC_OK && files == 2 ? 0 : 1;
     }
-    printf("status %d (want %d), %d files written (want 0)\n", (int)st, (int)POLC_EUSAGE, files);
-    return st == POLC_EUSAGE && files == 0 ? 0 : 1;
+    polc_status want = strncmp(which, "docker-file=", 12) == 0 ? POLC_EINPUT : POLC_EUSAGE;
+    printf("status %d (want %d), %d files written (want 0)\n", (int)st, (int)want, files);
+    return st == want && files == 0 ? 0 : 1;
 }
