@@ -63,7 +63,9 @@ def compile_outputs(tree, rel, stdlib):
     out = {}
     work = tempfile.mkdtemp()
     try:
-        rc, so, se = run([polc, "-I", stdlib, rel, "-o", work], cwd=tree)
+        # the outputs are compared byte for byte; building each Docker profile
+        # with libseccomp as well (translation validation) would only cost time
+        rc, so, se = run([polc, "--no-verify-libseccomp", "-I", stdlib, rel, "-o", work], cwd=tree)
         out["exit"] = rc
         out["diagnostics"] = normalize_diags(se)
         for name in sorted(os.listdir(work)):
