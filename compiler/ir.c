@@ -111,12 +111,14 @@ IrVerdict ir_eval(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t 
             if ((tested & (1u << i)) && !ir_high_half_clean(args[i]))
                 return ir_harshest(d, ctx->ir->default_action);
     }
-    uint64_t view[6];
-    ir_arg_view(ctx, s ? s->name : "", arch, args, view);
-    if (!s && ctx->ir->has_unknown && nr != 0xffffffffu && !syscalldb_by_nr(&ctx->db, arch, nr)) {
-        IrVerdict v = {ctx->ir->unknown_action, IR_RULE_DEFAULT};
+    if (!s) { /* nothing tests its arguments */
+        IrVerdict v = {ctx->ir->default_action, IR_RULE_DEFAULT};
+        if (ctx->ir->has_unknown && nr != 0xffffffffu && !syscalldb_by_nr(&ctx->db, arch, nr))
+            v.action = ctx->ir->unknown_action;
         return v;
     }
+    uint64_t view[6];
+    ir_arg_view(ctx, s->name, arch, args, view);
     return ir_syscall_eval(s, view, caps, ctx->ir->default_action);
 }
 
@@ -147,8 +149,13 @@ unsigned ir_arg_bits(const polc_ctx *ctx, const char *sysname, ArchId arch, unsi
 
 void ir_arg_view(const polc_ctx *ctx, const char *sysname, ArchId arch, const uint64_t args[6], uint64_t view[6])
 {
-    for (unsigned i = 0; i < 6; i++)
-        view[i] = ir_arg_bits(ctx, sysname, arch, i) == 32 ? (args[i] & 0xffffffffu) : args[i];
+    /* one signature lookup for the six arguments (ir_arg_bits per argument) */
+    bool all32 = arch_info(arch)->word_bits == 32;
+    const Signature *sig = all32 ? NULL : syscalldb_signature_on(&ctx->db, sysname, arch);
+    for (unsigned i = 0; i < 6; i++) {
+        bool narrow = all32 || (sig && (int)i < sig->nargs && arg_type_bits(sig->arg_types[i], arch) == 32);
+        view[i] = narrow ? (args[i] & 0xffffffffu) : args[i];
+    }
 }
 
 const char *ir_arg_name(const polc_ctx *ctx, const char *sysname, ArchId arch, unsigned idx)
