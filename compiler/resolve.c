@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
+#include "abi.h"
 #include "compile.h"
 #include "polc_limits.h"
 

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
+#include "abi.h"
 #include "import.h"
 
 #define ALL_ARCHES ((1u << ARCH__COUNT) - 1)
