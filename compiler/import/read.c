@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "import.h"
+#include "util_file.h"
 
 void ib_put(ImpBuf *b, const char *s)
 {
