@@ -45,8 +45,11 @@ static const char USAGE[] =
     "      --strict-int-args     a 32-bit argument's high half must be zero or the\n"
     "                            sign extension of its low half, else the harshest\n"
     "                            outcome of that syscall (BPF back end only)\n"
-    "      --no-verify-libseccomp  UNSAFE: check the Docker profile without building\n"
+    "      --no-verify-libseccomp  UNSAFE: write the Docker profile without building\n"
     "                            it with libseccomp as runc does (docs/validation.md)\n"
+    "      --verify-libseccomp   with --check: build the Docker profile with\n"
+    "                            libseccomp as runc does too (always done when\n"
+    "                            writing outputs)\n"
     "      --frequency FILE      weight the BPF dispatch by `name count` lines\n"
     "                            (e.g. from strace -c): frequent calls decide faster\n"
     "      --apparmor-features FILE|DIR\n"
@@ -72,7 +75,7 @@ static const char USAGE[] =
 
 enum {
     OPT_CHECK = 256, OPT_ARCH, OPT_DUMP_AST, OPT_DUMP_IR, OPT_DIAG_FMT, OPT_STDIN_NAME,
-    OPT_NO_PRELUDE, OPT_COLOR, OPT_VERSION, OPT_EMIT, OPT_CAPS, OPT_FREQUENCY, OPT_STRICT_INT, OPT_NO_VERIFY_LIBSECCOMP,
+    OPT_NO_PRELUDE, OPT_COLOR, OPT_VERSION, OPT_EMIT, OPT_CAPS, OPT_FREQUENCY, OPT_STRICT_INT, OPT_NO_VERIFY_LIBSECCOMP, OPT_VERIFY_LIBSECCOMP,
     OPT_AA_FEATURES, OPT_K8S_FORM, OPT_K8S_PROFILE_DIR, OPT_K8S_IMAGE, OPT_K8S_NAMESPACE
 };
 
@@ -92,6 +95,7 @@ static const struct option LONG_OPTS[] = {
     {"caps", required_argument, NULL, OPT_CAPS},
     {"strict-int-args", no_argument, NULL, OPT_STRICT_INT},
     {"no-verify-libseccomp", no_argument, NULL, OPT_NO_VERIFY_LIBSECCOMP},
+    {"verify-libseccomp", no_argument, NULL, OPT_VERIFY_LIBSECCOMP},
     {"frequency", required_argument, NULL, OPT_FREQUENCY},
     {"apparmor-features", required_argument, NULL, OPT_AA_FEATURES},
     {"k8s-form", required_argument, NULL, OPT_K8S_FORM},
@@ -176,7 +180,7 @@ int main(int argc, char **argv)
             }
     const char *outdir = NULL, *arch = NULL, *stdin_name = NULL, *caps = NULL, *frequency = NULL;
     const char *aa_features = NULL;
-    int emit_bpf_asm = 0, strict_int = 0, verify_libseccomp = 1;
+    int emit_bpf_asm = 0, strict_int = 0, verify_libseccomp = -1; /* -1: on when writing */
     unsigned targets = 0;
     int check = 0, dump_ast = 0, dump_ir = 0, no_prelude = 0, color = -1;
     polc_diag_format fmt = POLC_DIAG_TEXT;
@@ -230,6 +234,7 @@ int main(int argc, char **argv)
         case OPT_FREQUENCY: frequency = optarg; break;
         case OPT_STRICT_INT: strict_int = 1; break;
         case OPT_NO_VERIFY_LIBSECCOMP: verify_libseccomp = 0; break;
+        case OPT_VERIFY_LIBSECCOMP: verify_libseccomp = 1; break;
         case OPT_AA_FEATURES: aa_features = optarg; break;
         case OPT_K8S_FORM:
             if (strcmp(optarg, "snippet") != 0 && strcmp(optarg, "pod") != 0 && strcmp(optarg, "spo") != 0)
@@ -274,7 +279,9 @@ int main(int argc, char **argv)
         cli_add_stdlib_dirs(ctx);
         polc_set_no_prelude(ctx, no_prelude);
         polc_set_strict_int_args(ctx, strict_int);
-        polc_set_verify_libseccomp(ctx, verify_libseccomp);
+        /* --check is the editor's loop: its own outputs are checked, the
+         * libseccomp build (tens of ms) only on request */
+        polc_set_verify_libseccomp(ctx, verify_libseccomp >= 0 ? verify_libseccomp : !check);
         polc_status st = POLC_OK;
         if (arch)
             st = polc_set_arches(ctx, arch);
