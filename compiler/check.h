@@ -9,11 +9,5 @@
 bool rule_cond_dnf(polc_ctx *ctx, CondCtx *cc, const Rule *r, const char *sysname, ArchId arch,
                    bool report, Dnf *out);
 bool resolve_value(polc_ctx *ctx, Expr *e, uint64_t *out);
-/* socketcall(2)/ipc(2) multiplexing: the multiplexer and call number of a
- * socket or SysV IPC syscall name. */
-bool muxed_call(const char *name, const char **muxer, uint32_t *call);
-/* The reverse: the syscall that call number `call` of `muxer` stands for. */
-const char *muxed_call_name(const char *muxer, uint32_t call);
-bool arch_has_muxer(const polc_ctx *ctx, ArchId arch, const char *muxer);
 
 #endif

@@ -197,6 +197,7 @@ bool lower_policy(polc_ctx *ctx);
 void optimize_ir(polc_ctx *ctx);
 
 const char *stdlib_locate(void *ctx, const char *relpath);
+/* names.c (as are action_cmp, action_eq, action_str and ast.h's act_kind_name) */
 const char *cap_name(const polc_ctx *ctx, int num);
 const char *errno_name(const polc_ctx *ctx, uint32_t value);
 /* "did you mean" over candidates; NULL when nothing is close. */

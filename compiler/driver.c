@@ -15,6 +15,7 @@
 #include "ir.h"
 #include "output.h"
 #include "polc_limits.h"
+#include "util_file.h"
 #include "validate/validate.h"
 
 const char *polc_version(void) { return "0.1.0"; }

@@ -44,6 +44,17 @@ const IrDecision *ir_scenario(const IrSyscall *s, uint64_t caps)
     return &s->scenarios[sc];
 }
 
+bool ir_decision_eq(const IrDecision *a, const IrDecision *b)
+{
+    if (a->cases.len != b->cases.len)
+        return false;
+    for (size_t i = 0; i < a->cases.len; i++)
+        if (!action_eq(a->cases.items[i].action, b->cases.items[i].action) ||
+            !dnf_eq(a->cases.items[i].cond, b->cases.items[i].cond))
+            return false;
+    return true;
+}
+
 unsigned ir_args_tested(const IrDecision *d)
 {
     unsigned m = 0;

@@ -10,6 +10,7 @@
 #include "compile.h"
 #include "parse.h"
 #include "polc_limits.h"
+#include "util_file.h"
 
 
 static bool is_file(const char *path)

@@ -7,17 +7,6 @@
 
 #include "ir.h"
 
-bool ir_decision_eq(const IrDecision *a, const IrDecision *b)
-{
-    if (a->cases.len != b->cases.len)
-        return false;
-    for (size_t i = 0; i < a->cases.len; i++)
-        if (!action_eq(a->cases.items[i].action, b->cases.items[i].action) ||
-            !dnf_eq(a->cases.items[i].cond, b->cases.items[i].cond))
-            return false;
-    return true;
-}
-
 static void drop_default_cases(IrDecision *d, Action dflt)
 {
     size_t k = 0;

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
+#include "abi.h"
 #include "compile.h"
 #include "polc_limits.h"
 
@@ -16,43 +16,6 @@ const char *const docker_default_caps[] = {
     NULL};
 
 /* ---- small helpers ---- */
-
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64)
-        return 99;
-    size_t prev[65], cur[65];
-    for (size_t j = 0; j <= lb; j++)
-        prev[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        cur[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            size_t v = prev[j - 1] + cost;
-            if (prev[j] + 1 < v) v = prev[j] + 1;
-            if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
-            cur[j] = v;
-        }
-        memcpy(prev, cur, (lb + 1) * sizeof(size_t));
-    }
-    return prev[lb];
-}
-
-const char *closest_name(const char *name, const char *const *cands, size_t n)
-{
-    size_t best = (size_t)-1;
-    const char *bestn = NULL;
-    size_t limit = strlen(name) / 3 + 1;
-    for (size_t i = 0; i < n; i++) {
-        size_t d = edit_distance(name, cands[i]);
-        if (d < best || (d == best && bestn && strcmp(cands[i], bestn) < 0)) {
-            best = d;
-            bestn = cands[i];
-        }
-    }
-    return best <= limit ? bestn : NULL;
-}
 
 static const char *closest_in_map(const StrMap *m, const char *name)
 {
@@ -65,63 +28,6 @@ static const char *closest_in_map(const StrMap *m, const char *name)
     const char *r = closest_name(name, c.items, c.len);
     arena_release(&tmp);
     return r;
-}
-
-int action_cmp(Action a, Action b)
-{
-    if (a.kind != b.kind)
-        return a.kind < b.kind ? -1 : 1;
-    if (a.data != b.data)
-        return a.data < b.data ? -1 : 1;
-    return 0;
-}
-
-bool action_eq(Action a, Action b) { return action_cmp(a, b) == 0; }
-
-const char *act_kind_name(ActKind k)
-{
-    static const char *const n[] = {"kill-process", "kill", "trap", "errno",
-                                    "notify", "trace", "log", "allow"};
-    return k < ACT__COUNT ? n[k] : "?";
-}
-
-const char *cap_name(const polc_ctx *ctx, int num)
-{
-    for (size_t i = 0; i < ctx->caps.cap; i++)
-        if (ctx->caps.slots[i].key) {
-            const CapDef *c = ctx->caps.slots[i].value;
-            if (c->num == num)
-                return c->name;
-        }
-    return NULL;
-}
-
-const char *errno_name(const polc_ctx *ctx, uint32_t value)
-{
-    const char *best = NULL;
-    for (size_t i = 0; i < ctx->consts.cap; i++)
-        if (ctx->consts.slots[i].key) {
-            const ConstDef *c = ctx->consts.slots[i].value;
-            if (c->is_errno && c->state == 2 && c->value == value &&
-                (!best || strcmp(c->name, best) < 0))
-                best = c->name;
-        }
-    return best;
-}
-
-const char *action_str(const polc_ctx *ctx, Arena *a, Action act)
-{
-    switch (act.kind) {
-    case ACT_ERRNO: {
-        const char *n = errno_name(ctx, act.data);
-        return n ? arena_printf(a, "errno(%s)", n) : arena_printf(a, "errno(%u)", act.data);
-    }
-    case ACT_TRAP:
-    case ACT_TRACE:
-        return arena_printf(a, "%s(%u)", act_kind_name(act.kind), act.data);
-    default:
-        return act_kind_name(act.kind);
-    }
 }
 
 /* ---- constants ---- */

@@ -11,10 +11,6 @@ bool backend_docker_json(polc_ctx *ctx, StrBuf *out);
 bool backend_bpf(polc_ctx *ctx, StrBuf *out);
 bool backend_bpf_listing(polc_ctx *ctx, StrBuf *out);
 bool backend_apparmor(polc_ctx *ctx, StrBuf *out);
-/* Whether the network section lets a socket of (family, type) be created (a
- * deny wins; with no allow entry everything else is allowed); *by (may be
- * NULL) is the deciding entry. Also used by polc diff. */
-bool net_allowed(polc_ctx *ctx, const char *fam, const char *type, const NetRule **by);
 /* The AppArmor feature set the back end targets (--apparmor-features, else
  * the stdlib's abi 3.0 set) and its loading through libapparmor (E0805). */
 struct aa_features;

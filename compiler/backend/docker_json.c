@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../check.h"
+#include "../abi.h"
 #include "../ir.h"
 #include "backend.h"
 #include "lsc_shape.h"

@@ -16,14 +16,6 @@
 
 #include "compile.h"
 
-/* A growable string. */
-typedef struct ImpBuf {
-    char *s;
-    size_t len, cap;
-} ImpBuf;
-void ib_put(ImpBuf *b, const char *s);
-void ib_printf(ImpBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
 enum { IOP_EQ, IOP_NE, IOP_LT, IOP_LE, IOP_GT, IOP_GE, IOP_MASKED_EQ };
 
 /* An action as runc hands it to libseccomp: data is the errno/trace value

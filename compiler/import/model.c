@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
+#include "abi.h"
 #include "import.h"
 
 #define ALL_ARCHES ((1u << ARCH__COUNT) - 1)
@@ -388,15 +388,15 @@ bool imp_semantics(ImpCtx *ic, const char *arch_override)
         if (r->dropped)
             continue;
         if ((r->arch_mask & p->arch_mask) == 0) {
-            ImpBuf b = {0};
+            StrBuf b = {0};
             for (size_t n = 0; n < r->names.len; n++)
                 if (r->names.items[n])
-                    ib_printf(&b, "%s%s", b.len ? ", " : "", r->names.items[n]);
+                    sb_printf(&b, "%s%s", b.len ? ", " : "", r->names.items[n]);
             VEC_PUSH(ar, p->skipped,
                      arena_printf(ar, "syscalls[%zu] applies to no target arch (%s only): %s", r->entry,
                                   r->arch_mask ? arch_list(r->arch_mask, ar) : "hosts polc does not model",
-                                  b.s ? b.s : ""));
-            free(b.s);
+                                  b.data ? b.data : ""));
+            free(b.data);
             r->dropped = true;
         }
         r->arch_mask &= p->arch_mask;

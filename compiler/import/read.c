@@ -12,44 +12,7 @@
 #include <yaml.h>
 
 #include "import.h"
-
-void ib_put(ImpBuf *b, const char *s)
-{
-    size_t n = strlen(s);
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->s, cap);
-        if (!p)
-            abort();
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n + 1);
-    b->len += n;
-}
-
-void ib_printf(ImpBuf *b, const char *fmt, ...)
-{
-    char small[512];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
-    va_end(ap);
-    if (n < (int)sizeof small) {
-        ib_put(b, small);
-        return;
-    }
-    char *big = malloc((size_t)n + 1);
-    if (!big)
-        abort();
-    va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    ib_put(b, big);
-    free(big);
-}
+#include "util_file.h"
 
 /* ---- helpers --------------------------------------------------------- */
 
@@ -158,14 +121,14 @@ static const struct {
     {"SCMP_ARCH_PPC64LE", ARCH_PPC64LE}, {"SCMP_ARCH_S390X", ARCH_S390X},
 };
 
-static void add_scmp_arch(ImpCtx *ic, const char *s, ImpBuf *unsupported)
+static void add_scmp_arch(ImpCtx *ic, const char *s, StrBuf *unsupported)
 {
     for (size_t i = 0; i < sizeof SCMP_ARCHES / sizeof *SCMP_ARCHES; i++)
         if (s && !strcmp(SCMP_ARCHES[i].scmp, s)) {
             ic->prof.arch_mask |= 1u << SCMP_ARCHES[i].arch;
             return;
         }
-    ib_printf(unsupported, "%s%s", unsupported->len ? ", " : "", s ? s : "?");
+    sb_printf(unsupported, "%s%s", unsupported->len ? ", " : "", s ? s : "?");
 }
 
 /* moby's includes/excludes.arches name the host (runtime.GOARCH). */
@@ -373,7 +336,7 @@ bool imp_read_profile(ImpCtx *ic, const char *path)
     bool ok = parse_action(ic, jstr(jget(prof, "defaultAction")), jget(prof, "defaultErrnoRet"), NULL,
                            "defaultAction", &p->def);
     /* target arches */
-    ImpBuf unsupported = {0};
+    StrBuf unsupported = {0};
     json_object *arches = jget(prof, "architectures"), *amap = jget(prof, "archMap");
     if (jlen(arches) && jlen(amap))
         diag_warning(&ic->ctx->diag, IMP_W_FORMAT, SPAN_NONE,
@@ -405,10 +368,10 @@ bool imp_read_profile(ImpCtx *ic, const char *path)
     }
     if (unsupported.len) {
         diag_warning(&ic->ctx->diag, IMP_W_ARCH, SPAN_NONE, "%s: architectures polc does not target are left out: %s",
-                     path, unsupported.s);
-        APUSH(p->header, arena_printf(&ic->ctx->arena, "left out (polc does not target them): %s", unsupported.s));
+                     path, unsupported.data);
+        APUSH(p->header, arena_printf(&ic->ctx->arena, "left out (polc does not target them): %s", unsupported.data));
     }
-    free(unsupported.s);
+    free(unsupported.data);
     if (!p->arch_mask && ok) {
         diag_error(&ic->ctx->diag, IMP_E_PROFILE, SPAN_NONE, "%s: none of the profile's architectures is one polc "
                    "targets; use --arch", path);
@@ -419,11 +382,11 @@ bool imp_read_profile(ImpCtx *ic, const char *path)
         ok = read_entry(ic, json_object_array_get_idx(calls, i), i);
     json_object *flags = jget(prof, "flags");
     if (jlen(flags)) {
-        ImpBuf fb = {0};
+        StrBuf fb = {0};
         for (size_t i = 0; i < jlen(flags); i++)
-            ib_printf(&fb, "%s%s", i ? ", " : "", jstr(json_object_array_get_idx(flags, i)) ? jstr(json_object_array_get_idx(flags, i)) : "?");
-        APUSH(p->header, arena_printf(&ic->ctx->arena, "filter flags not expressible in polc: %s", fb.s));
-        free(fb.s);
+            sb_printf(&fb, "%s%s", i ? ", " : "", jstr(json_object_array_get_idx(flags, i)) ? jstr(json_object_array_get_idx(flags, i)) : "?");
+        APUSH(p->header, arena_printf(&ic->ctx->arena, "filter flags not expressible in polc: %s", fb.data ? fb.data : ""));
+        free(fb.data);
     }
     if (jstr(jget(prof, "listenerPath")))
         APUSH(p->header, arena_printf(&ic->ctx->arena, "listenerPath (for notify): %s",

@@ -18,13 +18,13 @@
 
 /* ---- constants: exact reverse mapping (const_names.c) -------------- */
 
-static void fmt_value(ImpCtx *ic, ImpBuf *b, const char *sys, unsigned index, uint64_t v, bool paren)
+static void fmt_value(ImpCtx *ic, StrBuf *b, const char *sys, unsigned index, uint64_t v, bool paren)
 {
     StrBuf sb;
     sb_init(&sb);
     const_format_arg_value(ic->std.sc, &sb, sys, index, v, paren);
     char *text = sb_take(&sb);
-    ib_put(b, text);
+    sb_puts(b, text);
     free(text);
 }
 
@@ -96,36 +96,36 @@ static uint32_t arches_of(ImpCtx *ic, const char *name, uint32_t mask)
     return m;
 }
 
-static void put_arches(ImpBuf *b, uint32_t mask)
+static void put_arches(StrBuf *b, uint32_t mask)
 {
     bool first = true;
     for (int a = 0; a < ARCH__COUNT; a++)
         if (mask & (1u << a)) {
-            ib_printf(b, "%s%s", first ? "" : ", ", arch_info((ArchId)a)->name);
+            sb_printf(b, "%s%s", first ? "" : ", ", arch_info((ArchId)a)->name);
             first = false;
         }
 }
 
 /* "verb a, b, c" wrapped at WRAP columns with continuation indent. */
-static void put_list(ImpBuf *b, const char *indent, const char *lead, const NameVec *items, const char *tail)
+static void put_list(StrBuf *b, const char *indent, const char *lead, const NameVec *items, const char *tail)
 {
     size_t col = strlen(indent) + strlen(lead);
-    ib_printf(b, "%s%s", indent, lead);
+    sb_printf(b, "%s%s", indent, lead);
     size_t cont = strlen(indent) + 2;
     for (size_t i = 0; i < items->len; i++) {
         const char *s = items->items[i];
         size_t need = strlen(s) + (i + 1 < items->len ? 1 : 0) + 1;
         if (i > 0 && col + need > WRAP) {
-            ib_printf(b, "\n%*s", (int)cont, "");
+            sb_printf(b, "\n%*s", (int)cont, "");
             col = cont;
         } else if (i > 0) {
-            ib_put(b, " ");
+            sb_puts(b, " ");
             col++;
         }
-        ib_printf(b, "%s%s", s, i + 1 < items->len ? "," : "");
+        sb_printf(b, "%s%s", s, i + 1 < items->len ? "," : "");
         col += strlen(s) + (i + 1 < items->len ? 1 : 0);
     }
-    ib_printf(b, "%s\n", tail ? tail : "");
+    sb_printf(b, "%s\n", tail ? tail : "");
 }
 
 /* The length of the valid UTF-8 sequence at p (a printable ASCII byte is
@@ -143,22 +143,22 @@ static size_t utf8_char(const unsigned char *p)
     return n;
 }
 
-static void put_comment(ImpBuf *b, const char *indent, const char *raw)
+static void put_comment(StrBuf *b, const char *indent, const char *raw)
 {
     /* profile text (unknown names, say) may hold any bytes, and a policy is
      * UTF-8 text: write the others as \xNN */
-    ImpBuf clean = {0};
+    StrBuf clean = {0};
     for (const unsigned char *q = (const unsigned char *)raw; *q;) {
         size_t n = *q == '\n' ? 1 : utf8_char(q);
         if (n == 0) {
-            ib_printf(&clean, "\\x%02x", *q++);
+            sb_printf(&clean, "\\x%02x", *q++);
             continue;
         }
-        ib_printf(&clean, "%.*s", (int)n, (const char *)q);
+        sb_printf(&clean, "%.*s", (int)n, (const char *)q);
         q += n;
     }
     /* wrap long comments, one `#` per line, never inside a character */
-    const char *p = clean.s ? clean.s : "";
+    const char *p = clean.data ? clean.data : "";
     while (*p) {
         size_t room = WRAP - strlen(indent) - 2, n = 0, last_space = 0;
         while (p[n] && p[n] != '\n' && n < room) {
@@ -170,12 +170,12 @@ static void put_comment(ImpBuf *b, const char *indent, const char *raw)
             n = last_space;
         while (n > 1 && (p[n] & 0xc0) == 0x80)
             n--;
-        ib_printf(b, "%s# %.*s\n", indent, (int)n, p);
+        sb_printf(b, "%s# %.*s\n", indent, (int)n, p);
         p += n;
         while (*p == ' ' || *p == '\n')
             p++;
     }
-    free(clean.s);
+    free(clean.data);
 }
 
 static const char *action_text(ImpCtx *ic, ImpAction a, bool *is_deny)
@@ -220,24 +220,24 @@ static const char *arg_name(ImpCtx *ic, const NameVec *names, unsigned index, ui
     return common ? common : arena_printf(&ic->ctx->arena, "arg%u", index);
 }
 
-static void fmt_cond(ImpCtx *ic, ImpBuf *b, const ImpCond *c, const char *an, const char *sys)
+static void fmt_cond(ImpCtx *ic, StrBuf *b, const ImpCond *c, const char *an, const char *sys)
 {
     static const char *const OPS[] = {"==", "!=", "<", "<=", ">", ">="};
     if (c->op == IOP_MASKED_EQ) {
-        ib_printf(b, "%s & ", an);
+        sb_printf(b, "%s & ", an);
         fmt_value(ic, b, sys, c->index, c->value, true);
-        ib_put(b, " == ");
+        sb_puts(b, " == ");
         fmt_value(ic, b, sys, c->index, c->value2, true);
         return;
     }
-    ib_printf(b, "%s %s ", an, OPS[c->op]);
+    sb_printf(b, "%s %s ", an, OPS[c->op]);
     fmt_value(ic, b, sys, c->index, c->value, false);
 }
 
 /* One entry's condition: AND of its conditions, or OR when runc ORs them. */
 static char *entry_cond(ImpCtx *ic, const ImpRule *r, const NameVec *names, uint32_t mask, bool *has_or)
 {
-    ImpBuf b = {0};
+    StrBuf b = {0};
     const char *sys = names->len == 1 ? names->items[0] : NULL;
     *has_or = false;
     bool all_eq_one = r->conds_or;
@@ -245,24 +245,24 @@ static char *entry_cond(ImpCtx *ic, const ImpRule *r, const NameVec *names, uint
         if (r->conds[i].op != IOP_EQ || r->conds[i].index != r->conds[0].index)
             all_eq_one = false;
     if (all_eq_one && r->nconds > 1) {
-        ib_printf(&b, "%s in {", arg_name(ic, names, r->conds[0].index, mask));
+        sb_printf(&b, "%s in {", arg_name(ic, names, r->conds[0].index, mask));
         for (size_t i = 0; i < r->nconds; i++) {
             if (i)
-                ib_put(&b, ", ");
+                sb_puts(&b, ", ");
             fmt_value(ic, &b, sys, r->conds[0].index, r->conds[i].value, false);
         }
-        ib_put(&b, "}");
-        return b.s;
+        sb_puts(&b, "}");
+        return b.data;
     }
     for (size_t i = 0; i < r->nconds; i++) {
         if (i)
-            ib_put(&b, r->conds_or ? " or " : " and ");
+            sb_puts(&b, r->conds_or ? " or " : " and ");
         fmt_cond(ic, &b, &r->conds[i], arg_name(ic, names, r->conds[i].index, mask), sys);
     }
     *has_or = r->conds_or && r->nconds > 1;
-    if (!b.s)
-        ib_put(&b, "");
-    return b.s;
+    if (!b.data)
+        sb_puts(&b, "");
+    return b.data;
 }
 
 /* ---- emission -------------------------------------------------------- */
@@ -426,15 +426,15 @@ static NameVec with_groups(ImpCtx *ic, const GroupVec *groups, NameSplit *s, uin
     return used;
 }
 
-static void put_name_comments(ImpCtx *ic, ImpBuf *b, const char *ind, const NameSplit *s, uint32_t mask)
+static void put_name_comments(ImpCtx *ic, StrBuf *b, const char *ind, const NameSplit *s, uint32_t mask)
 {
     if (s->unknown.len) {
-        ImpBuf t = {0};
-        ib_put(&t, "not in polc's syscall tables, kept from the profile: ");
+        StrBuf t = {0};
+        sb_puts(&t, "not in polc's syscall tables, kept from the profile: ");
         for (size_t i = 0; i < s->unknown.len; i++)
-            ib_printf(&t, "%s%s", i ? ", " : "", s->unknown.items[i]);
-        put_comment(b, ind, t.s);
-        free(t.s);
+            sb_printf(&t, "%s%s", i ? ", " : "", s->unknown.items[i]);
+        put_comment(b, ind, t.data);
+        free(t.data);
         for (size_t i = 0; i < s->unknown.len; i++)
             diag_warning(&ic->ctx->diag, IMP_W_UNKNOWN_NAME, SPAN_NONE,
                          "%s: `%s` is not a syscall in polc's tables for any arch; kept as a comment in the "
@@ -442,18 +442,18 @@ static void put_name_comments(ImpCtx *ic, ImpBuf *b, const char *ind, const Name
                          ic->prof.path, s->unknown.items[i]);
     }
     if (s->absent.len) {
-        ImpBuf t = {0};
-        ib_put(&t, "not syscalls on ");
+        StrBuf t = {0};
+        sb_puts(&t, "not syscalls on ");
         put_arches(&t, mask);
-        ib_put(&t, ": ");
+        sb_puts(&t, ": ");
         for (size_t i = 0; i < s->absent.len; i++)
-            ib_printf(&t, "%s%s", i ? ", " : "", s->absent.items[i]);
-        put_comment(b, ind, t.s);
-        free(t.s);
+            sb_printf(&t, "%s%s", i ? ", " : "", s->absent.items[i]);
+        put_comment(b, ind, t.data);
+        free(t.data);
     }
 }
 
-static void put_rule_notes(ImpBuf *b, const char *ind, const Bucket *bk)
+static void put_rule_notes(StrBuf *b, const char *ind, const Bucket *bk)
 {
     for (size_t i = 0; i < bk->rules.len; i++) {
         const ImpRule *r = bk->rules.items[i];
@@ -490,7 +490,7 @@ static void put_rule_notes(ImpBuf *b, const char *ind, const Bucket *bk)
     }
 }
 
-static void emit_bucket(ImpCtx *ic, ImpBuf *b, const char *ind, const Bucket *bk, const GroupVec *groups)
+static void emit_bucket(ImpCtx *ic, StrBuf *b, const char *ind, const Bucket *bk, const GroupVec *groups)
 {
     Arena *ar = &ic->ctx->arena;
     bool is_deny;
@@ -515,18 +515,18 @@ static void emit_bucket(ImpCtx *ic, ImpBuf *b, const char *ind, const Bucket *bk
             continue;
         const char *ind2 = ind;
         if (k > 0) {
-            ImpBuf w = {0};
-            ib_printf(&w, "%swhen arch ", ind);
+            StrBuf w = {0};
+            sb_printf(&w, "%swhen arch ", ind);
             put_arches(&w, s.masks[k]);
-            ib_put(&w, " {   # only these target arches have them\n");
-            ib_put(b, w.s);
-            free(w.s);
+            sb_puts(&w, " {   # only these target arches have them\n");
+            sb_puts(b, w.data);
+            free(w.data);
             ind2 = arena_printf(ar, "%s  ", ind);
         }
         const char *tail = errno_part;
         if (bk->conditional) {
             /* OR the entries' conditions */
-            ImpBuf c = {0};
+            StrBuf c = {0};
             bool all_eq_one = true;
             for (size_t i = 0; i < bk->rules.len; i++) {
                 const ImpRule *r = bk->rules.items[i];
@@ -535,38 +535,38 @@ static void emit_bucket(ImpCtx *ic, ImpBuf *b, const char *ind, const Bucket *bk
             }
             if (all_eq_one && bk->rules.len > 1) {
                 unsigned idx = bk->rules.items[0]->conds[0].index;
-                ib_printf(&c, "%s in {", arg_name(ic, &s.lists[k], idx, s.masks[k]));
+                sb_printf(&c, "%s in {", arg_name(ic, &s.lists[k], idx, s.masks[k]));
                 for (size_t i = 0; i < bk->rules.len; i++) {
                     if (i)
-                        ib_put(&c, ", ");
+                        sb_puts(&c, ", ");
                     fmt_value(ic, &c, s.lists[k].len == 1 ? s.lists[k].items[0] : NULL, idx,
                               bk->rules.items[i]->conds[0].value, false);
                 }
-                ib_put(&c, "}");
+                sb_puts(&c, "}");
             } else {
                 for (size_t i = 0; i < bk->rules.len; i++) {
                     bool has_or;
                     char *one = entry_cond(ic, bk->rules.items[i], &s.lists[k], s.masks[k], &has_or);
                     bool paren = bk->rules.len > 1 && bk->rules.items[i]->nconds > 1 && !has_or;
-                    ib_printf(&c, "%s%s%s%s", i ? " or " : "", paren ? "(" : "", one, paren ? ")" : "");
+                    sb_printf(&c, "%s%s%s%s", i ? " or " : "", paren ? "(" : "", one, paren ? ")" : "");
                     free(one);
                 }
             }
-            tail = arena_printf(ar, "%s if %s", errno_part, c.s);
-            free(c.s);
+            tail = arena_printf(ar, "%s if %s", errno_part, c.data ? c.data : "");
+            free(c.data);
         }
         put_list(b, ind2, arena_printf(ar, "%s ", verb), &items, tail);
         if (k > 0)
-            ib_printf(b, "%s}\n", ind);
+            sb_printf(b, "%s}\n", ind);
     }
 }
 
-static void put_caps(ImpCtx *ic, ImpBuf *b, uint64_t caps)
+static void put_caps(ImpCtx *ic, StrBuf *b, uint64_t caps)
 {
     bool first = true;
     for (int i = 0; i < 64; i++)
         if (caps & (1ull << i)) {
-            ib_printf(b, "%s%s", first ? "" : ", ", imp_cap_name(ic, i));
+            sb_printf(b, "%s%s", first ? "" : ", ", imp_cap_name(ic, i));
             first = false;
         }
 }
@@ -584,26 +584,26 @@ char *imp_write_pol(ImpCtx *ic, const char *policy_name)
 {
     ImpProfile *p = &ic->prof;
     Arena *ar = &ic->ctx->arena;
-    ImpBuf b = {0};
+    StrBuf b = {0};
     const char *base = strrchr(p->path, '/') ? strrchr(p->path, '/') + 1 : p->path;
-    ib_printf(&b, "# Imported by `polc import` from %s\n# (%s).\n", base, p->format);
-    ib_put(&b, "# Semantics kept: runc/libseccomp's reading of the profile (docs/import.md).\n");
+    sb_printf(&b, "# Imported by `polc import` from %s\n# (%s).\n", base, p->format);
+    sb_puts(&b, "# Semantics kept: runc/libseccomp's reading of the profile (docs/import.md).\n");
     for (size_t i = 0; i < p->header.len; i++)
         put_comment(&b, "", p->header.items[i]);
     char *stem = arena_strdup(ar, base);
     char *dot = strchr(stem, '.');
     if (dot)
         *dot = '\0';
-    ib_printf(&b, "policy %s \"imported from %s\"\n", polc_name_text(&ic->ctx->arena, policy_name ? policy_name : stem, POLC_WORD_NAME, "imported"), base);
-    ib_put(&b, "arch ");
+    sb_printf(&b, "policy %s \"imported from %s\"\n", polc_name_text(&ic->ctx->arena, policy_name ? policy_name : stem, POLC_WORD_NAME, "imported"), base);
+    sb_puts(&b, "arch ");
     put_arches(&b, p->arch_mask);
-    ib_put(&b, "\n");
+    sb_puts(&b, "\n");
     bool is_deny;
     const char *dv = action_text(ic, p->def, &is_deny);
     if (is_deny)
-        ib_printf(&b, "default errno(%s)\n\n", errno_text(ic, p->def.data));
+        sb_printf(&b, "default errno(%s)\n\n", errno_text(ic, p->def.data));
     else
-        ib_printf(&b, "default %s\n\n", dv);
+        sb_printf(&b, "default %s\n\n", dv);
 
     GroupVec groups = load_groups(ic);
     BucketVec bv = make_buckets(ic);
@@ -614,7 +614,7 @@ char *imp_write_pol(ImpCtx *ic, const char *policy_name)
             bv.items[j] = bv.items[j - 1];
             bv.items[j - 1] = t;
         }
-    ib_put(&b, "syscalls {\n");
+    sb_puts(&b, "syscalls {\n");
     bool *done = arena_alloc(ar, bv.len + 1);
     for (size_t i = 0; i < bv.len; i++) {
         if (done[i])
@@ -623,18 +623,18 @@ char *imp_write_pol(ImpCtx *ic, const char *policy_name)
         const char *ind = "  ";
         int open = 0;
         if (c0->req || c0->forbid)
-            ib_put(&b, "\n");
+            sb_puts(&b, "\n");
         if (c0->req) {
-            ib_printf(&b, "%swhen capability ", ind);
+            sb_printf(&b, "%swhen capability ", ind);
             put_caps(ic, &b, c0->req);
-            ib_put(&b, " {\n");
+            sb_puts(&b, " {\n");
             ind = arena_printf(ar, "%s  ", ind);
             open++;
         }
         if (c0->forbid) {
-            ib_printf(&b, "%swhen not capability ", ind);
+            sb_printf(&b, "%swhen not capability ", ind);
             put_caps(ic, &b, c0->forbid);
-            ib_put(&b, " {\n");
+            sb_puts(&b, " {\n");
             ind = arena_printf(ar, "%s  ", ind);
             open++;
         }
@@ -646,11 +646,11 @@ char *imp_write_pol(ImpCtx *ic, const char *policy_name)
                     continue;
                 done[j] = true;
                 if (bk->arch_mask != p->arch_mask) {
-                    ib_printf(&b, "%swhen arch ", ind);
+                    sb_printf(&b, "%swhen arch ", ind);
                     put_arches(&b, bk->arch_mask);
-                    ib_put(&b, " {\n");
+                    sb_puts(&b, " {\n");
                     emit_bucket(ic, &b, arena_printf(ar, "%s  ", ind), bk, &groups);
-                    ib_printf(&b, "%s}\n", ind);
+                    sb_printf(&b, "%s}\n", ind);
                 } else {
                     emit_bucket(ic, &b, ind, bk, &groups);
                 }
@@ -658,25 +658,25 @@ char *imp_write_pol(ImpCtx *ic, const char *policy_name)
         while (open-- > 0) {
             ind = arena_strdup(ar, ind);
             ((char *)ind)[strlen(ind) - 2] = '\0';
-            ib_printf(&b, "%s}\n", ind);
+            sb_printf(&b, "%s}\n", ind);
         }
     }
     if (p->noop.len || p->skipped.len)
-        ib_put(&b, "\n");
+        sb_puts(&b, "\n");
     if (p->noop.len) {
-        ImpBuf t = {0};
-        ib_put(&t, "entries with the default action (runc drops them, so they decide nothing): ");
+        StrBuf t = {0};
+        sb_puts(&t, "entries with the default action (runc drops them, so they decide nothing): ");
         NameVec seen = {0};
         for (size_t i = 0; i < p->noop.len; i++)
             if (!nv_has(&seen, p->noop.items[i])) {
-                ib_printf(&t, "%s%s", seen.len ? ", " : "", p->noop.items[i]);
+                sb_printf(&t, "%s%s", seen.len ? ", " : "", p->noop.items[i]);
                 VEC_PUSH(ar, seen, p->noop.items[i]);
             }
-        put_comment(&b, "  ", t.s);
-        free(t.s);
+        put_comment(&b, "  ", t.data);
+        free(t.data);
     }
     for (size_t i = 0; i < p->skipped.len; i++)
         put_comment(&b, "  ", p->skipped.items[i]);
-    ib_put(&b, "}\n");
-    return b.s;
+    sb_puts(&b, "}\n");
+    return b.data;
 }

@@ -16,6 +16,7 @@
 #include "ir.h"
 #include "keywords.h"
 #include "learn_internal.h"
+#include "util_file.h"
 
 /* ---- small helpers ---- */
 

@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "learn_internal.h"
+#include "util_file.h"
 
 /* ---- what is learned about arguments ---- */
 

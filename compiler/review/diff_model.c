@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../backend/backend.h"
+#include "../model.h"
 #include "review.h"
 
 void diff_add_item(PolicyDiff *d, Arena *a, const char *section, const char *item, const char *from,

@@ -1,7 +1,7 @@
 /* Regions of a syscall's argument space: exact feasibility and readable text. */
 #include <string.h>
 
-#include "../check.h"
+#include "../abi.h"
 #include "../const_names.h"
 #include "../ir.h"
 #include "region.h"

@@ -14,7 +14,7 @@
 #include <seccomp.h>
 
 #include "../bpf/interp.h"
-#include "../check.h"
+#include "../abi.h"
 #include "../ir.h"
 #include "oracle.h"
 #include "points.h"

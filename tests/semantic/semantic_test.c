@@ -17,7 +17,7 @@
 
 #include "backend/backend.h"
 #include "bpf/asm.h"
-#include "check.h"
+#include "abi.h"
 #include "compile.h"
 #include "ir.h"
 #include "oracle.h"
