@@ -137,6 +137,7 @@ typedef struct Gen {
     unsigned focus_sys, focus_arg;
     uint64_t pivot;
     unsigned arch_mask;       /* the policy's arches */
+    bool wide_ok;             /* keep constants above 32 bits on 32-bit arguments (E0300) */
     unsigned rule_sys[2], nrule_sys; /* the syscalls of the rule being written */
 } Gen;
 
@@ -160,7 +161,7 @@ static polc_ctx *widths_ctx(void)
 /* Whether argN of the current rule is a 32-bit value for one of its
  * syscalls on one of the policy's arches: polc rejects a constant above
  * 32 bits there (E0300), so the generator keeps such constants to their
- * low half, mostly. */
+ * low half. */
 static bool narrow_arg(const Gen *g, unsigned arg)
 {
     for (unsigned i = 0; i < g->nrule_sys; i++)
@@ -194,13 +195,14 @@ static uint64_t gen_value_any(Gen *g)
     }
 }
 
-/* a constant for argN: on a 32-bit argument, 7 times in 8 its low half
- * (2^32 + 1 becomes 1, 2^63 - 1 becomes 0xffffffff), unless it is a
- * negative 32-bit value sign-extended, which polc accepts */
+/* a constant for argN: on a 32-bit argument its low half (2^32 + 1
+ * becomes 1, 2^63 - 1 becomes 0xffffffff), unless it is a negative 32-bit
+ * value sign-extended, which polc accepts, or the policy is one of the
+ * 1 in 16 that keep them (and are rejected) */
 static uint64_t gen_value(Gen *g, unsigned arg)
 {
     uint64_t v = gen_value_any(g);
-    if (v > 0xffffffffu && v < 0xffffffff80000000ull && narrow_arg(g, arg) && take(g->r, 8))
+    if (v > 0xffffffffu && v < 0xffffffff80000000ull && !g->wide_ok && narrow_arg(g, arg))
         v &= 0xffffffffu;
     return v;
 }
@@ -257,7 +259,7 @@ static void gen_atom_on(Gen *g, Text *t, unsigned arg)
     default: { /* neighbours: x [not] in {c, c + 1, ...} around an edge or the pivot */
         const char *neg = take(r, 3) ? "not " : "";
         uint64_t c = take(r, 2) ? g->pivot - take(r, 3) : gen_edge(r);
-        if (c > 0xffffffffu && c < 0xffffffff80000000ull && narrow_arg(g, arg))
+        if (c > 0xffffffffu && c < 0xffffffff80000000ull && !g->wide_ok && narrow_arg(g, arg))
             c &= 0xffffffffu;
         unsigned k = 2 + take(r, 2);
         put(t, "arg%u %sin {", arg, neg);
@@ -345,7 +347,8 @@ static void gen_policy(Reader *r, Text *t)
     unsigned ai = take(r, sizeof ARCHES / sizeof *ARCHES);
     const char *dflt = DEFAULTS[take(r, sizeof DEFAULTS / sizeof *DEFAULTS)];
     const char *arch = ARCHES[ai];
-    Gen g = {r, 0, 0, 0, ARCH_MASKS[ai], {0, 0}, 0};
+    Gen g = {r, 0, 0, 0, ARCH_MASKS[ai], false, {0, 0}, 0};
+    g.wide_ok = take(r, 16) == 0;
     g.focus_sys = take(r, NSYSCALLS);
     g.focus_arg = take(r, NARGS);
     g.pivot = gen_edge(r);
