@@ -92,24 +92,11 @@ int polc_cmd_import(int argc, char **argv)
     int code = st == POLC_OK ? 0 : (st == POLC_EINPUT ? 1 : 2);
     if (st == POLC_OK && pol) {
         if (out && strcmp(out, "-") != 0) {
-            /* write beside the target, then rename: never a half-written policy */
-            size_t n = strlen(out);
-            char *tmp = malloc(n + 16);
-            snprintf(tmp, n + 16, "%s.tmpXXXXXX", out);
-            int fd = mkstemp(tmp);
-            if (fd >= 0) { /* mkstemp makes 0600; a policy is an ordinary file */
-                mode_t um = umask(0);
-                umask(um);
-                fchmod(fd, 0666 & ~um);
-            }
-            FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-            if (!f || fputs(pol, f) == EOF || fclose(f) != 0 || rename(tmp, out) != 0) {
-                perror(out);
-                if (fd >= 0)
-                    unlink(tmp);
+            int err = cli_write_text(out, pol);
+            if (err) {
+                fprintf(stderr, "%s: %s\n", out, strerror(err));
                 code = 2;
             }
-            free(tmp);
         } else {
             fputs(pol, stdout);
         }

@@ -74,23 +74,7 @@ static void print_merge_report(const char *text)
     }
 }
 
-static int write_file(const char *path, const char *text)
-{
-    char tmp[4096];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof tmp)
-        return -1;
-    FILE *f = fopen(tmp, "w");
-    if (!f)
-        return -1;
-    size_t len = strlen(text);
-    int ok = fwrite(text, 1, len, f) == len;
-    ok = (fclose(f) == 0) && ok;
-    if (!ok || rename(tmp, path) != 0) {
-        unlink(tmp);
-        return -1;
-    }
-    return 0;
-}
+static int write_file(const char *path, const char *text) { return cli_write_text(path, text) ? -1 : 0; }
 
 int polc_cmd_learn(int argc, char **argv)
 {

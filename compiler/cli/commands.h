@@ -41,4 +41,8 @@ void cli_json_print(CliJsonArray *arr, FILE *out);
 struct polc_ctx;
 void cli_add_stdlib_dirs(struct polc_ctx *ctx);
 
+/* Writes text to path: into it when it is a device or a pipe, else beside
+ * it and renamed over it. 0, or an errno value. */
+int cli_write_text(const char *path, const char *text);
+
 #endif

@@ -479,11 +479,11 @@ static JNode *yaml_node(JP *p, yaml_document_t *doc, yaml_node_t *y, int depth, 
     if (!y)
         return jn(p, JN_NULL, 0);
     if (depth > 64 || *budget == 0) {
+        /* too deep: reported here; out of nodes: the caller reports it once */
         if (*budget)
             jerr(p, IMP_E_SYNTAX, yaml_off(p, y->start_mark), yaml_off(p, y->end_mark),
                  "invalid YAML: nested deeper than 64 levels (polc's limit)");
         *budget = 0;
-        p->failed = true;
         return NULL;
     }
     --*budget;

@@ -608,6 +608,9 @@ static polc_ctx *verify_ctx(const polc_ctx *ctx)
     for (size_t i = 0; i < ctx->stdlib_dirs.len; i++)
         polc_add_stdlib_dir(c, ctx->stdlib_dirs.items[i]);
     polc_set_no_prelude(c, ctx->no_prelude);
+    /* the learned text must compile and its outputs be right, as --check
+     * sees it; the libseccomp build is for when the user writes them */
+    polc_set_verify_libseccomp(c, 0);
     return c;
 }
 

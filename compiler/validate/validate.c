@@ -351,6 +351,14 @@ static bool libseccomp_builds(const polc_ctx *ctx, ArchId family, uint32_t nativ
     return f != NULL;
 }
 
+/* The family of the arch this polc runs on (ARCH__COUNT if polc has none). */
+static int host_family(void)
+{
+    uint32_t audit = oracle_audit_arch(seccomp_arch_native());
+    ArchId a;
+    return arch_from_audit(audit, 0, &a) ? (int)arch_info(a)->family : ARCH__COUNT;
+}
+
 static bool host_byte_order(ArchId a)
 {
     uint32_t audit = arch_info(a)->audit;
@@ -377,6 +385,16 @@ static void check_docker(polc_ctx *ctx, const char *json, bool with_libseccomp, 
          * for every arch on every host (riscv64, ppc64le on x86_64): where it
          * cannot build one for a trivial profile, part (b) is not done */
         bool lsc = with_libseccomp && host_byte_order((ArchId)fam) && libseccomp_builds(ctx, (ArchId)fam, native);
+        if (with_libseccomp && !lsc && fam == host_family()) {
+            /* on its own arch it must work: the check cannot be done here */
+            set_finding(out, "E0413", NO_RULE, NULL,
+                        "libseccomp %u.%u.%u cannot build even an empty filter for %s here, so polc cannot check the "
+                        "profile the way runc builds it",
+                        seccomp_version()->major, seccomp_version()->minor, seccomp_version()->micro,
+                        arch_info((ArchId)fam)->name);
+            out->help = "run polc where seccomp(2) works, or pass --no-verify-libseccomp (unsafe: docs/validation.md)";
+            break;
+        }
         for (size_t k = 0; k < nsets && !out->code[0]; k++) {
             char store[64][40], err[512];
             const char **caps = cap_names(ctx, sets[k], store);

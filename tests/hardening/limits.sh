@@ -120,11 +120,11 @@ expect include_is_fifo 1 "^incfifo\.pol:1:9: error\[E0202\]: cannot read \`afifo
         printf '*a%d]\n' $((i - 1))
     done
 } >laughs.yaml
-expect import_billion_laughs 1 '^error\[E0601\]: laughs\.yaml: the YAML expands to more than 1000000 nodes' 60 -- import laughs.yaml -o laughs.pol
+expect import_billion_laughs 1 '^laughs\.yaml:1:1: error\[E0711\]: the YAML expands to more than 1000000 nodes' 60 -- import laughs.yaml -o laughs.pol
 gen "print('kind: SeccompProfile\nspec: ' + '{a: ' * 100000 + '1' + '}' * 100000)" flow.yaml
-expect import_yaml_flow_100000 1 '^error\[E0601\]: flow\.yaml: invalid YAML: nesting too deep' 30 -- import flow.yaml -o flow.pol
+expect import_yaml_flow_100000 1 '^flow\.yaml:1:1: error\[E0711\]: invalid YAML: nesting too deep' 30 -- import flow.yaml -o flow.pol
 gen "print('[' * 100000 + ']' * 100000)" deep.json
-expect import_json_100000 1 '^error\[E0601\]: deep\.json: invalid JSON: nesting too deep' 30 -- import deep.json -o deep.pol
+expect import_json_100000 1 '^deep\.json:1:257: error\[E0711\]: invalid JSON: nested deeper than 256 arrays and objects' 30 -- import deep.json -o deep.pol
 # an include polc may not read: as root, drop to nobody with setpriv (root
 # reads anything); setpriv is util-linux, always there on Debian. nobody
 # may not reach the build tree (a clone in a 0700 directory, say), so it

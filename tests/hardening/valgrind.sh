@@ -28,14 +28,20 @@ vg() {
     fi
 }
 
+# Writing outputs builds the Docker profile with libseccomp in a child
+# process (docs/validation.md). Under valgrind that cannot work (valgrind
+# does not know seccomp(2), which libseccomp probes) and the child, which
+# leaves through _exit, would report the parent's memory as reachable: the
+# compiles here check polc's own outputs only (--no-verify-libseccomp).
+nolsc=--no-verify-libseccomp
 ex=$src/examples
 for pol in "$ex"/*.pol; do
     name=$(basename "$pol" .pol)
-    vg "compile $name" "$pol" -o "$tmp/out"
+    vg "compile $name" $nolsc "$pol" -o "$tmp/out"
     vg "dump-ir $name" --dump-ir "$pol" </dev/null
     vg "bpf-asm $name" --emit bpf-asm --frequency "$src/tests/semantic/freq-sample.txt" "$pol"
-    vg "k8s pod $name" -t k8s --k8s-form pod "$pol" -o "$tmp/pod"
-    vg "k8s spo $name" -t k8s --k8s-form spo "$pol" -o "$tmp/spo"
+    vg "k8s pod $name" $nolsc -t k8s --k8s-form pod "$pol" -o "$tmp/pod"
+    vg "k8s spo $name" $nolsc -t k8s --k8s-form spo "$pol" -o "$tmp/spo"
     vg "disasm $name" disasm "$tmp/out/$name.bpf"
     vg "eval $name" eval "$pol" 'socket(AF_INET, SOCK_STREAM, 0)'
     vg "dump-ast $name" --dump-ast --check "$pol"
@@ -60,6 +66,7 @@ for pol in *.pol; do
         set -f
         args=($(cat "$b.args"))
         set +f
+        args=("${args[@]/--verify-libseccomp/$nolsc}") # see $nolsc above
         vg "case $b" --check "${args[@]}" "$pol" </dev/null
         vg "case $b (json)" --check --diagnostics-format=json "${args[@]}" "$pol" </dev/null
     else
