@@ -763,7 +763,7 @@ static void run_policy(const Text *policy)
     char *json = NULL;
     size_t jlen = 0;
     OracleProg lib[NLEVELS];
-    JsonProfile jp;
+    JsonProfile jp = {0};
     jp.readable = false;
     if (polc_emit(ctx, POLC_TARGET_DOCKER, &json, &jlen) != POLC_OK) {
         count_refusal(1, ctx, policy);
