@@ -753,8 +753,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * it (docs/validation.md) and refuses what libseccomp builds wrong or
      * does not finish: a refusal is counted below, and (c) compares only
      * profiles polc would write, so a disagreement there is a widening the
-     * check let through. Its time limit here is (c)'s 2 s, not 20. */
-    setenv("POLC_LIBSECCOMP_TIMEOUT", "2", 0);
+     * check let through. */
+    fuzz_limit_libseccomp();
     polc_ctx *ctx = polc_new();
     polc_add_stdlib_dir(ctx, POLC_FUZZ_STDLIB_DIR);
     polc_set_strict_int_args(ctx, strict);

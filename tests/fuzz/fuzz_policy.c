@@ -85,6 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size > FUZZ_MAX_INPUT)
         return 0;
     uint32_t h = fuzz_hash(data, size);
+    fuzz_limit_libseccomp();
     polc_ctx *ctx = polc_new();
     polc_add_stdlib_dir(ctx, POLC_FUZZ_STDLIB_DIR);
     if (h & 1)
