@@ -1231,3 +1231,19 @@ int oracle_profile_says(const OracleFilter *f, const char *name, int narrow, con
     }
     return 0;
 }
+
+size_t oracle_profile_rules(const OracleFilter *f, const char *name)
+{
+    size_t lo = 0, hi = f->nsaid;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(f->said[mid].name, name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t n = 0;
+    while (lo + n < f->nsaid && strcmp(f->said[lo + n].name, name) == 0)
+        n++;
+    return n;
+}

@@ -83,6 +83,9 @@ BpfResult oracle_eval(const OracleFilter *f, const struct seccomp_data *d);
  * *ret (SCMP_ACT_*); returns 1 when two rules that hold disagree. */
 int oracle_profile_says(const OracleFilter *f, const char *name, int narrow, const uint64_t args[6], uint32_t *ret);
 
+/* The number of rules oracle_profile_says reads for `name`. */
+size_t oracle_profile_rules(const OracleFilter *f, const char *name);
+
 /* Helpers for queries. */
 /* "x86_64", "amd64", "SCMP_ARCH_X86_64", "x32", "i386", "aarch64", ... -> SCMP_ARCH_*; 0 if unknown */
 uint32_t oracle_arch_from_name(const char *name);
