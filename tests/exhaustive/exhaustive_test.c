@@ -53,7 +53,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <json-c/json.h>
 
 #include "backend/backend.h"
 #include "bpf/asm.h"
@@ -64,7 +63,8 @@
 
 #define SYSCALL "arch_prctl"
 #define SYSCALL_NR 158u
-#define OTHER_NR 39u /* getpid: the default */
+#define OTHER "getpid"
+#define OTHER_NR 39u /* OTHER: the default */
 
 static const char *const ARGNAME[2] = {"option", "addr"}; /* arg0: i32, arg1: ulong */
 
@@ -364,133 +364,9 @@ static void run_oracles(const char *json, OracleProg out[NLEVELS])
     }
 }
 
-/* ---- the JSON read literally (one arch, no capabilities), to tell a
- * libseccomp miscompile from a wrong profile ---- */
-
-static uint32_t scmp_ret(const char *act, json_object *errno_ret)
-{
-    uint32_t data = errno_ret ? (uint32_t)json_object_get_uint64(errno_ret) & 0xffff : 0;
-    if (!strcmp(act, "SCMP_ACT_ALLOW")) return SECCOMP_RET_ALLOW;
-    if (!strcmp(act, "SCMP_ACT_LOG")) return SECCOMP_RET_LOG;
-    if (!strcmp(act, "SCMP_ACT_ERRNO")) return SECCOMP_RET_ERRNO | data;
-    if (!strcmp(act, "SCMP_ACT_TRACE")) return SECCOMP_RET_TRACE | data;
-    if (!strcmp(act, "SCMP_ACT_TRAP")) return SECCOMP_RET_TRAP;
-    if (!strcmp(act, "SCMP_ACT_KILL") || !strcmp(act, "SCMP_ACT_KILL_THREAD")) return SECCOMP_RET_KILL_THREAD;
-    return SECCOMP_RET_KILL_PROCESS;
-}
-
-/* The profile, read once per policy: the default, then the entries that
- * name the syscall, in order (the first whose conditions all hold wins;
- * polc writes disjoint entries). */
-#define JSON_MAX_ENTRIES 16
-#define JSON_MAX_ARGS 6
-typedef struct JsonProfile {
-    bool readable; /* false: a shape this reading does not cover */
-    uint32_t dflt;
-    size_t n;
-    struct {
-        uint32_t ret;
-        size_t nargs;
-        struct {
-            unsigned index;
-            AtomOp op; /* A_MASKED_EQ: (x & value) == two */
-            uint64_t value, two;
-        } args[JSON_MAX_ARGS];
-    } e[JSON_MAX_ENTRIES];
-} JsonProfile;
-
-static void json_read(const char *text, const char *sysname, JsonProfile *p)
-{
-    json_object *root = json_tokener_parse(text), *calls, *v, *dret = NULL;
-    p->readable = false;
-    p->n = 0;
-    if (!root || !json_object_object_get_ex(root, "defaultAction", &v))
-        goto out;
-    json_object_object_get_ex(root, "defaultErrnoRet", &dret);
-    p->dflt = scmp_ret(json_object_get_string(v), dret);
-    p->readable = true;
-    if (!json_object_object_get_ex(root, "syscalls", &calls))
-        goto out;
-    for (size_t i = 0; i < json_object_array_length(calls); i++) {
-        json_object *e = json_object_array_get_idx(calls, i), *names, *a, *act, *eret = NULL;
-        bool named = false;
-        if (json_object_object_get_ex(e, "names", &names))
-            for (size_t k = 0; k < json_object_array_length(names); k++)
-                named |= !strcmp(json_object_get_string(json_object_array_get_idx(names, k)), sysname);
-        if (!named)
-            continue;
-        if (json_object_object_get_ex(e, "includes", &v) || json_object_object_get_ex(e, "excludes", &v) ||
-            !json_object_object_get_ex(e, "action", &act) || p->n == JSON_MAX_ENTRIES) {
-            p->readable = false; /* not read here */
-            goto out;
-        }
-        json_object_object_get_ex(e, "errnoRet", &eret);
-        p->e[p->n].ret = scmp_ret(json_object_get_string(act), eret);
-        p->e[p->n].nargs = 0;
-        if (json_object_object_get_ex(e, "args", &a))
-            for (size_t k = 0; k < json_object_array_length(a); k++) {
-                json_object *c = json_object_array_get_idx(a, k), *f;
-                if (k == JSON_MAX_ARGS) {
-                    p->readable = false;
-                    goto out;
-                }
-                unsigned index = 0;
-                uint64_t val = 0, two = 0;
-                if (json_object_object_get_ex(c, "index", &f))
-                    index = (unsigned)json_object_get_int(f) % 6;
-                if (json_object_object_get_ex(c, "value", &f))
-                    val = json_object_get_uint64(f);
-                if (json_object_object_get_ex(c, "valueTwo", &f))
-                    two = json_object_get_uint64(f);
-                const char *op = json_object_object_get_ex(c, "op", &f) ? json_object_get_string(f) : "";
-                AtomOp o = !strcmp(op, "SCMP_CMP_EQ")          ? A_EQ
-                           : !strcmp(op, "SCMP_CMP_NE")        ? A_NE
-                           : !strcmp(op, "SCMP_CMP_LT")        ? A_LT
-                           : !strcmp(op, "SCMP_CMP_LE")        ? A_LE
-                           : !strcmp(op, "SCMP_CMP_GT")        ? A_GT
-                           : !strcmp(op, "SCMP_CMP_GE")        ? A_GE
-                           : !strcmp(op, "SCMP_CMP_MASKED_EQ") ? A_MASKED_EQ
-                                                               : (AtomOp)-1;
-                if ((int)o < 0) {
-                    p->readable = false;
-                    goto out;
-                }
-                p->e[p->n].args[k].index = index;
-                p->e[p->n].args[k].op = o;
-                p->e[p->n].args[k].value = val;
-                p->e[p->n].args[k].two = two;
-                p->e[p->n].nargs++;
-            }
-        p->n++;
-    }
-out:
-    json_object_put(root);
-}
-
-/* What the profile says for a call of the syscall (other: another one). */
-static uint32_t json_says(const JsonProfile *p, bool other, const uint64_t args[6])
-{
-    if (other)
-        return p->dflt;
-    for (size_t i = 0; i < p->n; i++) {
-        bool all = true;
-        for (size_t k = 0; all && k < p->e[i].nargs; k++) {
-            uint64_t x = args[p->e[i].args[k].index], val = p->e[i].args[k].value;
-            switch (p->e[i].args[k].op) {
-            case A_EQ: all = x == val; break;
-            case A_NE: all = x != val; break;
-            case A_LT: all = x < val; break;
-            case A_LE: all = x <= val; break;
-            case A_GT: all = x > val; break;
-            case A_GE: all = x >= val; break;
-            case A_MASKED_EQ: all = (x & val) == p->e[i].args[k].two; break;
-            }
-        }
-        if (all)
-            return p->e[i].ret;
-    }
-    return p->dflt;
-}
+/* ---- the JSON read literally, as runc documents it (oracle_profile_says,
+ * what translation validation reads), to tell a libseccomp miscompile from
+ * a wrong profile ---- */
 
 /* ---- a stdlib with only what these policies use ----
  * Loading signatures.tbl on every compile took a third of the run: the
@@ -763,14 +639,15 @@ static void run_policy(const Text *policy)
     char *json = NULL;
     size_t jlen = 0;
     OracleProg lib[NLEVELS];
-    JsonProfile jp = {0};
-    jp.readable = false;
+    OracleFilter *literal_profile = NULL;
     if (polc_emit(ctx, POLC_TARGET_DOCKER, &json, &jlen) != POLC_OK) {
         count_refusal(1, ctx, policy);
         json = NULL;
     } else {
         st.docker_ok++;
-        json_read(json, SYSCALL, &jp);
+        OracleOptions ro = {NULL, 0, 0, 0, 1};
+        char rerr[256];
+        literal_profile = oracle_load_rules(json, &ro, rerr, sizeof rerr);
         run_oracles(json, lib);
         for (int lv = 0; lv < NLEVELS; lv++) {
             if (lib[lv].state == OP_OK) {
@@ -796,6 +673,7 @@ static void run_policy(const Text *policy)
     if (!bpf_generate(ctx, 0, &prog)) {
         report(CL_BPFGEN, policy, "bpf_generate failed");
         free(json);
+        oracle_free(literal_profile);
         polc_free(ctx);
         return;
     }
@@ -829,8 +707,9 @@ static void run_policy(const Text *policy)
                    mine.error ? " (interpreter error)" : "");
         if (!json)
             continue;
-        bool literal = jp.readable;
-        uint32_t says = literal ? json_says(&jp, nr != SYSCALL_NR, args) : 0;
+        uint32_t says = 0;
+        bool literal = literal_profile &&
+                       oracle_profile_says(literal_profile, nr == SYSCALL_NR ? SYSCALL : OTHER, 0, args, &says) == 0;
         if (literal && says != want)
             report(CL_JSON, policy, "nr %u (%#llx, %#llx): IR %s, the JSON %s\nJSON: %s", nr,
                    (unsigned long long)args[0], (unsigned long long)args[1], action_name(want, b1, sizeof b1),
@@ -855,6 +734,7 @@ static void run_policy(const Text *policy)
         bad |= class_seen_in_policy[c];
     st.bad_policies += bad;
     free(json);
+    oracle_free(literal_profile);
     polc_free(ctx);
 }
 

@@ -48,7 +48,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <json-c/json.h>
 
 #include "backend/backend.h"
 #include "bpf/asm.h"
@@ -425,106 +424,22 @@ __attribute__((noreturn, format(printf, 1, 2))) static void mismatch(const char 
 
 /* The profile and the capability set libseccomp was given, for json_says. */
 static const char *current_json;
-static json_object *current_json_tree; /* parsed once per policy, on first use */
 static const char *const *current_caps;
 
-static bool has_string(json_object *arr, const char *s)
-{
-    for (size_t i = 0; arr && i < json_object_array_length(arr); i++)
-        if (!strcmp(json_object_get_string(json_object_array_get_idx(arr, i)), s))
-            return true;
-    return false;
-}
-
-static bool caps_hold(json_object *entry, const char *key, bool want_all)
-{
-    json_object *cond, *caps;
-    if (!json_object_object_get_ex(entry, key, &cond) || !json_object_object_get_ex(cond, "caps", &caps))
-        return true;
-    for (size_t i = 0; i < json_object_array_length(caps); i++) {
-        const char *c = json_object_get_string(json_object_array_get_idx(caps, i));
-        bool held = false;
-        for (const char *const *h = current_caps; *h && !held; h++)
-            held = !strcmp(*h, c);
-        if (held != want_all)
-            return false;
-    }
-    return true;
-}
-
-static uint32_t scmp_ret(const char *act, json_object *errno_ret)
-{
-    uint32_t data = errno_ret ? (uint32_t)json_object_get_uint64(errno_ret) & 0xffff : 0;
-    if (!strcmp(act, "SCMP_ACT_ALLOW")) return SECCOMP_RET_ALLOW;
-    if (!strcmp(act, "SCMP_ACT_LOG")) return SECCOMP_RET_LOG;
-    if (!strcmp(act, "SCMP_ACT_ERRNO")) return SECCOMP_RET_ERRNO | data;
-    if (!strcmp(act, "SCMP_ACT_TRACE")) return SECCOMP_RET_TRACE | data;
-    if (!strcmp(act, "SCMP_ACT_TRAP")) return SECCOMP_RET_TRAP;
-    if (!strcmp(act, "SCMP_ACT_NOTIFY")) return SECCOMP_RET_USER_NOTIF;
-    if (!strcmp(act, "SCMP_ACT_KILL") || !strcmp(act, "SCMP_ACT_KILL_THREAD")) return SECCOMP_RET_KILL_THREAD;
-    return SECCOMP_RET_KILL_PROCESS;
-}
-
-/* What the Docker profile itself says for one call of an x86 ABI, read the
- * way runc reads it (an entry applies when its capability conditions hold
- * and all its conditions hold; polc writes disjoint entries), without
- * libseccomp. On 32-bit ABIs (x86, x32 for libseccomp) values and datums
- * are compared on their low 32 bits, as libseccomp documents. false: an
- * entry this reading does not cover. */
+/* What the Docker profile itself says for one call, read the way runc
+ * documents it, without libseccomp (the reading translation validation
+ * uses, oracle_profile_says). false: it cannot be read, or two entries that
+ * apply disagree. */
 static bool json_says(const char *sysname, const uint64_t args[6], bool narrow, uint32_t *ret)
 {
-    if (!current_json_tree)
-        current_json_tree = json_tokener_parse(current_json);
-    json_object *root = current_json_tree, *calls, *v;
-    if (!root)
+    OracleOptions o = {current_caps, 0, 0, 0, 1};
+    char err[256];
+    OracleFilter *f = oracle_load_rules(current_json, &o, err, sizeof err);
+    if (!f)
         return false;
-    bool ok = json_object_object_get_ex(root, "defaultAction", &v);
-    json_object *dret = NULL;
-    json_object_object_get_ex(root, "defaultErrnoRet", &dret);
-    if (ok)
-        *ret = scmp_ret(json_object_get_string(v), dret);
-    if (ok && json_object_object_get_ex(root, "syscalls", &calls))
-        for (size_t i = 0; ok && i < json_object_array_length(calls); i++) {
-            json_object *e = json_object_array_get_idx(calls, i), *names, *cond, *a, *act, *eret = NULL;
-            if (!json_object_object_get_ex(e, "names", &names) || !has_string(names, sysname))
-                continue;
-            if ((json_object_object_get_ex(e, "includes", &cond) && json_object_object_get_ex(cond, "arches", &a)) ||
-                (json_object_object_get_ex(e, "excludes", &cond) && json_object_object_get_ex(cond, "arches", &a))) {
-                ok = false; /* arch conditions: not read here */
-                break;
-            }
-            if (!caps_hold(e, "includes", true) || !caps_hold(e, "excludes", false))
-                continue;
-            bool all = true;
-            if (json_object_object_get_ex(e, "args", &a))
-                for (size_t k = 0; all && k < json_object_array_length(a); k++) {
-                    json_object *c = json_object_array_get_idx(a, k), *f;
-                    uint64_t x = 0, val = 0, two = 0;
-                    if (json_object_object_get_ex(c, "index", &f))
-                        x = args[json_object_get_int(f) % 6];
-                    if (json_object_object_get_ex(c, "value", &f))
-                        val = json_object_get_uint64(f);
-                    if (json_object_object_get_ex(c, "valueTwo", &f))
-                        two = json_object_get_uint64(f);
-                    const char *op = json_object_object_get_ex(c, "op", &f) ? json_object_get_string(f) : "";
-                    if (narrow)
-                        x &= 0xffffffffu, val &= 0xffffffffu, two &= 0xffffffffu;
-                    all = !strcmp(op, "SCMP_CMP_EQ")          ? x == val
-                          : !strcmp(op, "SCMP_CMP_NE")        ? x != val
-                          : !strcmp(op, "SCMP_CMP_LT")        ? x < val
-                          : !strcmp(op, "SCMP_CMP_LE")        ? x <= val
-                          : !strcmp(op, "SCMP_CMP_GT")        ? x > val
-                          : !strcmp(op, "SCMP_CMP_GE")        ? x >= val
-                          : !strcmp(op, "SCMP_CMP_MASKED_EQ") ? (x & val) == two
-                                                              : false;
-                }
-            if (all && json_object_object_get_ex(e, "action", &act)) {
-                json_object_object_get_ex(e, "errnoRet", &eret);
-                *ret = scmp_ret(json_object_get_string(act), eret);
-                break;
-            }
-        }
-    return ok;
+    bool read = oracle_profile_says(f, sysname, narrow, args, ret) == 0;
+    oracle_free(f);
+    return read;
 }
 
 static void compare_call(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t args[6], uint64_t caps,
@@ -773,8 +688,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     else
         stats.oracle_policies++;
     compare_policy(ctx, json, &r);
-    json_object_put(current_json_tree);
-    current_json_tree = NULL;
     free(json);
     polc_free(ctx);
     return 0;
