@@ -100,6 +100,18 @@ static void bad_char(JP *p, const char *context)
     jerr(p, IMP_E_SYNTAX, (uint32_t)p->i, (uint32_t)p->i + 1, "%s", msg);
 }
 
+/* One digit or more (JSON's fraction and exponent); false: reported. */
+static bool digits(JP *p, const char *where)
+{
+    if (p->i >= p->len || p->t[p->i] < '0' || p->t[p->i] > '9') {
+        bad_char(p, where);
+        return false;
+    }
+    while (p->i < p->len && p->t[p->i] >= '0' && p->t[p->i] <= '9')
+        p->i++;
+    return true;
+}
+
 static void put_utf8(char *o, size_t *k, unsigned cp)
 {
     if (cp < 0x80)
@@ -322,23 +334,15 @@ static JNode *jvalue(JP *p, int depth)
         }
         if (p->i < p->len && p->t[p->i] == '.') {
             p->i++;
-            if (p->i >= p->len || p->t[p->i] < '0' || p->t[p->i] > '9') {
-                bad_char(p, "after the decimal point of a number");
+            if (!digits(p, "after the decimal point of a number"))
                 return NULL;
-            }
-            while (p->i < p->len && p->t[p->i] >= '0' && p->t[p->i] <= '9')
-                p->i++;
         }
         if (p->i < p->len && (p->t[p->i] == 'e' || p->t[p->i] == 'E')) {
             p->i++;
             if (p->i < p->len && (p->t[p->i] == '+' || p->t[p->i] == '-'))
                 p->i++;
-            if (p->i >= p->len || p->t[p->i] < '0' || p->t[p->i] > '9') {
-                bad_char(p, "in the exponent of a number");
+            if (!digits(p, "in the exponent of a number"))
                 return NULL;
-            }
-            while (p->i < p->len && p->t[p->i] >= '0' && p->t[p->i] <= '9')
-                p->i++;
         }
         JNode *n = jn(p, JN_NUM, s);
         n->s = arena_strndup(&p->ic->ctx->arena, p->t + s, p->i - s);
