@@ -58,7 +58,7 @@
 #include "bpf/asm.h"
 #include "bpf/interp.h"
 #include "compile.h"
-#include "ir.h"
+#include "middle/ir.h"
 #include "oracle.h"
 #include "polc/polc.h"
 

@@ -7,12 +7,12 @@
 
 #include "polc/polc.h"
 
-#include "arena.h"
-#include "ast.h"
-#include "diag.h"
-#include "source.h"
-#include "strmap.h"
-#include "syscall_table.h"
+#include "util/arena.h"
+#include "front/ast.h"
+#include "util/diag.h"
+#include "util/source.h"
+#include "util/strmap.h"
+#include "facts/syscall_table.h"
 
 typedef struct Action {
     ActKind kind;

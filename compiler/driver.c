@@ -12,10 +12,10 @@
 
 #include "backend/backend.h"
 #include "compile.h"
-#include "ir.h"
+#include "middle/ir.h"
 #include "output.h"
-#include "polc_limits.h"
-#include "util_file.h"
+#include "util/polc_limits.h"
+#include "util/file.h"
 #include "validate/validate.h"
 
 const char *polc_version(void) { return "0.1.0"; }

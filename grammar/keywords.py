@@ -4,7 +4,7 @@ keywords the grammar (grammar/parser.y) still takes as a name or as an
 argument name. One reading for every user:
 
   python3 grammar/keywords.py LEXER.L PARSER.Y OUT.h
-      writes the C table compiler/keywords.c includes (a build step, see
+      writes the C table compiler/front/keywords.c includes (a build step, see
       CMakeLists.txt; the output lives in the build directory)
   editors/gen_grammars.py imports lexer_keywords() from here.
 """

@@ -8,7 +8,7 @@
 %expect 0
 
 %code requires {
-#include "parse.h"
+#include "front/parse.h"
 #define POLC_YYLTYPE PolcLoc
 #define POLC_YYLTYPE_IS_DECLARED 1
 /* not "trivial": bison would initialise it with four line/column fields */
@@ -42,7 +42,7 @@ typedef void *yyscan_t;
 %code {
 #include <string.h>
 #include "lexer.h"
-#include "polc_limits.h"
+#include "util/polc_limits.h"
 
 static Span S(ParseState *ps, PolcLoc l) { return (Span){ps->file, l.start, l.end}; }
 

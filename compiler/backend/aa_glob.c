@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "aa_glob.h"
+#include "backend/aa_glob.h"
 
 const char *aa_glob_problem(const char *glob, size_t *at)
 {

@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../arena.h"
+#include "util/arena.h"
 
 /* NULL when `glob` is a valid AppArmor path glob for polc: absolute, no comma
  * outside `{...}`, no quote, backslash, control character or `@{` variable,

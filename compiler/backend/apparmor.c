@@ -20,11 +20,11 @@
 #include <string.h>
 #include <sys/apparmor.h>
 
-#include "../cond.h"
-#include "../ir.h"
-#include "../model.h"
-#include "aa_glob.h"
-#include "backend.h"
+#include "middle/cond.h"
+#include "middle/ir.h"
+#include "middle/model.h"
+#include "backend/aa_glob.h"
+#include "backend/backend.h"
 
 enum { P_M = 1, P_R = 2, P_W = 4, P_A = 8, P_L = 16, P_K = 32, P_X = 64 };
 

@@ -5,7 +5,7 @@
 #define POLC_BACKEND_H
 #include <stdbool.h>
 
-#include "../compile.h"
+#include "compile.h"
 
 bool backend_docker_json(polc_ctx *ctx, StrBuf *out);
 bool backend_bpf(polc_ctx *ctx, StrBuf *out);

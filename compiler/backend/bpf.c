@@ -19,11 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../bpf/asm.h"
-#include "../bpf/interp.h"
-#include "../bpf/search.h"
-#include "../ir.h"
-#include "backend.h"
+#include "bpf/asm.h"
+#include "bpf/interp.h"
+#include "bpf/search.h"
+#include "middle/ir.h"
+#include "backend/backend.h"
 
 #define MAX_INSNS 4096
 #define X32_BIT 0x40000000u

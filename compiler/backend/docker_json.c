@@ -15,10 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../abi.h"
-#include "../ir.h"
-#include "backend.h"
-#include "lsc_shape.h"
+#include "facts/abi.h"
+#include "middle/ir.h"
+#include "backend/backend.h"
+#include "backend/lsc_shape.h"
 
 #define MAX_ENTRIES 100000
 #define MAX_ENUMERATED_RANGE 64

@@ -18,9 +18,9 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "../ir.h"
-#include "backend.h"
-#include "../validate/validate.h"
+#include "middle/ir.h"
+#include "backend/backend.h"
+#include "validate/validate.h"
 
 /* The kernel's capabilities by number (CAP_LAST_CAP = 40), as Kubernetes
  * and the runtimes name them (without CAP_). */

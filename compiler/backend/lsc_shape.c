@@ -24,7 +24,7 @@
  * rewrites all ranges there but one into MASKED_EQ blocks, whose two-node
  * chains have one parent per level; a range among masks was always compiled
  * right. */
-#include "lsc_shape.h"
+#include "backend/lsc_shape.h"
 
 /* Aligned blocks covering [lo, hi]; mask_top: the mask bits above the block
  * (UINT64_MAX or 0xffffffff). */

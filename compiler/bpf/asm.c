@@ -1,4 +1,4 @@
-#include "asm.h"
+#include "bpf/asm.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../arena.h"
+#include "util/arena.h"
 
 #define BPF_NEXT (-1) /* jump target: the next instruction */
 

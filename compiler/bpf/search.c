@@ -20,7 +20,7 @@
  * split points within Knuth's bounds (the best split of an interval lies
  * between those of its two sub-intervals one shorter), which keeps it
  * quadratic. */
-#include "search.h"
+#include "bpf/search.h"
 
 #include <stdbool.h>
 #include <stdlib.h>

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "asm.h"
+#include "bpf/asm.h"
 
 typedef struct SearchRange {
     uint32_t start;  /* the range runs up to the next one's start (the last to 2^32) */

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../bpf/disasm.h"
-#include "../bpf/interp.h"
-#include "../compile.h"
-#include "commands.h"
+#include "bpf/disasm.h"
+#include "bpf/interp.h"
+#include "compile.h"
+#include "cli/commands.h"
 #include "polc/polc.h"
 
 static const char DISASM_USAGE[] =

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "commands.h"
+#include "cli/commands.h"
 #include "polc/polc.h"
 
 static const char GRAPH_USAGE[] =

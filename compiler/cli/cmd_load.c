@@ -14,7 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "commands.h"
+#include "cli/commands.h"
 #include "polc/polc.h"
 
 static const char LOAD_USAGE[] =

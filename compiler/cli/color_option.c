@@ -1,7 +1,7 @@
 /* --color for every command: auto, always or never. */
 #include <string.h>
 
-#include "commands.h"
+#include "cli/commands.h"
 
 int cli_color_option(const char *arg)
 {

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "commands.h"
+#include "cli/commands.h"
 
 int cli_json_merge(CliJsonArray *arr, const char *rendered)
 {

@@ -8,8 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "arena.h"
-#include "parse.h"
+#include "util/arena.h"
+#include "front/parse.h"
 
 /* The longest line the layout aims for; comments and single long tokens may
  * exceed it. */

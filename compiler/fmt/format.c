@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "compile.h"
-#include "fmt.h"
+#include "fmt/fmt.h"
 
 /* The syntax tree of text as --dump-ast prints it without spans; NULL after
  * errors (reported to d). */

@@ -12,7 +12,7 @@
  * on where comments and empty lines are, so it is idempotent. */
 #include <string.h>
 
-#include "fmt.h"
+#include "fmt/fmt.h"
 #include "parser.tab.h"
 
 typedef struct Piece {

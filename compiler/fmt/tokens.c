@@ -3,7 +3,7 @@
  * is all the layout keeps of the input's whitespace. */
 #include <string.h>
 
-#include "fmt.h"
+#include "fmt/fmt.h"
 #include "parser.tab.h"
 
 static unsigned newlines(const char *text, uint32_t from, uint32_t to)

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "fmt/fmt.h"
-#include "import.h"
+#include "import/import.h"
 
 polc_status polc_import_profile(polc_ctx *ctx, const char *path, const polc_import_options *opts, char **pol_out)
 {

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "abi.h"
-#include "import.h"
+#include "facts/abi.h"
+#include "import/import.h"
 
 #define ALL_ARCHES ((1u << ARCH__COUNT) - 1)
 

@@ -11,8 +11,8 @@
 #include <strings.h>
 #include <yaml.h>
 
-#include "import.h"
-#include "util_file.h"
+#include "import/import.h"
+#include "util/file.h"
 
 /* ---- helpers --------------------------------------------------------- */
 

@@ -16,7 +16,7 @@
 #include <strings.h>
 #include <yaml.h>
 
-#include "import.h"
+#include "import/import.h"
 
 #define JSON_MAX_DEPTH 256 /* Go: 10000; deeper than this is refused (E0711) */
 

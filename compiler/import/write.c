@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../const_names.h"
-#include "../keywords.h"
-#include "import.h"
+#include "middle/const_names.h"
+#include "front/keywords.h"
+#include "import/import.h"
 
 #define WRAP 96
 

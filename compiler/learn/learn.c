@@ -13,10 +13,10 @@
 #include <time.h>
 
 #include "fmt/fmt.h"
-#include "ir.h"
-#include "keywords.h"
-#include "learn_internal.h"
-#include "util_file.h"
+#include "middle/ir.h"
+#include "front/keywords.h"
+#include "learn/learn_internal.h"
+#include "util/file.h"
 
 /* ---- small helpers ---- */
 

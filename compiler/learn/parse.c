@@ -18,8 +18,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "learn_internal.h"
-#include "util_file.h"
+#include "learn/learn_internal.h"
+#include "util/file.h"
 
 /* ---- what is learned about arguments ---- */
 

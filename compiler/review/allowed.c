@@ -3,7 +3,7 @@
  * rule wins" are all already applied. */
 #include <string.h>
 
-#include "lint.h"
+#include "review/lint.h"
 
 bool review_action_allows(Action a) { return a.kind == ACT_ALLOW || a.kind == ACT_LOG; }
 

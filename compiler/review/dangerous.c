@@ -4,7 +4,7 @@
  * written for the reviewer who reads the warning. */
 #include <string.h>
 
-#include "lint.h"
+#include "review/lint.h"
 
 const DangerousSyscall review_dangerous_syscalls[] = {
     {"ptrace", "reads and writes other processes' memory and registers; the classic way out of a seccomp filter "

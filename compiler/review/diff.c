@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "region.h"
-#include "review.h"
+#include "review/region.h"
+#include "review/review.h"
 
 int diff_action_tier(Action a)
 {

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model.h"
-#include "review.h"
+#include "middle/model.h"
+#include "review/review.h"
 
 void diff_add_item(PolicyDiff *d, Arena *a, const char *section, const char *item, const char *from,
                    const char *to, DiffClass cls)

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "review.h"
+#include "review/review.h"
 
 typedef struct Paint {
     bool on;

@@ -5,7 +5,7 @@
  * non-syscall sections; and what each back end enforces (explain_backends.c). */
 #include <string.h>
 
-#include "explain.h"
+#include "review/explain.h"
 
 static void section_findings(Ex *x)
 {

@@ -2,7 +2,7 @@
  * as text for a reviewer or as JSON for tools. */
 #ifndef POLC_REVIEW_EXPLAIN_H
 #define POLC_REVIEW_EXPLAIN_H
-#include "lint.h"
+#include "review/lint.h"
 
 typedef struct ExItem {
     const char *key; /* may be NULL: a plain line */

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "explain.h"
+#include "review/explain.h"
 
 static int cmp_call(const void *a, const void *b) { return strcmp(((const Call *)a)->name, ((const Call *)b)->name); }
 

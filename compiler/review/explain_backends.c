@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "explain.h"
+#include "review/explain.h"
 
 typedef struct Run {
     bool ok;

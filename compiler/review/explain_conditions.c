@@ -3,7 +3,7 @@
  * condition, with file:line), and what the policy denies by name. */
 #include <string.h>
 
-#include "explain.h"
+#include "review/explain.h"
 
 static const char *source_text(const polc_ctx *ctx, Span sp)
 {

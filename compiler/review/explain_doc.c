@@ -4,7 +4,7 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "explain.h"
+#include "review/explain.h"
 
 ExSection *ex_section(ExDoc *doc, const char *title)
 {

@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "region.h"
-#include "review.h"
+#include "review/region.h"
+#include "review/review.h"
 
 #define NAMES_PER_LINE 4
 #define MAX_NAMES 16

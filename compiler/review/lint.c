@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../backend/aa_glob.h"
-#include "lint.h"
+#include "backend/aa_glob.h"
+#include "review/lint.h"
 
 typedef struct Lint {
     polc_ctx *ctx;

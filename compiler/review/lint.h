@@ -6,10 +6,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../compile.h"
-#include "../cond.h"
-#include "../ir.h"
-#include "../backend/backend.h"
+#include "compile.h"
+#include "middle/cond.h"
+#include "middle/ir.h"
+#include "backend/backend.h"
 
 /* ---- dangerous.c: the tables, one reason per entry ---- */
 typedef struct DangerousSyscall {

@@ -1,10 +1,10 @@
 /* Regions of a syscall's argument space: exact feasibility and readable text. */
 #include <string.h>
 
-#include "../abi.h"
-#include "../const_names.h"
-#include "../ir.h"
-#include "region.h"
+#include "facts/abi.h"
+#include "middle/const_names.h"
+#include "middle/ir.h"
+#include "review/region.h"
 
 static uint64_t arg_max(const RegionOf *r, unsigned arg)
 {

@@ -5,8 +5,8 @@
 #define POLC_REVIEW_REGION_H
 #include <stdbool.h>
 
-#include "../compile.h"
-#include "../cond.h"
+#include "compile.h"
+#include "middle/cond.h"
 
 /* The syscall whose arguments a region talks about. */
 typedef struct RegionOf {

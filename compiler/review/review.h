@@ -12,8 +12,8 @@
 #define POLC_REVIEW_H
 #include <stdbool.h>
 
-#include "../compile.h"
-#include "../ir.h"
+#include "compile.h"
+#include "middle/ir.h"
 
 /* How a change moves permissions (docs/diff.md, "More permissive"). */
 typedef enum DiffClass { DIFF_WIDENED, DIFF_NARROWED, DIFF_OTHER } DiffClass;

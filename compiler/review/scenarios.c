@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "review.h"
+#include "review/review.h"
 
 #define MAX_CUBE_CAPS 8 /* 3^8 cubes; beyond that, one alternative per scenario */
 

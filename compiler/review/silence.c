@@ -4,7 +4,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "lint.h"
+#include "review/lint.h"
 
 /* L0101, W0004: a capital letter and four digits. */
 static bool looks_like_code(const char *s, size_t n)

@@ -9,7 +9,7 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
-#include "oracle.h"
+#include "validate/oracle.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "points.h"
+#include "validate/points.h"
 
 #define X32_BIT 0x40000000u
 #define MAX_ARG_VALUES 48

@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../ir.h"
+#include "middle/ir.h"
 
 typedef struct ArgVectors {
     size_t n, cap;

@@ -13,12 +13,12 @@
 
 #include <seccomp.h>
 
-#include "../bpf/interp.h"
-#include "../abi.h"
-#include "../ir.h"
-#include "oracle.h"
-#include "points.h"
-#include "validate.h"
+#include "bpf/interp.h"
+#include "facts/abi.h"
+#include "middle/ir.h"
+#include "validate/oracle.h"
+#include "validate/points.h"
+#include "validate/validate.h"
 
 #define X32_BIT 0x40000000u
 #define NO_RULE (-3) /* a finding that no rule of the policy decides */

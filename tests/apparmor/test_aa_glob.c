@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "arena.h"
+#include "util/arena.h"
 #include "backend/aa_glob.h"
 
 static int failures;

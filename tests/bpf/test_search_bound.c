@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
+#include "util/arena.h"
 #include "bpf/asm.h"
 #include "bpf/interp.h"
 #include "bpf/search.h"

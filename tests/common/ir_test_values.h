@@ -6,7 +6,7 @@
 #ifndef POLC_IR_TEST_VALUES_H
 #define POLC_IR_TEST_VALUES_H
 
-#include "ir.h"
+#include "middle/ir.h"
 #include "test_values.h"
 
 static inline void test_values_add_ir(TestValues *vs, const Ir *ir, void (*also)(TestValues *, const Atom *))

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The registry of diagnostic codes, compiler/diag_codes.def, agrees with the
+# The registry of diagnostic codes, compiler/util/diag_codes.def, agrees with the
 # sources, the docs and the tests:
 #   - every "E0xxx"/"W0xxx" string in compiler/ and grammar/ is registered;
 #   - every registered code is emitted somewhere (a code that is not must be
@@ -16,7 +16,7 @@
 #   codes_registry.sh SOURCE_DIR
 set -u
 src=$1
-def=$src/compiler/diag_codes.def
+def=$src/compiler/util/diag_codes.def
 doc=$src/docs/diagnostics.md
 fail=0
 failmsg() { echo "FAIL: $*" >&2; fail=1; }
@@ -45,7 +45,7 @@ done | grep -q x && fail=1
 emitted=$(grep -rhoE '"[EW][0-9]{4}"' "$src/compiler" "$src/grammar" --include='*.c' --include='*.h' \
     --include='*.l' --include='*.y' | tr -d '"' | sort -u)
 for c in $emitted; do
-    printf '%s\n' "$registry" | grep -qx "$c" || failmsg "$c is emitted (grep -rn '\"$c\"' compiler grammar) but not in compiler/diag_codes.def"
+    printf '%s\n' "$registry" | grep -qx "$c" || failmsg "$c is emitted (grep -rn '\"$c\"' compiler grammar) but not in compiler/util/diag_codes.def"
 done
 
 # Expected-output files: everything under tests/ but inputs and programs.
@@ -86,9 +86,9 @@ for c in $registry; do
     esac
 done
 for c in $(grep -oE '^\| [EW][0-9]{4} ' "$doc" | tr -d '| '); do
-    printf '%s\n' "$registry" | grep -qx "$c" || failmsg "docs/diagnostics.md documents $c, which is not in compiler/diag_codes.def"
+    printf '%s\n' "$registry" | grep -qx "$c" || failmsg "docs/diagnostics.md documents $c, which is not in compiler/util/diag_codes.def"
 done
-grep -q 'compiler/diag_codes.def' "$doc" || failmsg "docs/diagnostics.md does not say that compiler/diag_codes.def is the registry"
+grep -q 'compiler/util/diag_codes.def' "$doc" || failmsg "docs/diagnostics.md does not say that compiler/util/diag_codes.def is the registry"
 
 if [ "$fail" = 0 ]; then
     echo "PASS: $(echo $registry | wc -w) codes registered, emitted, documented and tested" \

@@ -19,8 +19,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../../compiler/review/region.h"
-#include "../../compiler/review/review.h"
+#include "review/region.h"
+#include "review/review.h"
 #include "polc/polc.h"
 #include "../common/test_values.h"
 

@@ -23,7 +23,7 @@
 #include <string.h>
 
 #include "compile.h"
-#include "ir.h"
+#include "middle/ir.h"
 #include "oracle.h"
 #include "polc/polc.h"
 #include "../common/test_values.h"

@@ -57,7 +57,7 @@
 #include "backend/backend.h"
 #include "bpf/asm.h"
 #include "compile.h"
-#include "ir.h"
+#include "middle/ir.h"
 #include "oracle.h"
 #include "../common/test_values.h"
 

@@ -51,10 +51,10 @@
 
 #include "backend/backend.h"
 #include "bpf/asm.h"
-#include "check.h"
+#include "front/check.h"
 #include "compile.h"
 #include "fuzz.h"
-#include "ir.h"
+#include "middle/ir.h"
 #include "oracle.h"
 #include "../common/ir_test_values.h"
 

@@ -14,7 +14,7 @@
 #include "compile.h"
 #include "fuzz.h"
 #include "polc/polc.h"
-#include "syscall_table.h"
+#include "facts/syscall_table.h"
 
 /* Syscall names from polc's tables, loaded once per process per arch. */
 static polc_ctx *names_ctx;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Generated inputs at and beyond polc's limits (compiler/polc_limits.h):
+# Generated inputs at and beyond polc's limits (compiler/util/polc_limits.h):
 # each must end in a clear diagnostic and exit 1 or 2, never a crash
 # (status >= 128), a hang (timeout) or an out-of-memory abort.
 #   limits.sh POLC

@@ -1,7 +1,7 @@
 #!/bin/sh
 # A profile whose name is a keyword of the policy language round-trips:
 # import takes the policy name from the file name (or --name), and writes
-# one that parses back (compiler/keywords.c), for every name below.
+# one that parses back (compiler/front/keywords.c), for every name below.
 # usage: keyword_names.sh POLC PROFILE_EQUIV STDLIB_DIR PROFILE
 set -eu
 polc=$1 equiv=$2 stdlib=$3 src=$4

@@ -7,13 +7,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "arena.h"
-#include "ast.h"
-#include "diag.h"
-#include "keywords.h"
-#include "parse.h"
-#include "polc_limits.h"
-#include "source.h"
+#include "util/arena.h"
+#include "front/ast.h"
+#include "util/diag.h"
+#include "front/keywords.h"
+#include "front/parse.h"
+#include "util/polc_limits.h"
+#include "util/source.h"
 
 static int fails;
 

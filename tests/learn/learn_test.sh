@@ -215,7 +215,7 @@ merge)
     denied_probe ab.seccomp.json
     ;;
 names)
-    # the policy name is written so that it parses back (compiler/keywords.c)
+    # the policy name is written so that it parses back (compiler/front/keywords.c)
     for n in unknown mode for newer-than policy kill-thread default "my app" 1st; do
         if ! "$POLC" learn --name "$n" -o names.pol "$FIXTURES/tricky.strace" 2>names.err; then
             fail "learn --name '$n'"; cat names.err; continue

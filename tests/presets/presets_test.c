@@ -32,7 +32,7 @@
 #include <unistd.h>
 
 #include "compile.h"
-#include "ir.h"
+#include "middle/ir.h"
 #include "oracle.h"
 
 #include "test_check.h"

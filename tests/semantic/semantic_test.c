@@ -17,9 +17,9 @@
 
 #include "backend/backend.h"
 #include "bpf/asm.h"
-#include "abi.h"
+#include "facts/abi.h"
 #include "compile.h"
-#include "ir.h"
+#include "middle/ir.h"
 #include "oracle.h"
 #include "../common/ir_test_values.h"
 

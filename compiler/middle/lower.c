@@ -1,0 +1,416 @@
+/* Lower stage: for every target arch and syscall number, turn the rules that
+ * name it into disjoint (condition, action) cases per capability scenario,
+ * so that the most restrictive matching rule wins whatever the rule order. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts/abi.h"
+#include "front/check.h"
+#include "middle/ir.h"
+
+typedef struct Hit {
+    uint32_t nr;
+    const char *name;
+    Rule *rule;
+    Dnf cond;
+    bool from_set;
+    bool fills_rest; /* `default ... for newer-than` on a syscall rules name:
+                        it decides only what no rule decides */
+} Hit;
+
+typedef struct Lower {
+    polc_ctx *ctx;
+    CondCtx cc;
+    int *shadowed_by; /* per rule: a rule that decides all its inputs first, -1 none */
+    StrMap reported;  /* "a:b" rule pairs already reported as contradictory */
+} Lower;
+
+static int hit_cmp(const void *a, const void *b)
+{
+    const Hit *x = a, *y = b;
+    if (x->nr != y->nr)
+        return x->nr < y->nr ? -1 : 1;
+    return x->rule->id - y->rule->id;
+}
+
+static int hitp_action_cmp(const void *a, const void *b)
+{
+    const Hit *x = *(Hit *const *)a, *y = *(Hit *const *)b;
+    int c = action_cmp(x->rule->action, y->rule->action);
+    return c ? c : x->rule->id - y->rule->id;
+}
+
+static IrDecision decide_rules(Lower *lw, Hit **hits, size_t n);
+
+/* The inputs no rule decides get the refined default of `for newer-than`,
+ * not the plain default: its point is that libc falls back on ENOSYS, and a
+ * rule that carves out some arguments must not take that away from the rest. */
+static IrDecision decide(Lower *lw, Hit **hits, size_t n)
+{
+    Hit *rest = NULL;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (hits[i]->fills_rest)
+            rest = hits[i];
+        else
+            hits[m++] = hits[i];
+    }
+    IrDecision dec = decide_rules(lw, hits, m);
+    if (!rest)
+        return dec;
+    Dnf *conds = malloc((dec.cases.len + 1) * sizeof *conds);
+    if (!conds)
+        abort();
+    for (size_t i = 0; i < dec.cases.len; i++)
+        conds[i] = dec.cases.items[i].cond;
+    Dnf decided = dnf_or_n(&lw->cc, conds, dec.cases.len);
+    free(conds);
+    Dnf open = dnf_not(&lw->cc, decided);
+    if (dnf_is_false(open))
+        return dec;
+    rest->rule->contributes = true;
+    IrCase c = {rest->rule->action, open, {0}};
+    VEC_PUSH(&lw->ctx->arena, c.rules, rest->rule->id);
+    /* keep the cases sorted most restrictive first */
+    VEC_PUSH(&lw->ctx->arena, dec.cases, c);
+    size_t at = dec.cases.len - 1;
+    while (at > 0 && action_cmp(dec.cases.items[at - 1].action, c.action) > 0) {
+        dec.cases.items[at] = dec.cases.items[at - 1];
+        at--;
+    }
+    dec.cases.items[at] = c;
+    return dec;
+}
+
+static IrDecision decide_rules(Lower *lw, Hit **hits, size_t n)
+{
+    IrDecision dec = {0};
+    if (n > 1)
+        qsort(hits, n, sizeof *hits, hitp_action_cmp);
+    Dnf covered = dnf_false();
+    Dnf not_covered = dnf_true(&lw->cc);
+    int first_uncond = -1;
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && action_eq(hits[j]->rule->action, hits[i]->rule->action))
+            j++;
+        Dnf *conds = malloc((j - i) * sizeof *conds);
+        if (!conds)
+            abort();
+        for (size_t k = i; k < j; k++)
+            conds[k - i] = hits[k]->cond;
+        Dnf group = dnf_or_n(&lw->cc, conds, j - i); /* one sort, not one per rule */
+        free(conds);
+        IrCase c = {hits[i]->rule->action, dnf_and(&lw->cc, group, not_covered), {0}};
+        /* an unconditional rule makes conditional ones with its action redundant */
+        int uncond_here = -1;
+        for (size_t k = i; k < j && uncond_here < 0; k++)
+            if (dnf_is_true(hits[k]->cond))
+                uncond_here = hits[k]->rule->id;
+        for (size_t k = i; k < j; k++) {
+            Rule *r = hits[k]->rule;
+            Dnf mine = dnf_and(&lw->cc, hits[k]->cond, not_covered);
+            if (uncond_here >= 0 && !dnf_is_true(hits[k]->cond) && !dnf_is_false(mine)) {
+                if (lw->shadowed_by[r->id] < 0)
+                    lw->shadowed_by[r->id] = uncond_here;
+                continue;
+            }
+            if (!dnf_is_false(mine)) {
+                r->contributes = true;
+                VEC_PUSH(&lw->ctx->arena, c.rules, r->id);
+            } else if (lw->shadowed_by[r->id] < 0 && !dnf_is_false(hits[k]->cond)) {
+                lw->shadowed_by[r->id] = first_uncond >= 0 ? first_uncond : hits[0]->rule->id;
+            }
+            if (first_uncond < 0 && dnf_is_true(hits[k]->cond))
+                first_uncond = r->id;
+        }
+        if (!dnf_is_false(c.cond))
+            VEC_PUSH(&lw->ctx->arena, dec.cases, c);
+        if (j == n)
+            break; /* what is covered matters only to a later group (and can be large) */
+        covered = dnf_or(&lw->cc, covered, group);
+        if (dnf_is_true(covered)) {
+            for (size_t k = j; k < n; k++) {
+                Rule *r = hits[k]->rule;
+                if (lw->shadowed_by[r->id] < 0 && !r->contributes)
+                    lw->shadowed_by[r->id] = first_uncond >= 0 ? first_uncond : hits[0]->rule->id;
+            }
+            break;
+        }
+        not_covered = dnf_not(&lw->cc, covered);
+        i = j;
+    }
+    return dec;
+}
+
+/* Unconditional, not via a set: the rules check_contradictions compares. */
+static bool plain_uncond(const Hit *h) { return !h->rule->cond && !h->from_set; }
+
+static int plain_cmp(const void *a, const void *b)
+{
+    const Rule *x = (*(const Hit *const *)a)->rule, *y = (*(const Hit *const *)b)->rule;
+    if (x->file != y->file)
+        return x->file < y->file ? -1 : 1;
+    if (x->cap_req != y->cap_req)
+        return x->cap_req < y->cap_req ? -1 : 1;
+    if (x->cap_forbid != y->cap_forbid)
+        return x->cap_forbid < y->cap_forbid ? -1 : 1;
+    return action_cmp(x->action, y->action);
+}
+
+/* Whether two plain rules of one file and capability context disagree: only
+ * then is the pairwise loop below needed (it is quadratic in the rules of a
+ * syscall, which a policy of many rules must not pay for nothing). */
+static bool any_contradiction(Hit *hits, size_t n)
+{
+    Hit **p = malloc((n ? n : 1) * sizeof *p);
+    if (!p)
+        abort();
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (plain_uncond(&hits[i]))
+            p[m++] = &hits[i];
+    qsort(p, m, sizeof *p, plain_cmp);
+    bool any = false;
+    for (size_t i = 1; i < m && !any; i++) {
+        const Rule *x = p[i - 1]->rule, *y = p[i]->rule;
+        any = x->file == y->file && x->cap_req == y->cap_req && x->cap_forbid == y->cap_forbid &&
+              !action_eq(x->action, y->action);
+    }
+    free(p);
+    return any;
+}
+
+static void check_contradictions(Lower *lw, Hit *hits, size_t n)
+{
+    if (!any_contradiction(hits, n))
+        return;
+    for (size_t i = 0; i < n; i++) {
+        Rule *a = hits[i].rule;
+        if (!plain_uncond(&hits[i]))
+            continue;
+        /* beyond the errors shown, more pairs only cost time (quadratic) */
+        if (lw->ctx->diag.nerrors > DIAG_MAX_ERRORS)
+            return;
+        for (size_t j = i + 1; j < n; j++) {
+            Rule *b = hits[j].rule;
+            if (!plain_uncond(&hits[j]) || a->file != b->file || a->cap_req != b->cap_req ||
+                a->cap_forbid != b->cap_forbid || action_eq(a->action, b->action))
+                continue;
+            char *key = arena_printf(&lw->ctx->arena, "%d:%d", a->id, b->id);
+            if (strmap_get(&lw->reported, key))
+                continue;
+            strmap_put(&lw->reported, &lw->ctx->arena, key, (void *)1);
+            Rule *later = a->span.start > b->span.start ? a : b;
+            Rule *earlier = later == a ? b : a;
+            Diag *g = diag_error(&lw->ctx->diag, "E0301", later->span,
+                                 "`%s` is both `%s` and `%s` unconditionally", hits[i].name,
+                                 action_str(lw->ctx, &lw->ctx->arena, later->action),
+                                 action_str(lw->ctx, &lw->ctx->arena, earlier->action));
+            diag_note(&lw->ctx->diag, g, earlier->span, "the other rule is here");
+            diag_help(&lw->ctx->diag, g, "the more restrictive rule would always win; remove one of them");
+        }
+    }
+}
+
+static bool lower_syscall(Lower *lw, ArchId arch, Hit *hits, size_t n, IrSyscall *out)
+{
+    polc_ctx *ctx = lw->ctx;
+    check_contradictions(lw, hits, n);
+    uint64_t relevant = 0;
+    for (size_t i = 0; i < n; i++)
+        relevant |= hits[i].rule->cap_req | hits[i].rule->cap_forbid;
+    int caps[64], k = 0;
+    for (int c = 0; c < 64; c++)
+        if (relevant & (1ull << c))
+            caps[k++] = c;
+    if (k > IR_MAX_CAPS_PER_SYSCALL) {
+        char *key = arena_printf(&ctx->arena, "caps:%s", hits[0].name);
+        if (strmap_get(&lw->reported, key))
+            return false;
+        strmap_put(&lw->reported, &ctx->arena, key, (void *)1);
+        Diag *g = diag_error(&ctx->diag, "E0402", hits[0].rule->span,
+                             "the rules for `%s` depend on %d capabilities; at most %d are supported",
+                             hits[0].name, k, IR_MAX_CAPS_PER_SYSCALL);
+        diag_help(&ctx->diag, g, "merge `when capability` blocks for this syscall");
+        return false;
+    }
+    (void)arch;
+    out->nr = hits[0].nr;
+    out->name = hits[0].name;
+    out->ncaps = k;
+    memcpy(out->caps, caps, (size_t)k * sizeof(int));
+    out->scenarios = arena_alloc(&ctx->arena, sizeof(IrDecision) << k);
+    Hit **active = malloc(n * sizeof *active);
+    if (!active)
+        abort();
+    for (unsigned s = 0; s < (1u << k); s++) {
+        uint64_t present = 0;
+        for (int b = 0; b < k; b++)
+            if (s & (1u << b))
+                present |= 1ull << caps[b];
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            Rule *r = hits[i].rule;
+            if ((r->cap_req & ~present) == 0 && (r->cap_forbid & present) == 0)
+                active[m++] = &hits[i];
+        }
+        lw->cc.overflow = false;
+        out->scenarios[s] = decide(lw, active, m);
+        if (lw->cc.overflow) {
+            /* a case too complex to keep apart from the others: every back
+             * end that reads the cases as disjoint (Docker's entries, diff)
+             * would decide some calls by the wrong rule */
+            free(active);
+            char *key = arena_printf(&ctx->arena, "dnf:%s", hits[0].name);
+            if (strmap_get(&lw->reported, key))
+                return false;
+            strmap_put(&lw->reported, &ctx->arena, key, (void *)1);
+            Diag *g = diag_error(&ctx->diag, "E0408", hits[0].rule->span,
+                                 "the rules for `%s` are too complex to combine exactly (over %d cases once each is "
+                                 "kept apart from the stricter ones)",
+                                 hits[0].name, DNF_MAX_TERMS);
+            for (size_t i = 1; i < n && i < 4; i++)
+                diag_note(&ctx->diag, g, hits[i].rule->span, "another rule for `%s`", hits[0].name);
+            diag_help(&ctx->diag, g,
+                      "test fewer bits per mask, or give rules with many conditions on one syscall fewer distinct "
+                      "actions");
+            return false;
+        }
+    }
+    free(active);
+    return true;
+}
+
+typedef VEC(Hit) HitVec;
+
+/* `default ACTION for newer-than X.Y`: every syscall of the arch added after
+ * X.Y gets the refined default for what no rule decides: all of it where no
+ * rule names the syscall, the rest of it where one does (decide). */
+static void add_newer_hits(Lower *lw, ArchId arch, void *vhits)
+{
+    HitVec *hits = vhits;
+    polc_ctx *ctx = lw->ctx;
+    const ArchTable *t = &ctx->db.arch[arch];
+    StrMap named = {0};
+    for (size_t i = 0; i < hits->len; i++)
+        strmap_put(&named, &ctx->arena, hits->items[i].name, (void *)1);
+    for (size_t i = 0; i < t->len; i++) {
+        const SyscallEntry *e = &t->entries[i];
+        if (syscalldb_version(&ctx->db, e->name, arch) <= ctx->newer_than)
+            continue;
+        Hit h = {e->nr, e->name, ctx->newer_rule, dnf_true(&lw->cc), true, strmap_get(&named, e->name) != NULL};
+        VEC_PUSH(&ctx->arena, *hits, h);
+    }
+}
+
+bool lower_policy(polc_ctx *ctx)
+{
+    size_t before = ctx->diag.nerrors;
+    Lower lw = {ctx, {&ctx->arena, false}, NULL, {0}};
+    lw.shadowed_by = malloc((ctx->rules.len + 1) * sizeof(int));
+    if (!lw.shadowed_by)
+        abort();
+    for (size_t i = 0; i < ctx->rules.len; i++)
+        lw.shadowed_by[i] = -1;
+    Ir *ir = arena_alloc(&ctx->arena, sizeof *ir);
+    ir->default_action = ctx->default_action;
+    ir->has_unknown = ctx->have_unknown;
+    ir->unknown_action = ctx->unknown_action;
+    bool *always_false = calloc(ctx->rules.len + 1, sizeof(bool));
+    bool *sometimes_true = calloc(ctx->rules.len + 1, sizeof(bool));
+    if (!always_false || !sometimes_true)
+        abort();
+    for (int a = 0; a < ARCH__COUNT; a++) {
+        if (!(ctx->arch_mask & (1u << a)))
+            continue;
+        VEC(Hit) hits = {0};
+        for (size_t i = 0; i < ctx->rules.len; i++) {
+            Rule *r = ctx->rules.items[i];
+            if (!(r->arch_mask & (1u << a)))
+                continue;
+            for (size_t t = 0; t < r->targets.len; t++) {
+                const char *muxer;
+                uint32_t call;
+                /* On multiplexing arches the rule also decides muxer(SYS_X, ...),
+                 * as libseccomp does; conditions were rejected by check. */
+                if (!r->cond && muxed_call(r->targets.items[t].name, &muxer, &call) &&
+                    arch_has_muxer(ctx, (ArchId)a, muxer)) {
+                    const SyscallEntry *m = syscalldb_lookup(&ctx->db, (ArchId)a, muxer);
+                    Hit h = {m->nr, m->name, r, dnf_atom(&lw.cc, (Atom){0, A_EQ, call, 0, true}), true, false};
+                    sometimes_true[r->id] = true;
+                    VEC_PUSH(&ctx->arena, hits, h);
+                }
+                const SyscallEntry *e = syscalldb_lookup(&ctx->db, (ArchId)a, r->targets.items[t].name);
+                if (!e)
+                    continue;
+                Hit h = {e->nr, e->name, r, dnf_false(), r->targets.items[t].from_set, false};
+                if (!rule_cond_dnf(ctx, &lw.cc, r, e->name, (ArchId)a, false, &h.cond))
+                    continue;
+                if (dnf_is_false(h.cond))
+                    always_false[r->id] = true;
+                else
+                    sometimes_true[r->id] = true;
+                VEC_PUSH(&ctx->arena, hits, h);
+            }
+        }
+        if (ctx->newer_rule)
+            add_newer_hits(&lw, (ArchId)a, (void *)&hits);
+        if (hits.len > 1)
+            qsort(hits.items, hits.len, sizeof *hits.items, hit_cmp);
+        IrArch ia = {(ArchId)a, {0}};
+        for (size_t i = 0; i < hits.len;) {
+            size_t j = i;
+            while (j < hits.len && hits.items[j].nr == hits.items[i].nr)
+                j++;
+            /* the same rule naming one syscall twice (directly and via a group) counts once */
+            size_t k = i;
+            for (size_t x = i; x < j; x++) {
+                /* sorted by rule within a number: a rule's hits are adjacent */
+                bool dup = false;
+                for (size_t y = k; y > i && hits.items[y - 1].rule == hits.items[x].rule && !dup; y--)
+                    dup = dnf_eq(hits.items[y - 1].cond, hits.items[x].cond);
+                if (!dup)
+                    hits.items[k++] = hits.items[x];
+            }
+            IrSyscall is = {0};
+            if (lower_syscall(&lw, (ArchId)a, hits.items + i, k - i, &is))
+                VEC_PUSH(&ctx->arena, ia.syscalls, is);
+            i = j;
+        }
+        VEC_PUSH(&ctx->arena, ir->arches, ia);
+    }
+    ctx->ir = ir;
+    for (size_t i = 0; i < ctx->rules.len && ctx->diag.nerrors == before; i++) {
+        Rule *r = ctx->rules.items[i];
+        if (r->from_stdlib || !r->is_used_somewhere)
+            continue;
+        if (always_false[r->id] && !sometimes_true[r->id]) {
+            Diag *g = diag_warning(&ctx->diag, "W0005", r->cond ? r->cond->span : r->span,
+                                   "this condition is never true");
+            diag_note(&ctx->diag, g, SPAN_NONE, "the rule has no effect");
+            continue;
+        }
+        if (!r->contributes && lw.shadowed_by[r->id] >= 0) {
+            Rule *by = ctx->rules.items[lw.shadowed_by[r->id]];
+            if (action_eq(by->action, r->action)) {
+                Diag *g = diag_warning(&ctx->diag, "W0004", r->span,
+                                       "this rule has no effect: another rule already does `%s` for every call it names",
+                                       action_str(ctx, &ctx->arena, r->action));
+                diag_note(&ctx->diag, g, by->span, "for example this unconditional rule");
+                diag_help(&ctx->diag, g, "to narrow a group, subtract with a more restrictive rule, e.g. `deny X if ...`");
+            } else {
+                Diag *g = diag_warning(&ctx->diag, "W0002", r->span,
+                                       "this rule never applies: a more restrictive rule decides every call it matches");
+                diag_note(&ctx->diag, g, by->span, "for example this `%s` rule",
+                          action_str(ctx, &ctx->arena, by->action));
+                diag_help(&ctx->diag, g, "the most restrictive matching rule wins, whatever the order; remove or narrow one of them");
+            }
+        }
+    }
+    free(always_false);
+    free(sometimes_true);
+    free(lw.shadowed_by);
+    return ctx->diag.nerrors == before;
+}

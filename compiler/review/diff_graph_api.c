@@ -1,0 +1,63 @@
+/* The public entry points of polc diff and polc graph (include/polc/polc.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "review/review.h"
+
+static bool is_policy_path(const char *path)
+{
+    size_t n = strlen(path);
+    return strcmp(path, "-") == 0 || (n >= 4 && strcmp(path + n - 4, ".pol") == 0);
+}
+
+polc_status polc_compile_any(polc_ctx *ctx, const char *path)
+{
+    if (is_policy_path(path))
+        return polc_compile_file(ctx, path, NULL);
+    polc_import_options io = {NULL, ctx->arch_override};
+    char *pol = NULL;
+    polc_status st = polc_import_profile(ctx, path, &io, &pol);
+    if (st == POLC_OK)
+        st = polc_compile_buffer(ctx, arena_printf(&ctx->arena, "%s (imported)", path), pol, strlen(pol));
+    free(pol);
+    return st;
+}
+
+polc_status polc_diff(polc_ctx *old_ctx, polc_ctx *new_ctx, const polc_diff_options *opts, char **report,
+                      int *more_permissive)
+{
+    *report = NULL;
+    *more_permissive = 0;
+    if (!old_ctx->compiled || !new_ctx->compiled)
+        return POLC_EINPUT;
+    PolicyDiff d;
+    memset(&d, 0, sizeof d);
+    d.old_label = opts && opts->old_label ? opts->old_label : "old";
+    d.new_label = opts && opts->new_label ? opts->new_label : "new";
+    if (!diff_policies(old_ctx, new_ctx, &d))
+        return POLC_EINPUT;
+    StrBuf sb;
+    sb_init(&sb);
+    if (opts && opts->json)
+        diff_render_json(&d, &sb);
+    else
+        diff_render_text(&d, opts && opts->color, &sb);
+    *report = sb_take(&sb);
+    *more_permissive = d.counts[DIFF_WIDENED] != 0;
+    return POLC_OK;
+}
+
+polc_status polc_graph(polc_ctx *ctx, const char *arch, char **dot)
+{
+    *dot = NULL;
+    if (!ctx->compiled)
+        return POLC_EINPUT;
+    StrBuf sb;
+    sb_init(&sb);
+    if (!graph_dot(ctx, arch, &sb)) {
+        sb_free(&sb);
+        return POLC_EUSAGE;
+    }
+    *dot = sb_take(&sb);
+    return POLC_OK;
+}
