@@ -230,20 +230,20 @@ static size_t longest_path(const struct sock_filter *p, size_t len)
 /* The policy allows nr on arch whatever the arguments (for caps). */
 static bool ir_uncond_allow(const polc_ctx *ctx, ArchId arch, uint32_t nr, uint64_t caps)
 {
-    const IrArch *ia = ir_arch(ctx->ir, arch);
+    const IrArch *ia = ir_arch(ctx->policy.ir, arch);
     const IrSyscall *s = ia ? ir_syscall(ia, nr) : NULL;
     if (!s)
-        return ctx->ir->default_action.kind == ACT_ALLOW;
+        return ctx->policy.ir->default_action.kind == ACT_ALLOW;
     const IrDecision *d = ir_scenario(s, caps);
     if (d->cases.len == 0)
-        return ctx->ir->default_action.kind == ACT_ALLOW;
+        return ctx->policy.ir->default_action.kind == ACT_ALLOW;
     return d->cases.len == 1 && dnf_is_true(d->cases.items[0].cond) && d->cases.items[0].action.kind == ACT_ALLOW;
 }
 
 /* The policy's decision for nr depends on the arguments. */
 static bool ir_conditional(const polc_ctx *ctx, ArchId arch, uint32_t nr, uint64_t caps)
 {
-    const IrArch *ia = ir_arch(ctx->ir, arch);
+    const IrArch *ia = ir_arch(ctx->policy.ir, arch);
     const IrSyscall *s = ia ? ir_syscall(ia, nr) : NULL;
     if (!s)
         return false;
@@ -275,9 +275,9 @@ static int cmp_u32(const void *a, const void *b)
  * [lo, hi] (numbers outside polc's table: the `unknown` action). */
 static size_t count_ranges(const polc_ctx *ctx, ArchId arch, uint64_t caps, uint32_t lo, uint32_t hi)
 {
-    const ArchTable *t = &ctx->db.arch[arch];
-    const IrArch *ia = ir_arch(ctx->ir, arch);
-    Action dflt = ctx->ir->default_action, unknown = ctx->ir->has_unknown ? ctx->ir->unknown_action : dflt;
+    const ArchTable *t = &ctx->policy.db.arch[arch];
+    const IrArch *ia = ir_arch(ctx->policy.ir, arch);
+    Action dflt = ctx->policy.ir->default_action, unknown = ctx->policy.ir->has_unknown ? ctx->policy.ir->unknown_action : dflt;
     uint32_t *nrs = malloc((t->len + (ia ? ia->syscalls.len : 0) + 1) * sizeof *nrs);
     size_t n = 0;
     for (size_t i = 0; i < t->len; i++)
@@ -426,7 +426,7 @@ typedef struct {
 
 static uint32_t nr_of(const polc_ctx *ctx, ArchId a, const char *name)
 {
-    const SyscallEntry *e = syscalldb_lookup(&ctx->db, a, name);
+    const SyscallEntry *e = syscalldb_lookup(&ctx->policy.db, a, name);
     return e ? e->nr : 0xffffffffu;
 }
 
@@ -435,7 +435,7 @@ static bool ir_allows(const polc_ctx *ctx, const char *name, const uint64_t a[6]
     uint32_t nr = nr_of(ctx, ARCH_X86_64, name);
     if (nr == 0xffffffffu)
         return false;
-    return ir_eval(ctx, ARCH_X86_64, nr, a, caps).action.kind == ACT_ALLOW;
+    return ir_eval(&ctx->policy, ARCH_X86_64, nr, a, caps).action.kind == ACT_ALLOW;
 }
 
 static void choose_calls(const polc_ctx *ctx, uint64_t caps, void *page, PolicyResult *r)
@@ -518,7 +518,7 @@ static double profile_mean(const polc_ctx *ctx, ArchId a, const struct sock_filt
 {
     double w = 0, s = 0;
     for (size_t k = 0; k < profiles[q].n; k++) {
-        const SyscallEntry *e = syscalldb_lookup(&ctx->db, a, profiles[q].e[k].name);
+        const SyscallEntry *e = syscalldb_lookup(&ctx->policy.db, a, profiles[q].e[k].name);
         if (!e)
             continue;
         double ex = 0;
@@ -561,7 +561,7 @@ static void tuned_means(const char *stdlib, const char *path, uint64_t caps, Pol
         polc_add_stdlib_dir(ctx, stdlib);
         BpfProgram pq;
         if (polc_set_frequency_profile(ctx, profiles[q].path) != POLC_OK ||
-            polc_compile_file(ctx, path, NULL) != POLC_OK || !bpf_generate(ctx, caps, &pq)) {
+            polc_compile_file(ctx, path, NULL) != POLC_OK || !bpf_generate(&(BackendRun){&ctx->policy, &ctx->opt.backend, &ctx->diag, &ctx->arena}, caps, &pq)) {
             polc_free(ctx);
             continue;
         }
@@ -596,7 +596,7 @@ static void mean_bound(polc_ctx *ctx, uint64_t caps, PolicyResult *r)
     double t64 = 0.65 * mean_of(&a64->ex[P_O2]), t32 = 0.65 * mean_of(&a32->ex[P_O2]);
     for (unsigned pp = 0; pp <= 100; pp++) {
         double search;
-        if (!bpf_x86_64_x32_search_bound(ctx, caps, pp, 100 - pp, &search))
+        if (!bpf_x86_64_x32_search_bound(&(BackendRun){&ctx->policy, &ctx->opt.backend, &ctx->diag, &ctx->arena}, caps, pp, 100 - pp, &search))
             return;
         double p = pp / 100.0, lhs = 4 + search / 100.0, rhs = p * t64 + (1 - p) * t32;
         if (pp == 0)
@@ -623,7 +623,7 @@ static int run_policy(const char *stdlib, const char *path, long ncalls, int run
         polc_free(ctx);
         return 1;
     }
-    snprintf(r->name, sizeof r->name, "%s", ctx->policy_name);
+    snprintf(r->name, sizeof r->name, "%s", ctx->policy.name);
     if (lsc_json_for_name && strcmp(r->name, lsc_json_for_name) == 0) {
         free(json);
         json = reference_json(lsc_json_path);
@@ -634,9 +634,9 @@ static int run_policy(const char *stdlib, const char *path, long ncalls, int run
         snprintf(r->lsc_source, sizeof r->lsc_source, "%s", lsc_json_path);
     }
     const char *why;
-    uint64_t caps = bpf_chosen_caps(ctx, &why);
+    uint64_t caps = bpf_chosen_caps(&ctx->policy, &ctx->opt.backend, &why);
     BpfProgram pp;
-    if (!bpf_generate(ctx, caps, &pp)) {
+    if (!bpf_generate(&(BackendRun){&ctx->policy, &ctx->opt.backend, &ctx->diag, &ctx->arena}, caps, &pp)) {
         fprintf(stderr, "%s: polc's BPF code generator failed\n", path);
         return 1;
     }
@@ -644,8 +644,8 @@ static int run_policy(const char *stdlib, const char *path, long ncalls, int run
     const char *capnames[65];
     size_t nc = 0;
     for (int c = 0; c < 64; c++)
-        if ((caps & (1ull << c)) && cap_name(ctx, c))
-            capnames[nc++] = cap_name(ctx, c);
+        if ((caps & (1ull << c)) && cap_name(&ctx->policy, c))
+            capnames[nc++] = cap_name(&ctx->policy, c);
     capnames[nc] = NULL;
     OracleOptions o = {capnames, 0, 0, 0, 1}; /* x86_64 host, no runc -ENOSYS stub */
     char err[512];
@@ -682,13 +682,13 @@ static int run_policy(const char *stdlib, const char *path, long ncalls, int run
 
     /* per arch: executed instructions, cacheability, ranges */
     for (int a = 0; a < ARCH__COUNT; a++) {
-        if (!(ctx->arch_mask & (1u << a)))
+        if (!(ctx->policy.arch_mask & (1u << a)))
             continue;
         ArchResult *ar = &r->ar[r->narch++];
         ar->arch = (ArchId)a;
         size_t l = strlen(r->arches);
         snprintf(r->arches + l, sizeof r->arches - l, "%s%s", l ? "," : "", arch_info((ArchId)a)->name);
-        const ArchTable *t = &ctx->db.arch[a];
+        const ArchTable *t = &ctx->policy.db.arch[a];
         uint32_t audit = arch_info((ArchId)a)->audit;
         for (int p = 0; p < NPROG; p++)
             ar->ex[p].min = SIZE_MAX;

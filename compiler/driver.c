@@ -27,6 +27,8 @@ polc_ctx *polc_new(void)
         return NULL;
     arena_init(&ctx->arena);
     diag_init(&ctx->diag, &ctx->arena, &ctx->sm);
+    ctx->policy.arena = &ctx->arena;
+    ctx->policy.sm = &ctx->sm;
     return ctx;
 }
 
@@ -40,12 +42,12 @@ void polc_free(polc_ctx *ctx)
 
 void polc_add_include_dir(polc_ctx *ctx, const char *dir)
 {
-    VEC_PUSH(&ctx->arena, ctx->include_dirs, arena_strdup(&ctx->arena, dir));
+    VEC_PUSH(&ctx->arena, ctx->opt.include_dirs, arena_strdup(&ctx->arena, dir));
 }
 
 void polc_add_stdlib_dir(polc_ctx *ctx, const char *dir)
 {
-    VEC_PUSH(&ctx->arena, ctx->stdlib_dirs, arena_strdup(&ctx->arena, dir));
+    VEC_PUSH(&ctx->arena, ctx->opt.stdlib_dirs, arena_strdup(&ctx->arena, dir));
 }
 
 void polc_use_env_path(polc_ctx *ctx)
@@ -56,10 +58,10 @@ void polc_use_env_path(polc_ctx *ctx)
     char *copy = arena_strdup(&ctx->arena, p);
     for (char *save = NULL, *tok = strtok_r(copy, ":", &save); tok; tok = strtok_r(NULL, ":", &save))
         if (*tok)
-            VEC_PUSH(&ctx->arena, ctx->env_dirs, tok);
+            VEC_PUSH(&ctx->arena, ctx->opt.env_dirs, tok);
 }
 
-void polc_set_no_prelude(polc_ctx *ctx, int no_prelude) { ctx->no_prelude = no_prelude != 0; }
+void polc_set_no_prelude(polc_ctx *ctx, int no_prelude) { ctx->opt.no_prelude = no_prelude != 0; }
 
 polc_status polc_set_arches(polc_ctx *ctx, const char *arches)
 {
@@ -72,14 +74,14 @@ polc_status polc_set_arches(polc_ctx *ctx, const char *arches)
             return POLC_EUSAGE;
         }
     }
-    ctx->arch_override = arena_strdup(&ctx->arena, arches);
+    ctx->opt.arch_override = arena_strdup(&ctx->arena, arches);
     return POLC_OK;
 }
 
 polc_status compile_pipeline(polc_ctx *ctx, const char *path, const char *display, const char *text, size_t len)
 {
-    if (!load_policy(ctx, path, display, text, len))
-        return ctx->install_error ? POLC_EUSAGE : POLC_EINPUT;
+    if (!read_sources(ctx, path, display, text, len))
+        return ctx->front.install_error ? POLC_EUSAGE : POLC_EINPUT;
     /* check runs even when resolve found errors, so one run reports both */
     bool resolved = resolve_policy(ctx);
     if (ctx->diag.install_error)
@@ -90,6 +92,7 @@ polc_status compile_pipeline(polc_ctx *ctx, const char *path, const char *displa
     if (!lower_policy(ctx))
         return POLC_EINPUT;
     optimize_ir(ctx);
+    ctx->opt.backend.aa_features_stdlib = stdlib_locate(ctx, "apparmor/features/abi-3.0");
     ctx->compiled = true;
     return POLC_OK;
 }
@@ -140,7 +143,7 @@ polc_status polc_compile_file(polc_ctx *ctx, const char *path, const char *displ
     return compile_pipeline(ctx, path, display ? display : path, text, len);
 }
 
-const char *polc_policy_basename(const polc_ctx *ctx) { return ctx->basename ? ctx->basename : "policy"; }
+const char *polc_policy_basename(const polc_ctx *ctx) { return ctx->opt.backend.basename ? ctx->opt.backend.basename : "policy"; }
 
 unsigned polc_available_targets(void)
 {
@@ -181,6 +184,39 @@ const char *polc_target_suffix(polc_target t)
     return "out";
 }
 
+/* The Docker profile, built and validated once per compilation: the Docker
+ * target writes it, the Kubernetes target refers to it or embeds it, and a
+ * refusal is reported once. NULL when refused. */
+static const char *docker_profile(polc_ctx *ctx, polc_target target)
+{
+    if (ctx->docker.state == DOCKER_NOT_BUILT) {
+        BackendRun run = {&ctx->policy, &ctx->opt.backend, &ctx->diag, &ctx->arena};
+        StrBuf sb;
+        sb_init(&sb);
+        bool ok = backend_docker_json(&ctx->policy, &ctx->opt.backend, &ctx->diag, &sb);
+        if (ok && ctx->tamper)
+            ctx->tamper(ctx, target, &sb);
+        ok = ok && validate_docker_profile(&run, sb.data);
+        ctx->docker.state = ok ? DOCKER_BUILT : DOCKER_REFUSED;
+        ctx->docker.json = ok ? arena_strdup(&ctx->arena, sb.data ? sb.data : "") : NULL;
+        sb_free(&sb);
+    }
+    return ctx->docker.json;
+}
+
+static bool emit_bpf(polc_ctx *ctx, polc_target target, StrBuf *sb)
+{
+    BackendRun run = {&ctx->policy, &ctx->opt.backend, &ctx->diag, &ctx->arena};
+    const char *why;
+    if (!backend_bpf(&ctx->policy, &ctx->opt.backend, &ctx->diag, sb))
+        return false;
+    if (ctx->tamper)
+        ctx->tamper(ctx, target, sb);
+    return validate_bpf_program(&run, (const struct sock_filter *)(const void *)sb->data,
+                                sb->len / sizeof(struct sock_filter),
+                                bpf_chosen_caps(&ctx->policy, &ctx->opt.backend, &why));
+}
+
 polc_status polc_emit(polc_ctx *ctx, polc_target target, char **out, size_t *len)
 {
     *out = NULL;
@@ -191,31 +227,21 @@ polc_status polc_emit(polc_ctx *ctx, polc_target target, char **out, size_t *len
     sb_init(&sb);
     bool ok;
     switch (target) {
-    case POLC_TARGET_DOCKER:
-        if (ctx->docker_state == 2) { /* refused already (the k8s back end needed it): reported */
-            ok = false;
-            break;
-        }
-        ok = backend_docker_json(ctx, &sb);
-        if (ok && ctx->tamper)
-            ctx->tamper(ctx, target, &sb);
-        ok = ok && validate_docker_profile(ctx, sb.data);
-        ctx->docker_state = ok ? 1 : 2;
-        break;
-    case POLC_TARGET_BPF: {
-        const char *why;
-        ok = backend_bpf(ctx, &sb);
-        if (ok && ctx->tamper)
-            ctx->tamper(ctx, target, &sb);
-        ok = ok && validate_bpf_program(ctx, (const struct sock_filter *)(const void *)sb.data,
-                                        sb.len / sizeof(struct sock_filter), bpf_chosen_caps(ctx, &why));
+    case POLC_TARGET_DOCKER: {
+        const char *json = docker_profile(ctx, target);
+        ok = json != NULL;
+        if (ok)
+            sb_puts(&sb, json);
         break;
     }
+    case POLC_TARGET_BPF:
+        ok = emit_bpf(ctx, target, &sb);
+        break;
     case POLC_TARGET_APPARMOR:
-        ok = backend_apparmor(ctx, &sb);
+        ok = backend_apparmor(&ctx->policy, &ctx->opt.backend, &ctx->diag, &sb);
         break;
     case POLC_TARGET_K8S:
-        ok = backend_k8s(ctx, &sb);
+        ok = backend_k8s(&ctx->policy, &ctx->opt.backend, &ctx->diag, docker_profile(ctx, target), &sb);
         break;
     default:
         diag_error(&ctx->diag, "E0405", SPAN_NONE, "the %s back end is not available in this build",
@@ -225,7 +251,7 @@ polc_status polc_emit(polc_ctx *ctx, polc_target target, char **out, size_t *len
     }
     if (!ok) {
         sb_free(&sb);
-        return ctx->internal_error ? POLC_EUSAGE : POLC_EINPUT;
+        return ctx->diag.internal_error ? POLC_EUSAGE : POLC_EINPUT;
     }
     *len = sb.len;
     *out = sb_take(&sb);
@@ -278,7 +304,7 @@ polc_status polc_emit_bpf_listing(polc_ctx *ctx, char **out)
         return POLC_EINPUT;
     StrBuf sb;
     sb_init(&sb);
-    if (!backend_bpf_listing(ctx, &sb)) {
+    if (!backend_bpf_listing(&ctx->policy, &ctx->opt.backend, &ctx->diag, &sb)) {
         sb_free(&sb);
         return POLC_EINPUT;
     }
@@ -308,21 +334,21 @@ polc_status polc_set_frequency_profile(polc_ctx *ctx, const char *path)
             diag_error(&ctx->diag, "E0202", SPAN_NONE, "%s:%u: expected `NAME COUNT`", path, line);
             return POLC_EUSAGE;
         }
-        strmap_put(&ctx->frequency, &ctx->arena, arena_strdup(&ctx->arena, name), (void *)(uintptr_t)(count + 1));
+        strmap_put(&ctx->opt.backend.frequency, &ctx->arena, arena_strdup(&ctx->arena, name), (void *)(uintptr_t)(count + 1));
     }
-    ctx->have_frequency = true;
+    ctx->opt.backend.have_frequency = true;
     return POLC_OK;
 }
 
-void polc_set_strict_int_args(polc_ctx *ctx, int on) { ctx->strict_int_args = on != 0; }
+void polc_set_strict_int_args(polc_ctx *ctx, int on) { ctx->policy.strict_int_args = on != 0; }
 
-void polc_set_verify_libseccomp(polc_ctx *ctx, int on) { ctx->skip_libseccomp_validation = on == 0; }
+void polc_set_verify_libseccomp(polc_ctx *ctx, int on) { ctx->opt.backend.skip_libseccomp_validation = on == 0; }
 
 polc_status polc_set_caps(polc_ctx *ctx, const char *caps)
 {
-    ctx->caps_override_set = true;
-    ctx->caps_override = 0;
-    ctx->caps_override_text = arena_strdup(&ctx->arena, caps);
+    ctx->opt.backend.caps_override_set = true;
+    ctx->opt.backend.caps_override = 0;
+    ctx->opt.backend.caps_override_text = arena_strdup(&ctx->arena, caps);
     return POLC_OK;
 }
 

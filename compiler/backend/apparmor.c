@@ -39,7 +39,7 @@ typedef struct FRule {
 } FRule;
 
 typedef struct Aa {
-    polc_ctx *ctx;
+    const BackendRun *run;
     Arena *A;
     aa_features *feat;
     const char *feat_name;
@@ -54,22 +54,22 @@ static const char *const NET_TYPES[] = {"stream", "dgram", "raw", "seqpacket", "
 
 /* ---- small helpers ---- */
 
-static const char *span_loc(polc_ctx *ctx, Span s)
+static const char *span_loc(const BackendRun *run, Span s)
 {
     if (!span_valid(s))
         return "polc";
-    const SourceFile *f = source_get(&ctx->sm, s.file);
+    const SourceFile *f = source_get(run->policy->sm, s.file);
     unsigned line, col;
     source_linecol(f, s.start, &line, &col);
-    if (s.file == ctx->root_file)
-        return arena_printf(&ctx->arena, "%s.pol:%u", ctx->basename, line);
-    return arena_printf(&ctx->arena, "%s:%u", f->name, line);
+    if (s.file == run->policy->root_file)
+        return arena_printf(run->arena, "%s.pol:%u", run->opt->basename, line);
+    return arena_printf(run->arena, "%s:%u", f->name, line);
 }
 
 /* The span of byte `at` of a path token (unquoted, or quoted with escapes). */
-static Span char_span(polc_ctx *ctx, Span tok, size_t at)
+static Span char_span(const BackendRun *run, Span tok, size_t at)
 {
-    const SourceFile *f = source_get(&ctx->sm, tok.file);
+    const SourceFile *f = source_get(run->policy->sm, tok.file);
     if (!f || tok.end > f->len)
         return tok;
     const char *src = f->text + tok.start;
@@ -150,32 +150,32 @@ static void add_file(Aa *aa, FRule r) { VEC_PUSH(aa->A, aa->files, r); }
 
 /* ---- the feature set ---- */
 
-const char *apparmor_features_path(polc_ctx *ctx)
+const char *apparmor_features_path(const BackendOptions *opt)
 {
-    return ctx->aa_features ? ctx->aa_features : stdlib_locate(ctx, "apparmor/features/abi-3.0");
+    return opt->aa_features ? opt->aa_features : opt->aa_features_stdlib;
 }
 
 /* Loads the target feature set; E0805 when it cannot be read or is not one. */
-bool apparmor_load_features(polc_ctx *ctx, aa_features **out)
+bool apparmor_load_features(const BackendOptions *opt, DiagEngine *diag, aa_features **out)
 {
-    const char *path = apparmor_features_path(ctx);
+    const char *path = apparmor_features_path(opt);
     *out = NULL;
     if (!path) {
-        Diag *g = diag_error(&ctx->diag, "E0805", SPAN_NONE,
+        Diag *g = diag_error(diag, "E0805", SPAN_NONE,
                              "cannot find polc's AppArmor feature set `apparmor/features/abi-3.0` in the stdlib");
-        diag_help(&ctx->diag, g, "reinstall polc, or name a feature set with --apparmor-features FILE|DIR");
+        diag_help(diag, g, "reinstall polc, or name a feature set with --apparmor-features FILE|DIR");
         return false;
     }
     if (aa_features_new(out, AT_FDCWD, path) != 0) {
-        diag_error(&ctx->diag, "E0805", SPAN_NONE, "cannot read the AppArmor feature set `%s`: %s", path,
+        diag_error(diag, "E0805", SPAN_NONE, "cannot read the AppArmor feature set `%s`: %s", path,
                    strerror(errno));
         *out = NULL;
         return false;
     }
     if (!aa_features_supports(*out, "file") && !aa_features_supports(*out, "policy")) {
-        Diag *g = diag_error(&ctx->diag, "E0805", SPAN_NONE,
+        Diag *g = diag_error(diag, "E0805", SPAN_NONE,
                              "`%s` is not an AppArmor feature set: it has no `file` or `policy` entry", path);
-        diag_help(&ctx->diag, g, "give a kernel's /sys/kernel/security/apparmor/features directory, or a file "
+        diag_help(diag, g, "give a kernel's /sys/kernel/security/apparmor/features directory, or a file "
                                  "in the format of /etc/apparmor.d/abi/3.0");
         aa_features_unref(*out);
         *out = NULL;
@@ -186,24 +186,10 @@ bool apparmor_load_features(polc_ctx *ctx, aa_features **out)
 
 /* ---- the profile name ---- */
 
-static Span policy_stmt_span(const StmtList *l)
-{
-    for (size_t i = 0; i < l->len; i++)
-        if (l->items[i]->kind == ST_POLICY)
-            return l->items[i]->name_span;
-    for (size_t i = 0; i < l->len; i++)
-        if (l->items[i]->kind == ST_INCLUDE) {
-            Span s = policy_stmt_span(&l->items[i]->body);
-            if (span_valid(s))
-                return s;
-        }
-    return SPAN_NONE;
-}
-
 static bool check_name(Aa *aa)
 {
-    polc_ctx *ctx = aa->ctx;
-    const char *n = ctx->policy_name ? ctx->policy_name : "";
+    const BackendRun *run = aa->run;
+    const char *n = run->policy->name ? run->policy->name : "";
     const char *why = NULL;
     if (!*n)
         why = "it is empty";
@@ -218,13 +204,13 @@ static bool check_name(Aa *aa)
                 why = "it may only hold letters, digits and `_ . + -`";
     if (!why)
         return true;
-    Span s = policy_stmt_span(&ctx->stmts);
+    Span s = run->policy->name_span;
     if (!span_valid(s))
-        s = (Span){ctx->root_file, 0, 0};
-    Diag *g = diag_error(&ctx->diag, "E0801", s, "`%s` is not a legal AppArmor profile name: %s", n, why);
-    diag_note(&ctx->diag, g, SPAN_NONE,
+        s = (Span){run->policy->root_file, 0, 0};
+    Diag *g = diag_error(run->diag, "E0801", s, "`%s` is not a legal AppArmor profile name: %s", n, why);
+    diag_note(run->diag, g, SPAN_NONE,
               "the profile is named after the policy, verbatim, because the Kubernetes output refers to it");
-    diag_help(&ctx->diag, g, "%s", span_valid(policy_stmt_span(&ctx->stmts))
+    diag_help(run->diag, g, "%s", span_valid(run->policy->name_span)
                                        ? "rename the policy"
                                        : "name the policy with `policy NAME` (without it the file name is used)");
     return false;
@@ -236,34 +222,34 @@ static bool allowish(ActKind k) { return k == ACT_ALLOW || k == ACT_LOG || k == 
 
 /* May a container holding the policy's capabilities run some call of one of
  * `names` on some target arch? *src is the deciding rule or the default. */
-static bool may_run(polc_ctx *ctx, const char *const *names, Span *src)
+static bool may_run(const BackendRun *run, const char *const *names, Span *src)
 {
-    Ir *ir = ctx->ir;
-    *src = ctx->default_span;
+    Ir *ir = run->policy->ir;
+    *src = run->policy->default_span;
     bool deny_src = false;
     for (size_t a = 0; a < ir->arches.len; a++) {
         const IrArch *ia = &ir->arches.items[a];
         for (const char *const *n = names; *n; n++) {
-            const SyscallEntry *e = syscalldb_lookup(&ctx->db, ia->arch, *n);
+            const SyscallEntry *e = syscalldb_lookup(&run->policy->db, ia->arch, *n);
             if (!e)
                 continue;
             const IrSyscall *s = ir_syscall(ia, e->nr);
             if (!s) {
                 if (allowish(ir->default_action.kind)) {
-                    *src = ctx->default_span;
+                    *src = run->policy->default_span;
                     return true;
                 }
                 continue;
             }
             unsigned sc = 0;
             for (int k = 0; k < s->ncaps; k++)
-                if (ctx->effective_caps & (1ull << s->caps[k]))
+                if (run->policy->caps.effective & (1ull << s->caps[k]))
                     sc |= 1u << k;
             const IrDecision *d = &s->scenarios[sc];
             bool covered = false;
             for (size_t c = 0; c < d->cases.len; c++) {
                 const IrCase *k = &d->cases.items[c];
-                Span rs = k->rules.len ? ctx->rules.items[k->rules.items[0]]->span : ctx->default_span;
+                Span rs = k->rules.len ? run->policy->rules.items[k->rules.items[0]]->span : run->policy->default_span;
                 if (allowish(k->action.kind)) {
                     *src = rs;
                     return true;
@@ -275,7 +261,7 @@ static bool may_run(polc_ctx *ctx, const char *const *names, Span *src)
                 covered |= dnf_is_true(k->cond);
             }
             if (!covered && allowish(ir->default_action.kind)) {
-                *src = ctx->default_span;
+                *src = run->policy->default_span;
                 return true;
             }
         }
@@ -287,17 +273,17 @@ static bool may_run(polc_ctx *ctx, const char *const *names, Span *src)
 
 static bool validate_paths(Aa *aa)
 {
-    polc_ctx *ctx = aa->ctx;
+    const BackendRun *run = aa->run;
     bool ok = true;
-    for (size_t i = 0; i < ctx->fs_rules.len; i++) {
-        const FsRule *r = &ctx->fs_rules.items[i];
+    for (size_t i = 0; i < run->policy->fs.rules.len; i++) {
+        const FsRule *r = &run->policy->fs.rules.items[i];
         size_t at = 0;
         const char *why = aa_glob_problem(r->path, &at);
         if (!why)
             continue;
-        Diag *g = diag_error(&ctx->diag, "E0800", char_span(ctx, r->span, at), "invalid AppArmor path glob: %s",
+        Diag *g = diag_error(run->diag, "E0800", char_span(run, r->span, at), "invalid AppArmor path glob: %s",
                              why);
-        diag_help(&ctx->diag, g, "globs are `*` (within a directory), `**` (across directories), `?`, "
+        diag_help(run->diag, g, "globs are `*` (within a directory), `**` (across directories), `?`, "
                                  "`[abc]`, `[^abc]` and `{a,b}`");
         ok = false;
     }
@@ -306,19 +292,19 @@ static bool validate_paths(Aa *aa)
 
 static bool exec_allowed_in(Aa *aa, const char *glob)
 {
-    polc_ctx *ctx = aa->ctx;
-    for (size_t i = 0; i < ctx->fs_rules.len; i++) {
-        const FsRule *r = &ctx->fs_rules.items[i];
+    const BackendRun *run = aa->run;
+    for (size_t i = 0; i < run->policy->fs.rules.len; i++) {
+        const FsRule *r = &run->policy->fs.rules.items[i];
         if (r->access == FS_EXEC && aa_glob_intersects(aa->A, r->path, glob))
             return true;
     }
     return false;
 }
 
-static bool has_exec_rules(polc_ctx *ctx)
+static bool has_exec_rules(const BackendRun *run)
 {
-    for (size_t i = 0; i < ctx->fs_rules.len; i++)
-        if (ctx->fs_rules.items[i].access == FS_EXEC)
+    for (size_t i = 0; i < run->policy->fs.rules.len; i++)
+        if (run->policy->fs.rules.items[i].access == FS_EXEC)
             return true;
     return false;
 }
@@ -364,18 +350,18 @@ static const char *expand_proc(Aa *aa, const char *g)
 
 static void build_files(Aa *aa)
 {
-    polc_ctx *ctx = aa->ctx;
-    bool exec_list = has_exec_rules(ctx);
+    const BackendRun *run = aa->run;
+    bool exec_list = has_exec_rules(run);
     /* the base: docker-default's `file`, less what the policy narrows */
     add_file(aa, (FRule){"/{,**}", P_R | P_K, .comment = "reads: the container's own image"});
-    if (!ctx->read_only_root)
+    if (!run->policy->fs.read_only_root)
         add_file(aa, (FRule){"/{,**}", P_W | P_L, .comment = "writes: no `read-only root`"});
     if (!exec_list)
         add_file(aa, (FRule){"/{,**}", P_M | P_X, .comment = "exec: no `exec` paths, so anything not writable"});
     else
         add_file(aa, (FRule){"/{usr/,usr/local/,}lib{,32,64,x32}/**", P_M,
                              .comment = "exec: shared libraries may be mapped (the `exec` paths run)"});
-    if (ctx->read_only_root) {
+    if (run->policy->fs.read_only_root) {
         add_file(aa, (FRule){"/dev/{null,zero,full,tty}", P_R | P_W, .comment = "read-only root: device sinks"});
         add_file(aa, (FRule){"/dev/pts/[0-9]*", P_R | P_W, .comment = "read-only root: the terminal"});
         add_file(aa, (FRule){"/dev/shm/**", P_R | P_W | P_L | P_K, .owner = true,
@@ -387,9 +373,9 @@ static void build_files(Aa *aa)
     }
     /* the policy's lines: allows, then denies, each in source order */
     for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < ctx->fs_rules.len; i++) {
-            const FsRule *r = &ctx->fs_rules.items[i];
-            const char *loc = span_loc(ctx, r->span);
+        for (size_t i = 0; i < run->policy->fs.rules.len; i++) {
+            const FsRule *r = &run->policy->fs.rules.items[i];
+            const char *loc = span_loc(run, r->span);
             bool deny = r->access == FS_DENY || r->access == FS_DENY_EXEC;
             if ((pass == 0) == deny)
                 continue;
@@ -475,7 +461,7 @@ static size_t literal_prefix(const char *g)
  * carves a hole into (`read /...` with `deny /secret/...`) is the normal use. */
 static void warn_file_overlaps(Aa *aa)
 {
-    polc_ctx *ctx = aa->ctx;
+    const BackendRun *run = aa->run;
     /* the denies, their expanded globs and literal starts, once (every
      * allow is compared with every deny: thousands of paths) */
     size_t *deny_at = malloc((aa->files.len + 1) * sizeof *deny_at), ndeny = 0;
@@ -503,13 +489,13 @@ static void warn_file_overlaps(Aa *aa)
             size_t dl = deny_lit[x];
             if (!lost || al < dl || strncmp(a->glob, dg, dl) != 0 || !aa_glob_intersects(aa->A, a->glob, dg))
                 continue;
-            Diag *g = diag_warning(&ctx->diag, "W0800", a->span, "%s access to `%s` is denied by %s",
+            Diag *g = diag_warning(run->diag, "W0800", a->span, "%s access to `%s` is denied by %s",
                                    perm_words(aa->A, lost), a->glob, d->what ? d->what : "a deny rule");
             if (d->from_policy && (d->span.start != a->span.start || d->span.file != a->span.file))
-                diag_note(&ctx->diag, g, d->span, "the deny is here");
-            diag_note(&ctx->diag, g, SPAN_NONE,
+                diag_note(run->diag, g, d->span, "the deny is here");
+            diag_note(run->diag, g, SPAN_NONE,
                       "in AppArmor a deny always wins: no narrower allow can reopen part of a denied area");
-            diag_help(&ctx->diag, g, "narrow the deny so it leaves this path out, or drop this line");
+            diag_help(run->diag, g, "narrow the deny so it leaves this path out, or drop this line");
             break;
         }
     }
@@ -526,9 +512,9 @@ static bool check_file_features(Aa *aa)
     } M[] = {{P_R, "read"}, {P_W, "write"}, {P_A, "append"}, {P_L, "link"},
              {P_K, "lock"}, {P_M, "mmap_exec"}, {P_X, "exec"}};
     if (!feat_has(aa, "file")) {
-        Diag *g = diag_error(&aa->ctx->diag, "E0804", SPAN_NONE,
+        Diag *g = diag_error(aa->run->diag, "E0804", SPAN_NONE,
                              "the target AppArmor feature set `%s` does not mediate files", aa->feat_name);
-        diag_note(&aa->ctx->diag, g, SPAN_NONE, "the profile's file rules would not be enforced");
+        diag_note(aa->run->diag, g, SPAN_NONE, "the profile's file rules would not be enforced");
         return false;
     }
     if (!feat_has(aa, "file/mask"))
@@ -542,10 +528,10 @@ static bool check_file_features(Aa *aa)
             for (size_t j = 0; j < aa->files.len && !r; j++)
                 if (aa->files.items[j].perms & M[i].bit)
                     r = &aa->files.items[j];
-            Diag *g = diag_error(&aa->ctx->diag, "E0804", r && r->from_policy ? r->span : SPAN_NONE,
+            Diag *g = diag_error(aa->run->diag, "E0804", r && r->from_policy ? r->span : SPAN_NONE,
                                  "the target AppArmor feature set `%s` cannot enforce the `%s` file permission",
                                  aa->feat_name, M[i].word);
-            diag_note(&aa->ctx->diag, g, SPAN_NONE, "its file/mask lacks `%s`", M[i].word);
+            diag_note(aa->run->diag, g, SPAN_NONE, "its file/mask lacks `%s`", M[i].word);
             return false;
         }
     return true;
@@ -567,68 +553,54 @@ static void emit_files(Aa *aa)
 
 /* ---- capabilities ---- */
 
-static Span add_all_span(const StmtList *l)
-{
-    for (size_t i = 0; i < l->len; i++) {
-        const Stmt *s = l->items[i];
-        if ((s->kind == ST_CAPS || s->kind == ST_INCLUDE)) {
-            Span r = add_all_span(&s->body);
-            if (span_valid(r))
-                return r;
-        } else if (s->kind == ST_CAP_ITEM && s->all && s->sub == CAP_ADD)
-            return s->span;
-    }
-    return SPAN_NONE;
-}
-
 static bool emit_caps(Aa *aa)
 {
-    polc_ctx *ctx = aa->ctx;
+    const BackendRun *run = aa->run;
     uint64_t declared = 0;
-    for (size_t i = 0; i < ctx->caps.cap; i++)
-        if (ctx->caps.slots[i].key)
-            declared |= 1ull << ((CapDef *)ctx->caps.slots[i].value)->num;
+    for (int c = 0; c < POLICY_MAX_CAPS; c++)
+        if (run->policy->cap_names[c])
+            declared |= 1ull << c;
     sb_puts(&aa->body, "\n  # capabilities: the policy's set; AppArmor denies the others\n");
-    Span all = add_all_span(&ctx->stmts);
-    if (declared && (ctx->effective_caps & declared) == declared) {
-        line(aa, "capability,", arena_printf(aa->A, "%s add all", span_loc(ctx, all)));
+    Span all = run->policy->caps.add_all_span;
+    if (declared && (run->policy->caps.effective & declared) == declared) {
+        line(aa, "capability,", arena_printf(aa->A, "%s add all", span_loc(run, all)));
         return true;
     }
     bool ok = true, check = feat_has(aa, "caps/mask");
     for (int c = 0; c < 64; c++) {
-        if (!(ctx->effective_caps & (1ull << c)))
+        if (!(run->policy->caps.effective & (1ull << c)))
             continue;
-        const char *name = cap_name(ctx, c);
+        const char *name = cap_name(run->policy, c);
         if (!name)
             continue;
         char *lower = arena_strdup(aa->A, name);
         for (char *p = lower; *p; p++)
             *p = (char)tolower((unsigned char)*p);
         Span src = SPAN_NONE;
-        for (size_t i = 0; i < ctx->cap_adds.len; i++)
-            if (ctx->cap_adds.items[i].num == c) {
-                src = ctx->cap_adds.items[i].span;
+        for (size_t i = 0; i < run->policy->caps.adds.len; i++)
+            if (run->policy->caps.adds.items[i].num == c) {
+                src = run->policy->caps.adds.items[i].span;
                 break;
             }
-        if (!span_valid(src) && ctx->caps_add_all)
+        if (!span_valid(src) && run->policy->caps.add_all)
             src = all;
         if (check && !feat_word(aa, "caps/mask", lower)) {
-            Diag *g = diag_error(&ctx->diag, "E0803", src,
+            Diag *g = diag_error(run->diag, "E0803", src,
                                  "capability `%s` is not known to the target AppArmor feature set `%s`", name,
                                  aa->feat_name);
-            diag_note(&ctx->diag, g, SPAN_NONE,
+            diag_note(run->diag, g, SPAN_NONE,
                       "a profile for that kernel cannot grant it, so the container would not keep it");
-            diag_help(&ctx->diag, g, "drop the capability, or target a newer feature set with "
+            diag_help(run->diag, g, "drop the capability, or target a newer feature set with "
                                      "--apparmor-features");
             ok = false;
             continue;
         }
-        const char *why = span_valid(src) ? span_loc(ctx, src)
-                          : ctx->caps_declared ? "Docker's default set, as the capabilities section keeps it"
+        const char *why = span_valid(src) ? span_loc(run, src)
+                          : run->policy->caps.declared ? "Docker's default set, as the capabilities section keeps it"
                                                : "Docker's default set: no capabilities section";
         line(aa, arena_printf(aa->A, "capability %s,", lower), why);
     }
-    if (!ctx->effective_caps)
+    if (!run->policy->caps.effective)
         sb_puts(&aa->body, "  # (none: the capabilities section drops them all)\n");
     return ok;
 }
@@ -639,10 +611,10 @@ static const char *const POLC_FAMILIES[] = {"unix", "inet", "inet6", "netlink", 
                                             "vsock", "bluetooth", "can", "xdp", "key", "tipc"};
 #define NPOLC_FAMILIES (sizeof POLC_FAMILIES / sizeof *POLC_FAMILIES)
 
-static bool net_has_allow(polc_ctx *ctx)
+static bool net_has_allow(const BackendRun *run)
 {
-    for (size_t i = 0; i < ctx->net_rules.len; i++)
-        if (!ctx->net_rules.items[i].deny)
+    for (size_t i = 0; i < run->policy->net.rules.len; i++)
+        if (!run->policy->net.rules.items[i].deny)
             return true;
     return false;
 }
@@ -684,14 +656,14 @@ static bool in_words(const Words *w, const char *s)
 
 static void warn_net(Aa *aa)
 {
-    polc_ctx *ctx = aa->ctx;
+    const BackendRun *run = aa->run;
     /* W0801: an allow a deny cancels */
-    for (size_t i = 0; i < ctx->net_rules.len; i++) {
-        const NetRule *a = &ctx->net_rules.items[i];
+    for (size_t i = 0; i < run->policy->net.rules.len; i++) {
+        const NetRule *a = &run->policy->net.rules.items[i];
         if (a->deny)
             continue;
-        for (size_t j = 0; j < ctx->net_rules.len; j++) {
-            const NetRule *d = &ctx->net_rules.items[j];
+        for (size_t j = 0; j < run->policy->net.rules.len; j++) {
+            const NetRule *d = &run->policy->net.rules.items[j];
             if (!d->deny)
                 continue;
             /* the allow lies inside the deny: it tries to reopen part of it */
@@ -699,37 +671,37 @@ static void warn_net(Aa *aa)
             bool typ = !d->type || (a->type && strcmp(a->type, d->type) == 0);
             if (!fam || !typ)
                 continue;
-            Diag *g = diag_warning(&ctx->diag, "W0801", a->span, "every socket this allows is denied by a deny entry");
-            diag_note(&ctx->diag, g, d->span, "the deny is here");
-            diag_note(&ctx->diag, g, SPAN_NONE, "a deny always wins: no narrower allow can reopen it");
+            Diag *g = diag_warning(run->diag, "W0801", a->span, "every socket this allows is denied by a deny entry");
+            diag_note(run->diag, g, d->span, "the deny is here");
+            diag_note(run->diag, g, SPAN_NONE, "a deny always wins: no narrower allow can reopen it");
             break;
         }
     }
     /* W0802: raw denied, ICMP echo sockets (dgram) still allowed */
-    for (size_t j = 0; j < ctx->net_rules.len; j++) {
-        const NetRule *d = &ctx->net_rules.items[j];
+    for (size_t j = 0; j < run->policy->net.rules.len; j++) {
+        const NetRule *d = &run->policy->net.rules.items[j];
         if (!d->deny || !d->type || strcmp(d->type, "raw") != 0)
             continue;
         const char *open = NULL;
         static const char *const ip[] = {"inet", "inet6"};
         for (int k = 0; k < 2; k++)
-            if ((!d->family || strcmp(d->family, ip[k]) == 0) && net_allowed(ctx, ip[k], "dgram", NULL))
+            if ((!d->family || strcmp(d->family, ip[k]) == 0) && net_allowed(run->policy, ip[k], "dgram", NULL))
                 open = open ? "inet and inet6" : ip[k];
         if (!open)
             continue;
-        Diag *g = diag_warning(&ctx->diag, "W0802", d->span,
+        Diag *g = diag_warning(run->diag, "W0802", d->span,
                                "denying raw sockets does not stop ICMP: %s dgram sockets stay allowed", open);
-        diag_note(&ctx->diag, g, SPAN_NONE,
+        diag_note(run->diag, g, SPAN_NONE,
                   "Linux opens ping sockets as socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP), which AppArmor "
                   "sees as type dgram; the net.ipv4.ping_group_range sysctl decides who may");
-        diag_help(&ctx->diag, g, "allow only the types the service needs (e.g. `allow inet stream`), or add "
+        diag_help(run->diag, g, "allow only the types the service needs (e.g. `allow inet stream`), or add "
                                  "`deny inet dgram` if it needs no UDP either");
     }
 }
 
 static bool emit_net(Aa *aa)
 {
-    polc_ctx *ctx = aa->ctx;
+    const BackendRun *run = aa->run;
     sb_puts(&aa->body, "\n  # network: an allow list (deny rules on unix sockets are not enforced by ABI 3.0)\n");
     Words fams = abi_families(aa);
     bool mediated = fams.len > 0;
@@ -740,16 +712,16 @@ static bool emit_net(Aa *aa)
             continue;
         for (int t = 0; t < NTYPES; t++) {
             const NetRule *by = NULL;
-            if (net_allowed(ctx, POLC_FAMILIES[f], NET_TYPES[t], &by))
+            if (net_allowed(run->policy, POLC_FAMILIES[f], NET_TYPES[t], &by))
                 continue;
-            Diag *g = diag_error(&ctx->diag, "E0804", by ? by->span : SPAN_NONE,
+            Diag *g = diag_error(run->diag, "E0804", by ? by->span : SPAN_NONE,
                                  "the target AppArmor feature set `%s` does not mediate %s%s%s", aa->feat_name,
                                  mediated ? "`" : "networking", mediated ? POLC_FAMILIES[f] : "",
                                  mediated ? "` sockets" : "");
-            diag_note(&ctx->diag, g, SPAN_NONE,
+            diag_note(run->diag, g, SPAN_NONE,
                       "the network section restricts them, and a rule the kernel cannot enforce would be "
                       "dropped silently");
-            diag_help(&ctx->diag, g, "target a feature set that has it with --apparmor-features, or filter "
+            diag_help(run->diag, g, "target a feature set that has it with --apparmor-features, or filter "
                                      "socket() in the syscalls section instead");
             ok = false;
             break;
@@ -761,15 +733,15 @@ static bool emit_net(Aa *aa)
         sb_puts(&aa->body, "  # (the target feature set does not mediate networking; nothing is restricted)\n");
         return ok;
     }
-    bool have_allow = net_has_allow(ctx);
-    const char *open_src = ctx->net_rules.len ? arena_printf(aa->A, "%s network: all but the denials",
-                                                             span_loc(ctx, ctx->net_rules.items[0].span))
+    bool have_allow = net_has_allow(run);
+    const char *open_src = run->policy->net.rules.len ? arena_printf(aa->A, "%s network: all but the denials",
+                                                             span_loc(run, run->policy->net.rules.items[0].span))
                                               : "no network section: every socket";
     /* everything? */
     bool all = true;
     for (size_t f = 0; f < fams.len && all; f++)
         for (int t = 0; t < NTYPES && all; t++)
-            all = net_allowed(ctx, fams.items[f], NET_TYPES[t], NULL);
+            all = net_allowed(run->policy, fams.items[f], NET_TYPES[t], NULL);
     if (all) {
         line(aa, "network,", open_src);
         line(aa, "unix,", open_src);
@@ -779,7 +751,7 @@ static bool emit_net(Aa *aa)
     for (int t = 0; t < NTYPES; t++) {
         type_all[t] = true;
         for (size_t f = 0; f < fams.len && type_all[t]; f++)
-            type_all[t] = net_allowed(ctx, fams.items[f], NET_TYPES[t], NULL);
+            type_all[t] = net_allowed(run->policy, fams.items[f], NET_TYPES[t], NULL);
         if (type_all[t])
             line(aa, arena_printf(aa->A, "network %s,", NET_TYPES[t]), open_src);
     }
@@ -787,47 +759,47 @@ static bool emit_net(Aa *aa)
         const char *fam = fams.items[f];
         bool fam_all = true;
         for (int t = 0; t < NTYPES && fam_all; t++)
-            fam_all = net_allowed(ctx, fam, NET_TYPES[t], NULL);
+            fam_all = net_allowed(run->policy, fam, NET_TYPES[t], NULL);
         const NetRule *by = NULL;
         if (fam_all) {
-            net_allowed(ctx, fam, "stream", &by);
-            line(aa, arena_printf(aa->A, "network %s,", fam), have_allow && by ? span_loc(ctx, by->span) : open_src);
+            net_allowed(run->policy, fam, "stream", &by);
+            line(aa, arena_printf(aa->A, "network %s,", fam), have_allow && by ? span_loc(run, by->span) : open_src);
             continue;
         }
         /* the family's remaining types, one line */
         char *rules = NULL;
         const NetRule *first = NULL;
         for (int t = 0; t < NTYPES; t++)
-            if (!type_all[t] && net_allowed(ctx, fam, NET_TYPES[t], &by)) {
+            if (!type_all[t] && net_allowed(run->policy, fam, NET_TYPES[t], &by)) {
                 rules = arena_printf(aa->A, "%s%snetwork %s %s,", rules ? rules : "", rules ? " " : "", fam,
                                      NET_TYPES[t]);
                 if (!first)
                     first = by;
             }
         if (rules)
-            line(aa, rules, have_allow && first ? span_loc(ctx, first->span) : open_src);
+            line(aa, rules, have_allow && first ? span_loc(run, first->span) : open_src);
     }
     /* unix rules (ABI 3.0 downgrades them to network unix rules) */
     if (in_words(&fams, "unix")) {
         bool unix_all = true;
         for (int t = 0; t < NTYPES && unix_all; t++)
-            unix_all = net_allowed(ctx, "unix", NET_TYPES[t], NULL);
+            unix_all = net_allowed(run->policy, "unix", NET_TYPES[t], NULL);
         const NetRule *by = NULL;
         if (unix_all) {
-            net_allowed(ctx, "unix", "stream", &by);
-            line(aa, "unix,", have_allow && by ? span_loc(ctx, by->span) : open_src);
+            net_allowed(run->policy, "unix", "stream", &by);
+            line(aa, "unix,", have_allow && by ? span_loc(run, by->span) : open_src);
         } else {
             static const char *const ut[] = {"stream", "dgram", "seqpacket"};
             char *rules = NULL;
             const NetRule *first = NULL;
             for (int t = 0; t < 3; t++)
-                if (net_allowed(ctx, "unix", ut[t], &by)) {
+                if (net_allowed(run->policy, "unix", ut[t], &by)) {
                     rules = arena_printf(aa->A, "%s%sunix type=%s,", rules ? rules : "", rules ? " " : "", ut[t]);
                     if (!first)
                         first = by;
                 }
             if (rules)
-                line(aa, rules, have_allow && first ? span_loc(ctx, first->span) : open_src);
+                line(aa, rules, have_allow && first ? span_loc(run, first->span) : open_src);
         }
     }
     return ok;
@@ -839,16 +811,16 @@ static bool unenforceable(Aa *aa, const char *feature, const char *what, Span at
 {
     if (feat_has(aa, feature))
         return false;
-    Diag *g = diag_error(&aa->ctx->diag, "E0804", at,
+    Diag *g = diag_error(aa->run->diag, "E0804", at,
                          "the target AppArmor feature set `%s` cannot enforce %s", aa->feat_name, what);
-    diag_note(&aa->ctx->diag, g, SPAN_NONE, "it has no `%s` feature; apparmor_parser would drop the rule", feature);
-    diag_help(&aa->ctx->diag, g, "target a kernel feature set that has it with --apparmor-features FILE|DIR");
+    diag_note(aa->run->diag, g, SPAN_NONE, "it has no `%s` feature; apparmor_parser would drop the rule", feature);
+    diag_help(aa->run->diag, g, "target a kernel feature set that has it with --apparmor-features FILE|DIR");
     return true;
 }
 
 static bool emit_mount(Aa *aa)
 {
-    polc_ctx *ctx = aa->ctx;
+    const BackendRun *run = aa->run;
     static const char *const mount_calls[] = {"mount", "fsmount", "move_mount", NULL};
     static const char *const umount_calls[] = {"umount2", "umount", NULL};
     static const char *const pivot_calls[] = {"pivot_root", NULL};
@@ -863,9 +835,9 @@ static bool emit_mount(Aa *aa)
     bool ok = true;
     for (size_t i = 0; i < 3; i++) {
         Span src;
-        bool run = may_run(ctx, M[i].calls, &src);
-        const char *loc = span_loc(ctx, src);
-        if (run) {
+        bool allowed = may_run(run, M[i].calls, &src);
+        const char *loc = span_loc(run, src);
+        if (allowed) {
             if (feat_has(aa, "mount"))
                 line(aa, arena_printf(aa->A, "%s,", M[i].rule), arena_printf(aa->A, "%s allows %s", loc, M[i].call));
             continue;
@@ -881,8 +853,8 @@ static bool emit_mount(Aa *aa)
 
 static bool emit_signal_ptrace(Aa *aa)
 {
-    polc_ctx *ctx = aa->ctx;
-    const char *name = ctx->policy_name;
+    const BackendRun *run = aa->run;
+    const char *name = run->policy->name;
     bool ok = true;
     sb_puts(&aa->body, "\n  # signals: among the container's processes, and from the host and the runtime\n");
     if (unenforceable(aa, "signal", "signal rules (the container could signal any process)", SPAN_NONE))
@@ -896,26 +868,26 @@ static bool emit_signal_ptrace(Aa *aa)
     sb_puts(&aa->body, "\n  # ptrace: only the container's own processes\n");
     static const char *const trace_calls[] = {"ptrace", "process_vm_readv", "process_vm_writev", NULL};
     Span src;
-    bool trace = may_run(ctx, trace_calls, &src);
+    bool trace = may_run(run, trace_calls, &src);
     if (unenforceable(aa, "ptrace", "ptrace rules (the container could trace any process)", SPAN_NONE))
         return false;
     line(aa, arena_printf(aa->A, "ptrace (read, readby) peer=%s,", name), "baseline: ps and /proc among its own");
     if (trace)
         line(aa, arena_printf(aa->A, "ptrace (trace, tracedby) peer=%s,", name),
-             arena_printf(aa->A, "%s allows ptrace", span_loc(ctx, src)));
+             arena_printf(aa->A, "%s allows ptrace", span_loc(run, src)));
     return ok;
 }
 
 /* ---- the back end ---- */
 
-bool backend_apparmor(polc_ctx *ctx, StrBuf *out)
+static bool apparmor_profile(const BackendRun *run, StrBuf *out)
 {
-    Aa aa = {.ctx = ctx, .A = &ctx->arena, .ok = true};
-    if (!apparmor_load_features(ctx, &aa.feat))
+    Aa aa = {.run = run, .A = run->arena, .ok = true};
+    if (!apparmor_load_features(run->opt, run->diag, &aa.feat))
         return false;
-    const char *fp = apparmor_features_path(ctx);
+    const char *fp = apparmor_features_path(run->opt);
     const char *slash = strrchr(fp, '/');
-    aa.feat_name = ctx->aa_features ? (slash && slash[1] ? slash + 1 : fp) : "abi-3.0";
+    aa.feat_name = run->opt->aa_features ? (slash && slash[1] ? slash + 1 : fp) : "abi-3.0";
     sb_init(&aa.body);
     bool ok = check_name(&aa);
     ok &= validate_paths(&aa);
@@ -931,23 +903,29 @@ bool backend_apparmor(polc_ctx *ctx, StrBuf *out)
         ok &= emit_signal_ptrace(&aa);
     }
     if (ok) {
-        sb_printf(out, "# AppArmor profile `%s`%s%s%s, compiled by polc from %s.pol.\n", ctx->policy_name,
-                  ctx->policy_desc ? " (" : "", ctx->policy_desc ? ctx->policy_desc : "",
-                  ctx->policy_desc ? ")" : "", ctx->basename);
+        sb_printf(out, "# AppArmor profile `%s`%s%s%s, compiled by polc from %s.pol.\n", run->policy->name,
+                  run->policy->desc ? " (" : "", run->policy->desc ? run->policy->desc : "",
+                  run->policy->desc ? ")" : "", run->opt->basename);
         sb_printf(out, "# Checked against the AppArmor feature set %s. Each rule's comment names the\n"
                        "# policy line it comes from; \"baseline\" rules are polc's container baseline\n"
                        "# (docker-default's). Load: apparmor_parser -r %s.apparmor (or polc load).\n",
-                  aa.feat_name, ctx->basename);
+                  aa.feat_name, run->opt->basename);
         sb_puts(out, "abi <abi/3.0>,\n\ninclude <tunables/global>\n\n");
-        sb_printf(out, "profile %s flags=(attach_disconnected,mediate_deleted%s) {\n", ctx->policy_name,
-                  ctx->aa_complain ? ",complain" : "");
-        if (ctx->aa_complain)
+        sb_printf(out, "profile %s flags=(attach_disconnected,mediate_deleted%s) {\n", run->policy->name,
+                  run->policy->mode.complain ? ",complain" : "");
+        if (run->policy->mode.complain)
             sb_printf(out, "  # %s mode complain: denials are logged, not enforced\n",
-                      span_loc(ctx, ctx->aa_mode_span));
+                      span_loc(run, run->policy->mode.span));
         sb_putn(out, aa.body.data, aa.body.len);
         sb_puts(out, "}\n");
     }
     sb_free(&aa.body);
     aa_features_unref(aa.feat);
     return ok;
+}
+
+bool backend_apparmor(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, StrBuf *out)
+{
+    BackendRun run = {policy, opt, diag, policy->arena};
+    return apparmor_profile(&run, out);
 }

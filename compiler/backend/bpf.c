@@ -33,7 +33,7 @@
 #define OFF_ARG(i) ((uint32_t)offsetof(struct seccomp_data, args) + 8u * (uint32_t)(i))
 
 typedef struct Gen {
-    polc_ctx *ctx;
+    const BackendRun *run;
     BpfAsm a;
     uint64_t caps;
     Action bad_arch;
@@ -53,9 +53,9 @@ static int ret_label(Gen *g, Action act)
     for (size_t i = 0; i < g->ret_values.len; i++)
         if (g->ret_values.items[i] == v)
             return g->ret_labels.items[i];
-    int l = bpfasm_label(&g->a, action_str(g->ctx, &g->ctx->arena, act));
-    VEC_PUSH(&g->ctx->arena, g->ret_values, v);
-    VEC_PUSH(&g->ctx->arena, g->ret_labels, l);
+    int l = bpfasm_label(&g->a, action_str(g->run->policy, g->run->arena, act));
+    VEC_PUSH(g->run->arena, g->ret_values, v);
+    VEC_PUSH(g->run->arena, g->ret_labels, l);
     return l;
 }
 
@@ -80,7 +80,7 @@ static void note_jump(Gen *g, int label)
     if (label < 0)
         return;
     while (g->at_label.len <= (size_t)label)
-        VEC_PUSH(&g->ctx->arena, g->at_label, -2);
+        VEC_PUSH(g->run->arena, g->at_label, -2);
     int *st = &g->at_label.items[label];
     *st = (*st == -2 || *st == g->a_holds) ? g->a_holds : -1;
 }
@@ -117,7 +117,7 @@ static uint32_t half_off(Gen *g, unsigned arg, bool high)
 
 static const char *argdesc(Gen *g, const char *sysname, unsigned arg, const char *half)
 {
-    return arena_printf(&g->ctx->arena, "%s.%s", ir_arg_name(g->ctx, sysname, g->arch, arg), half);
+    return arena_printf(g->run->arena, "%s.%s", ir_arg_name(g->run->policy, sysname, g->arch, arg), half);
 }
 
 /* One 32-bit comparison step: jumps to t/f labels (BPF_NEXT = fall through). */
@@ -149,7 +149,7 @@ static void emit_above(Gen *g, bool or_equal, uint32_t vhi, uint32_t vlo, uint32
 /* Emits a test of one atom: true -> T, false -> F (either may be BPF_NEXT). */
 static void emit_atom(Gen *g, const char *sys, const Atom *at, int T, int F)
 {
-    bool wide = ir_arg_bits(g->ctx, sys, g->arch, at->arg) == 64;
+    bool wide = ir_arg_bits(g->run->policy, sys, g->arch, at->arg) == 64;
     uint64_t v = at->value;
     uint32_t vlo = (uint32_t)v, vhi = (uint32_t)(v >> 32);
     uint32_t lo = half_off(g, at->arg, false), hi = half_off(g, at->arg, true);
@@ -233,12 +233,12 @@ static void emit_decision(Gen *g, const IrSyscall *s, const IrDecision *d, int e
 {
     place(g, entry);
     g->falls = false;
-    int dflt = ret_label(g, g->ctx->ir->default_action);
-    unsigned tested = g->ctx->strict_int_args ? ir_int_args_tested(g->ctx, s, g->arch, d) : 0;
+    int dflt = ret_label(g, g->run->policy->ir->default_action);
+    unsigned tested = g->run->policy->strict_int_args ? ir_int_args_tested(g->run->policy, s, g->arch, d) : 0;
     if (tested) {
         /* --strict-int-args: a high half that is neither zero nor the sign
          * extension of the low half gets the harshest outcome */
-        int harsh = ret_label(g, ir_harshest(d, g->ctx->ir->default_action).action);
+        int harsh = ret_label(g, ir_harshest(d, g->run->policy->ir->default_action).action);
         for (unsigned i = 0; i < 6; i++) {
             if (!(tested & (1u << i)))
                 continue;
@@ -266,7 +266,7 @@ static void emit_decision(Gen *g, const IrSyscall *s, const IrDecision *d, int e
                 u++;
             if (u - t >= 2) {
                 const Atom *a0 = &term->atoms[0];
-                bool wide = ir_arg_bits(g->ctx, s->name, g->arch, a0->arg) == 64;
+                bool wide = ir_arg_bits(g->run->policy, s->name, g->arch, a0->arg) == 64;
                 /* after the last test nothing else matches: the default */
                 bool last = c + 1 == d->cases.len && u == k->cond.n;
                 int after = last ? dflt : bpfasm_label(&g->a, NULL);
@@ -322,7 +322,7 @@ static bool same_leaf(const Gen *g, ArchId arch, const Range *a, const Range *b)
     unsigned tested = ir_args_tested(a->dec);
     for (unsigned i = 0; i < 6 && a->sys != b->sys; i++)
         if ((tested & (1u << i)) &&
-            ir_arg_bits(g->ctx, a->sys->name, arch, i) != ir_arg_bits(g->ctx, b->sys->name, arch, i))
+            ir_arg_bits(g->run->policy, a->sys->name, arch, i) != ir_arg_bits(g->run->policy, b->sys->name, arch, i))
             return false;
     return true;
 }
@@ -332,16 +332,16 @@ typedef VEC(Range) RangeVec;
 static void add_point(Gen *g, RangeVec *rv, uint32_t start, const IrSyscall *s, Action act, const IrDecision *dec)
 {
     Range r = {1, start, s, act, dec, -1};
-    VEC_PUSH(&g->ctx->arena, *rv, r);
+    VEC_PUSH(g->run->arena, *rv, r);
 }
 
 /* Ranges covering [lo, 2^32) for one arch (numbers below lo never arrive). */
 static void build_ranges(Gen *g, const IrArch *ia, uint32_t lo, RangeVec *out)
 {
-    polc_ctx *ctx = g->ctx;
-    Action dflt = ctx->ir->default_action;
-    Action unknown = ctx->ir->has_unknown ? ctx->ir->unknown_action : dflt;
-    const ArchTable *tbl = &ctx->db.arch[ia->arch];
+    const BackendRun *run = g->run;
+    Action dflt = run->policy->ir->default_action;
+    Action unknown = run->policy->ir->has_unknown ? run->policy->ir->unknown_action : dflt;
+    const ArchTable *tbl = &run->policy->db.arch[ia->arch];
     RangeVec pts = {0};
     /* every table number starts a point (default), decided ones override */
     add_point(g, &pts, lo, NULL, unknown, NULL);
@@ -367,12 +367,12 @@ static void build_ranges(Gen *g, const IrArch *ia, uint32_t lo, RangeVec *out)
             add_point(g, &pts, nr + 1, NULL, unknown, NULL);
     }
     /* -1 is no syscall: the plain default, as in the IR */
-    if (ctx->ir->has_unknown)
+    if (run->policy->ir->has_unknown)
         add_point(g, &pts, 0xffffffffu, NULL, dflt, NULL);
     /* decided numbers not in the table (should not happen) are still honoured */
     for (size_t i = 0; i < ia->syscalls.len; i++) {
         const IrSyscall *s = &ia->syscalls.items[i];
-        if (s->nr < lo || syscalldb_by_nr(&ctx->db, ia->arch, s->nr))
+        if (s->nr < lo || syscalldb_by_nr(&run->policy->db, ia->arch, s->nr))
             continue;
         const IrDecision *dec = ir_scenario(s, g->caps);
         add_point(g, &pts, s->nr, s, dflt, dec->cases.len ? dec : NULL);
@@ -389,7 +389,7 @@ static void build_ranges(Gen *g, const IrArch *ia, uint32_t lo, RangeVec *out)
             out->items[k - 1] = *r;
             continue;
         }
-        VEC_PUSH(&ctx->arena, *out, *r);
+        VEC_PUSH(run->arena, *out, *r);
         memmove(&out->items[k + 1], &out->items[k], (out->len - 1 - k) * sizeof(Range));
         out->items[k] = *r;
     }
@@ -411,7 +411,7 @@ static void build_ranges(Gen *g, const IrArch *ia, uint32_t lo, RangeVec *out)
             r++;
         if (nr < lo)
             continue;
-        uint64_t calls = ctx->have_frequency ? (uintptr_t)strmap_get(&ctx->frequency, tbl->entries[i].name) : 1;
+        uint64_t calls = run->opt->have_frequency ? (uintptr_t)strmap_get(&run->opt->frequency, tbl->entries[i].name) : 1;
         out->items[r].weight += 1000 * calls;
     }
 }
@@ -433,11 +433,11 @@ static bool same_code(const Gen *g, ArchId a, ArchId b, const char *sys, const I
         return true;
     if (big_endian(a) != big_endian(b))
         return false;
-    if (g->ctx->strict_int_args && arch_info(a)->word_bits != arch_info(b)->word_bits)
+    if (g->run->policy->strict_int_args && arch_info(a)->word_bits != arch_info(b)->word_bits)
         return false; /* the 64-bit one also checks high halves */
     unsigned tested = ir_args_tested(d);
     for (unsigned i = 0; i < 6; i++)
-        if ((tested & (1u << i)) && ir_arg_bits(g->ctx, sys, a, i) != ir_arg_bits(g->ctx, sys, b, i))
+        if ((tested & (1u << i)) && ir_arg_bits(g->run->policy, sys, a, i) != ir_arg_bits(g->run->policy, sys, b, i))
             return false;
     return true;
 }
@@ -465,11 +465,11 @@ static SearchRange *arch_ranges(Gen *g, const IrArch *ia, uint32_t lo, LeafVec *
         if (r->label < 0) {
             r->label = bpfasm_label(&g->a, r->sys->name);
             Leaf l = {r->dec, r->sys, ia->arch, r->label};
-            VEC_PUSH(&g->ctx->arena, *leaves, l);
+            VEC_PUSH(g->run->arena, *leaves, l);
         }
     }
     /* one spare slot: the x86_64 search appends the x32 one as a leaf */
-    SearchRange *sr = arena_alloc(&g->ctx->arena, (rv.len + 1) * sizeof *sr);
+    SearchRange *sr = arena_alloc(g->run->arena, (rv.len + 1) * sizeof *sr);
     for (size_t i = 0; i < rv.len; i++)
         sr[i] = (SearchRange){rv.items[i].start, rv.items[i].weight, rv.items[i].label};
     *n = rv.len;
@@ -515,16 +515,16 @@ static void emit_x86_64_and_x32(Gen *g, const IrArch *x64, const IrArch *x32, Le
     emit_search(g, s32, n32);
 }
 
-bool bpf_generate(polc_ctx *ctx, uint64_t caps, BpfProgram *out)
+bool bpf_generate(const BackendRun *run, uint64_t caps, BpfProgram *out)
 {
     Gen g;
     memset(&g, 0, sizeof g);
-    g.ctx = ctx;
+    g.run = run;
     g.caps = caps;
     g.bad_arch = (Action){ACT_KILL_PROCESS, 0};
     g.a_holds = -1;
-    bpfasm_init(&g.a, &ctx->arena);
-    const Ir *ir = ctx->ir;
+    bpfasm_init(&g.a, run->arena);
+    const Ir *ir = run->policy->ir;
     int bad = ret_label(&g, g.bad_arch);
     /* one entry per audit arch value: x86_64 and x32 share AUDIT_ARCH_X86_64 */
     const IrArch *by_arch[ARCH__COUNT] = {0};
@@ -599,24 +599,24 @@ bool bpf_generate(polc_ctx *ctx, uint64_t caps, BpfProgram *out)
 
 /* ---- a lower bound for bench/ ---- */
 
-bool bpf_x86_64_x32_search_bound(polc_ctx *ctx, uint64_t caps, uint64_t p, uint64_t q, double *out)
+bool bpf_x86_64_x32_search_bound(const BackendRun *run, uint64_t caps, uint64_t p, uint64_t q, double *out)
 {
     const IrArch *x64 = NULL, *x32 = NULL;
-    for (size_t i = 0; i < ctx->ir->arches.len; i++) {
-        const IrArch *ia = &ctx->ir->arches.items[i];
+    for (size_t i = 0; i < run->policy->ir->arches.len; i++) {
+        const IrArch *ia = &run->policy->ir->arches.items[i];
         if (ia->arch == ARCH_X86_64)
             x64 = ia;
         else if (ia->arch == ARCH_X32)
             x32 = ia;
     }
-    if (!x64 || !x32 || ctx->have_frequency)
+    if (!x64 || !x32 || run->opt->have_frequency)
         return false;
     Gen g;
     memset(&g, 0, sizeof g);
-    g.ctx = ctx;
+    g.run = run;
     g.caps = caps;
     g.a_holds = -1;
-    bpfasm_init(&g.a, &ctx->arena);
+    bpfasm_init(&g.a, run->arena);
     LeafVec leaves = {0};
     size_t n64, n32;
     g.arch = ARCH_X86_64;
@@ -632,7 +632,7 @@ bool bpf_x86_64_x32_search_bound(polc_ctx *ctx, uint64_t caps, uint64_t p, uint6
         w64 += s64[i].weight / 1000;
     for (size_t i = 0; i < n32; i++)
         w32 += s32[i].weight / 1000;
-    SearchRange *all = arena_alloc(&ctx->arena, (n64 + n32) * sizeof *all);
+    SearchRange *all = arena_alloc(run->arena, (n64 + n32) * sizeof *all);
     size_t n = 0;
     for (size_t i = 0; i < n64 + n32; i++) {
         SearchRange r = i < n64 ? s64[i] : s32[i - n64];
@@ -650,14 +650,14 @@ bool bpf_x86_64_x32_search_bound(polc_ctx *ctx, uint64_t caps, uint64_t p, uint6
 
 
 
-uint64_t bpf_chosen_caps(const polc_ctx *ctx, const char **why)
+uint64_t bpf_chosen_caps(const Policy *policy, const BackendOptions *opt, const char **why)
 {
-    if (ctx->caps_override_set) {
+    if (opt->caps_override_set) {
         *why = "--caps";
-        return ctx->caps_override;
+        return opt->caps_override;
     }
-    *why = ctx->caps_declared ? "the policy's capabilities section" : "Docker's default set (no capabilities section)";
-    return ctx->effective_caps;
+    *why = policy->caps.declared ? "the policy's capabilities section" : "Docker's default set (no capabilities section)";
+    return policy->caps.effective;
 }
 
 /* Walks the program for one (arch, nr) with unknown arguments: true when the
@@ -707,22 +707,22 @@ typedef struct ArchStats {
     size_t allowed_unconditionally, cacheable;
 } ArchStats;
 
-static ArchStats arch_stats(const polc_ctx *ctx, const BpfProgram *p, ArchId arch, uint64_t caps)
+static ArchStats arch_stats(const BackendRun *run, const BpfProgram *p, ArchId arch, uint64_t caps)
 {
     ArchStats st = {0, 0};
-    const ArchTable *t = &ctx->db.arch[arch];
-    const IrArch *ia = ir_arch(ctx->ir, arch);
+    const ArchTable *t = &run->policy->db.arch[arch];
+    const IrArch *ia = ir_arch(run->policy->ir, arch);
     for (size_t i = 0; i < t->len; i++) {
         const IrSyscall *s = ia ? ir_syscall(ia, t->entries[i].nr) : NULL;
         bool uncond_allow;
         if (!s) {
-            uncond_allow = ctx->ir->default_action.kind == ACT_ALLOW;
+            uncond_allow = run->policy->ir->default_action.kind == ACT_ALLOW;
         } else {
             const IrDecision *d = ir_scenario(s, caps);
             uncond_allow = d->cases.len == 1 && dnf_is_true(d->cases.items[0].cond) &&
                            d->cases.items[0].action.kind == ACT_ALLOW;
             if (d->cases.len == 0)
-                uncond_allow = ctx->ir->default_action.kind == ACT_ALLOW;
+                uncond_allow = run->policy->ir->default_action.kind == ACT_ALLOW;
         }
         if (!uncond_allow)
             continue;
@@ -749,9 +749,9 @@ static int leafcost_cmp(const void *a, const void *b)
 /* E0410, with what to change: the rules whose cases cost most, the syscalls
  * whose argument tests cost most (a leaf starts at its syscall's label and
  * its first argument load), and the ways out. */
-static void report_too_long(polc_ctx *ctx, const BpfProgram *p)
+static void report_too_long(const BackendRun *run, const BpfProgram *p)
 {
-    size_t *cost = calloc(ctx->rules.len + 1, sizeof(size_t));
+    size_t *cost = calloc(run->policy->rules.len + 1, sizeof(size_t));
     LeafCost *leaves = calloc(p->len + 1, sizeof *leaves);
     if (!cost || !leaves)
         abort();
@@ -770,7 +770,7 @@ static void report_too_long(polc_ctx *ctx, const BpfProgram *p)
             if (!cur) {
                 cur = &leaves[nleaves++];
                 cur->name = p->labels[i];
-                strmap_put(&by_name, &ctx->arena, p->labels[i], cur);
+                strmap_put(&by_name, run->arena, p->labels[i], cur);
             }
         }
         if (cur && BPF_CLASS(f->code) != BPF_RET)
@@ -778,20 +778,20 @@ static void report_too_long(polc_ctx *ctx, const BpfProgram *p)
     }
     qsort(leaves, nleaves, sizeof *leaves, leafcost_cmp);
     size_t conditional = 0;
-    for (size_t r = 0; r < ctx->rules.len; r++)
-        conditional += ctx->rules.items[r]->cond && ctx->rules.items[r]->contributes;
-    Diag *g = diag_error(&ctx->diag, "E0410", SPAN_NONE,
+    for (size_t r = 0; r < run->policy->rules.len; r++)
+        conditional += run->policy->rules.items[r]->cond && run->policy->rules.items[r]->contributes;
+    Diag *g = diag_error(run->diag, "E0410", SPAN_NONE,
                          "the BPF program has %zu instructions; the kernel accepts at most %d in one filter", p->len,
                          MAX_INSNS);
     for (int shown = 0; shown < 3; shown++) {
         size_t best = 0;
         int bi = -1;
-        for (size_t r = 0; r < ctx->rules.len; r++)
+        for (size_t r = 0; r < run->policy->rules.len; r++)
             if (cost[r] > best)
                 best = cost[r], bi = (int)r;
         if (bi < 0)
             break;
-        diag_note(&ctx->diag, g, ctx->rules.items[bi]->span,
+        diag_note(run->diag, g, run->policy->rules.items[bi]->span,
                   "%zu instructions test this rule's condition and those of the rules with its action on the same "
                   "syscalls", best);
         cost[bi] = 0;
@@ -801,20 +801,20 @@ static void report_too_long(polc_ctx *ctx, const BpfProgram *p)
         sb_init(&sb);
         for (size_t i = 0; i < nleaves && i < 5; i++)
             sb_printf(&sb, "%s`%s` %zu", i ? ", " : "", leaves[i].name, leaves[i].insns);
-        diag_note(&ctx->diag, g, SPAN_NONE,
+        diag_note(run->diag, g, SPAN_NONE,
                   "%zu instructions test the arguments of %zu syscalls (%zu rules with conditions); most: %s%s",
                   in_leaves, nleaves, conditional, sb.data, nleaves > 5 ? ", ..." : "");
         sb_free(&sb);
     }
     StrBuf arches;
     sb_init(&arches);
-    for (size_t i = 0; i < ctx->ir->arches.len; i++)
-        sb_printf(&arches, "%s%s", i ? ", " : "", arch_info(ctx->ir->arches.items[i].arch)->name);
-    diag_help(&ctx->diag, g,
+    for (size_t i = 0; i < run->policy->ir->arches.len; i++)
+        sb_printf(&arches, "%s%s", i ? ", " : "", arch_info(run->policy->ir->arches.items[i].arch)->name);
+    diag_help(run->diag, g,
               "test fewer values (a range such as `fd <= 63`, or a mask, instead of a list), decide fewer "
               "syscalls by their arguments, or compile for fewer architectures with --arch (this program "
               "serves %s)", arches.data ? arches.data : "none");
-    diag_help(&ctx->diag, g,
+    diag_help(run->diag, g,
               "the Docker profile (-t docker) has no such limit of its own: runc's libseccomp builds its own "
               "filter from it, which the kernel refuses in the same way if that one exceeds %d instructions",
               MAX_INSNS);
@@ -827,10 +827,10 @@ static void report_too_long(polc_ctx *ctx, const BpfProgram *p)
  * constant there would be truncated into a different test: refuse instead
  * (lowering cuts every such constant to the argument's width, so this is a
  * compiler bug if it ever fires). */
-static bool narrow_constants_fit(polc_ctx *ctx)
+static bool narrow_constants_fit(const BackendRun *run)
 {
-    for (size_t a = 0; a < ctx->ir->arches.len; a++) {
-        const IrArch *ia = &ctx->ir->arches.items[a];
+    for (size_t a = 0; a < run->policy->ir->arches.len; a++) {
+        const IrArch *ia = &run->policy->ir->arches.items[a];
         for (size_t i = 0; i < ia->syscalls.len; i++) {
             const IrSyscall *s = &ia->syscalls.items[i];
             for (unsigned sc = 0; sc < (1u << s->ncaps); sc++)
@@ -839,15 +839,14 @@ static bool narrow_constants_fit(polc_ctx *ctx)
                     for (size_t t = 0; t < d.n; t++)
                         for (size_t x = 0; x < d.terms[t].n; x++) {
                             const Atom *at = &d.terms[t].atoms[x];
-                            if (ir_arg_bits(ctx, s->name, ia->arch, at->arg) == 64 ||
+                            if (ir_arg_bits(run->policy, s->name, ia->arch, at->arg) == 64 ||
                                 ((at->value | at->mask) >> 32) == 0)
                                 continue;
-                            diag_error(&ctx->diag, "E0499", SPAN_NONE,
+                            diag_error(run->diag, "E0499", SPAN_NONE,
                                        "internal error: the constant 0x%llx reached the BPF code generator for the "
                                        "32-bit argument `%s` of `%s` on %s",
                                        (unsigned long long)(at->op == A_MASKED_EQ ? at->value | at->mask : at->value),
-                                       ir_arg_name(ctx, s->name, ia->arch, at->arg), s->name, arch_info(ia->arch)->name);
-                            ctx->internal_error = true;
+                                       ir_arg_name(run->policy, s->name, ia->arch, at->arg), s->name, arch_info(ia->arch)->name);
                             return false;
                         }
                 }
@@ -856,27 +855,25 @@ static bool narrow_constants_fit(polc_ctx *ctx)
     return true;
 }
 
-static bool generate_checked(polc_ctx *ctx, BpfProgram *p, uint64_t *caps_out, const char **why)
+static bool generate_checked(const BackendRun *run, BpfProgram *p, uint64_t *caps_out, const char **why)
 {
-    uint64_t caps = bpf_chosen_caps(ctx, why);
+    uint64_t caps = bpf_chosen_caps(run->policy, run->opt, why);
     *caps_out = caps;
-    if (!narrow_constants_fit(ctx))
+    if (!narrow_constants_fit(run))
         return false;
-    if (!bpf_generate(ctx, caps, p)) {
-        diag_error(&ctx->diag, "E0499", SPAN_NONE, "internal error: the BPF code generator produced a backward jump");
-        ctx->internal_error = true;
+    if (!bpf_generate(run, caps, p)) {
+        diag_error(run->diag, "E0499", SPAN_NONE, "internal error: the BPF code generator produced a backward jump");
         return false;
     }
     if (p->len > MAX_INSNS) {
-        report_too_long(ctx, p);
+        report_too_long(run, p);
         return false;
     }
     size_t bad_pc;
     int err = bpf_validate(p->insns, p->len, &bad_pc);
     if (err) {
-        diag_error(&ctx->diag, "E0499", SPAN_NONE, "internal error: the generated BPF fails validation at %zu: %s",
+        diag_error(run->diag, "E0499", SPAN_NONE, "internal error: the generated BPF fails validation at %zu: %s",
                    bad_pc, bpf_strerror(err));
-        ctx->internal_error = true;
         return false;
     }
     return true;
@@ -884,17 +881,17 @@ static bool generate_checked(polc_ctx *ctx, BpfProgram *p, uint64_t *caps_out, c
 
 /* A blob is in this host's byte order (like seccomp_export_bpf), so it can
  * only serve arches of the same order; libseccomp refuses the mix as well. */
-static bool check_byte_order(polc_ctx *ctx)
+static bool check_byte_order(const BackendRun *run)
 {
     const uint16_t probe = 1;
     bool host_big = *(const uint8_t *)&probe == 0;
-    for (size_t i = 0; i < ctx->ir->arches.len; i++) {
-        ArchId a = ctx->ir->arches.items[i].arch;
+    for (size_t i = 0; i < run->policy->ir->arches.len; i++) {
+        ArchId a = run->policy->ir->arches.items[i].arch;
         if (big_endian(a) != host_big) {
-            Diag *g = diag_error(&ctx->diag, "E0411", SPAN_NONE,
+            Diag *g = diag_error(run->diag, "E0411", SPAN_NONE,
                                  "the BPF back end cannot serve %s here: it is %s-endian and a BPF blob is in this "
                                  "host's byte order", arch_info(a)->name, big_endian(a) ? "big" : "little");
-            diag_help(&ctx->diag, g, "compile the %s blob on a %s-endian host, or leave %s out with --arch",
+            diag_help(run->diag, g, "compile the %s blob on a %s-endian host, or leave %s out with --arch",
                       arch_info(a)->name, big_endian(a) ? "big" : "little", arch_info(a)->name);
             return false;
         }
@@ -902,14 +899,14 @@ static bool check_byte_order(polc_ctx *ctx)
     return true;
 }
 
-bool backend_bpf(polc_ctx *ctx, StrBuf *out)
+static bool bpf_blob(const BackendRun *run, StrBuf *out)
 {
-    if (!check_byte_order(ctx))
+    if (!check_byte_order(run))
         return false;
     BpfProgram p;
     uint64_t caps;
     const char *why;
-    if (!generate_checked(ctx, &p, &caps, &why))
+    if (!generate_checked(run, &p, &caps, &why))
         return false;
     sb_putn(out, (const char *)p.insns, p.len * sizeof *p.insns);
     return true;
@@ -922,10 +919,10 @@ static const char *ret_name(Arena *a, uint32_t k)
 }
 
 /* One listing line (no newline): index, instruction, comment, rule. */
-void bpf_format_insn(polc_ctx *ctx, const BpfProgram *pp, size_t i, StrBuf *out)
+void bpf_format_insn(const BackendRun *run, const BpfProgram *pp, size_t i, StrBuf *out)
 {
     const BpfProgram p = *pp;
-    Arena *A = &ctx->arena;
+    Arena *A = run->arena;
     static const char *const jops[] = {"ja", "jeq", "jgt", "jge", "jset"};
     const struct sock_filter *f = &p.insns[i];
     char ins[96];
@@ -961,38 +958,50 @@ void bpf_format_insn(polc_ctx *ctx, const BpfProgram *pp, size_t i, StrBuf *out)
         if (c)
             sb_printf(out, " %s", c);
         if (p.rules[i] >= 0)
-            sb_printf(out, " (%s)", ctx->rules.items[p.rules[i]]->loc);
+            sb_printf(out, " (%s)", run->policy->rules.items[p.rules[i]]->loc);
     }
 }
 
-bool backend_bpf_listing(polc_ctx *ctx, StrBuf *out)
+static bool bpf_listing(const BackendRun *run, StrBuf *out)
 {
-    if (!check_byte_order(ctx))
+    if (!check_byte_order(run))
         return false;
     BpfProgram p;
     uint64_t caps;
     const char *why;
-    if (!generate_checked(ctx, &p, &caps, &why))
+    if (!generate_checked(run, &p, &caps, &why))
         return false;
-    sb_printf(out, "# polc BPF for policy %s: %zu instructions\n# capabilities assumed (%s):", ctx->policy_name,
+    sb_printf(out, "# polc BPF for policy %s: %zu instructions\n# capabilities assumed (%s):", run->policy->name,
               p.len, why);
     for (int c = 0; c < 64; c++)
         if (caps & (1ull << c)) {
-            const char *n = cap_name(ctx, c);
+            const char *n = cap_name(run->policy, c);
             sb_printf(out, " %s", n ? n : "?");
         }
     sb_puts(out, caps ? "\n" : " none\n");
-    for (size_t i = 0; i < ctx->ir->arches.len; i++) {
-        ArchId a = ctx->ir->arches.items[i].arch;
-        ArchStats st = arch_stats(ctx, &p, a, caps);
+    for (size_t i = 0; i < run->policy->ir->arches.len; i++) {
+        ArchId a = run->policy->ir->arches.items[i].arch;
+        ArchStats st = arch_stats(run, &p, a, caps);
         sb_printf(out, "# %s: %zu syscalls decided; unconditionally allowed %zu, cacheable %zu\n", arch_info(a)->name,
-                  ctx->ir->arches.items[i].syscalls.len, st.allowed_unconditionally, st.cacheable);
+                  run->policy->ir->arches.items[i].syscalls.len, st.allowed_unconditionally, st.cacheable);
     }
     for (size_t i = 0; i < p.len; i++) {
         if (p.labels[i])
             sb_printf(out, "%s:\n", p.labels[i]);
-        bpf_format_insn(ctx, &p, i, out);
+        bpf_format_insn(run, &p, i, out);
         sb_putc(out, '\n');
     }
     return true;
+}
+
+bool backend_bpf(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, StrBuf *out)
+{
+    BackendRun run = {policy, opt, diag, policy->arena};
+    return bpf_blob(&run, out);
+}
+
+bool backend_bpf_listing(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, StrBuf *out)
+{
+    BackendRun run = {policy, opt, diag, policy->arena};
+    return bpf_listing(&run, out);
 }

@@ -52,7 +52,7 @@ typedef struct Entry {
 } Entry;
 
 typedef struct Emit {
-    polc_ctx *ctx;
+    const BackendRun *run;
     VEC(Entry *) entries;
     StrMap by_key;
     const char **loc_of; /* rule id -> its location, one pointer per distinct string */
@@ -74,9 +74,9 @@ static const char *scmp_action(ActKind k)
     }
 }
 
-static Span case_span(polc_ctx *ctx, const IrCase *c)
+static Span case_span(const BackendRun *run, const IrCase *c)
 {
-    return c->rules.len ? ctx->rules.items[c->rules.items[0]]->span : SPAN_NONE;
+    return c->rules.len ? run->policy->rules.items[c->rules.items[0]]->span : SPAN_NONE;
 }
 
 /* One argument's constraint in a term, as alternative single conditions
@@ -91,7 +91,7 @@ static bool arg_alternatives(Emit *em, const IrCase *c, const char *sysname, Arc
 {
     ArgConstraint ac;
     term_arg_constraint(t, arg, &ac);
-    Arena *A = &em->ctx->arena;
+    Arena *A = em->run->arena;
     bool full = ac.nranges == 1 && ac.lo[0] == 0 && ac.hi[0] == UINT64_MAX;
     const char *why = NULL;
     if (ac.too_many || ac.nranges == 64)
@@ -105,18 +105,18 @@ static bool arg_alternatives(Emit *em, const IrCase *c, const char *sysname, Arc
         return true;
     }
     VEC(JArg) alts = {0};
-    if (!why && arch_info(arch)->word_bits == 64 && ir_arg_bits(em->ctx, sysname, arch, arg) == 32 &&
-        em->ctx->strict_int_args) {
-        Diag *g = diag_error(&em->ctx->diag, "E0412", case_span(em->ctx, c),
+    if (!why && arch_info(arch)->word_bits == 64 && ir_arg_bits(em->run->policy, sysname, arch, arg) == 32 &&
+        em->run->policy->strict_int_args) {
+        Diag *g = diag_error(em->run->diag, "E0412", case_span(em->run, c),
                              "the Docker seccomp format cannot refuse junk in the high half of `%s` "
-                             "(--strict-int-args)", ir_arg_name(em->ctx, sysname, arch, arg));
-        diag_note(&em->ctx->diag, g, SPAN_NONE,
+                             "(--strict-int-args)", ir_arg_name(em->run->policy, sysname, arch, arg));
+        diag_note(em->run->diag, g, SPAN_NONE,
                   "libseccomp has no test for \"zero or sign-extended\", and runc ORs two conditions on one argument");
-        diag_help(&em->ctx->diag, g, "use polc's BPF back end (-t bpf) for this policy, or drop --strict-int-args");
+        diag_help(em->run->diag, g, "use polc's BPF back end (-t bpf) for this policy, or drop --strict-int-args");
         em->ok = false;
         return false;
     }
-    if (!why && arch_info(arch)->word_bits == 64 && ir_arg_bits(em->ctx, sysname, arch, arg) == 32) {
+    if (!why && arch_info(arch)->word_bits == 64 && ir_arg_bits(em->run->policy, sysname, arch, arg) == 32) {
         /* The kernel reads only the low half of a 32-bit argument, and
          * libseccomp compares 64-bit values on this arch: cover each range of
          * low halves with aligned blocks, each one `(x & mask) == start`,
@@ -155,13 +155,13 @@ static bool arg_alternatives(Emit *em, const IrCase *c, const char *sysname, Arc
             why = "it bounds the argument from both sides";
     }
     if (why) {
-        const char *argname = ir_arg_name(em->ctx, sysname, arch, arg);
-        Diag *g = diag_error(&em->ctx->diag, "E0400", case_span(em->ctx, c),
+        const char *argname = ir_arg_name(em->run->policy, sysname, arch, arg);
+        Diag *g = diag_error(em->run->diag, "E0400", case_span(em->run, c),
                              "the Docker seccomp format cannot express this condition on `%s` exactly: %s",
                              argname, why);
-        diag_note(&em->ctx->diag, g, SPAN_NONE,
+        diag_note(em->run->diag, g, SPAN_NONE,
                   "runc turns two conditions on one argument into separate rules that are ORed, which would widen the policy");
-        diag_help(&em->ctx->diag, g, "express it with `in {...}` or with single bounds (`<`, `>`) in separate rules");
+        diag_help(em->run->diag, g, "express it with `in {...}` or with single bounds (`<`, `>`) in separate rules");
         em->ok = false;
         return false;
     }
@@ -173,8 +173,8 @@ static bool arg_alternatives(Emit *em, const IrCase *c, const char *sysname, Arc
 static void add_entry(Emit *em, const char *name, Action act, const JArg *args, size_t nargs,
                       const IrSyscall *s, unsigned sc, int family, const IrCase *c)
 {
-    polc_ctx *ctx = em->ctx;
-    Arena *A = &ctx->arena;
+    const BackendRun *run = em->run;
+    Arena *A = run->arena;
     StrBuf kb;
     sb_init(&kb);
     sb_printf(&kb, "%d/%u/%u/%d|", family, act.kind, act.data, 0);
@@ -190,22 +190,22 @@ static void add_entry(Emit *em, const char *name, Action act, const JArg *args, 
     if (!e) {
         if (em->entries.len >= MAX_ENTRIES) {
             if (em->ok) {
-                Diag *g = diag_error(&ctx->diag, "E0400", case_span(ctx, c),
+                Diag *g = diag_error(run->diag, "E0400", case_span(run, c),
                                      "the Docker profile would exceed %d entries", MAX_ENTRIES);
-                diag_help(&ctx->diag, g, "simplify the conditions of this rule: each combination of values becomes an entry");
+                diag_help(run->diag, g, "simplify the conditions of this rule: each combination of values becomes an entry");
             }
             em->ok = false;
             return;
         }
         e = arena_alloc(A, sizeof *e);
         e->key = key;
-        e->span = case_span(ctx, c);
+        e->span = case_span(run, c);
         e->action = act;
         e->family = family;
         for (size_t i = 0; i < nargs; i++)
             VEC_PUSH(A, e->args, args[i]);
         for (int b = 0; b < s->ncaps; b++) {
-            const char *cn = arena_printf(A, "CAP_%s", cap_name(ctx, s->caps[b]));
+            const char *cn = arena_printf(A, "CAP_%s", cap_name(run->policy, s->caps[b]));
             if (sc & (1u << b))
                 e->inc_caps[e->ninc++] = cn;
             else
@@ -286,7 +286,7 @@ typedef VEC(Entry *) EntryList;
  * existing live entry with the same key. */
 static bool add_block_entry(Emit *em, const Entry *e, size_t i, LscBlock b)
 {
-    Arena *A = &em->ctx->arena;
+    Arena *A = em->run->arena;
     StrBuf kb;
     sb_init(&kb);
     sb_printf(&kb, "%d/%u/%u/%d|", e->family, e->action.kind, e->action.data, 0);
@@ -304,13 +304,13 @@ static bool add_block_entry(Emit *em, const Entry *e, size_t i, LscBlock b)
     Entry *n = strmap_get(&em->by_key, key);
     if (!n || n->dead) {
         if (em->entries.len >= MAX_ENTRIES) {
-            Diag *g = diag_error(&em->ctx->diag, "E0415", e->span,
+            Diag *g = diag_error(em->run->diag, "E0415", e->span,
                                  "the Docker profile would exceed %d entries in the form libseccomp compiles right",
                                  MAX_ENTRIES);
-            diag_note(&em->ctx->diag, g, SPAN_NONE,
+            diag_note(em->run->diag, g, SPAN_NONE,
                       "libseccomp 2.5 miscompiles a range next to another rule's condition on the same argument "
                       "(docs/libseccomp.md); polc writes such ranges as masked blocks, one entry each");
-            diag_help(&em->ctx->diag, g, "bound the argument with fewer, rounder limits, or use polc's BPF back end (-t bpf)");
+            diag_help(em->run->diag, g, "bound the argument with fewer, rounder limits, or use polc's BPF back end (-t bpf)");
             em->ok = false;
             return false;
         }
@@ -378,7 +378,7 @@ static bool same_next_node(const Entry *a, const Entry *b, size_t i)
  * arches e applies to); false: none means the same on all of them. */
 static bool range_blocks(const Emit *em, const Entry *e, size_t i, LscBlock *out, size_t *nb)
 {
-    const Ir *ir = em->ctx->ir;
+    const Ir *ir = em->run->policy->ir;
     const JArg *ja = &e->args.items[i];
     bool has32 = false, has64 = false;
     for (size_t a = 0; a < ir->arches.len; a++) {
@@ -395,8 +395,8 @@ static bool range_blocks(const Emit *em, const Entry *e, size_t i, LscBlock *out
 
 static void fix_lsc_shapes(Emit *em)
 {
-    polc_ctx *ctx = em->ctx;
-    Arena *A = &ctx->arena;
+    const BackendRun *run = em->run;
+    Arena *A = run->arena;
     for (bool changed = true; changed && em->ok;) {
         changed = false;
         StrMap levels = {0};
@@ -463,24 +463,24 @@ static void fix_lsc_shapes(Emit *em)
                 continue;
             const JArg *ja = &e->args.items[risky];
             if (!can) {
-                ArchId arch = ctx->ir->arches.items[0].arch;
-                for (size_t a = ctx->ir->arches.len; a-- > 0;)
-                    if (e->family < 0 || (int)arch_info(ctx->ir->arches.items[a].arch)->family == e->family)
-                        arch = ctx->ir->arches.items[a].arch;
-                const char *argname = ir_arg_name(ctx, e->names.items[0], arch, ja->index);
-                Diag *g = diag_error(&ctx->diag, "E0414", e->span,
+                ArchId arch = run->policy->ir->arches.items[0].arch;
+                for (size_t a = run->policy->ir->arches.len; a-- > 0;)
+                    if (e->family < 0 || (int)arch_info(run->policy->ir->arches.items[a].arch)->family == e->family)
+                        arch = run->policy->ir->arches.items[a].arch;
+                const char *argname = ir_arg_name(run->policy, e->names.items[0], arch, ja->index);
+                Diag *g = diag_error(run->diag, "E0414", e->span,
                                      "libseccomp 2.5 would miscompile this bound on `%s`, and no form it compiles "
                                      "right means the same on the 32- and 64-bit arches",
                                      argname);
-                diag_note(&ctx->diag, g, partner ? partner->span : SPAN_NONE,
+                diag_note(run->diag, g, partner ? partner->span : SPAN_NONE,
                           "this rule also bounds `%s` of `%s` after the same conditions on the arguments before "
                           "it: libseccomp then tests the wrong half of the argument, or never returns "
                           "(docs/libseccomp.md)",
                           argname, e->names.items[0]);
-                diag_note(&ctx->diag, g, SPAN_NONE,
+                diag_note(run->diag, g, SPAN_NONE,
                           "on 32-bit arches libseccomp compares only the low 32 bits of the value, which masked "
                           "blocks can only match for a bound below 2^32");
-                diag_help(&ctx->diag, g, "compile a separate policy for the 32-bit arches, or use polc's BPF back end (-t bpf)");
+                diag_help(run->diag, g, "compile a separate policy for the 32-bit arches, or use polc's BPF back end (-t bpf)");
                 em->ok = false;
                 return;
             }
@@ -501,15 +501,15 @@ static void fix_lsc_shapes(Emit *em)
 }
 
 /* Rules on one line share a location: compare locations by pointer. */
-static const char **intern_locs(polc_ctx *ctx)
+static const char **intern_locs(const BackendRun *run)
 {
-    const char **loc_of = arena_alloc(&ctx->arena, (ctx->rules.len + 1) * sizeof *loc_of);
+    const char **loc_of = arena_alloc(run->arena, (run->policy->rules.len + 1) * sizeof *loc_of);
     StrMap seen = {0};
-    for (size_t r = 0; r < ctx->rules.len; r++) {
-        const char *loc = ctx->rules.items[r]->loc;
+    for (size_t r = 0; r < run->policy->rules.len; r++) {
+        const char *loc = run->policy->rules.items[r]->loc;
         const char *first = strmap_get(&seen, loc);
         if (!first)
-            strmap_put(&seen, &ctx->arena, loc, (void *)loc), first = loc;
+            strmap_put(&seen, run->arena, loc, (void *)loc), first = loc;
         loc_of[r] = first;
     }
     return loc_of;
@@ -562,20 +562,20 @@ static void emit_syscall(Emit *em, const IrSyscall *s, int family, ArchId arch)
         for (size_t c = 0; c < d->cases.len && em->ok; c++) {
             const IrCase *k = &d->cases.items[c];
             if (k->action.kind == ACT_TRAP && k->action.data != 0) {
-                Diag *g = diag_error(&em->ctx->diag, "E0403", case_span(em->ctx, k),
+                Diag *g = diag_error(em->run->diag, "E0403", case_span(em->run, k),
                                      "the Docker seccomp format cannot carry a trap value");
-                diag_help(&em->ctx->diag, g, "use plain `trap`");
+                diag_help(em->run->diag, g, "use plain `trap`");
                 em->ok = false;
                 return;
             }
             /* runc sends the notify fd to its parent with write(2) after
              * loading the filter, so it refuses such a profile outright */
             if (k->action.kind == ACT_NOTIFY && strcmp(s->name, "write") == 0) {
-                Diag *g = diag_error(&em->ctx->diag, "E0404", case_span(em->ctx, k),
+                Diag *g = diag_error(em->run->diag, "E0404", case_span(em->run, k),
                                      "runc cannot load a profile that hands `write` to a notify supervisor");
-                diag_note(&em->ctx->diag, g, SPAN_NONE,
+                diag_note(em->run->diag, g, SPAN_NONE,
                           "runc itself calls write(2) after loading the filter, to hand the notify file descriptor on");
-                diag_help(&em->ctx->diag, g, "give `write` another action");
+                diag_help(em->run->diag, g, "give `write` another action");
                 em->ok = false;
                 return;
             }
@@ -602,13 +602,13 @@ static bool syscall_eq(const IrSyscall *a, const IrSyscall *b)
  * which libseccomp would not honour for SYS_X: refuse that. */
 static bool verify_muxed(Emit *em, const char *name, const IrSyscall *direct, ArchId arch)
 {
-    polc_ctx *ctx = em->ctx;
+    const BackendRun *run = em->run;
     const char *muxer;
     uint32_t call;
-    if (!muxed_call(name, &muxer, &call) || !arch_has_muxer(ctx, arch, muxer))
+    if (!muxed_call(name, &muxer, &call) || !arch_has_muxer(&run->policy->db, arch, muxer))
         return true;
-    const SyscallEntry *m = syscalldb_lookup(&ctx->db, arch, muxer);
-    const IrSyscall *ms = ir_syscall(ir_arch(ctx->ir, arch), m->nr);
+    const SyscallEntry *m = syscalldb_lookup(&run->policy->db, arch, muxer);
+    const IrSyscall *ms = ir_syscall(ir_arch(run->policy->ir, arch), m->nr);
     int caps[2 * IR_MAX_CAPS_PER_SYSCALL], k = 0;
     for (int i = 0; direct && i < direct->ncaps; i++)
         caps[k++] = direct->caps[i];
@@ -620,18 +620,18 @@ static bool verify_muxed(Emit *em, const char *name, const IrSyscall *direct, Ar
         for (int b = 0; b < k; b++)
             if (sc & (1u << b))
                 mask |= 1ull << caps[b];
-        IrVerdict d = ir_syscall_eval(direct, zero, mask, ctx->ir->default_action);
-        IrVerdict v = ir_syscall_eval(ms, viamux, mask, ctx->ir->default_action);
+        IrVerdict d = ir_syscall_eval(direct, zero, mask, run->policy->ir->default_action);
+        IrVerdict v = ir_syscall_eval(ms, viamux, mask, run->policy->ir->default_action);
         if (action_eq(d.action, v.action))
             continue;
         int rid = v.rule >= 0 ? v.rule : d.rule;
-        Diag *g = diag_error(&ctx->diag, "E0406", rid >= 0 ? ctx->rules.items[rid]->span : ctx->default_span,
+        Diag *g = diag_error(run->diag, "E0406", rid >= 0 ? run->policy->rules.items[rid]->span : run->policy->default_span,
                              "on %s a Docker profile gives %s(%u, ...) the action of `%s` (%s), but the policy says %s",
-                             arch_info(arch)->name, muxer, call, name, action_str(ctx, &ctx->arena, d.action),
-                             action_str(ctx, &ctx->arena, v.action));
-        diag_note(&ctx->diag, g, SPAN_NONE,
+                             arch_info(arch)->name, muxer, call, name, action_str(run->policy, run->arena, d.action),
+                             action_str(run->policy, run->arena, v.action));
+        diag_note(run->diag, g, SPAN_NONE,
                   "libseccomp turns every rule on `%s` into a rule on %s(2) for %s", name, muxer, arch_info(arch)->name);
-        diag_help(&ctx->diag, g, "decide `%s` the same way on all arches of the family, and do not restrict `%s` "
+        diag_help(run->diag, g, "decide `%s` the same way on all arches of the family, and do not restrict `%s` "
                   "separately; or drop %s from `arch`", name, muxer, arch_info(arch)->name);
         em->ok = false;
         return false;
@@ -712,9 +712,9 @@ static void add_arches(json_object *root, const Ir *ir)
  * with it): on an x86_64 host a profile for x86 also decides x86_64 calls,
  * with its default, where the policy kills an ABI it does not target. Only
  * a default that kills keeps that meaning. */
-static bool native_arches_targeted(polc_ctx *ctx)
+static bool native_arches_targeted(const BackendRun *run)
 {
-    const Ir *ir = ctx->ir;
+    const Ir *ir = run->policy->ir;
     ActKind k = ir->default_action.kind;
     if (k == ACT_KILL_PROCESS || k == ACT_KILL_THREAD)
         return true;
@@ -722,40 +722,40 @@ static bool native_arches_targeted(polc_ctx *ctx)
         ArchId fam = arch_info(ir->arches.items[a].arch)->family;
         if (ir_arch(ir, fam))
             continue;
-        Diag *g = diag_error(&ctx->diag, "E0416", ctx->default_span,
+        Diag *g = diag_error(run->diag, "E0416", run->policy->default_span,
                              "a Docker profile for %s without %s would let its default `%s` decide %s calls, where "
                              "the policy kills calls of an ABI it does not target",
                              arch_info(ir->arches.items[a].arch)->name, arch_info(fam)->name,
-                             action_str(ctx, &ctx->arena, ir->default_action), arch_info(fam)->name);
-        diag_note(&ctx->diag, g, SPAN_NONE, "runc's libseccomp always filters the host's own arch, so on %s hosts "
+                             action_str(run->policy, run->arena, ir->default_action), arch_info(fam)->name);
+        diag_note(run->diag, g, SPAN_NONE, "runc's libseccomp always filters the host's own arch, so on %s hosts "
                   "the profile decides its calls", arch_info(fam)->name);
-        diag_help(&ctx->diag, g, "add %s to `arch`, or use a kill default", arch_info(fam)->name);
+        diag_help(run->diag, g, "add %s to `arch`, or use a kill default", arch_info(fam)->name);
         return false;
     }
     return true;
 }
 
-bool backend_docker_json(polc_ctx *ctx, StrBuf *out)
+static bool docker_json(const BackendRun *run, StrBuf *out)
 {
-    Emit em = {ctx, {0}, {0}, intern_locs(ctx), true};
-    const Ir *ir = ctx->ir;
+    Emit em = {run, {0}, {0}, intern_locs(run), true};
+    const Ir *ir = run->policy->ir;
     if (ir->default_action.kind == ACT_NOTIFY || (ir->default_action.kind == ACT_TRAP && ir->default_action.data)) {
-        Diag *g = diag_error(&ctx->diag, "E0404", ctx->default_span,
+        Diag *g = diag_error(run->diag, "E0404", run->policy->default_span,
                              "runc and podman cannot load a profile whose default action is `%s`",
-                             action_str(ctx, &ctx->arena, ir->default_action));
-        diag_help(&ctx->diag, g, "choose errno, kill, kill-process, trap, trace, log or allow as the default");
+                             action_str(run->policy, run->arena, ir->default_action));
+        diag_help(run->diag, g, "choose errno, kill, kill-process, trap, trace, log or allow as the default");
         return false;
     }
     if (ir->has_unknown) {
-        Diag *g = diag_error(&ctx->diag, "E0407", ctx->unknown_span,
+        Diag *g = diag_error(run->diag, "E0407", run->policy->unknown_span,
                              "a Docker profile cannot give syscall numbers unknown to polc their own action");
-        diag_note(&ctx->diag, g, SPAN_NONE,
+        diag_note(run->diag, g, SPAN_NONE,
                   "Docker profiles name syscalls; runc and podman already answer ENOSYS for numbers above the "
                   "highest syscall a profile names");
-        diag_help(&ctx->diag, g, "use `default errno(ENOSYS) for newer-than X.Y`, which names the syscalls");
+        diag_help(run->diag, g, "use `default errno(ENOSYS) for newer-than X.Y`, which names the syscalls");
         return false;
     }
-    if (!native_arches_targeted(ctx))
+    if (!native_arches_targeted(run))
         return false;
     /* every syscall name any target arch decides */
     StrMap names = {0};
@@ -764,8 +764,8 @@ bool backend_docker_json(polc_ctx *ctx, StrBuf *out)
         for (size_t i = 0; i < ir->arches.items[a].syscalls.len; i++) {
             const char *n = ir->arches.items[a].syscalls.items[i].name;
             if (!strmap_get(&names, n)) {
-                strmap_put(&names, &ctx->arena, n, (void *)1);
-                VEC_PUSH(&ctx->arena, order, n);
+                strmap_put(&names, run->arena, n, (void *)1);
+                VEC_PUSH(run->arena, order, n);
             }
         }
     if (order.len > 1)
@@ -777,7 +777,7 @@ bool backend_docker_json(polc_ctx *ctx, StrBuf *out)
         int fam_arch[ARCH__COUNT];
         for (size_t a = 0; a < ir->arches.len && em.ok; a++) {
             const IrArch *ia = &ir->arches.items[a];
-            const SyscallEntry *se = syscalldb_lookup(&ctx->db, ia->arch, name);
+            const SyscallEntry *se = syscalldb_lookup(&run->policy->db, ia->arch, name);
             if (!se)
                 continue;
             const IrSyscall *s = ir_syscall(ia, se->nr);
@@ -791,13 +791,13 @@ bool backend_docker_json(polc_ctx *ctx, StrBuf *out)
                 Span sp = SPAN_NONE;
                 for (unsigned sc = 0; any && sc < (1u << any->ncaps) && !span_valid(sp); sc++)
                     for (size_t c = 0; c < any->scenarios[sc].cases.len && !span_valid(sp); c++)
-                        sp = case_span(ctx, &any->scenarios[sc].cases.items[c]);
-                Diag *g = diag_error(&ctx->diag, "E0401", sp,
+                        sp = case_span(run, &any->scenarios[sc].cases.items[c]);
+                Diag *g = diag_error(run->diag, "E0401", sp,
                                      "`%s` is decided differently on %s and %s, which one Docker profile cannot express",
                                      name, arch_info((ArchId)fam_arch[f])->name, arch_info(ia->arch)->name);
-                diag_note(&ctx->diag, g, SPAN_NONE,
+                diag_note(run->diag, g, SPAN_NONE,
                           "a Docker profile applies the same rules to every architecture of a host family");
-                diag_help(&ctx->diag, g, "give both the same rules, or compile a separate policy per architecture");
+                diag_help(run->diag, g, "give both the same rules, or compile a separate policy per architecture");
                 em.ok = false;
             }
         }
@@ -906,4 +906,10 @@ bool backend_docker_json(polc_ctx *ctx, StrBuf *out)
     sb_putc(out, '\n');
     json_object_put(root);
     return true;
+}
+
+bool backend_docker_json(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, StrBuf *out)
+{
+    BackendRun run = {policy, opt, diag, policy->arena};
+    return docker_json(&run, out);
 }

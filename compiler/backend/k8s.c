@@ -52,7 +52,7 @@ typedef struct Reason {
 } Reason;
 
 typedef struct K8s {
-    polc_ctx *ctx;
+    const BackendRun *run;
     const char *name;        /* pod and container name: a DNS label */
     const char *seccomp;     /* localhostProfile of the seccomp profile */
     int ncaps;
@@ -64,72 +64,12 @@ typedef struct K8s {
 
 /* ---- options ---- */
 
-static bool dns_label_ok(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 63 || s[0] == '-' || s[n - 1] == '-')
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-            return false;
-    return true;
-}
 
-polc_status polc_set_k8s_option(polc_ctx *ctx, const char *name, const char *value)
-{
-    const char *why = NULL;
-    if (strcmp(name, "form") == 0) {
-        if (strcmp(value, "snippet") == 0)
-            ctx->k8s_form = 0;
-        else if (strcmp(value, "pod") == 0)
-            ctx->k8s_form = 1;
-        else if (strcmp(value, "spo") == 0)
-            ctx->k8s_form = 2;
-        else
-            why = "expected snippet, pod or spo";
-    } else if (strcmp(name, "profile-dir") == 0) {
-        /* kubelet wants a descending path relative to its seccomp root */
-        if (value[0] == '/')
-            why = "it must be relative to the kubelet's seccomp directory";
-        for (const char *p = value; !why && *p; p++)
-            if ((p == value || p[-1] == '/') && p[0] == '.' && p[1] == '.' && (p[2] == '/' || p[2] == '\0'))
-                why = "it must not contain `..`";
-            else if ((unsigned char)*p < 0x20 || *p == 0x7f)
-                why = "it contains a control character";
-        if (!why) {
-            char *v = arena_strdup(&ctx->arena, value);
-            size_t n = strlen(v);
-            while (n && v[n - 1] == '/')
-                v[--n] = '\0';
-            ctx->k8s_profile_dir = v;
-        }
-    } else if (strcmp(name, "image") == 0) {
-        if (!*value)
-            why = "it is empty";
-        for (const char *p = value; !why && *p; p++)
-            if ((unsigned char)*p <= 0x20 || *p == 0x7f)
-                why = "it contains white space or a control character";
-        if (!why)
-            ctx->k8s_image = arena_strdup(&ctx->arena, value);
-    } else if (strcmp(name, "namespace") == 0) {
-        if (!dns_label_ok(value))
-            why = "a namespace is a DNS label: at most 63 of a-z, 0-9 and `-`, starting and ending with a letter or digit";
-        else
-            ctx->k8s_namespace = arena_strdup(&ctx->arena, value);
-    } else {
-        why = "unknown option";
-    }
-    if (why) {
-        diag_error(&ctx->diag, "E0906", SPAN_NONE, "invalid --k8s-%s `%s`: %s", name, value, why);
-        return POLC_EUSAGE;
-    }
-    return POLC_OK;
-}
 
 /* The policy's name as a DNS label (pod, container and SeccompProfile names). */
-static const char *dns_label(polc_ctx *ctx, const char *s)
+static const char *dns_label(const BackendRun *run, const char *s)
 {
-    char *out = arena_alloc(&ctx->arena, 64);
+    char *out = arena_alloc(run->arena, 64);
     size_t n = 0;
     for (; *s && n < 63; s++) {
         char c = *s;
@@ -148,9 +88,9 @@ static const char *dns_label(polc_ctx *ctx, const char *s)
 }
 
 /* Text for a YAML comment line: no control characters. */
-static const char *comment_text(polc_ctx *ctx, const char *s)
+static const char *comment_text(const BackendRun *run, const char *s)
 {
-    char *t = arena_strdup(&ctx->arena, s ? s : "");
+    char *t = arena_strdup(run->arena, s ? s : "");
     for (char *p = t; *p; p++)
         if ((unsigned char)*p < 0x20 || *p == 0x7f)
             *p = '?';
@@ -265,13 +205,13 @@ static void y_kv(Y *y, const char *k, const char *v)
 
 /* ---- the model ---- */
 
-static Span root_span(const polc_ctx *ctx) { return (Span){ctx->root_file, 0, 0}; }
+static Span root_span(const BackendRun *run) { return (Span){run->policy->root_file, 0, 0}; }
 
-static Span cap_span(const polc_ctx *ctx, int num)
+static Span cap_span(const BackendRun *run, int num)
 {
-    for (size_t i = 0; i < ctx->cap_adds.len; i++)
-        if (ctx->cap_adds.items[i].num == num)
-            return ctx->cap_adds.items[i].span;
+    for (size_t i = 0; i < run->policy->caps.adds.len; i++)
+        if (run->policy->caps.adds.items[i].num == num)
+            return run->policy->caps.adds.items[i].span;
     return SPAN_NONE;
 }
 
@@ -287,7 +227,7 @@ static bool in_list(const char *const *l, const char *s)
 
 static void reason(K8s *k, int level, Span span, const char *msg)
 {
-    VEC_PUSH(&k->ctx->arena, k->reasons, ((Reason){level, span, msg}));
+    VEC_PUSH(k->run->arena, k->reasons, ((Reason){level, span, msg}));
     if (level > k->level)
         k->level = level;
 }
@@ -295,17 +235,17 @@ static void reason(K8s *k, int level, Span span, const char *msg)
 /* Capabilities and ids: refuse what Kubernetes cannot name or hold. */
 static bool check_model(K8s *k)
 {
-    polc_ctx *ctx = k->ctx;
+    const BackendRun *run = k->run;
     bool ok = true;
     for (int n = 0; n < 64; n++) {
-        if (!(ctx->effective_caps & (1ull << n)))
+        if (!(run->policy->caps.effective & (1ull << n)))
             continue;
         if (n >= NKCAPS) {
-            Span sp = cap_span(ctx, n);
-            Diag *g = diag_error(&ctx->diag, "E0902", span_valid(sp) ? sp : root_span(ctx),
+            Span sp = cap_span(run, n);
+            Diag *g = diag_error(run->diag, "E0902", span_valid(sp) ? sp : root_span(run),
                                  "capability `%s` (number %d) is not a Linux capability Kubernetes can name",
-                                 cap_name(ctx, n), n);
-            diag_note(&ctx->diag, g, SPAN_NONE, "Kubernetes passes capability names to the runtime, which knows "
+                                 cap_name(run->policy, n), n);
+            diag_note(run->diag, g, SPAN_NONE, "Kubernetes passes capability names to the runtime, which knows "
                       "CHOWN (0) to CHECKPOINT_RESTORE (40)");
             ok = false;
             continue;
@@ -313,16 +253,16 @@ static bool check_model(K8s *k)
         k->caps[k->ncaps++] = KCAPS[n];
     }
     qsort(k->caps, (size_t)k->ncaps, sizeof *k->caps, cmp_cstr);
-    if (ctx->has_user && ctx->uid > K8S_MAX_ID) {
-        Diag *g = diag_error(&ctx->diag, "E0901", ctx->user_span,
-                             "user id %u is above 2147483647, the largest runAsUser Kubernetes accepts", ctx->uid);
-        diag_help(&ctx->diag, g, "use a user id from 0 to 2147483647");
+    if (run->policy->process.has_user && run->policy->process.uid > K8S_MAX_ID) {
+        Diag *g = diag_error(run->diag, "E0901", run->policy->process.user_span,
+                             "user id %u is above 2147483647, the largest runAsUser Kubernetes accepts", run->policy->process.uid);
+        diag_help(run->diag, g, "use a user id from 0 to 2147483647");
         ok = false;
     }
-    if (ctx->has_gid && ctx->gid > K8S_MAX_ID) {
-        Diag *g = diag_error(&ctx->diag, "E0901", ctx->user_span,
-                             "group id %u is above 2147483647, the largest runAsGroup Kubernetes accepts", ctx->gid);
-        diag_help(&ctx->diag, g, "use a group id from 0 to 2147483647");
+    if (run->policy->process.has_gid && run->policy->process.gid > K8S_MAX_ID) {
+        Diag *g = diag_error(run->diag, "E0901", run->policy->process.user_span,
+                             "group id %u is above 2147483647, the largest runAsGroup Kubernetes accepts", run->policy->process.gid);
+        diag_help(run->diag, g, "use a group id from 0 to 2147483647");
         ok = false;
     }
     return ok;
@@ -333,9 +273,9 @@ static bool check_model(K8s *k)
  * volumes, ports, sysctls, SELinux options or procMount). */
 static void assess(K8s *k)
 {
-    polc_ctx *ctx = k->ctx;
-    Arena *A = &ctx->arena;
-    const char *from = ctx->caps_declared ? "" : " (Docker's default set: the policy has no `capabilities` section)";
+    const BackendRun *run = k->run;
+    Arena *A = run->arena;
+    const char *from = run->policy->caps.declared ? "" : " (Docker's default set: the policy has no `capabilities` section)";
     for (int level = PSS_PRIVILEGED; level >= PSS_BASELINE; level--) {
         StrBuf names;
         sb_init(&names);
@@ -350,7 +290,7 @@ static void assess(K8s *k)
             int num = 0;
             while (strcmp(KCAPS[num], c) != 0)
                 num++;
-            Span cs = cap_span(ctx, num); /* point at the first one in the source */
+            Span cs = cap_span(run, num); /* point at the first one in the source */
             if (span_valid(cs) && (!span_valid(sp) || cs.start < sp.start))
                 sp = cs;
         }
@@ -362,19 +302,19 @@ static void assess(K8s *k)
                                       names.data, from));
         sb_free(&names);
     }
-    if (!ctx->no_new_privs)
+    if (!run->policy->process.no_new_privs)
         reason(k, PSS_BASELINE, SPAN_NONE,
                "allowPrivilegeEscalation is true: the policy's `process` section has no `no-new-privileges`");
-    if (!ctx->has_user)
+    if (!run->policy->process.has_user)
         reason(k, PSS_BASELINE, SPAN_NONE,
                "runAsNonRoot is not set: the policy names no `user`, so the image decides who the process runs as");
-    else if (ctx->uid == 0)
-        reason(k, PSS_BASELINE, ctx->user_span, "runAsUser is 0: the container runs as root");
+    else if (run->policy->process.uid == 0)
+        reason(k, PSS_BASELINE, run->policy->process.user_span, "runAsUser is 0: the container runs as root");
 }
 
 static void warn_level(K8s *k)
 {
-    polc_ctx *ctx = k->ctx;
+    const BackendRun *run = k->run;
     if (k->level == PSS_RESTRICTED)
         return;
     Span at = SPAN_NONE;
@@ -382,59 +322,53 @@ static void warn_level(K8s *k)
         at = k->reasons.items[i].span;
     Diag *g;
     if (k->level == PSS_PRIVILEGED)
-        g = diag_warning(&ctx->diag, "W0902", span_valid(at) ? at : root_span(ctx),
+        g = diag_warning(run->diag, "W0902", span_valid(at) ? at : root_span(run),
                          "the Kubernetes securityContext meets only the Pod Security Standards' privileged level");
     else
-        g = diag_warning(&ctx->diag, "W0901", span_valid(at) ? at : root_span(ctx),
+        g = diag_warning(run->diag, "W0901", span_valid(at) ? at : root_span(run),
                          "the Kubernetes securityContext meets the Pod Security Standards' baseline level, "
                          "not restricted");
     for (size_t i = 0; i < k->reasons.len; i++) {
         Span sp = k->reasons.items[i].span; /* the warning itself already shows its span */
         bool same = span_valid(sp) && sp.file == at.file && sp.start == at.start && sp.end == at.end;
-        diag_note(&ctx->diag, g, same ? SPAN_NONE : sp, "%s", k->reasons.items[i].msg);
+        diag_note(run->diag, g, same ? SPAN_NONE : sp, "%s", k->reasons.items[i].msg);
     }
-    diag_help(&ctx->diag, g, "restricted needs `capabilities { drop all }` (adding NET_BIND_SERVICE is allowed) and "
+    diag_help(run->diag, g, "restricted needs `capabilities { drop all }` (adding NET_BIND_SERVICE is allowed) and "
               "`process { user UID; no-new-privileges }` with a non-zero UID");
 }
 
+static const char *k8s_basename(const BackendRun *run) { return run->opt->basename ? run->opt->basename : "policy"; }
+
 /* ---- the seccomp profile ---- */
 
-/* The securityContext references the Docker back end's profile: it must
- * exist. Runs that back end (once per compilation) unless it already ran. */
-static bool need_docker(K8s *k, bool want_json)
+/* The securityContext references the Docker back end's profile, which must
+ * exist; the SPO form embeds it. */
+static bool need_docker(K8s *k, const char *docker_json, bool want_json)
 {
-    polc_ctx *ctx = k->ctx;
-    if (ctx->docker_state == 2)
+    if (!docker_json)
         return false;
-    if (ctx->docker_state == 1 && !want_json)
-        return true;
-    StrBuf sb;
-    sb_init(&sb);
-    bool ok = backend_docker_json(ctx, &sb) && validate_docker_profile(ctx, sb.data);
-    ctx->docker_state = ok ? 1 : 2;
-    if (ok && want_json) {
-        k->spo = json_tokener_parse(sb.data ? sb.data : "");
-        ok = k->spo != NULL;
+    if (want_json) {
+        k->spo = json_tokener_parse(docker_json);
+        return k->spo != NULL;
     }
-    sb_free(&sb);
-    return ok;
+    return true;
 }
 
 static void refuse_no_seccomp(K8s *k)
 {
-    polc_ctx *ctx = k->ctx;
-    Diag *g = diag_error(&ctx->diag, "E0900", root_span(ctx),
+    const BackendRun *run = k->run;
+    Diag *g = diag_error(run->diag, "E0900", root_span(run),
                          "the Kubernetes output needs polc's seccomp profile `%s.seccomp.json`, which the Docker "
                          "back end refused to write",
-                         polc_policy_basename(ctx));
-    diag_note(&ctx->diag, g, SPAN_NONE, "the errors above say why; a securityContext cannot carry syscall rules itself");
+                         k8s_basename(run));
+    diag_note(run->diag, g, SPAN_NONE, "the errors above say why; a securityContext cannot carry syscall rules itself");
 }
 
 /* A rule that decides `name` somewhere, for messages about Docker entries. */
-static Span syscall_span(polc_ctx *ctx, const char *name)
+static Span syscall_span(const BackendRun *run, const char *name)
 {
-    for (size_t a = 0; a < ctx->ir->arches.len; a++) {
-        const IrArch *ia = &ctx->ir->arches.items[a];
+    for (size_t a = 0; a < run->policy->ir->arches.len; a++) {
+        const IrArch *ia = &run->policy->ir->arches.items[a];
         for (size_t i = 0; i < ia->syscalls.len; i++) {
             const IrSyscall *s = &ia->syscalls.items[i];
             if (strcmp(s->name, name) != 0)
@@ -442,10 +376,10 @@ static Span syscall_span(polc_ctx *ctx, const char *name)
             for (unsigned sc = 0; sc < (1u << s->ncaps); sc++)
                 for (size_t c = 0; c < s->scenarios[sc].cases.len; c++)
                     if (s->scenarios[sc].cases.items[c].rules.len)
-                        return ctx->rules.items[s->scenarios[sc].cases.items[c].rules.items[0]]->span;
+                        return run->policy->rules.items[s->scenarios[sc].cases.items[c].rules.items[0]]->span;
         }
     }
-    return root_span(ctx);
+    return root_span(run);
 }
 
 static json_object *jget(json_object *o, const char *key)
@@ -481,24 +415,24 @@ static bool entry_applies(const K8s *k, json_object *e)
  * excludes, and the API server keeps integers as int64. */
 static bool check_spo(K8s *k)
 {
-    polc_ctx *ctx = k->ctx;
+    const BackendRun *run = k->run;
     bool ok = true;
     json_object *dret = jget(k->spo, "defaultErrnoRet");
     if (dret && json_object_get_uint64(dret) != 1) {
-        Diag *g = diag_error(&ctx->diag, "E0903", ctx->default_span,
+        Diag *g = diag_error(run->diag, "E0903", run->policy->default_span,
                              "a Security Profiles Operator SeccompProfile cannot carry the default action `%s`",
-                             action_str(ctx, &ctx->arena, ctx->ir->default_action));
-        diag_note(&ctx->diag, g, SPAN_NONE, "the SeccompProfile spec has no defaultErrnoRet; runc then answers EPERM (1)");
-        diag_help(&ctx->diag, g, "use `default errno(EPERM)`, or --k8s-form pod with the Docker JSON profile");
+                             action_str(run->policy, run->arena, run->policy->ir->default_action));
+        diag_note(run->diag, g, SPAN_NONE, "the SeccompProfile spec has no defaultErrnoRet; runc then answers EPERM (1)");
+        diag_help(run->diag, g, "use `default errno(EPERM)`, or --k8s-form pod with the Docker JSON profile");
         ok = false;
     }
     if (jget(k->spo, "archMap")) {
-        Diag *g = diag_error(&ctx->diag, "E0908", root_span(ctx),
+        Diag *g = diag_error(run->diag, "E0908", root_span(run),
                              "a Security Profiles Operator SeccompProfile cannot serve arches of both byte orders");
-        diag_note(&ctx->diag, g, SPAN_NONE,
+        diag_note(run->diag, g, SPAN_NONE,
                   "its spec has one `architectures` list, which runc adds to one filter, and libseccomp refuses to mix "
                   "byte orders in one filter (the Docker profile uses moby's archMap instead)");
-        diag_help(&ctx->diag, g, "compile one policy per byte order (--arch), or use --k8s-form pod");
+        diag_help(run->diag, g, "compile one policy per byte order (--arch), or use --k8s-form pod");
         ok = false;
     }
     json_object *calls = jget(k->spo, "syscalls");
@@ -510,13 +444,13 @@ static bool check_spo(K8s *k)
             ok = false;
             if (strmap_get(&reported, name))
                 continue;
-            strmap_put(&reported, &ctx->arena, arena_strdup(&ctx->arena, name), (void *)1);
-            Diag *g = diag_error(&ctx->diag, "E0904", syscall_span(ctx, name),
+            strmap_put(&reported, run->arena, arena_strdup(run->arena, name), (void *)1);
+            Diag *g = diag_error(run->diag, "E0904", syscall_span(run, name),
                                  "`%s` is decided differently on two architecture families, which a Security Profiles "
                                  "Operator SeccompProfile cannot express",
                                  name);
-            diag_note(&ctx->diag, g, SPAN_NONE, "a SeccompProfile entry has no `includes.arches`");
-            diag_help(&ctx->diag, g, "compile one policy per family with --arch, or use --k8s-form pod");
+            diag_note(run->diag, g, SPAN_NONE, "a SeccompProfile entry has no `includes.arches`");
+            diag_help(run->diag, g, "compile one policy per family with --arch, or use --k8s-form pod");
             continue;
         }
         if (!entry_applies(k, e))
@@ -526,13 +460,13 @@ static bool check_spo(K8s *k)
             json_object *a = json_object_array_get_idx(args, j);
             uint64_t v = json_object_get_uint64(jget(a, "value")), v2 = json_object_get_uint64(jget(a, "valueTwo"));
             if (v > (uint64_t)INT64_MAX || v2 > (uint64_t)INT64_MAX) {
-                Diag *g = diag_error(&ctx->diag, "E0905", syscall_span(ctx, name),
+                Diag *g = diag_error(run->diag, "E0905", syscall_span(run, name),
                                      "a condition on `%s` compares with %llu, which the Kubernetes API server cannot "
                                      "store exactly",
                                      name, (unsigned long long)(v > (uint64_t)INT64_MAX ? v : v2));
-                diag_note(&ctx->diag, g, SPAN_NONE, "the API server keeps integers of custom resources as int64; "
+                diag_note(run->diag, g, SPAN_NONE, "the API server keeps integers of custom resources as int64; "
                           "larger values become floating point and lose their low bits");
-                diag_help(&ctx->diag, g, "use --k8s-form pod, whose profile is a file on the node");
+                diag_help(run->diag, g, "use --k8s-form pod, whose profile is a file on the node");
                 ok = false;
                 break;
             }
@@ -616,23 +550,23 @@ static void emit_spo_profile(K8s *k, Y *y, const char *ns)
 
 static void emit_security_context(K8s *k, Y *y)
 {
-    polc_ctx *ctx = k->ctx;
+    const BackendRun *run = k->run;
     y_map(y);
     y_str(y, "allowPrivilegeEscalation");
-    y_bool(y, !ctx->no_new_privs);
+    y_bool(y, !run->policy->process.no_new_privs);
     y_str(y, "privileged");
     y_bool(y, false);
     y_str(y, "readOnlyRootFilesystem");
-    y_bool(y, ctx->read_only_root);
-    if (ctx->has_user) {
+    y_bool(y, run->policy->fs.read_only_root);
+    if (run->policy->process.has_user) {
         y_str(y, "runAsNonRoot");
-        y_bool(y, ctx->uid != 0);
+        y_bool(y, run->policy->process.uid != 0);
         y_str(y, "runAsUser");
-        y_u64(y, ctx->uid);
+        y_u64(y, run->policy->process.uid);
     }
-    if (ctx->has_gid) {
+    if (run->policy->process.has_gid) {
         y_str(y, "runAsGroup");
-        y_u64(y, ctx->gid);
+        y_u64(y, run->policy->process.gid);
     }
     y_str(y, "capabilities");
     y_map(y);
@@ -656,15 +590,15 @@ static void emit_security_context(K8s *k, Y *y)
     y_str(y, "appArmorProfile");
     y_map(y);
     y_kv(y, "type", "Localhost");
-    y_kv(y, "localhostProfile", ctx->policy_name);
+    y_kv(y, "localhostProfile", run->policy->name);
     y_map_end(y);
     y_map_end(y);
 }
 
 static void emit_pod(K8s *k, Y *y, const char *ns)
 {
-    polc_ctx *ctx = k->ctx;
-    Arena *A = &ctx->arena;
+    const BackendRun *run = k->run;
+    Arena *A = run->arena;
     y_map(y);
     y_kv(y, "apiVersion", "v1");
     y_kv(y, "kind", "Pod");
@@ -678,7 +612,7 @@ static void emit_pod(K8s *k, Y *y, const char *ns)
     y_str(y, "annotations");
     y_map(y);
     y_kv(y, arena_printf(A, "container.apparmor.security.beta.kubernetes.io/%s", k->name),
-         arena_printf(A, "localhost/%s", ctx->policy_name));
+         arena_printf(A, "localhost/%s", run->policy->name));
     y_kv(y, arena_printf(A, "container.seccomp.security.alpha.kubernetes.io/%s", k->name),
          arena_printf(A, "localhost/%s", k->seccomp));
     y_map_end(y);
@@ -689,7 +623,7 @@ static void emit_pod(K8s *k, Y *y, const char *ns)
     y_seq(y, false);
     y_map(y);
     y_kv(y, "name", k->name);
-    y_kv(y, "image", ctx->k8s_image ? ctx->k8s_image : arena_printf(A, "example.invalid/%s:latest", k->name));
+    y_kv(y, "image", run->opt->k8s_image ? run->opt->k8s_image : arena_printf(A, "example.invalid/%s:latest", k->name));
     y_str(y, "securityContext");
     emit_security_context(k, y);
     y_map_end(y);
@@ -700,58 +634,58 @@ static void emit_pod(K8s *k, Y *y, const char *ns)
 
 static void header(K8s *k, StrBuf *out)
 {
-    polc_ctx *ctx = k->ctx;
+    const BackendRun *run = k->run;
     static const char *const what[] = {"container securityContext", "Pod",
                                        "Security Profiles Operator SeccompProfile and the Pod that uses it"};
-    sb_printf(out, "# Kubernetes %s for policy `%s` (%s.pol), written by polc.\n", what[ctx->k8s_form],
-              comment_text(ctx, ctx->policy_name), comment_text(ctx, polc_policy_basename(ctx)));
+    sb_printf(out, "# Kubernetes %s for policy `%s` (%s.pol), written by polc.\n", what[run->opt->k8s_form],
+              comment_text(run, run->policy->name), comment_text(run, k8s_basename(run)));
     sb_printf(out, "# Pod Security Standards: %s.", PSS_NAME[k->level]);
     if (k->level != PSS_RESTRICTED) {
         sb_puts(out, " Not restricted:\n");
         for (size_t i = 0; i < k->reasons.len; i++)
-            sb_printf(out, "#   - %s\n", comment_text(ctx, k->reasons.items[i].msg));
+            sb_printf(out, "#   - %s\n", comment_text(run, k->reasons.items[i].msg));
     } else {
         sb_putc(out, '\n');
     }
-    if (ctx->k8s_form == 2)
+    if (run->opt->k8s_form == K8S_SPO)
         sb_printf(out, "# Seccomp: the SeccompProfile below, which the operator installs as <kubelet root>/seccomp/%s.\n"
                        "#   It is polc's %s.seccomp.json with its capability conditions decided for this Pod's\n"
                        "#   capability set; do not reuse it for containers with other capabilities.\n",
-                  comment_text(ctx, k->seccomp), comment_text(ctx, polc_policy_basename(ctx)));
+                  comment_text(run, k->seccomp), comment_text(run, k8s_basename(run)));
     else
         sb_printf(out, "# Seccomp: install polc's %s.seccomp.json on every node as <kubelet root>/seccomp/%s.\n",
-                  comment_text(ctx, polc_policy_basename(ctx)), comment_text(ctx, k->seccomp));
+                  comment_text(run, k8s_basename(run)), comment_text(run, k->seccomp));
     sb_printf(out, "# AppArmor: load polc's profile `%s` on every node: it carries the policy's filesystem and\n"
                    "#   network rules, which a securityContext cannot express.\n",
-              comment_text(ctx, ctx->policy_name));
-    if (!ctx->caps_declared)
+              comment_text(run, run->policy->name));
+    if (!run->policy->caps.declared)
         sb_puts(out, "# Capabilities: the policy has no `capabilities` section, so this is Docker's default set,\n"
                      "#   written out so that no runtime's own default applies.\n");
-    if (k->ncaps && ctx->has_user && ctx->uid != 0)
+    if (k->ncaps && run->policy->process.has_user && run->policy->process.uid != 0)
         sb_puts(out, "# Capabilities are the container's bounding set. With a non-zero runAsUser, containerd and\n"
                      "#   CRI-O start the process without effective capabilities (file capabilities can raise\n"
                      "#   them up to this set); podman kube play grants them as ambient capabilities.\n");
 }
 
-bool backend_k8s(polc_ctx *ctx, StrBuf *out)
+static bool k8s_manifest(const BackendRun *run, const char *docker_json, StrBuf *out)
 {
-    K8s k = {.ctx = ctx};
-    k.name = dns_label(ctx, ctx->policy_name ? ctx->policy_name : polc_policy_basename(ctx));
-    const char *ns = ctx->k8s_namespace ? ctx->k8s_namespace : "default";
-    if (ctx->k8s_form == 2)
-        k.seccomp = arena_printf(&ctx->arena, "operator/%s/%s.json", ns, k.name);
-    else if (ctx->k8s_profile_dir && *ctx->k8s_profile_dir)
-        k.seccomp = arena_printf(&ctx->arena, "%s/%s.seccomp.json", ctx->k8s_profile_dir, polc_policy_basename(ctx));
+    K8s k = {.run = run};
+    k.name = dns_label(run, run->policy->name ? run->policy->name : k8s_basename(run));
+    const char *ns = run->opt->k8s_namespace ? run->opt->k8s_namespace : "default";
+    if (run->opt->k8s_form == K8S_SPO)
+        k.seccomp = arena_printf(run->arena, "operator/%s/%s.json", ns, k.name);
+    else if (run->opt->k8s_profile_dir && *run->opt->k8s_profile_dir)
+        k.seccomp = arena_printf(run->arena, "%s/%s.seccomp.json", run->opt->k8s_profile_dir, k8s_basename(run));
     else
-        k.seccomp = arena_printf(&ctx->arena, "%s.seccomp.json", polc_policy_basename(ctx));
+        k.seccomp = arena_printf(run->arena, "%s.seccomp.json", k8s_basename(run));
 
     bool ok = check_model(&k);
-    if (!need_docker(&k, ctx->k8s_form == 2)) {
-        if (ctx->docker_state == 2)
+    if (!need_docker(&k, docker_json, run->opt->k8s_form == K8S_SPO)) {
+        if (!docker_json)
             refuse_no_seccomp(&k);
         ok = false;
     }
-    if (ok && ctx->k8s_form == 2)
+    if (ok && run->opt->k8s_form == K8S_SPO)
         ok = check_spo(&k);
     if (!ok) {
         if (k.spo)
@@ -765,7 +699,7 @@ bool backend_k8s(polc_ctx *ctx, StrBuf *out)
     Y y = {.ok = true};
     yaml_event_t ev;
     if (!yaml_emitter_initialize(&y.em)) {
-        diag_error(&ctx->diag, "E0907", root_span(ctx), "libyaml could not start its emitter");
+        diag_error(run->diag, "E0907", root_span(run), "libyaml could not start its emitter");
         if (k.spo)
             json_object_put(k.spo);
         return false;
@@ -776,7 +710,7 @@ bool backend_k8s(polc_ctx *ctx, StrBuf *out)
     yaml_emitter_set_unicode(&y.em, 1);
     y_emit(&y, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
     y_doc(&y, true);
-    switch (ctx->k8s_form) {
+    switch (run->opt->k8s_form) {
     case 0:
         y_map(&y);
         y_str(&y, "securityContext");
@@ -798,10 +732,17 @@ bool backend_k8s(polc_ctx *ctx, StrBuf *out)
     if (y.ok && !yaml_emitter_flush(&y.em))
         y.ok = false;
     if (!y.ok)
-        diag_error(&ctx->diag, "E0907", root_span(ctx), "libyaml could not write the Kubernetes YAML: %s",
+        diag_error(run->diag, "E0907", root_span(run), "libyaml could not write the Kubernetes YAML: %s",
                    y.em.problem ? y.em.problem : "unknown error");
     yaml_emitter_delete(&y.em);
     if (k.spo)
         json_object_put(k.spo);
     return y.ok;
+}
+
+bool backend_k8s(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, const char *docker_json,
+                 StrBuf *out)
+{
+    BackendRun run = {policy, opt, diag, policy->arena};
+    return k8s_manifest(&run, docker_json, out);
 }

@@ -51,16 +51,16 @@ static const char *syscall_name(void *vctx, uint32_t audit_arch, uint32_t nr)
     polc_ctx *ctx = nc->ctx;
     if (!nc->tried[arch]) {
         nc->tried[arch] = true;
-        if (!syscalldb_load_arch(&ctx->db, &ctx->arena, &ctx->diag, &ctx->sm, arch, stdlib_locate, ctx) &&
+        if (!syscalldb_load_arch(&ctx->policy.db, &ctx->arena, &ctx->diag, &ctx->sm, arch, stdlib_locate, ctx) &&
             !nc->warned) {
             nc->warned = true;
             fprintf(stderr, "polc disasm: warning: cannot load the syscall table for %s; "
                             "no syscall names\n", arch_info(arch)->name);
         }
     }
-    if (!ctx->db.arch[arch].loaded)
+    if (!ctx->policy.db.arch[arch].loaded)
         return NULL;
-    const SyscallEntry *e = syscalldb_by_nr(&ctx->db, arch, nr);
+    const SyscallEntry *e = syscalldb_by_nr(&ctx->policy.db, arch, nr);
     return e ? e->name : NULL;
 }
 

@@ -40,11 +40,11 @@ const char *muxed_call_name(const char *muxer, uint32_t call)
     return NULL;
 }
 
-bool arch_has_muxer(const polc_ctx *ctx, ArchId arch, const char *muxer)
+bool arch_has_muxer(const SyscallDb *db, ArchId arch, const char *muxer)
 {
     const ArchInfo *ai = arch_info(arch);
     for (int m = 0; ai->muxers[m]; m++)
         if (strcmp(ai->muxers[m], muxer) == 0)
-            return syscalldb_lookup(&ctx->db, arch, muxer) != NULL;
+            return syscalldb_lookup(db, arch, muxer) != NULL;
     return false;
 }

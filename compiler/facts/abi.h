@@ -5,13 +5,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "compile.h"
+#include "facts/syscall_table.h"
 
 /* socketcall(2)/ipc(2) multiplexing: the multiplexer and call number of a
  * socket or SysV IPC syscall name. */
 bool muxed_call(const char *name, const char **muxer, uint32_t *call);
 /* The reverse: the syscall that call number `call` of `muxer` stands for. */
 const char *muxed_call_name(const char *muxer, uint32_t call);
-bool arch_has_muxer(const polc_ctx *ctx, ArchId arch, const char *muxer);
+bool arch_has_muxer(const SyscallDb *db, ArchId arch, const char *muxer);
 
 #endif

@@ -4,22 +4,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "facts/kinds.h"
 #include "util/arena.h"
 #include "util/source.h"
 
-/* Seccomp actions, most restrictive first: for one syscall invocation the
- * matching rule with the lowest ActKind wins. */
-typedef enum ActKind {
-    ACT_KILL_PROCESS,
-    ACT_KILL_THREAD,
-    ACT_TRAP,
-    ACT_ERRNO,
-    ACT_NOTIFY,
-    ACT_TRACE,
-    ACT_LOG,
-    ACT_ALLOW,
-    ACT__COUNT
-} ActKind;
 
 typedef enum CmpOp { CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE } CmpOp;
 
@@ -100,7 +88,6 @@ typedef enum StmtKind {
 /* ST_DEFAULT.sub: the default for everything, or a refinement of it */
 enum { DEFAULT_ALL, DEFAULT_FOR_NEWER, DEFAULT_FOR_UNKNOWN };
 enum { CAP_DROP, CAP_ADD };
-typedef enum FsAccess { FS_READ_ONLY_ROOT, FS_READ, FS_WRITE, FS_APPEND, FS_EXEC, FS_DENY, FS_DENY_EXEC } FsAccess;
 enum { NET_ALLOW, NET_DENY };
 typedef enum ProcItemKind { PROC_USER, PROC_GROUP, PROC_NO_NEW_PRIVS } ProcItemKind;
 
@@ -140,7 +127,6 @@ typedef struct Ast {
     StmtList stmts;
 } Ast;
 
-const char *act_kind_name(ActKind k);
 /* The --dump-ast text of a statement list; without spans, two files with the
  * same meaning dump alike (polc fmt's check). */
 void ast_dump_stmts(StrBuf *sb, const StmtList *stmts, bool spans);

@@ -109,9 +109,9 @@ char *polc_dump_ast(polc_ctx *ctx)
     StrBuf sb;
     sb_init(&sb);
     StmtList root = {0};
-    for (size_t i = 0; i < ctx->stmts.len; i++)
-        if (ctx->stmts.items[i]->file == ctx->root_file)
-            VEC_PUSH(&ctx->arena, root, ctx->stmts.items[i]);
+    for (size_t i = 0; i < ctx->front.stmts.len; i++)
+        if (ctx->front.stmts.items[i]->file == ctx->policy.root_file)
+            VEC_PUSH(&ctx->arena, root, ctx->front.stmts.items[i]);
     dump_stmts(&sb, &root, 0, true);
     return sb_take(&sb);
 }

@@ -20,7 +20,7 @@ static void check_muxed_conditions(polc_ctx *ctx, Rule *r)
         if (!muxed_call(name, &muxer, &call))
             continue;
         for (int a = 0; a < ARCH__COUNT; a++) {
-            if (!(r->arch_mask & (1u << a)) || !arch_has_muxer(ctx, (ArchId)a, muxer))
+            if (!(r->arch_mask & (1u << a)) || !arch_has_muxer(&ctx->policy.db, (ArchId)a, muxer))
                 continue;
             const char *an = arch_info((ArchId)a)->name;
             Diag *g = diag_error(&ctx->diag, "E0302", r->cond->span,
@@ -236,7 +236,7 @@ bool rule_cond_dnf(polc_ctx *ctx, CondCtx *cc, const Rule *r, const char *sysnam
         *out = dnf_true(cc);
         return true;
     }
-    Conv cv = {ctx, cc, syscalldb_signature_on(&ctx->db, sysname, arch), sysname, arch, report, true};
+    Conv cv = {ctx, cc, syscalldb_signature_on(&ctx->policy.db, sysname, arch), sysname, arch, report, true};
     cc->overflow = false;
     *out = conv(&cv, r->cond);
     if (cc->overflow) {
@@ -263,8 +263,8 @@ bool check_policy(polc_ctx *ctx)
     arena_init(&scratch);
     CondCtx cc = {&scratch, false};
     StrMap seen_sig = {0}; /* name -> the last rule (index + 1) that checked it */
-    for (size_t i = 0; i < ctx->rules.len; i++) {
-        Rule *r = ctx->rules.items[i];
+    for (size_t i = 0; i < ctx->policy.rules.len; i++) {
+        Rule *r = ctx->policy.rules.items[i];
         if (!r->cond)
             continue;
         check_muxed_conditions(ctx, r);
@@ -278,7 +278,7 @@ bool check_policy(polc_ctx *ctx)
             strmap_put(&seen_sig, &ctx->arena, name, mark);
             bool first = true;
             for (int a = 0; a < ARCH__COUNT && !reported_width; a++) {
-                if (!(r->arch_mask & (1u << a)) || !syscalldb_lookup(&ctx->db, (ArchId)a, name))
+                if (!(r->arch_mask & (1u << a)) || !syscalldb_lookup(&ctx->policy.db, (ArchId)a, name))
                     continue;
                 Dnf d;
                 /* the first arch reports warnings too; the others only their errors */

@@ -31,18 +31,18 @@ static const char *join(Arena *a, const char *dir, const char *rel)
 const char *stdlib_locate(void *vctx, const char *relpath)
 {
     polc_ctx *ctx = vctx;
-    for (size_t i = 0; i < ctx->include_dirs.len; i++) {
-        const char *p = join(&ctx->arena, ctx->include_dirs.items[i], relpath);
+    for (size_t i = 0; i < ctx->opt.include_dirs.len; i++) {
+        const char *p = join(&ctx->arena, ctx->opt.include_dirs.items[i], relpath);
         if (is_file(p))
             return p;
     }
-    for (size_t i = 0; i < ctx->env_dirs.len; i++) {
-        const char *p = join(&ctx->arena, ctx->env_dirs.items[i], relpath);
+    for (size_t i = 0; i < ctx->opt.env_dirs.len; i++) {
+        const char *p = join(&ctx->arena, ctx->opt.env_dirs.items[i], relpath);
         if (is_file(p))
             return p;
     }
-    for (size_t i = 0; i < ctx->stdlib_dirs.len; i++) {
-        const char *p = join(&ctx->arena, ctx->stdlib_dirs.items[i], relpath);
+    for (size_t i = 0; i < ctx->opt.stdlib_dirs.len; i++) {
+        const char *p = join(&ctx->arena, ctx->opt.stdlib_dirs.items[i], relpath);
         if (is_file(p))
             return p;
     }
@@ -59,15 +59,15 @@ static bool is_stdlib_dir(polc_ctx *ctx, const char *dir)
 /* <path>: -I dirs, then POLC_PATH, then stdlib. */
 static const char *find_angle(polc_ctx *ctx, const char *rel, bool *from_stdlib)
 {
-    for (size_t i = 0; i < ctx->include_dirs.len; i++) {
-        const char *p = join(&ctx->arena, ctx->include_dirs.items[i], rel);
+    for (size_t i = 0; i < ctx->opt.include_dirs.len; i++) {
+        const char *p = join(&ctx->arena, ctx->opt.include_dirs.items[i], rel);
         if (is_file(p))
-            return *from_stdlib = is_stdlib_dir(ctx, ctx->include_dirs.items[i]), p;
+            return *from_stdlib = is_stdlib_dir(ctx, ctx->opt.include_dirs.items[i]), p;
     }
-    for (size_t i = 0; i < ctx->env_dirs.len; i++) {
-        const char *p = join(&ctx->arena, ctx->env_dirs.items[i], rel);
+    for (size_t i = 0; i < ctx->opt.env_dirs.len; i++) {
+        const char *p = join(&ctx->arena, ctx->opt.env_dirs.items[i], rel);
         if (is_file(p))
-            return *from_stdlib = is_stdlib_dir(ctx, ctx->env_dirs.items[i]), p;
+            return *from_stdlib = is_stdlib_dir(ctx, ctx->opt.env_dirs.items[i]), p;
     }
     const char *p = stdlib_locate(ctx, rel);
     if (p)
@@ -124,19 +124,19 @@ static void include_one(polc_ctx *ctx, Stmt *s, uint32_t from_file, int depth)
                    strerror(errno));
         return;
     }
-    for (size_t i = 0; i < ctx->include_stack.len; i++) {
-        if (strcmp(ctx->include_stack.items[i], real) == 0) {
+    for (size_t i = 0; i < ctx->front.include_stack.len; i++) {
+        if (strcmp(ctx->front.include_stack.items[i], real) == 0) {
             Diag *g = diag_error(&ctx->diag, "E0201", s->span,
                                  "include cycle: `%s` is already being included", s->str);
-            for (size_t j = i; j < ctx->include_stack.len; j++)
+            for (size_t j = i; j < ctx->front.include_stack.len; j++)
                 diag_note(&ctx->diag, g, SPAN_NONE, "%s `%s`", j == i ? "the cycle starts at" : "which includes",
-                          ctx->include_names.items[j]);
-            diag_note(&ctx->diag, g, SPAN_NONE, "which includes `%s` again", ctx->include_names.items[i]);
+                          ctx->front.include_names.items[j]);
+            diag_note(&ctx->diag, g, SPAN_NONE, "which includes `%s` again", ctx->front.include_names.items[i]);
             diag_help(&ctx->diag, g, "remove one of the includes that close the cycle");
             return;
         }
     }
-    if (strmap_get(&ctx->included, real))
+    if (strmap_get(&ctx->front.included, real))
         return; /* included before: once is enough, definitions are global */
     if (depth >= POLC_MAX_INCLUDE_DEPTH) {
         diag_error(&ctx->diag, "E0201", s->span, "includes nested deeper than %d levels",
@@ -156,13 +156,13 @@ static void include_one(polc_ctx *ctx, Stmt *s, uint32_t from_file, int depth)
     if (!s->angle && s->str[0] != '/' && strchr(from->name, '/') && span_valid(s->span))
         shown = join(&ctx->arena, dir_of(&ctx->arena, from->name), s->str);
     uint32_t id = source_add(&ctx->sm, &ctx->arena, shown, path, text, len, from_stdlib);
-    strmap_put(&ctx->included, &ctx->arena, rreal, (void *)(uintptr_t)(id + 1));
+    strmap_put(&ctx->front.included, &ctx->arena, rreal, (void *)(uintptr_t)(id + 1));
     parse_source(&ctx->arena, &ctx->diag, source_get(&ctx->sm, id), id, &s->body);
-    VEC_PUSH(&ctx->arena, ctx->include_stack, rreal);
-    VEC_PUSH(&ctx->arena, ctx->include_names, shown);
+    VEC_PUSH(&ctx->arena, ctx->front.include_stack, rreal);
+    VEC_PUSH(&ctx->arena, ctx->front.include_names, shown);
     expand_includes(ctx, &s->body, id, depth + 1);
-    ctx->include_stack.len--;
-    ctx->include_names.len--;
+    ctx->front.include_stack.len--;
+    ctx->front.include_names.len--;
 }
 
 static void expand_includes(polc_ctx *ctx, StmtList *stmts, uint32_t file, int depth)
@@ -186,12 +186,12 @@ static const char *base_name(Arena *a, const char *display)
     return arena_strndup(a, b, n);
 }
 
-bool load_policy(polc_ctx *ctx, const char *path, const char *display, const char *text,
+bool read_sources(polc_ctx *ctx, const char *path, const char *display, const char *text,
                  size_t len)
 {
     size_t errors_before = ctx->diag.nerrors;
-    ctx->basename = base_name(&ctx->arena, display);
-    if (!ctx->no_prelude) {
+    ctx->opt.backend.basename = base_name(&ctx->arena, display);
+    if (!ctx->opt.no_prelude) {
         /* The prelude behaves as if the root file began with include <prelude.pol>. */
         Stmt *inc = arena_alloc(&ctx->arena, sizeof *inc);
         inc->kind = ST_INCLUDE;
@@ -205,29 +205,29 @@ bool load_policy(polc_ctx *ctx, const char *path, const char *display, const cha
             diag_help(&ctx->diag, g,
                       "install polc, or point -I or POLC_PATH at its stdlib directory; "
                       "--no-prelude skips the prelude");
-            ctx->install_error = true;
+            ctx->front.install_error = true;
             return false;
         }
-        VEC_PUSH(&ctx->arena, ctx->stmts, inc);
+        VEC_PUSH(&ctx->arena, ctx->front.stmts, inc);
     }
     char real[PATH_MAX];
     const char *rreal = (path && strcmp(path, "-") != 0 && realpath(path, real))
                             ? arena_strdup(&ctx->arena, real)
                             : "<stdin>";
-    ctx->root_file = source_add(&ctx->sm, &ctx->arena, display,
+    ctx->policy.root_file = source_add(&ctx->sm, &ctx->arena, display,
                                 path && strcmp(path, "-") != 0 ? path : "./-", text, len, false);
-    strmap_put(&ctx->included, &ctx->arena, rreal, (void *)(uintptr_t)(ctx->root_file + 1));
-    VEC_PUSH(&ctx->arena, ctx->include_stack, rreal);
-    VEC_PUSH(&ctx->arena, ctx->include_names, display);
-    if (!ctx->no_prelude)
-        include_one(ctx, ctx->stmts.items[0], ctx->root_file, 1);
-    size_t first = ctx->stmts.len;
-    parse_source(&ctx->arena, &ctx->diag, source_get(&ctx->sm, ctx->root_file), ctx->root_file,
-                 &ctx->stmts);
-    for (size_t i = first; i < ctx->stmts.len; i++)
-        if (ctx->stmts.items[i]->kind == ST_INCLUDE)
-            include_one(ctx, ctx->stmts.items[i], ctx->root_file, 1);
-    ctx->include_stack.len--;
-    ctx->include_names.len--;
+    strmap_put(&ctx->front.included, &ctx->arena, rreal, (void *)(uintptr_t)(ctx->policy.root_file + 1));
+    VEC_PUSH(&ctx->arena, ctx->front.include_stack, rreal);
+    VEC_PUSH(&ctx->arena, ctx->front.include_names, display);
+    if (!ctx->opt.no_prelude)
+        include_one(ctx, ctx->front.stmts.items[0], ctx->policy.root_file, 1);
+    size_t first = ctx->front.stmts.len;
+    parse_source(&ctx->arena, &ctx->diag, source_get(&ctx->sm, ctx->policy.root_file), ctx->policy.root_file,
+                 &ctx->front.stmts);
+    for (size_t i = first; i < ctx->front.stmts.len; i++)
+        if (ctx->front.stmts.items[i]->kind == ST_INCLUDE)
+            include_one(ctx, ctx->front.stmts.items[i], ctx->policy.root_file, 1);
+    ctx->front.include_stack.len--;
+    ctx->front.include_names.len--;
     return ctx->diag.nerrors == errors_before;
 }

@@ -47,43 +47,46 @@ static bool eval_both(polc_ctx *ctx, Expr *e, uint64_t *a, uint64_t *b, ValueUse
 
 static bool eval_const(polc_ctx *ctx, ConstDef *c, Span use_span, uint64_t *out)
 {
-    if (c->state == 2) {
+    if (c->state == DEF_DONE) {
         *out = c->value;
         return true;
     }
-    if (c->state == 3)
+    if (c->state == DEF_FAILED)
         return false;
-    if (c->state == 1) {
+    if (c->state == DEF_BUSY) {
         Diag *g = diag_error(&ctx->diag, "E0219", use_span, "constant `%s` is defined in terms of itself",
                              c->name);
         diag_note(&ctx->diag, g, c->span, "`%s` is defined here", c->name);
-        c->state = 3;
+        c->state = DEF_FAILED;
         return false;
     }
-    if (ctx->def_depth >= POLC_MAX_DEFINITION_DEPTH) {
-        if (ctx->depth_reported) {
-            c->state = 3;
+    if (ctx->front.def_depth >= POLC_MAX_DEFINITION_DEPTH) {
+        if (ctx->front.depth_reported) {
+            c->state = DEF_FAILED;
             return false;
         }
-        ctx->depth_reported = true;
+        ctx->front.depth_reported = true;
         Diag *g = diag_error(&ctx->diag, "E0107", use_span,
                              "constant `%s` is defined through more than %d other constants", c->name,
                              POLC_MAX_DEFINITION_DEPTH);
         diag_note(&ctx->diag, g, c->span, "`%s` is defined here", c->name);
-        c->state = 3;
+        c->state = DEF_FAILED;
         return false;
     }
-    c->state = 1;
+    c->state = DEF_BUSY;
     uint64_t v;
-    ctx->def_depth++;
+    ctx->front.def_depth++;
     bool ok = eval_value(ctx, c->expr, &v, USE_VALUE);
-    ctx->def_depth--;
+    ctx->front.def_depth--;
     if (!ok) {
-        c->state = 3;
+        c->state = DEF_FAILED;
         return false;
     }
     c->value = v;
-    c->state = 2;
+    c->state = DEF_DONE;
+    NamedConst *named = arena_alloc(&ctx->arena, sizeof *named);
+    *named = (NamedConst){c->name, v, c->span, c->is_errno};
+    strmap_put(&ctx->policy.constants, &ctx->arena, c->name, named);
     *out = v;
     return true;
 }
@@ -96,14 +99,14 @@ static bool eval_value(polc_ctx *ctx, Expr *e, uint64_t *out, ValueUse use)
         *out = e->num;
         return true;
     case EX_NAME: {
-        ConstDef *c = strmap_get(&ctx->consts, e->name);
+        ConstDef *c = strmap_get(&ctx->front.consts, e->name);
         if (!c) {
             Diag *g;
             if (use == USE_ERRNO)
                 g = diag_error(&ctx->diag, "E0216", e->span, "unknown errno name `%s`", e->name);
             else
                 g = diag_error(&ctx->diag, "E0212", e->span, "unknown constant `%s`", e->name);
-            const char *s = closest_in_map(&ctx->consts, e->name);
+            const char *s = closest_in_map(&ctx->front.consts, e->name);
             if (s)
                 diag_help(&ctx->diag, g, "did you mean `%s`?", s);
             else if (use == USE_ERRNO)
@@ -238,7 +241,7 @@ static void collect_defs(polc_ctx *ctx, StmtList *list, int depth, Walk *w)
             c->span = s->name_span;
             c->expr = s->expr;
             c->is_errno = stdlib && f && strstr(f->name, "errno") != NULL;
-            ConstDef *prev = strmap_put(&ctx->consts, &ctx->arena, s->name, c);
+            ConstDef *prev = strmap_put(&ctx->front.consts, &ctx->arena, s->name, c);
             if (prev) {
                 Diag *g = diag_error(&ctx->diag, "E0218", s->name_span, "constant `%s` is defined twice", s->name);
                 diag_note(&ctx->diag, g, prev->span, "the first definition is here");
@@ -256,7 +259,7 @@ static void collect_defs(polc_ctx *ctx, StmtList *list, int depth, Walk *w)
                 break;
             }
             c->num = (int)v;
-            CapDef *prev = strmap_put(&ctx->caps, &ctx->arena, s->name, c);
+            CapDef *prev = strmap_put(&ctx->front.caps, &ctx->arena, s->name, c);
             if (prev) {
                 Diag *g = diag_error(&ctx->diag, "E0218", s->name_span, "capability `%s` is declared twice", s->name);
                 diag_note(&ctx->diag, g, prev->span, "the first declaration is here");
@@ -270,7 +273,7 @@ static void collect_defs(polc_ctx *ctx, StmtList *list, int depth, Walk *w)
             d->targets = s->targets;
             d->file = s->file;
             d->from_stdlib = stdlib;
-            SetDef *prev = strmap_put(&ctx->sets, &ctx->arena, s->name, d);
+            SetDef *prev = strmap_put(&ctx->front.sets, &ctx->arena, s->name, d);
             if (prev) {
                 Diag *g = diag_error(&ctx->diag, "E0218", s->name_span, "set `@%s` is defined twice", s->name);
                 diag_note(&ctx->diag, g, prev->span, "the first definition is here");
@@ -287,7 +290,7 @@ static void collect_defs(polc_ctx *ctx, StmtList *list, int depth, Walk *w)
 
 static bool name_on_arch(polc_ctx *ctx, const char *name, ArchId a)
 {
-    return syscalldb_lookup(&ctx->db, a, name) != NULL;
+    return syscalldb_lookup(&ctx->policy.db, a, name) != NULL;
 }
 
 static void suggest_syscall(polc_ctx *ctx, Diag *g, const char *name, uint32_t mask)
@@ -298,7 +301,7 @@ static void suggest_syscall(polc_ctx *ctx, Diag *g, const char *name, uint32_t m
     for (int a = 0; a < ARCH__COUNT; a++) {
         if (!(mask & (1u << a)))
             continue;
-        const ArchTable *t = &ctx->db.arch[a];
+        const ArchTable *t = &ctx->policy.db.arch[a];
         for (size_t i = 0; i < t->len; i++)
             VEC_PUSH(&tmp, c, t->entries[i].name);
     }
@@ -312,12 +315,12 @@ static bool expand_set(polc_ctx *ctx, SetDef *d, Span use);
 
 static void push_target(polc_ctx *ctx, void *vec_, RuleTarget t)
 {
-    if (++ctx->expanded_names > POLC_MAX_EXPANDED_NAMES) {
-        if (!ctx->limit_reported) {
+    if (++ctx->front.expanded_names > POLC_MAX_EXPANDED_NAMES) {
+        if (!ctx->front.limit_reported) {
             Diag *g = diag_error(&ctx->diag, "E0107", t.span,
                                  "sets and rules name more than %d syscalls in all", POLC_MAX_EXPANDED_NAMES);
             diag_help(&ctx->diag, g, "a set that names another set twice doubles; name each set once");
-            ctx->limit_reported = true;
+            ctx->front.limit_reported = true;
         }
         return;
     }
@@ -333,10 +336,10 @@ static void expand_targets(polc_ctx *ctx, const TargetList *tl, bool via_group, 
             push_target(ctx, out, (RuleTarget){t->name, t->span, via_group, false});
             continue;
         }
-        SetDef *d = strmap_get(&ctx->sets, t->name);
+        SetDef *d = strmap_get(&ctx->front.sets, t->name);
         if (!d) {
             Diag *g = diag_error(&ctx->diag, "E0211", t->span, "unknown syscall group `@%s`", t->name);
-            const char *s = closest_in_map(&ctx->sets, t->name);
+            const char *s = closest_in_map(&ctx->front.sets, t->name);
             if (s)
                 diag_help(&ctx->diag, g, "did you mean `@%s`?", s);
             continue;
@@ -356,9 +359,9 @@ static void expand_targets(polc_ctx *ctx, const TargetList *tl, bool via_group, 
 
 static bool expand_set(polc_ctx *ctx, SetDef *d, Span use)
 {
-    if (d->state == 2)
+    if (d->state == DEF_DONE)
         return true;
-    if (d->state == 1) {
+    if (d->state == DEF_BUSY) {
         if (!d->cycle_reported) {
             Diag *g = diag_error(&ctx->diag, "E0219", use, "set `@%s` contains itself", d->name);
             diag_note(&ctx->diag, g, d->span, "`@%s` is defined here", d->name);
@@ -366,21 +369,21 @@ static bool expand_set(polc_ctx *ctx, SetDef *d, Span use)
         }
         return false;
     }
-    if (ctx->def_depth >= POLC_MAX_DEFINITION_DEPTH) {
-        d->state = 2; /* reported once; empty from here on */
-        if (ctx->depth_reported)
+    if (ctx->front.def_depth >= POLC_MAX_DEFINITION_DEPTH) {
+        d->state = DEF_DONE; /* reported once; empty from here on */
+        if (ctx->front.depth_reported)
             return false;
-        ctx->depth_reported = true;
+        ctx->front.depth_reported = true;
         Diag *g = diag_error(&ctx->diag, "E0107", use, "set `@%s` is defined through more than %d other sets",
                              d->name, POLC_MAX_DEFINITION_DEPTH);
         diag_note(&ctx->diag, g, d->span, "`@%s` is defined here", d->name);
         return false;
     }
-    d->state = 1;
-    ctx->def_depth++;
+    d->state = DEF_BUSY;
+    ctx->front.def_depth++;
     expand_targets(ctx, &d->targets, false, &d->expanded);
-    ctx->def_depth--;
-    d->state = 2;
+    ctx->front.def_depth--;
+    d->state = DEF_DONE;
     return true;
 }
 
@@ -391,10 +394,10 @@ static bool lookup_cap(polc_ctx *ctx, const Ident *id, int *num)
     const char *n = id->name;
     if (strncmp(n, "CAP_", 4) == 0)
         n += 4;
-    CapDef *c = strmap_get(&ctx->caps, n);
+    CapDef *c = strmap_get(&ctx->front.caps, n);
     if (!c) {
         Diag *g = diag_error(&ctx->diag, "E0215", id->span, "unknown capability `%s`", id->name);
-        const char *s = closest_in_map(&ctx->caps, n);
+        const char *s = closest_in_map(&ctx->front.caps, n);
         if (s)
             diag_help(&ctx->diag, g, "did you mean `%s`?", s);
         else
@@ -454,7 +457,7 @@ static void check_names(polc_ctx *ctx, Rule *r)
         bool muxed = muxed_call(t->name, &muxer, &call);
         for (int a = 0; a < ARCH__COUNT; a++)
             if ((r->arch_mask & (1u << a)) &&
-                (name_on_arch(ctx, t->name, (ArchId)a) || (muxed && arch_has_muxer(ctx, (ArchId)a, muxer))))
+                (name_on_arch(ctx, t->name, (ArchId)a) || (muxed && arch_has_muxer(&ctx->policy.db, (ArchId)a, muxer))))
                 have |= 1u << a;
         if (have)
             r->is_used_somewhere = true;
@@ -535,17 +538,17 @@ static void collect_rules(polc_ctx *ctx, StmtList *body, RuleCtx rc)
         }
         if (s->kind != ST_RULE)
             continue;
-        if (ctx->rules.len >= POLC_MAX_RULES) {
-            if (!ctx->limit_reported) {
+        if (ctx->policy.rules.len >= POLC_MAX_RULES) {
+            if (!ctx->front.limit_reported) {
                 Diag *g = diag_error(&ctx->diag, "E0107", s->span, "the policy has more than %d rules",
                                      POLC_MAX_RULES);
                 diag_help(&ctx->diag, g, "name several syscalls in one rule, or group them in a set");
-                ctx->limit_reported = true;
+                ctx->front.limit_reported = true;
             }
             return;
         }
         Rule *r = arena_alloc(&ctx->arena, sizeof *r);
-        r->id = (int)ctx->rules.len;
+        r->id = (int)ctx->policy.rules.len;
         r->span = s->span;
         r->action_span = s->action.span;
         r->cap_req = rc.cap_req;
@@ -557,9 +560,9 @@ static void collect_rules(polc_ctx *ctx, StmtList *body, RuleCtx rc)
         r->from_stdlib = f->from_stdlib;
         unsigned line, col;
         source_linecol(f, s->span.start, &line, &col);
-        r->loc = arena_printf(&ctx->arena, "%s:%u", s->file == ctx->root_file ? ctx->basename : f->name, line);
-        if (s->file == ctx->root_file)
-            r->loc = arena_printf(&ctx->arena, "%s.pol:%u", ctx->basename, line);
+        r->loc = arena_printf(&ctx->arena, "%s:%u", s->file == ctx->policy.root_file ? ctx->opt.backend.basename : f->name, line);
+        if (s->file == ctx->policy.root_file)
+            r->loc = arena_printf(&ctx->arena, "%s.pol:%u", ctx->opt.backend.basename, line);
         if (r->cap_req & r->cap_forbid) {
             diag_error(&ctx->diag, "E0308", s->span,
                        "this rule requires a capability to be both present and absent");
@@ -569,7 +572,7 @@ static void collect_rules(polc_ctx *ctx, StmtList *body, RuleCtx rc)
             continue;
         expand_targets(ctx, &s->targets, false, &r->targets);
         check_names(ctx, r);
-        VEC_PUSH(&ctx->arena, ctx->rules, r);
+        VEC_PUSH(&ctx->arena, ctx->policy.rules, r);
     }
 }
 
@@ -577,25 +580,27 @@ static void walk_sections(polc_ctx *ctx, StmtList *list, uint32_t all_arches);
 
 static void resolve_caps_section(polc_ctx *ctx, Stmt *s)
 {
-    ctx->caps_declared = true;
+    ctx->policy.caps.declared = true;
     for (size_t i = 0; i < s->body.len; i++) {
         Stmt *it = s->body.items[i];
         if (it->all) {
             if (it->sub == CAP_DROP)
-                ctx->caps_drop_all = true;
-            else
-                ctx->caps_add_all = true;
+                ctx->policy.caps.drop_all = true;
+            else if (!ctx->policy.caps.add_all) {
+                ctx->policy.caps.add_all = true;
+                ctx->policy.caps.add_all_span = it->span;
+            }
             continue;
         }
         for (size_t j = 0; j < it->idents.len; j++) {
             int num;
             if (!lookup_cap(ctx, &it->idents.items[j], &num))
                 continue;
-            CapRef cr = {num, cap_name(ctx, num), it->idents.items[j].span};
+            CapRef cr = {num, cap_name(&ctx->policy, num), it->idents.items[j].span};
             if (it->sub == CAP_DROP)
-                VEC_PUSH(&ctx->arena, ctx->cap_drops, cr);
+                VEC_PUSH(&ctx->arena, ctx->policy.caps.drops, cr);
             else
-                VEC_PUSH(&ctx->arena, ctx->cap_adds, cr);
+                VEC_PUSH(&ctx->arena, ctx->policy.caps.adds, cr);
         }
     }
 }
@@ -643,7 +648,7 @@ static void resolve_net_section(polc_ctx *ctx, Stmt *s)
                     r.type = n->type.name;
                 }
             }
-            VEC_PUSH(&ctx->arena, ctx->net_rules, r);
+            VEC_PUSH(&ctx->arena, ctx->policy.net.rules, r);
         }
     }
 }
@@ -653,7 +658,7 @@ static void resolve_fs_section(polc_ctx *ctx, Stmt *s)
     for (size_t i = 0; i < s->body.len; i++) {
         Stmt *it = s->body.items[i];
         if (it->sub == FS_READ_ONLY_ROOT) {
-            ctx->read_only_root = true;
+            ctx->policy.fs.read_only_root = true;
             continue;
         }
         for (size_t j = 0; j < it->idents.len; j++) {
@@ -664,7 +669,7 @@ static void resolve_fs_section(polc_ctx *ctx, Stmt *s)
                 continue;
             }
             FsRule r = {(FsAccess)it->sub, p->name, p->span};
-            VEC_PUSH(&ctx->arena, ctx->fs_rules, r);
+            VEC_PUSH(&ctx->arena, ctx->policy.fs.rules, r);
         }
     }
 }
@@ -675,7 +680,7 @@ static void resolve_process_section(polc_ctx *ctx, Stmt *s, Span *user_span)
         Stmt *it = s->body.items[i];
         switch ((ProcItemKind)it->sub) {
         case PROC_USER:
-            if (ctx->has_user) {
+            if (ctx->policy.process.has_user) {
                 Diag *g = diag_error(&ctx->diag, "E0307", it->span, "`user` is given twice");
                 diag_note(&ctx->diag, g, *user_span, "the first `user` is here");
                 break;
@@ -690,19 +695,19 @@ static void resolve_process_section(polc_ctx *ctx, Stmt *s, Span *user_span)
                            (unsigned long long)it->n2);
                 break;
             }
-            if (it->has_n2 && ctx->has_gid) {
+            if (it->has_n2 && ctx->policy.process.has_gid) {
                 Diag *g = diag_error(&ctx->diag, "E0307", it->n2_span, "the group id is given twice");
                 diag_note(&ctx->diag, g, *user_span, "an earlier `group` already sets it");
                 break;
             }
-            ctx->has_user = true;
+            ctx->policy.process.has_user = true;
             *user_span = it->span;
-            ctx->uid = (uint32_t)it->n1;
+            ctx->policy.process.uid = (uint32_t)it->n1;
             if (it->has_n2)
-                ctx->has_gid = true, ctx->gid = (uint32_t)it->n2;
+                ctx->policy.process.has_gid = true, ctx->policy.process.gid = (uint32_t)it->n2;
             break;
         case PROC_GROUP:
-            if (ctx->has_gid) {
+            if (ctx->policy.process.has_gid) {
                 Diag *g = diag_error(&ctx->diag, "E0307", it->span, "the group id is given twice");
                 diag_note(&ctx->diag, g, *user_span, "`user UID:GID` or an earlier `group` already sets it");
                 break;
@@ -712,12 +717,12 @@ static void resolve_process_section(polc_ctx *ctx, Stmt *s, Span *user_span)
                            (unsigned long long)it->n1);
                 break;
             }
-            ctx->has_gid = true;
-            ctx->gid = (uint32_t)it->n1;
+            ctx->policy.process.has_gid = true;
+            ctx->policy.process.gid = (uint32_t)it->n1;
             *user_span = it->span;
             break;
         case PROC_NO_NEW_PRIVS:
-            ctx->no_new_privs = true;
+            ctx->policy.process.no_new_privs = true;
             break;
         }
     }
@@ -735,7 +740,7 @@ static void walk_sections(polc_ctx *ctx, StmtList *list, uint32_t all_arches)
         case ST_CAPS: resolve_caps_section(ctx, s); break;
         case ST_FS: resolve_fs_section(ctx, s); break;
         case ST_NET: resolve_net_section(ctx, s); break;
-        case ST_PROCESS: resolve_process_section(ctx, s, &ctx->user_span); break;
+        case ST_PROCESS: resolve_process_section(ctx, s, &ctx->policy.process.user_span); break;
         default: break;
         }
     }
@@ -751,34 +756,34 @@ static void resolve_default_newer(polc_ctx *ctx, Stmt *s)
         diag_help(&ctx->diag, g, "write it as MAJOR.MINOR, e.g. 5.10");
         return;
     }
-    if (!syscalldb_load_versions(&ctx->db, &ctx->arena, &ctx->diag, &ctx->sm, stdlib_locate, ctx))
+    if (!syscalldb_load_versions(&ctx->policy.db, &ctx->arena, &ctx->diag, &ctx->sm, stdlib_locate, ctx))
         return;
     Rule *r = arena_alloc(&ctx->arena, sizeof *r);
     if (!eval_action(ctx, &s->action, &r->action))
         return;
-    r->id = (int)ctx->rules.len;
+    r->id = (int)ctx->policy.rules.len;
     r->span = s->span;
     r->action_span = s->action.span;
-    r->arch_mask = ctx->arch_mask;
+    r->arch_mask = ctx->policy.arch_mask;
     r->file = s->file;
     r->from_stdlib = true; /* never reported as shadowed or redundant */
     r->is_default_refinement = true;
     const SourceFile *f = source_get(&ctx->sm, s->file);
     unsigned line, col;
     source_linecol(f, s->span.start, &line, &col);
-    r->loc = s->file == ctx->root_file ? arena_printf(&ctx->arena, "%s.pol:%u", ctx->basename, line)
+    r->loc = s->file == ctx->policy.root_file ? arena_printf(&ctx->arena, "%s.pol:%u", ctx->opt.backend.basename, line)
                                        : arena_printf(&ctx->arena, "%s:%u", f->name, line);
-    ctx->newer_rule = r;
-    ctx->newer_than = v;
-    VEC_PUSH(&ctx->arena, ctx->rules, r);
+    ctx->policy.newer_rule = r;
+    ctx->policy.newer_than = v;
+    VEC_PUSH(&ctx->arena, ctx->policy.rules, r);
 }
 
 /* `mode complain|enforce`: the AppArmor profile's mode (enforce unless said). */
 static void resolve_mode(polc_ctx *ctx, Stmt *s)
 {
-    ctx->aa_mode_span = s->span;
+    ctx->policy.mode.span = s->span;
     if (strcmp(s->name, "complain") == 0) {
-        ctx->aa_complain = true;
+        ctx->policy.mode.complain = true;
     } else if (strcmp(s->name, "enforce") != 0) {
         Diag *g = diag_error(&ctx->diag, "E0802", s->name_span, "unknown mode `%s`", s->name);
         static const char *const modes[] = {"complain", "enforce"};
@@ -828,7 +833,7 @@ static uint32_t arch_list_mask(polc_ctx *ctx, const IdentList *ids)
 static uint32_t override_mask(polc_ctx *ctx)
 {
     uint32_t m = 0;
-    char *copy = arena_strdup(&ctx->arena, ctx->arch_override);
+    char *copy = arena_strdup(&ctx->arena, ctx->opt.arch_override);
     for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
         ArchId a;
         if (arch_from_name(tok, &a))
@@ -837,11 +842,25 @@ static uint32_t override_mask(polc_ctx *ctx)
     return m;
 }
 
+/* The Policy's capability names; the first declaration met in the table
+ * names a number that more than one name declares. */
+static void name_capabilities(polc_ctx *ctx)
+{
+    for (size_t i = 0; i < ctx->front.caps.cap; i++)
+        if (ctx->front.caps.slots[i].key) {
+            const CapDef *c = ctx->front.caps.slots[i].value;
+            if (!ctx->policy.cap_names[c->num])
+                ctx->policy.cap_names[c->num] = c->name;
+        }
+}
+
 bool resolve_policy(polc_ctx *ctx)
 {
     size_t before = ctx->diag.nerrors;
     Walk w = {0};
-    collect_defs(ctx, &ctx->stmts, 0, &w);
+    ctx->policy.caps.add_all_span = SPAN_NONE;
+    collect_defs(ctx, &ctx->front.stmts, 0, &w);
+    name_capabilities(ctx);
     pick_header(ctx, &w.policy, "policy");
     pick_header(ctx, &w.arch, "arch");
     pick_header(ctx, &w.dflt, "default");
@@ -852,47 +871,49 @@ bool resolve_policy(polc_ctx *ctx)
         resolve_mode(ctx, w.mode.stmt);
     /* the prelude is an include of the root: depth 1 like any other include */
     if (w.policy.stmt) {
-        ctx->policy_name = w.policy.stmt->name;
-        ctx->policy_desc = w.policy.stmt->str;
+        ctx->policy.name = w.policy.stmt->name;
+        ctx->policy.desc = w.policy.stmt->str;
+        ctx->policy.name_span = w.policy.stmt->name_span;
     } else {
-        ctx->policy_name = ctx->basename;
+        ctx->policy.name_span = SPAN_NONE;
+        ctx->policy.name = ctx->opt.backend.basename;
     }
-    if (ctx->arch_override)
-        ctx->arch_mask = override_mask(ctx);
+    if (ctx->opt.arch_override)
+        ctx->policy.arch_mask = override_mask(ctx);
     else if (w.arch.stmt)
-        ctx->arch_mask = arch_list_mask(ctx, &w.arch.stmt->idents);
+        ctx->policy.arch_mask = arch_list_mask(ctx, &w.arch.stmt->idents);
     else
-        ctx->arch_mask = host_arches();
-    if (!ctx->arch_mask)
-        ctx->arch_mask = host_arches();
+        ctx->policy.arch_mask = host_arches();
+    if (!ctx->policy.arch_mask)
+        ctx->policy.arch_mask = host_arches();
     for (int a = 0; a < ARCH__COUNT; a++)
-        if (ctx->arch_mask & (1u << a))
-            syscalldb_load_arch(&ctx->db, &ctx->arena, &ctx->diag, &ctx->sm, (ArchId)a, stdlib_locate, ctx);
-    syscalldb_load_signatures(&ctx->db, &ctx->arena, &ctx->diag, &ctx->sm, stdlib_locate, ctx);
+        if (ctx->policy.arch_mask & (1u << a))
+            syscalldb_load_arch(&ctx->policy.db, &ctx->arena, &ctx->diag, &ctx->sm, (ArchId)a, stdlib_locate, ctx);
+    syscalldb_load_signatures(&ctx->policy.db, &ctx->arena, &ctx->diag, &ctx->sm, stdlib_locate, ctx);
     if (ctx->diag.nerrors != before)
         return false;
     /* evaluate every constant once so errors in unused ones are still reported */
-    for (size_t i = 0; i < ctx->consts.cap; i++)
-        if (ctx->consts.slots[i].key) {
+    for (size_t i = 0; i < ctx->front.consts.cap; i++)
+        if (ctx->front.consts.slots[i].key) {
             uint64_t v;
-            ConstDef *c = ctx->consts.slots[i].value;
+            ConstDef *c = ctx->front.consts.slots[i].value;
             eval_const(ctx, c, c->span, &v);
         }
     if (w.dflt.stmt) {
-        ctx->have_default = eval_action(ctx, &w.dflt.stmt->action, &ctx->default_action);
-        ctx->default_span = w.dflt.stmt->span;
+        ctx->policy.have_default = eval_action(ctx, &w.dflt.stmt->action, &ctx->policy.default_action);
+        ctx->policy.default_span = w.dflt.stmt->span;
     }
     if (w.dflt_newer.stmt)
         resolve_default_newer(ctx, w.dflt_newer.stmt);
     if (w.dflt_unknown.stmt) {
-        ctx->have_unknown = eval_action(ctx, &w.dflt_unknown.stmt->action, &ctx->unknown_action);
-        ctx->unknown_span = w.dflt_unknown.stmt->span;
+        ctx->policy.have_unknown = eval_action(ctx, &w.dflt_unknown.stmt->action, &ctx->policy.unknown_action);
+        ctx->policy.unknown_span = w.dflt_unknown.stmt->span;
     }
-    walk_sections(ctx, &ctx->stmts, ctx->arch_mask);
+    walk_sections(ctx, &ctx->front.stmts, ctx->policy.arch_mask);
     StrMap reported = {0}; /* "file:offset" of unknown names: a set that names a set twice repeats them */
-    for (size_t i = 0; i < ctx->sets.cap; i++)
-        if (ctx->sets.slots[i].key) {
-            SetDef *d = ctx->sets.slots[i].value;
+    for (size_t i = 0; i < ctx->front.sets.cap; i++)
+        if (ctx->front.sets.slots[i].key) {
+            SetDef *d = ctx->front.sets.slots[i].value;
             expand_set(ctx, d, d->span);
             if (!d->used && !d->from_stdlib) {
                 Diag *g = diag_warning(&ctx->diag, "W0003", d->span, "set `@%s` is never used", d->name);
@@ -905,7 +926,7 @@ bool resolve_policy(polc_ctx *ctx)
                         continue;
                     bool any = false;
                     for (int a = 0; a < ARCH__COUNT && !any; a++)
-                        if (ctx->arch_mask & (1u << a))
+                        if (ctx->policy.arch_mask & (1u << a))
                             any = name_on_arch(ctx, t->name, (ArchId)a);
                     if (!any && t->span.file == d->file) {
                         char *key = arena_printf(&ctx->arena, "%u:%u", t->span.file, t->span.start);
@@ -913,50 +934,50 @@ bool resolve_policy(polc_ctx *ctx)
                             continue;
                         strmap_put(&reported, &ctx->arena, key, (void *)1);
                         Diag *g = diag_error(&ctx->diag, "E0210", t->span, "unknown syscall `%s`", t->name);
-                        suggest_syscall(ctx, g, t->name, ctx->arch_mask);
+                        suggest_syscall(ctx, g, t->name, ctx->policy.arch_mask);
                     }
                 }
         }
     /* capabilities: the set a container gets */
     uint64_t eff = 0;
-    if (!ctx->caps_drop_all)
+    if (!ctx->policy.caps.drop_all)
         for (const char *const *c = docker_default_caps; *c; c++) {
-            CapDef *d = strmap_get(&ctx->caps, *c);
+            CapDef *d = strmap_get(&ctx->front.caps, *c);
             if (d)
                 eff |= 1ull << d->num;
         }
-    if (ctx->caps_add_all)
-        for (size_t i = 0; i < ctx->caps.cap; i++)
-            if (ctx->caps.slots[i].key)
-                eff |= 1ull << ((CapDef *)ctx->caps.slots[i].value)->num;
-    for (size_t i = 0; i < ctx->cap_adds.len; i++) {
-        for (size_t j = 0; j < ctx->cap_drops.len; j++)
-            if (ctx->cap_drops.items[j].num == ctx->cap_adds.items[i].num) {
-                Diag *g = diag_error(&ctx->diag, "E0308", ctx->cap_adds.items[i].span,
-                                     "capability `%s` is both added and dropped", ctx->cap_adds.items[i].name);
-                diag_note(&ctx->diag, g, ctx->cap_drops.items[j].span, "dropped here");
+    if (ctx->policy.caps.add_all)
+        for (size_t i = 0; i < ctx->front.caps.cap; i++)
+            if (ctx->front.caps.slots[i].key)
+                eff |= 1ull << ((CapDef *)ctx->front.caps.slots[i].value)->num;
+    for (size_t i = 0; i < ctx->policy.caps.adds.len; i++) {
+        for (size_t j = 0; j < ctx->policy.caps.drops.len; j++)
+            if (ctx->policy.caps.drops.items[j].num == ctx->policy.caps.adds.items[i].num) {
+                Diag *g = diag_error(&ctx->diag, "E0308", ctx->policy.caps.adds.items[i].span,
+                                     "capability `%s` is both added and dropped", ctx->policy.caps.adds.items[i].name);
+                diag_note(&ctx->diag, g, ctx->policy.caps.drops.items[j].span, "dropped here");
             }
-        eff |= 1ull << ctx->cap_adds.items[i].num;
+        eff |= 1ull << ctx->policy.caps.adds.items[i].num;
     }
-    for (size_t j = 0; j < ctx->cap_drops.len; j++) {
+    for (size_t j = 0; j < ctx->policy.caps.drops.len; j++) {
         bool added = false;
-        for (size_t i = 0; i < ctx->cap_adds.len; i++)
-            added |= ctx->cap_adds.items[i].num == ctx->cap_drops.items[j].num;
+        for (size_t i = 0; i < ctx->policy.caps.adds.len; i++)
+            added |= ctx->policy.caps.adds.items[i].num == ctx->policy.caps.drops.items[j].num;
         if (!added)
-            eff &= ~(1ull << ctx->cap_drops.items[j].num);
+            eff &= ~(1ull << ctx->policy.caps.drops.items[j].num);
     }
-    ctx->effective_caps = eff;
-    if (ctx->caps_override_set && ctx->caps_override_text) {
-        char *copy = arena_strdup(&ctx->arena, ctx->caps_override_text);
+    ctx->policy.caps.effective = eff;
+    if (ctx->opt.backend.caps_override_set && ctx->opt.backend.caps_override_text) {
+        char *copy = arena_strdup(&ctx->arena, ctx->opt.backend.caps_override_text);
         for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
             Ident id = {tok, SPAN_NONE};
             int num;
             if (lookup_cap(ctx, &id, &num))
-                ctx->caps_override |= 1ull << num;
+                ctx->opt.backend.caps_override |= 1ull << num;
         }
     }
-    if (!ctx->have_default && ctx->diag.nerrors == before) {
-        Span sp = {ctx->root_file, 0, 0};
+    if (!ctx->policy.have_default && ctx->diag.nerrors == before) {
+        Span sp = {ctx->policy.root_file, 0, 0};
         Diag *g = diag_error(&ctx->diag, "E0221", sp, "the policy has no `default` action");
         diag_help(&ctx->diag, g, "say what happens to syscalls no rule names, e.g. `default errno(EPERM)`");
     }

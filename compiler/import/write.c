@@ -22,7 +22,7 @@ static void fmt_value(ImpCtx *ic, StrBuf *b, const char *sys, unsigned index, ui
 {
     StrBuf sb;
     sb_init(&sb);
-    const_format_arg_value(ic->std.sc, &sb, sys, index, v, paren);
+    const_format_arg_value(&ic->std.sc->policy, &sb, sys, index, v, paren);
     char *text = sb_take(&sb);
     sb_puts(b, text);
     free(text);
@@ -47,7 +47,7 @@ static void expand_group(ImpCtx *ic, const SetDef *d, NameVec *out, int depth)
     for (size_t i = 0; i < d->targets.len; i++) {
         const Target *t = &d->targets.items[i];
         if (t->is_group) {
-            const SetDef *sub = strmap_get(&ic->std.sc->sets, t->name);
+            const SetDef *sub = strmap_get(&ic->std.sc->front.sets, t->name);
             if (sub)
                 expand_group(ic, sub, out, depth + 1);
         } else if (!nv_has(out, t->name)) {
@@ -71,7 +71,7 @@ static int cmp_group(const void *a, const void *b)
 static GroupVec load_groups(ImpCtx *ic)
 {
     GroupVec g = {0};
-    const StrMap *m = &ic->std.sc->sets;
+    const StrMap *m = &ic->std.sc->front.sets;
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->slots[i].key)
             continue;
@@ -197,7 +197,7 @@ static const char *action_text(ImpCtx *ic, ImpAction a, bool *is_deny)
 
 static const char *errno_text(ImpCtx *ic, uint32_t v)
 {
-    const char *n = errno_name(ic->std.sc, v);
+    const char *n = errno_name(&ic->std.sc->policy, v);
     return n ? n : arena_printf(&ic->ctx->arena, "%u", v);
 }
 
@@ -209,9 +209,9 @@ static const char *arg_name(ImpCtx *ic, const NameVec *names, unsigned index, ui
     const char *common = NULL;
     for (size_t i = 0; i < names->len; i++)
         for (int a = 0; a < ARCH__COUNT; a++) {
-            if (!(mask & (1u << a)) || !syscalldb_lookup(&ic->std.sc->db, (ArchId)a, names->items[i]))
+            if (!(mask & (1u << a)) || !syscalldb_lookup(&ic->std.sc->policy.db, (ArchId)a, names->items[i]))
                 continue;
-            const Signature *s = syscalldb_signature_on(&ic->std.sc->db, names->items[i], (ArchId)a);
+            const Signature *s = syscalldb_signature_on(&ic->std.sc->policy.db, names->items[i], (ArchId)a);
             const char *n = s && (int)index < s->nargs ? s->arg_names[index] : NULL;
             if (!n || !polc_word_fits(n, POLC_WORD_OPERAND) || (common && strcmp(common, n)))
                 return arena_printf(&ic->ctx->arena, "arg%u", index);

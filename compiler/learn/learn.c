@@ -135,7 +135,7 @@ static const char *polc_value(polc_ctx *ctx, const char *v)
             for (size_t i = 0; i < n; i++)
                 if (!isalnum((unsigned char)buf[i]) && buf[i] != '_')
                     ok = false;
-            if (!ok || !strmap_get(&ctx->consts, buf)) {
+            if (!ok || !strmap_get(&ctx->front.consts, buf)) {
                 ok = false;
                 break;
             }
@@ -174,7 +174,7 @@ static bool polc_value_num(polc_ctx *ctx, const char *v, uint64_t *out)
         else if (buf[0] == '-')
             acc |= (uint64_t)strtoll(buf, NULL, 0);
         else {
-            ConstDef *c = strmap_get(&ctx->consts, buf);
+            ConstDef *c = strmap_get(&ctx->front.consts, buf);
             if (!c || c->state != 2)
                 return false;
             acc |= c->value;
@@ -248,7 +248,7 @@ static void learn_condition(polc_ctx *ctx, Learned *l, unsigned max_values, uint
                 continue;
             if (!NS[i].clone_ok && strcmp(s->name, "clone") == 0)
                 continue;
-            if (!strmap_get(&ctx->consts, NS[i].name))
+            if (!strmap_get(&ctx->front.consts, NS[i].name))
                 continue;
             sb_printf(&sb, "%s%s", n++ ? " | " : "", NS[i].name);
         }
@@ -326,10 +326,10 @@ static void pick_groups(polc_ctx *ctx, ArchId arch, StrMap *uncond, void *out_)
     VEC(Group) *out = out_;
     VEC(Group) cands = {0};
     Arena *a = &ctx->arena;
-    for (size_t i = 0; i < ctx->sets.cap; i++) {
-        if (!ctx->sets.slots[i].key)
+    for (size_t i = 0; i < ctx->front.sets.cap; i++) {
+        if (!ctx->front.sets.slots[i].key)
             continue;
-        SetDef *d = ctx->sets.slots[i].value;
+        SetDef *d = ctx->front.sets.slots[i].value;
         if (!d->from_stdlib || d->state != 2)
             continue;
         Group g = {.name = d->name};
@@ -337,7 +337,7 @@ static void pick_groups(polc_ctx *ctx, ArchId arch, StrMap *uncond, void *out_)
         bool all = true;
         for (size_t j = 0; j < d->expanded.len && all; j++) {
             const char *nm = d->expanded.items[j].name;
-            const SyscallEntry *e = syscalldb_lookup(&ctx->db, arch, nm);
+            const SyscallEntry *e = syscalldb_lookup(&ctx->policy.db, arch, nm);
             if (!e || strmap_get(&seen, e->name))
                 continue;
             strmap_put(&seen, a, e->name, (void *)1);
@@ -381,8 +381,8 @@ static bool rule_names(const Rule *r, const char *name)
  * allow would lose. Returns that rule or NULL. */
 static const Rule *old_blocks(const polc_ctx *ctx, ArchId arch, const char *name)
 {
-    for (size_t i = 0; i < ctx->rules.len; i++) {
-        const Rule *r = ctx->rules.items[i];
+    for (size_t i = 0; i < ctx->policy.rules.len; i++) {
+        const Rule *r = ctx->policy.rules.items[i];
         if (r->cond || r->cap_req || r->cap_forbid || !(r->arch_mask & (1u << arch)))
             continue;
         if (r->action.kind >= ACT_LOG)
@@ -395,11 +395,11 @@ static const Rule *old_blocks(const polc_ctx *ctx, ArchId arch, const char *name
 
 static bool old_allows_all_inputs(const polc_ctx *ctx, ArchId arch, uint32_t nr)
 {
-    const IrArch *ia = ctx->ir ? ir_arch(ctx->ir, arch) : NULL;
+    const IrArch *ia = ctx->policy.ir ? ir_arch(ctx->policy.ir, arch) : NULL;
     if (!ia)
         return false;
     const IrSyscall *s = ir_syscall(ia, nr);
-    bool dflt_ok = ctx->ir->default_action.kind >= ACT_LOG;
+    bool dflt_ok = ctx->policy.ir->default_action.kind >= ACT_LOG;
     if (!s)
         return dflt_ok;
     for (int sc = 0; sc < (1 << s->ncaps); sc++) {
@@ -417,12 +417,12 @@ static bool old_allows_args(const polc_ctx *ctx, ArchId arch, uint32_t nr, unsig
 {
     uint64_t args[6] = {0};
     args[argi] = v;
-    return ir_eval(ctx, arch, nr, args, ctx->effective_caps).action.kind >= ACT_LOG;
+    return ir_eval(&ctx->policy, arch, nr, args, ctx->policy.caps.effective).action.kind >= ACT_LOG;
 }
 
 static int arg_index(polc_ctx *ctx, const char *sys, ArchId arch, const char *arg)
 {
-    const Signature *sg = syscalldb_signature_on(&ctx->db, sys, arch);
+    const Signature *sg = syscalldb_signature_on(&ctx->policy.db, sys, arch);
     if (!sg)
         return -1;
     for (int i = 0; i < sg->nargs; i++)
@@ -438,7 +438,7 @@ static void merge_one(polc_ctx *ctx, ArchId arch, Learned *l, const char *old_na
     Arena *a = &ctx->arena;
     bool exists = false;
     for (int x = 0; x < ARCH__COUNT; x++)
-        if ((ctx->arch_mask & (1u << x)) && syscalldb_lookup(&ctx->db, (ArchId)x, s->name))
+        if ((ctx->policy.arch_mask & (1u << x)) && syscalldb_lookup(&ctx->policy.db, (ArchId)x, s->name))
             exists = true;
     if (!exists) {
         l->skip = true;
@@ -449,7 +449,7 @@ static void merge_one(polc_ctx *ctx, ArchId arch, Learned *l, const char *old_na
     if (r) {
         l->skip = true;
         l->merge_note = arena_printf(a, "%s: not widened, %s's rule at %s (%s) is more restrictive and would still win",
-                                     s->name, old_name, r->loc ? r->loc : "?", action_str(ctx, a, r->action));
+                                     s->name, old_name, r->loc ? r->loc : "?", action_str(&ctx->policy, a, r->action));
         return;
     }
     if (old_allows_all_inputs(ctx, arch, s->nr)) {
@@ -601,13 +601,13 @@ static polc_ctx *verify_ctx(const polc_ctx *ctx)
     polc_ctx *c = polc_new();
     if (!c)
         return NULL;
-    for (size_t i = 0; i < ctx->include_dirs.len; i++)
-        polc_add_include_dir(c, ctx->include_dirs.items[i]);
-    for (size_t i = 0; i < ctx->env_dirs.len; i++)
-        VEC_PUSH(&c->arena, c->env_dirs, arena_strdup(&c->arena, ctx->env_dirs.items[i]));
-    for (size_t i = 0; i < ctx->stdlib_dirs.len; i++)
-        polc_add_stdlib_dir(c, ctx->stdlib_dirs.items[i]);
-    polc_set_no_prelude(c, ctx->no_prelude);
+    for (size_t i = 0; i < ctx->opt.include_dirs.len; i++)
+        polc_add_include_dir(c, ctx->opt.include_dirs.items[i]);
+    for (size_t i = 0; i < ctx->opt.env_dirs.len; i++)
+        VEC_PUSH(&c->arena, c->opt.env_dirs, arena_strdup(&c->arena, ctx->opt.env_dirs.items[i]));
+    for (size_t i = 0; i < ctx->opt.stdlib_dirs.len; i++)
+        polc_add_stdlib_dir(c, ctx->opt.stdlib_dirs.items[i]);
+    polc_set_no_prelude(c, ctx->opt.no_prelude);
     /* the learned text must compile and its outputs be right, as --check
      * sees it; the libseccomp build is for when the user writes them */
     polc_set_verify_libseccomp(c, 0);
@@ -635,8 +635,8 @@ static polc_status verify(polc_ctx *ctx, const char *text, const char *merge_pat
             /* a Docker profile for a 32-bit ABI alone would also decide its
              * host arch's calls (E0416): such a policy is checked as BPF */
             bool host_arch_missing = false;
-            for (size_t a = 0; a < c->ir->arches.len; a++)
-                host_arch_missing |= !ir_arch(c->ir, arch_info(c->ir->arches.items[a].arch)->family);
+            for (size_t a = 0; a < c->policy.ir->arches.len; a++)
+                host_arch_missing |= !ir_arch(c->policy.ir, arch_info(c->policy.ir->arches.items[a].arch)->family);
             st = polc_emit(c, host_arch_missing ? POLC_TARGET_BPF : POLC_TARGET_DOCKER, &out, &len);
             free(out);
         }
@@ -692,10 +692,10 @@ polc_status polc_learn(polc_ctx *ctx, const char *const *inputs, size_t ninputs,
     }
     if (st != POLC_OK)
         return st;
-    if (!ctx->db.arch[arch].loaded &&
-        !syscalldb_load_arch(&ctx->db, a, &ctx->diag, &ctx->sm, arch, stdlib_locate, ctx))
+    if (!ctx->policy.db.arch[arch].loaded &&
+        !syscalldb_load_arch(&ctx->policy.db, a, &ctx->diag, &ctx->sm, arch, stdlib_locate, ctx))
         return POLC_EUSAGE;
-    if (!ctx->db.sigs_loaded && !syscalldb_load_signatures(&ctx->db, a, &ctx->diag, &ctx->sm, stdlib_locate, ctx))
+    if (!ctx->policy.db.sigs_loaded && !syscalldb_load_signatures(&ctx->policy.db, a, &ctx->diag, &ctx->sm, stdlib_locate, ctx))
         return POLC_EUSAGE;
 
     LearnData d = {.ctx = ctx, .arch = arch};
@@ -747,7 +747,7 @@ polc_status polc_learn(polc_ctx *ctx, const char *const *inputs, size_t ninputs,
             sys[n++] = d.sys.slots[i].value;
     qsort(sys, n, sizeof *sys, cmp_sys);
     Learned *ls = arena_alloc(a, n * sizeof *ls);
-    uint32_t target_mask = o.merge_path ? ctx->arch_mask : 1u << arch;
+    uint32_t target_mask = o.merge_path ? ctx->policy.arch_mask : 1u << arch;
     for (size_t i = 0; i < n; i++) {
         ls[i].s = sys[i];
         learn_condition(ctx, &ls[i], max_values, target_mask);
@@ -765,7 +765,7 @@ polc_status polc_learn(polc_ctx *ctx, const char *const *inputs, size_t ninputs,
                                                 : sys[i]->name;
 
     if (o.merge_path) {
-        if (!(ctx->arch_mask & (1u << arch)))
+        if (!(ctx->policy.arch_mask & (1u << arch)))
             diag_warning(&ctx->diag, "W0705", SPAN_NONE,
                          "`%s` does not target %s, the traced arch: additions are made by name for its arches",
                          o.merge_path, archname);
@@ -804,13 +804,13 @@ polc_status polc_learn(polc_ctx *ctx, const char *const *inputs, size_t ninputs,
         if (nfailed)
             put_list(&sb, "failed every time traced (allowed; review):", failed, nfailed);
         if (nadd) {
-            bool other = !(ctx->arch_mask & (1u << arch));
+            bool other = !(ctx->policy.arch_mask & (1u << arch));
             sb_puts(&sb, "syscalls {\n");
             if (!other) {
                 /* the traced arch's family (one decision per family in Docker profiles) */
                 const char *fam = "";
                 for (int x = 0; x < ARCH__COUNT; x++)
-                    if ((ctx->arch_mask & (1u << x)) && arch_info((ArchId)x)->family == arch_info(arch)->family)
+                    if ((ctx->policy.arch_mask & (1u << x)) && arch_info((ArchId)x)->family == arch_info(arch)->family)
                         fam = arena_printf(a, "%s%s%s", fam, *fam ? ", " : "", arch_info((ArchId)x)->name);
                 sb_printf(&sb, "  when arch %s {\n", fam);
             }

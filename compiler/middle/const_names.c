@@ -50,19 +50,19 @@ static bool ends_with(const char *s, const char *suf)
 }
 
 /* The first constant (in file order) of the family with exactly value v. */
-static const ConstDef *find_const(const polc_ctx *ctx, const Family *f, uint64_t v, bool single_bit_only)
+static const NamedConst *find_const(const Policy *policy, const Family *f, uint64_t v, bool single_bit_only)
 {
-    const StrMap *m = &ctx->consts;
-    const ConstDef *best = NULL;
+    const StrMap *m = &policy->constants;
+    const NamedConst *best = NULL;
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->slots[i].key)
             continue;
-        const ConstDef *d = m->slots[i].value;
-        if (d->state != 2 || d->value != v || d->is_errno)
+        const NamedConst *d = m->slots[i].value;
+        if (d->value != v || d->is_errno)
             continue;
         if (f->prefix && strncmp(d->name, f->prefix, strlen(f->prefix)) != 0)
             continue;
-        const SourceFile *sf = source_get(&ctx->sm, d->span.file);
+        const SourceFile *sf = source_get(policy->sm, d->span.file);
         if (!sf || !sf->from_stdlib || !ends_with(sf->name, f->file))
             continue;
         if (single_bit_only && (v == 0 || (v & (v - 1))))
@@ -73,7 +73,7 @@ static const ConstDef *find_const(const polc_ctx *ctx, const Family *f, uint64_t
     return best;
 }
 
-void const_format_arg_value(const polc_ctx *ctx, StrBuf *sb, const char *sys, unsigned index, uint64_t v,
+void const_format_arg_value(const Policy *policy, StrBuf *sb, const char *sys, unsigned index, uint64_t v,
                             bool paren)
 {
     for (size_t i = 0; sys && i < sizeof ARG_FAMILIES / sizeof *ARG_FAMILIES; i++) {
@@ -81,7 +81,7 @@ void const_format_arg_value(const polc_ctx *ctx, StrBuf *sb, const char *sys, un
         if (strcmp(af->syscall, sys) || af->index != index)
             continue;
         for (int k = 0; k < 2 && af->fam[k].file; k++) {
-            const ConstDef *d = find_const(ctx, &af->fam[k], v, false);
+            const NamedConst *d = find_const(policy, &af->fam[k], v, false);
             if (d) {
                 sb_puts(sb, d->name);
                 return;
@@ -96,9 +96,9 @@ void const_format_arg_value(const polc_ctx *ctx, StrBuf *sb, const char *sys, un
             for (int bit = 0; bit < 64 && ok; bit++) {
                 if (!(v & (1ull << bit)))
                     continue;
-                const ConstDef *d = NULL;
+                const NamedConst *d = NULL;
                 for (int kk = 0; kk < 2 && af->fam[kk].file && !d; kk++)
-                    d = find_const(ctx, &af->fam[kk], 1ull << bit, true);
+                    d = find_const(policy, &af->fam[kk], 1ull << bit, true);
                 if (!d)
                     ok = false;
                 else

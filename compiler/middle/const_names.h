@@ -6,14 +6,14 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "compile.h"
+#include "middle/policy.h"
 
 /* Writes v, the argument `index` of syscall `sys` (NULL: unknown), into sb:
  * the stdlib constant of the argument's family with exactly that value, an
  * OR of single-bit constants for flag arguments (in parentheses when `paren`
  * and there are several), else the number (decimal below 4096, hex above).
  * ctx is any compiled context whose prelude loaded the stdlib constants. */
-void const_format_arg_value(const polc_ctx *ctx, StrBuf *sb, const char *sys, unsigned index, uint64_t v,
+void const_format_arg_value(const Policy *policy, StrBuf *sb, const char *sys, unsigned index, uint64_t v,
                             bool paren);
 
 #endif

@@ -1,6 +1,7 @@
 /* IR queries and the readable dump (polc --dump-ir). */
 #include <string.h>
 
+#include "compile.h"
 #include "middle/ir.h"
 
 #include <linux/seccomp.h>
@@ -67,13 +68,13 @@ unsigned ir_args_tested(const IrDecision *d)
     return m;
 }
 
-unsigned ir_int_args_tested(const polc_ctx *ctx, const IrSyscall *s, ArchId arch, const IrDecision *d)
+unsigned ir_int_args_tested(const Policy *policy, const IrSyscall *s, ArchId arch, const IrDecision *d)
 {
     if (arch_info(arch)->word_bits != 64)
         return 0;
     unsigned m = ir_args_tested(d);
     for (unsigned i = 0; i < 6; i++)
-        if (ir_arg_bits(ctx, s->name, arch, i) != 32)
+        if (ir_arg_bits(policy, s->name, arch, i) != 32)
             m &= ~(1u << i);
     return m;
 }
@@ -90,7 +91,7 @@ IrVerdict ir_harshest(const IrDecision *d, Action dflt)
     return v;
 }
 
-IrVerdict ir_eval(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t args[6], uint64_t caps)
+IrVerdict ir_eval(const Policy *policy, ArchId arch, uint32_t nr, const uint64_t args[6], uint64_t caps)
 {
     /* On x86_64, numbers from the x32 bit (0x40000000) up are x32 calls: the
      * x32 tree decides them, or, when x32 is not a target, they are killed
@@ -98,16 +99,16 @@ IrVerdict ir_eval(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t 
      * x86_64 tree. -1 is not a syscall but the "skipped" marker and goes to
      * the default, as the kernel and libseccomp treat it. */
     if (arch == ARCH_X86_64 && nr >= 0x40000000u && nr != 0xffffffffu) {
-        if (!ir_arch(ctx->ir, ARCH_X32)) {
+        if (!ir_arch(policy->ir, ARCH_X32)) {
             IrVerdict v = {{ACT_KILL_PROCESS, 0}, IR_RULE_BAD_ARCH};
             return v;
         }
         arch = ARCH_X32;
     }
-    const IrArch *ia = ir_arch(ctx->ir, arch);
-    if (!ia && arch == ARCH_X86_64 && nr == 0xffffffffu && ir_arch(ctx->ir, ARCH_X32)) {
+    const IrArch *ia = ir_arch(policy->ir, arch);
+    if (!ia && arch == ARCH_X86_64 && nr == 0xffffffffu && ir_arch(policy->ir, ARCH_X32)) {
         /* -1 under x86_64's audit value, which x32 shares: the skip marker */
-        IrVerdict v = {ctx->ir->default_action, IR_RULE_DEFAULT};
+        IrVerdict v = {policy->ir->default_action, IR_RULE_DEFAULT};
         return v;
     }
     if (!ia) {
@@ -115,22 +116,22 @@ IrVerdict ir_eval(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t 
         return v;
     }
     const IrSyscall *s = ir_syscall(ia, nr);
-    if (s && ctx->strict_int_args) {
+    if (s && policy->strict_int_args) {
         const IrDecision *d = ir_scenario(s, caps);
-        unsigned tested = ir_int_args_tested(ctx, s, arch, d);
+        unsigned tested = ir_int_args_tested(policy, s, arch, d);
         for (unsigned i = 0; i < 6; i++)
             if ((tested & (1u << i)) && !ir_high_half_clean(args[i]))
-                return ir_harshest(d, ctx->ir->default_action);
+                return ir_harshest(d, policy->ir->default_action);
     }
     if (!s) { /* nothing tests its arguments */
-        IrVerdict v = {ctx->ir->default_action, IR_RULE_DEFAULT};
-        if (ctx->ir->has_unknown && nr != 0xffffffffu && !syscalldb_by_nr(&ctx->db, arch, nr))
-            v.action = ctx->ir->unknown_action;
+        IrVerdict v = {policy->ir->default_action, IR_RULE_DEFAULT};
+        if (policy->ir->has_unknown && nr != 0xffffffffu && !syscalldb_by_nr(&policy->db, arch, nr))
+            v.action = policy->ir->unknown_action;
         return v;
     }
     uint64_t view[6];
-    ir_arg_view(ctx, s->name, arch, args, view);
-    return ir_syscall_eval(s, view, caps, ctx->ir->default_action);
+    ir_arg_view(policy, s->name, arch, args, view);
+    return ir_syscall_eval(s, view, caps, policy->ir->default_action);
 }
 
 IrVerdict ir_syscall_eval(const IrSyscall *s, const uint64_t args[6], uint64_t caps, Action dflt)
@@ -148,31 +149,31 @@ IrVerdict ir_syscall_eval(const IrSyscall *s, const uint64_t args[6], uint64_t c
     return v;
 }
 
-unsigned ir_arg_bits(const polc_ctx *ctx, const char *sysname, ArchId arch, unsigned idx)
+unsigned ir_arg_bits(const Policy *policy, const char *sysname, ArchId arch, unsigned idx)
 {
     if (arch_info(arch)->word_bits == 32)
         return 32;
-    const Signature *sig = syscalldb_signature_on(&ctx->db, sysname, arch);
+    const Signature *sig = syscalldb_signature_on(&policy->db, sysname, arch);
     if (sig && (int)idx < sig->nargs)
         return arg_type_bits(sig->arg_types[idx], arch);
     return 64;
 }
 
-void ir_arg_view(const polc_ctx *ctx, const char *sysname, ArchId arch, const uint64_t args[6], uint64_t view[6])
+void ir_arg_view(const Policy *policy, const char *sysname, ArchId arch, const uint64_t args[6], uint64_t view[6])
 {
     /* one signature lookup for the six arguments (ir_arg_bits per argument) */
     bool all32 = arch_info(arch)->word_bits == 32;
-    const Signature *sig = all32 ? NULL : syscalldb_signature_on(&ctx->db, sysname, arch);
+    const Signature *sig = all32 ? NULL : syscalldb_signature_on(&policy->db, sysname, arch);
     for (unsigned i = 0; i < 6; i++) {
         bool narrow = all32 || (sig && (int)i < sig->nargs && arg_type_bits(sig->arg_types[i], arch) == 32);
         view[i] = narrow ? (args[i] & 0xffffffffu) : args[i];
     }
 }
 
-const char *ir_arg_name(const polc_ctx *ctx, const char *sysname, ArchId arch, unsigned idx)
+const char *ir_arg_name(const Policy *policy, const char *sysname, ArchId arch, unsigned idx)
 {
     static const char *const pos[] = {"arg0", "arg1", "arg2", "arg3", "arg4", "arg5"};
-    const Signature *sig = syscalldb_signature_on(&ctx->db, sysname, arch);
+    const Signature *sig = syscalldb_signature_on(&policy->db, sysname, arch);
     if (sig && (int)idx < sig->nargs)
         return sig->arg_names[idx];
     return idx < 6 ? pos[idx] : "arg?";
@@ -187,7 +188,7 @@ typedef struct ArgNameCtx {
 static char *argname_cb(void *p, unsigned idx)
 {
     ArgNameCtx *a = p;
-    return (char *)ir_arg_name(a->ctx, a->sysname, a->arch, idx);
+    return (char *)ir_arg_name(&a->ctx->policy, a->sysname, a->arch, idx);
 }
 
 static void dump_rules(polc_ctx *ctx, StrBuf *sb, const IrCase *c)
@@ -195,10 +196,10 @@ static void dump_rules(polc_ctx *ctx, StrBuf *sb, const IrCase *c)
     sb_puts(sb, "  #");
     size_t shown = 0;
     for (size_t i = 0; i < c->rules.len && shown < 4; i++) {
-        const char *loc = ctx->rules.items[c->rules.items[i]]->loc;
+        const char *loc = ctx->policy.rules.items[c->rules.items[i]]->loc;
         bool dup = false;
         for (size_t j = 0; j < i && !dup; j++)
-            dup = strcmp(ctx->rules.items[c->rules.items[j]]->loc, loc) == 0;
+            dup = strcmp(ctx->policy.rules.items[c->rules.items[j]]->loc, loc) == 0;
         if (!dup) {
             sb_printf(sb, " %s", loc);
             shown++;
@@ -211,7 +212,7 @@ static void dump_rules(polc_ctx *ctx, StrBuf *sb, const IrCase *c)
 static void dump_scenario(polc_ctx *ctx, StrBuf *sb, const IrSyscall *s, unsigned sc)
 {
     for (int b = 0; b < s->ncaps; b++) {
-        const char *n = cap_name(ctx, s->caps[b]);
+        const char *n = cap_name(&ctx->policy, s->caps[b]);
         sb_printf(sb, "%s%s %s", b ? ", " : "", (sc & (1u << b)) ? "with" : "without", n ? n : "?");
     }
 }
@@ -220,23 +221,23 @@ char *polc_dump_ir(polc_ctx *ctx)
 {
     StrBuf sb;
     sb_init(&sb);
-    if (!ctx->ir)
+    if (!ctx->policy.ir)
         return sb_take(&sb);
     Arena *A = &ctx->arena;
-    sb_printf(&sb, "policy %s", ctx->policy_name);
-    if (ctx->policy_desc)
-        sb_printf(&sb, " \"%s\"", ctx->policy_desc);
-    sb_printf(&sb, "\ndefault %s\n", action_str(ctx, A, ctx->ir->default_action));
-    if (ctx->newer_rule)
+    sb_printf(&sb, "policy %s", ctx->policy.name);
+    if (ctx->policy.desc)
+        sb_printf(&sb, " \"%s\"", ctx->policy.desc);
+    sb_printf(&sb, "\ndefault %s\n", action_str(&ctx->policy, A, ctx->policy.ir->default_action));
+    if (ctx->policy.newer_rule)
         sb_printf(&sb, "default %s for syscalls newer than %u.%u that no rule names\n",
-                  action_str(ctx, A, ctx->newer_rule->action), ctx->newer_than / 10000, ctx->newer_than / 100 % 100);
-    if (ctx->ir->has_unknown)
+                  action_str(&ctx->policy, A, ctx->policy.newer_rule->action), ctx->policy.newer_than / 10000, ctx->policy.newer_than / 100 % 100);
+    if (ctx->policy.ir->has_unknown)
         sb_printf(&sb, "default %s for numbers polc's tables do not know\n",
-                  action_str(ctx, A, ctx->ir->unknown_action));
-    for (size_t a = 0; a < ctx->ir->arches.len; a++) {
-        const IrArch *ia = &ctx->ir->arches.items[a];
+                  action_str(&ctx->policy, A, ctx->policy.ir->unknown_action));
+    for (size_t a = 0; a < ctx->policy.ir->arches.len; a++) {
+        const IrArch *ia = &ctx->policy.ir->arches.items[a];
         sb_printf(&sb, "\narch %s: %zu syscalls decided, the rest: %s\n", arch_info(ia->arch)->name,
-                  ia->syscalls.len, action_str(ctx, A, ctx->ir->default_action));
+                  ia->syscalls.len, action_str(&ctx->policy, A, ctx->policy.ir->default_action));
         for (size_t i = 0; i < ia->syscalls.len; i++) {
             const IrSyscall *s = &ia->syscalls.items[i];
             ArgNameCtx an = {ctx, s->name, ia->arch};
@@ -245,7 +246,7 @@ char *polc_dump_ir(polc_ctx *ctx)
             sb_printf(&sb, "  %u %s:", s->nr, s->name);
             if (simple) {
                 const IrCase *c = &s->scenarios[0].cases.items[0];
-                sb_printf(&sb, " %s", action_str(ctx, A, c->action));
+                sb_printf(&sb, " %s", action_str(&ctx->policy, A, c->action));
                 dump_rules(ctx, &sb, c);
                 sb_putc(&sb, '\n');
                 continue;
@@ -262,7 +263,7 @@ char *polc_dump_ir(polc_ctx *ctx)
                 }
                 for (size_t c = 0; c < d->cases.len; c++) {
                     const IrCase *k = &d->cases.items[c];
-                    sb_printf(&sb, "%s%s", indent, action_str(ctx, A, k->action));
+                    sb_printf(&sb, "%s%s", indent, action_str(&ctx->policy, A, k->action));
                     if (!dnf_is_true(k->cond)) {
                         sb_puts(&sb, " if ");
                         dnf_format(k->cond, argname_cb, &an, &sb);
@@ -276,32 +277,32 @@ char *polc_dump_ir(polc_ctx *ctx)
     /* the intents other back ends enforce */
     sb_puts(&sb, "\ncapabilities:");
     for (int c = 0; c < 64; c++)
-        if (ctx->effective_caps & (1ull << c)) {
-            const char *n = cap_name(ctx, c);
+        if (ctx->policy.caps.effective & (1ull << c)) {
+            const char *n = cap_name(&ctx->policy, c);
             sb_printf(&sb, " %s", n ? n : "?");
         }
-    if (!ctx->effective_caps)
+    if (!ctx->policy.caps.effective)
         sb_puts(&sb, " (none)");
-    sb_printf(&sb, "%s\n", ctx->caps_declared ? "" : "  # Docker's default set: no capabilities section");
+    sb_printf(&sb, "%s\n", ctx->policy.caps.declared ? "" : "  # Docker's default set: no capabilities section");
     static const char *const fsn[] = {"read-only root", "read", "write", "append", "exec", "deny",
                                       "deny exec"};
-    sb_printf(&sb, "filesystem: root %s\n", ctx->read_only_root ? "read-only" : "writable");
-    for (size_t i = 0; i < ctx->fs_rules.len; i++)
-        sb_printf(&sb, "  %s %s\n", fsn[ctx->fs_rules.items[i].access], ctx->fs_rules.items[i].path);
-    if (ctx->aa_complain)
+    sb_printf(&sb, "filesystem: root %s\n", ctx->policy.fs.read_only_root ? "read-only" : "writable");
+    for (size_t i = 0; i < ctx->policy.fs.rules.len; i++)
+        sb_printf(&sb, "  %s %s\n", fsn[ctx->policy.fs.rules.items[i].access], ctx->policy.fs.rules.items[i].path);
+    if (ctx->policy.mode.complain)
         sb_puts(&sb, "mode: complain\n");
     sb_puts(&sb, "network:\n");
-    for (size_t i = 0; i < ctx->net_rules.len; i++) {
-        const NetRule *n = &ctx->net_rules.items[i];
+    for (size_t i = 0; i < ctx->policy.net.rules.len; i++) {
+        const NetRule *n = &ctx->policy.net.rules.items[i];
         sb_printf(&sb, "  %s %s %s\n", n->deny ? "deny" : "allow", n->family ? n->family : "any-family",
                   n->type ? n->type : "any-type");
     }
     sb_puts(&sb, "process:");
-    if (ctx->has_user)
-        sb_printf(&sb, " user %u", ctx->uid);
-    if (ctx->has_gid)
-        sb_printf(&sb, " group %u", ctx->gid);
-    sb_printf(&sb, " no-new-privileges %s\n", ctx->no_new_privs ? "yes" : "no");
+    if (ctx->policy.process.has_user)
+        sb_printf(&sb, " user %u", ctx->policy.process.uid);
+    if (ctx->policy.process.has_gid)
+        sb_printf(&sb, " group %u", ctx->policy.process.gid);
+    sb_printf(&sb, " no-new-privileges %s\n", ctx->policy.process.no_new_privs ? "yes" : "no");
     return sb_take(&sb);
 }
 

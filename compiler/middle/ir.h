@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "compile.h"
+#include "middle/policy.h"
 #include "middle/cond.h"
 
 #define IR_MAX_CAPS_PER_SYSCALL 6
@@ -51,7 +51,7 @@ typedef struct IrVerdict {
 
 /* What the policy decides for one syscall invocation on `arch` in a container
  * holding capability set `caps` (bit n = capability number n). */
-IrVerdict ir_eval(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t args[6], uint64_t caps);
+IrVerdict ir_eval(const Policy *policy, ArchId arch, uint32_t nr, const uint64_t args[6], uint64_t caps);
 /* The same for one decided syscall (s may be NULL: the default). */
 IrVerdict ir_syscall_eval(const IrSyscall *s, const uint64_t args[6], uint64_t caps, Action dflt);
 const IrArch *ir_arch(const Ir *ir, ArchId arch);
@@ -62,7 +62,7 @@ const IrDecision *ir_scenario(const IrSyscall *s, uint64_t caps);
 /* The arguments a decision tests (bit i: argument i), and of them the
  * 32-bit ones on a 64-bit arch. */
 unsigned ir_args_tested(const IrDecision *d);
-unsigned ir_int_args_tested(const polc_ctx *ctx, const IrSyscall *s, ArchId arch, const IrDecision *d);
+unsigned ir_int_args_tested(const Policy *policy, const IrSyscall *s, ArchId arch, const IrDecision *d);
 /* The harshest outcome of a decision: its cases' actions and the default. */
 IrVerdict ir_harshest(const IrDecision *d, Action dflt);
 
@@ -75,9 +75,9 @@ bool ir_high_half_clean(uint64_t v);
 /* The width the kernel reads an argument with: 32 for int-typed arguments
  * (and every argument on 32-bit ABIs), else 64. Conditions compare that
  * view: the low half of a 32-bit argument, whatever its high half holds. */
-unsigned ir_arg_bits(const polc_ctx *ctx, const char *sysname, ArchId arch, unsigned idx);
-void ir_arg_view(const polc_ctx *ctx, const char *sysname, ArchId arch, const uint64_t args[6], uint64_t view[6]);
+unsigned ir_arg_bits(const Policy *policy, const char *sysname, ArchId arch, unsigned idx);
+void ir_arg_view(const Policy *policy, const char *sysname, ArchId arch, const uint64_t args[6], uint64_t view[6]);
 /* Arg name of `sysname` at index, or "argN". */
-const char *ir_arg_name(const polc_ctx *ctx, const char *sysname, ArchId arch, unsigned idx);
+const char *ir_arg_name(const Policy *policy, const char *sysname, ArchId arch, unsigned idx);
 
 #endif

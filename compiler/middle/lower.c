@@ -206,8 +206,8 @@ static void check_contradictions(Lower *lw, Hit *hits, size_t n)
             Rule *earlier = later == a ? b : a;
             Diag *g = diag_error(&lw->ctx->diag, "E0301", later->span,
                                  "`%s` is both `%s` and `%s` unconditionally", hits[i].name,
-                                 action_str(lw->ctx, &lw->ctx->arena, later->action),
-                                 action_str(lw->ctx, &lw->ctx->arena, earlier->action));
+                                 action_str(&lw->ctx->policy, &lw->ctx->arena, later->action),
+                                 action_str(&lw->ctx->policy, &lw->ctx->arena, earlier->action));
             diag_note(&lw->ctx->diag, g, earlier->span, "the other rule is here");
             diag_help(&lw->ctx->diag, g, "the more restrictive rule would always win; remove one of them");
         }
@@ -292,15 +292,15 @@ static void add_newer_hits(Lower *lw, ArchId arch, void *vhits)
 {
     HitVec *hits = vhits;
     polc_ctx *ctx = lw->ctx;
-    const ArchTable *t = &ctx->db.arch[arch];
+    const ArchTable *t = &ctx->policy.db.arch[arch];
     StrMap named = {0};
     for (size_t i = 0; i < hits->len; i++)
         strmap_put(&named, &ctx->arena, hits->items[i].name, (void *)1);
     for (size_t i = 0; i < t->len; i++) {
         const SyscallEntry *e = &t->entries[i];
-        if (syscalldb_version(&ctx->db, e->name, arch) <= ctx->newer_than)
+        if (syscalldb_version(&ctx->policy.db, e->name, arch) <= ctx->policy.newer_than)
             continue;
-        Hit h = {e->nr, e->name, ctx->newer_rule, dnf_true(&lw->cc), true, strmap_get(&named, e->name) != NULL};
+        Hit h = {e->nr, e->name, ctx->policy.newer_rule, dnf_true(&lw->cc), true, strmap_get(&named, e->name) != NULL};
         VEC_PUSH(&ctx->arena, *hits, h);
     }
 }
@@ -309,25 +309,25 @@ bool lower_policy(polc_ctx *ctx)
 {
     size_t before = ctx->diag.nerrors;
     Lower lw = {ctx, {&ctx->arena, false}, NULL, {0}};
-    lw.shadowed_by = malloc((ctx->rules.len + 1) * sizeof(int));
+    lw.shadowed_by = malloc((ctx->policy.rules.len + 1) * sizeof(int));
     if (!lw.shadowed_by)
         abort();
-    for (size_t i = 0; i < ctx->rules.len; i++)
+    for (size_t i = 0; i < ctx->policy.rules.len; i++)
         lw.shadowed_by[i] = -1;
     Ir *ir = arena_alloc(&ctx->arena, sizeof *ir);
-    ir->default_action = ctx->default_action;
-    ir->has_unknown = ctx->have_unknown;
-    ir->unknown_action = ctx->unknown_action;
-    bool *always_false = calloc(ctx->rules.len + 1, sizeof(bool));
-    bool *sometimes_true = calloc(ctx->rules.len + 1, sizeof(bool));
+    ir->default_action = ctx->policy.default_action;
+    ir->has_unknown = ctx->policy.have_unknown;
+    ir->unknown_action = ctx->policy.unknown_action;
+    bool *always_false = calloc(ctx->policy.rules.len + 1, sizeof(bool));
+    bool *sometimes_true = calloc(ctx->policy.rules.len + 1, sizeof(bool));
     if (!always_false || !sometimes_true)
         abort();
     for (int a = 0; a < ARCH__COUNT; a++) {
-        if (!(ctx->arch_mask & (1u << a)))
+        if (!(ctx->policy.arch_mask & (1u << a)))
             continue;
         VEC(Hit) hits = {0};
-        for (size_t i = 0; i < ctx->rules.len; i++) {
-            Rule *r = ctx->rules.items[i];
+        for (size_t i = 0; i < ctx->policy.rules.len; i++) {
+            Rule *r = ctx->policy.rules.items[i];
             if (!(r->arch_mask & (1u << a)))
                 continue;
             for (size_t t = 0; t < r->targets.len; t++) {
@@ -336,13 +336,13 @@ bool lower_policy(polc_ctx *ctx)
                 /* On multiplexing arches the rule also decides muxer(SYS_X, ...),
                  * as libseccomp does; conditions were rejected by check. */
                 if (!r->cond && muxed_call(r->targets.items[t].name, &muxer, &call) &&
-                    arch_has_muxer(ctx, (ArchId)a, muxer)) {
-                    const SyscallEntry *m = syscalldb_lookup(&ctx->db, (ArchId)a, muxer);
+                    arch_has_muxer(&ctx->policy.db, (ArchId)a, muxer)) {
+                    const SyscallEntry *m = syscalldb_lookup(&ctx->policy.db, (ArchId)a, muxer);
                     Hit h = {m->nr, m->name, r, dnf_atom(&lw.cc, (Atom){0, A_EQ, call, 0, true}), true, false};
                     sometimes_true[r->id] = true;
                     VEC_PUSH(&ctx->arena, hits, h);
                 }
-                const SyscallEntry *e = syscalldb_lookup(&ctx->db, (ArchId)a, r->targets.items[t].name);
+                const SyscallEntry *e = syscalldb_lookup(&ctx->policy.db, (ArchId)a, r->targets.items[t].name);
                 if (!e)
                     continue;
                 Hit h = {e->nr, e->name, r, dnf_false(), r->targets.items[t].from_set, false};
@@ -355,7 +355,7 @@ bool lower_policy(polc_ctx *ctx)
                 VEC_PUSH(&ctx->arena, hits, h);
             }
         }
-        if (ctx->newer_rule)
+        if (ctx->policy.newer_rule)
             add_newer_hits(&lw, (ArchId)a, (void *)&hits);
         if (hits.len > 1)
             qsort(hits.items, hits.len, sizeof *hits.items, hit_cmp);
@@ -381,9 +381,9 @@ bool lower_policy(polc_ctx *ctx)
         }
         VEC_PUSH(&ctx->arena, ir->arches, ia);
     }
-    ctx->ir = ir;
-    for (size_t i = 0; i < ctx->rules.len && ctx->diag.nerrors == before; i++) {
-        Rule *r = ctx->rules.items[i];
+    ctx->policy.ir = ir;
+    for (size_t i = 0; i < ctx->policy.rules.len && ctx->diag.nerrors == before; i++) {
+        Rule *r = ctx->policy.rules.items[i];
         if (r->from_stdlib || !r->is_used_somewhere)
             continue;
         if (always_false[r->id] && !sometimes_true[r->id]) {
@@ -393,18 +393,18 @@ bool lower_policy(polc_ctx *ctx)
             continue;
         }
         if (!r->contributes && lw.shadowed_by[r->id] >= 0) {
-            Rule *by = ctx->rules.items[lw.shadowed_by[r->id]];
+            Rule *by = ctx->policy.rules.items[lw.shadowed_by[r->id]];
             if (action_eq(by->action, r->action)) {
                 Diag *g = diag_warning(&ctx->diag, "W0004", r->span,
                                        "this rule has no effect: another rule already does `%s` for every call it names",
-                                       action_str(ctx, &ctx->arena, r->action));
+                                       action_str(&ctx->policy, &ctx->arena, r->action));
                 diag_note(&ctx->diag, g, by->span, "for example this unconditional rule");
                 diag_help(&ctx->diag, g, "to narrow a group, subtract with a more restrictive rule, e.g. `deny X if ...`");
             } else {
                 Diag *g = diag_warning(&ctx->diag, "W0002", r->span,
                                        "this rule never applies: a more restrictive rule decides every call it matches");
                 diag_note(&ctx->diag, g, by->span, "for example this `%s` rule",
-                          action_str(ctx, &ctx->arena, by->action));
+                          action_str(&ctx->policy, &ctx->arena, by->action));
                 diag_help(&ctx->diag, g, "the most restrictive matching rule wins, whatever the order; remove or narrow one of them");
             }
         }

@@ -1,4 +1,4 @@
-/* Queries of the resolved model (the non-seccomp sections of polc_ctx) that
+/* Queries of the Policy's non-seccomp sections that
  * more than one user needs: the AppArmor back end and polc diff. */
 #include <string.h>
 
@@ -11,11 +11,11 @@ static bool net_match(const NetRule *r, const char *fam, const char *type)
 
 /* Whether the policy lets a socket of (family, type) be created; *by is the
  * entry that decides (the deny, or the allow list's first entry). */
-bool net_allowed(polc_ctx *ctx, const char *fam, const char *type, const NetRule **by)
+bool net_allowed(const Policy *policy, const char *fam, const char *type, const NetRule **by)
 {
     const NetRule *allow = NULL, *first_allow = NULL;
-    for (size_t i = 0; i < ctx->net_rules.len; i++) {
-        const NetRule *r = &ctx->net_rules.items[i];
+    for (size_t i = 0; i < policy->net.rules.len; i++) {
+        const NetRule *r = &policy->net.rules.items[i];
         if (r->deny && net_match(r, fam, type)) {
             if (by)
                 *by = r;

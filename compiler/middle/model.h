@@ -4,11 +4,11 @@
 #define POLC_MODEL_H
 #include <stdbool.h>
 
-#include "compile.h"
+#include "middle/policy.h"
 
 /* Whether the network section lets a socket of (family, type) be created (a
  * deny wins; with no allow entry everything else is allowed); *by (may be
  * NULL) is the deciding entry. Also used by polc diff. */
-bool net_allowed(polc_ctx *ctx, const char *fam, const char *type, const NetRule **by);
+bool net_allowed(const Policy *policy, const char *fam, const char *type, const NetRule **by);
 
 #endif

@@ -1,10 +1,9 @@
 /* Names of the model's values, shared by every stage: actions, capabilities,
- * errno constants, and "did you mean" over candidate names. Declared in
- * compile.h, next to Action and polc_ctx. */
+ * errno constants, and "did you mean" over candidate names (middle/policy.h). */
 #include <stdint.h>
 #include <string.h>
 
-#include "compile.h"
+#include "middle/policy.h"
 
 static size_t edit_distance(const char *a, const char *b)
 {
@@ -61,35 +60,36 @@ const char *act_kind_name(ActKind k)
     return k < ACT__COUNT ? n[k] : "?";
 }
 
-const char *cap_name(const polc_ctx *ctx, int num)
+const char *cap_name(const Policy *p, int num)
 {
-    for (size_t i = 0; i < ctx->caps.cap; i++)
-        if (ctx->caps.slots[i].key) {
-            const CapDef *c = ctx->caps.slots[i].value;
-            if (c->num == num)
-                return c->name;
-        }
-    return NULL;
+    return num >= 0 && num < POLICY_MAX_CAPS ? p->cap_names[num] : NULL;
 }
 
-const char *errno_name(const polc_ctx *ctx, uint32_t value)
+int cap_num(const Policy *p, const char *name)
+{
+    for (int i = 0; i < POLICY_MAX_CAPS; i++)
+        if (p->cap_names[i] && strcmp(p->cap_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+const char *errno_name(const Policy *p, uint32_t value)
 {
     const char *best = NULL;
-    for (size_t i = 0; i < ctx->consts.cap; i++)
-        if (ctx->consts.slots[i].key) {
-            const ConstDef *c = ctx->consts.slots[i].value;
-            if (c->is_errno && c->state == 2 && c->value == value &&
-                (!best || strcmp(c->name, best) < 0))
+    for (size_t i = 0; i < p->constants.cap; i++)
+        if (p->constants.slots[i].key) {
+            const NamedConst *c = p->constants.slots[i].value;
+            if (c->is_errno && c->value == value && (!best || strcmp(c->name, best) < 0))
                 best = c->name;
         }
     return best;
 }
 
-const char *action_str(const polc_ctx *ctx, Arena *a, Action act)
+const char *action_str(const Policy *p, Arena *a, Action act)
 {
     switch (act.kind) {
     case ACT_ERRNO: {
-        const char *n = errno_name(ctx, act.data);
+        const char *n = errno_name(p, act.data);
         return n ? arena_printf(a, "errno(%s)", n) : arena_printf(a, "errno(%u)", act.data);
     }
     case ACT_TRAP:

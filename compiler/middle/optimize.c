@@ -5,6 +5,7 @@
  * leave the IR. */
 #include <string.h>
 
+#include "compile.h"
 #include "middle/ir.h"
 
 static void drop_default_cases(IrDecision *d, Action dflt)
@@ -40,7 +41,7 @@ static bool drop_cap(IrSyscall *s, int b)
 
 void optimize_ir(polc_ctx *ctx)
 {
-    Ir *ir = ctx->ir;
+    Ir *ir = ctx->policy.ir;
     for (size_t a = 0; a < ir->arches.len; a++) {
         IrArch *ia = &ir->arches.items[a];
         size_t keep = 0;

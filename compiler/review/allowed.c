@@ -10,12 +10,12 @@ bool review_action_allows(Action a) { return a.kind == ACT_ALLOW || a.kind == AC
 Allowed review_allowed(polc_ctx *ctx, CondCtx *cc, ArchId arch, const char *name)
 {
     Allowed r = {.region = dnf_false(), .rule = IR_RULE_DEFAULT};
-    const SyscallEntry *e = syscalldb_lookup(&ctx->db, arch, name);
-    const IrArch *ia = ir_arch(ctx->ir, arch);
+    const SyscallEntry *e = syscalldb_lookup(&ctx->policy.db, arch, name);
+    const IrArch *ia = ir_arch(ctx->policy.ir, arch);
     if (!e || !ia)
         return r;
     r.exists = true;
-    bool dflt = review_action_allows(ctx->ir->default_action);
+    bool dflt = review_action_allows(ctx->policy.ir->default_action);
     const IrSyscall *s = ir_syscall(ia, e->nr);
     if (!s) {
         if (dflt) {
@@ -24,7 +24,7 @@ Allowed review_allowed(polc_ctx *ctx, CondCtx *cc, ArchId arch, const char *name
         }
         return r;
     }
-    const IrDecision *d = ir_scenario(s, ctx->effective_caps);
+    const IrDecision *d = ir_scenario(s, ctx->policy.caps.effective);
     Dnf covered = dnf_false();
     for (size_t i = 0; i < d->cases.len; i++) {
         const IrCase *c = &d->cases.items[i];
@@ -55,8 +55,8 @@ static bool names(const Rule *r, const char *name)
 
 const Rule *review_explicit_deny(const polc_ctx *ctx, ArchId arch, const char *name)
 {
-    for (size_t i = 0; i < ctx->rules.len; i++) {
-        const Rule *r = ctx->rules.items[i];
+    for (size_t i = 0; i < ctx->policy.rules.len; i++) {
+        const Rule *r = ctx->policy.rules.items[i];
         if (r->cond || r->cap_req || r->is_default_refinement || review_action_allows(r->action) ||
             !(r->arch_mask & (1u << arch)) || !names(r, name))
             continue;
@@ -67,7 +67,7 @@ const Rule *review_explicit_deny(const polc_ctx *ctx, ArchId arch, const char *n
 
 int review_arg_index(const polc_ctx *ctx, const char *sysname, ArchId arch, const char *argname)
 {
-    const Signature *sig = syscalldb_signature_on(&ctx->db, sysname, arch);
+    const Signature *sig = syscalldb_signature_on(&ctx->policy.db, sysname, arch);
     if (!sig)
         return -1;
     for (int i = 0; i < sig->nargs; i++)
@@ -88,9 +88,9 @@ static const Stmt *find_stmt(const StmtList *l, uint32_t file, StmtKind kind)
 
 Span review_anchor(const polc_ctx *ctx, StmtKind section)
 {
-    const Stmt *s = find_stmt(&ctx->stmts, ctx->root_file, section);
+    const Stmt *s = find_stmt(&ctx->front.stmts, ctx->policy.root_file, section);
     if (!s)
-        s = find_stmt(&ctx->stmts, ctx->root_file, ST_POLICY);
+        s = find_stmt(&ctx->front.stmts, ctx->policy.root_file, ST_POLICY);
     if (s) {
         /* the first line of a section is enough to point at */
         const SourceFile *f = source_get(&ctx->sm, s->span.file);
@@ -104,16 +104,16 @@ Span review_anchor(const polc_ctx *ctx, StmtKind section)
             sp.end--;
         return sp;
     }
-    for (size_t i = 0; i < ctx->stmts.len; i++)
-        if (ctx->stmts.items[i]->file == ctx->root_file)
-            return ctx->stmts.items[i]->span;
-    return (Span){ctx->root_file, 0, 0};
+    for (size_t i = 0; i < ctx->front.stmts.len; i++)
+        if (ctx->front.stmts.items[i]->file == ctx->policy.root_file)
+            return ctx->front.stmts.items[i]->span;
+    return (Span){ctx->policy.root_file, 0, 0};
 }
 
 size_t review_arches(const polc_ctx *ctx, ArchId out[ARCH__COUNT])
 {
     size_t n = 0;
-    for (size_t i = 0; i < ctx->ir->arches.len; i++)
-        out[n++] = ctx->ir->arches.items[i].arch;
+    for (size_t i = 0; i < ctx->policy.ir->arches.len; i++)
+        out[n++] = ctx->policy.ir->arches.items[i].arch;
     return n;
 }

@@ -188,7 +188,7 @@ static bool same_everywhere(const IrSyscall *o, const IrSyscall *n)
 static bool compare_syscall(PolicyDiff *out, polc_ctx *octx, polc_ctx *nctx, ArchId arch, uint32_t nr,
                             const IrSyscall *os, const IrSyscall *ns)
 {
-    Action odef = octx->ir->default_action, ndef = nctx->ir->default_action;
+    Action odef = octx->policy.ir->default_action, ndef = nctx->policy.ir->default_action;
     if (same_everywhere(os, ns) && action_eq(odef, ndef))
         return true;
     SysCmp c;
@@ -227,7 +227,7 @@ static bool compare_syscall(PolicyDiff *out, polc_ctx *octx, polc_ctx *nctx, Arc
  * when the policy lets some call of it run or reach a supervisor. */
 static DiffClass arch_class(const polc_ctx *ctx, const IrArch *ia, bool added)
 {
-    int best = diff_action_tier(ctx->ir->default_action);
+    int best = diff_action_tier(ctx->policy.ir->default_action);
     for (size_t i = 0; i < ia->syscalls.len; i++) {
         const IrSyscall *s = &ia->syscalls.items[i];
         for (unsigned sc = 0; sc < (1u << s->ncaps); sc++)
@@ -267,7 +267,7 @@ static int change_cmp(const void *pa, const void *pb)
 
 static Action unknown_action(const polc_ctx *ctx)
 {
-    return ctx->ir->has_unknown ? ctx->ir->unknown_action : ctx->ir->default_action;
+    return ctx->policy.ir->has_unknown ? ctx->policy.ir->unknown_action : ctx->policy.ir->default_action;
 }
 
 bool diff_policies(polc_ctx *octx, polc_ctx *nctx, PolicyDiff *out)
@@ -275,21 +275,21 @@ bool diff_policies(polc_ctx *octx, polc_ctx *nctx, PolicyDiff *out)
     Arena *A = &nctx->arena;
     out->old_ctx = octx;
     out->new_ctx = nctx;
-    if (!action_eq(octx->ir->default_action, nctx->ir->default_action)) {
+    if (!action_eq(octx->policy.ir->default_action, nctx->policy.ir->default_action)) {
         out->default_changed = true;
-        out->default_from = octx->ir->default_action;
-        out->default_to = nctx->ir->default_action;
+        out->default_from = octx->policy.ir->default_action;
+        out->default_to = nctx->policy.ir->default_action;
         out->counts[diff_classify(out->default_from, out->default_to)]++;
     }
     if (!action_eq(unknown_action(octx), unknown_action(nctx)) &&
-        (octx->ir->has_unknown || nctx->ir->has_unknown)) {
+        (octx->policy.ir->has_unknown || nctx->policy.ir->has_unknown)) {
         out->unknown_changed = true;
         out->unknown_from = unknown_action(octx);
         out->unknown_to = unknown_action(nctx);
         out->counts[diff_classify(out->unknown_from, out->unknown_to)]++;
     }
     for (int a = 0; a < ARCH__COUNT; a++) {
-        const IrArch *oa = ir_arch(octx->ir, (ArchId)a), *na = ir_arch(nctx->ir, (ArchId)a);
+        const IrArch *oa = ir_arch(octx->policy.ir, (ArchId)a), *na = ir_arch(nctx->policy.ir, (ArchId)a);
         if (!oa && !na)
             continue;
         if (!oa || !na) {

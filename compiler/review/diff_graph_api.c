@@ -14,7 +14,7 @@ polc_status polc_compile_any(polc_ctx *ctx, const char *path)
 {
     if (is_policy_path(path))
         return polc_compile_file(ctx, path, NULL);
-    polc_import_options io = {NULL, ctx->arch_override};
+    polc_import_options io = {NULL, ctx->opt.arch_override};
     char *pol = NULL;
     polc_status st = polc_import_profile(ctx, path, &io, &pol);
     if (st == POLC_OK)

@@ -23,14 +23,14 @@ static void diff_caps(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
     size_t na = 0, nr = 0;
     for (int c = 0; c < 64; c++) {
         uint64_t b = 1ull << c;
-        if ((o->effective_caps & b) == (n->effective_caps & b))
+        if ((o->policy.caps.effective & b) == (n->policy.caps.effective & b))
             continue;
-        const char *name = cap_name(n, c);
+        const char *name = cap_name(&n->policy, c);
         if (!name)
-            name = cap_name(o, c);
+            name = cap_name(&o->policy, c);
         if (!name)
             name = arena_printf(A, "%d", c);
-        if (n->effective_caps & b)
+        if (n->policy.caps.effective & b)
             added[na++] = name;
         else
             removed[nr++] = name;
@@ -51,8 +51,8 @@ static const char *fs_text(Arena *A, const FsRule *r)
 
 static bool fs_has(const polc_ctx *ctx, const FsRule *r)
 {
-    for (size_t i = 0; i < ctx->fs_rules.len; i++)
-        if (ctx->fs_rules.items[i].access == r->access && !strcmp(ctx->fs_rules.items[i].path, r->path))
+    for (size_t i = 0; i < ctx->policy.fs.rules.len; i++)
+        if (ctx->policy.fs.rules.items[i].access == r->access && !strcmp(ctx->policy.fs.rules.items[i].path, r->path))
             return true;
     return false;
 }
@@ -89,13 +89,13 @@ static int fs_change_cmp(const void *pa, const void *pb)
 
 static void diff_fs(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
 {
-    if (o->read_only_root != n->read_only_root)
-        diff_add_item(d, A, "filesystem", "read-only root", o->read_only_root ? "yes" : "no",
-                      n->read_only_root ? "yes" : "no", o->read_only_root ? DIFF_WIDENED : DIFF_NARROWED);
+    if (o->policy.fs.read_only_root != n->policy.fs.read_only_root)
+        diff_add_item(d, A, "filesystem", "read-only root", o->policy.fs.read_only_root ? "yes" : "no",
+                      n->policy.fs.read_only_root ? "yes" : "no", o->policy.fs.read_only_root ? DIFF_WIDENED : DIFF_NARROWED);
     VEC(FsChange) ch = {0};
-    for (size_t i = 0; i < n->fs_rules.len; i++) {
-        const FsRule *r = &n->fs_rules.items[i];
-        FsChange c = {fs_text(A, r), true, fs_added_class(r, !n->read_only_root)};
+    for (size_t i = 0; i < n->policy.fs.rules.len; i++) {
+        const FsRule *r = &n->policy.fs.rules.items[i];
+        FsChange c = {fs_text(A, r), true, fs_added_class(r, !n->policy.fs.read_only_root)};
         bool dup = false;
         for (size_t k = 0; k < ch.len && !dup; k++)
             dup = !strcmp(ch.items[k].text, c.text);
@@ -103,9 +103,9 @@ static void diff_fs(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
             VEC_PUSH(A, ch, c);
     }
     size_t added = ch.len;
-    for (size_t i = 0; i < o->fs_rules.len; i++) {
-        const FsRule *r = &o->fs_rules.items[i];
-        FsChange c = {fs_text(A, r), false, opposite(fs_added_class(r, !n->read_only_root))};
+    for (size_t i = 0; i < o->policy.fs.rules.len; i++) {
+        const FsRule *r = &o->policy.fs.rules.items[i];
+        FsChange c = {fs_text(A, r), false, opposite(fs_added_class(r, !n->policy.fs.read_only_root))};
         bool dup = false;
         for (size_t k = added; k < ch.len && !dup; k++)
             dup = !strcmp(ch.items[k].text, c.text);
@@ -127,8 +127,8 @@ static void diff_net(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
         bool ov[8], nv[8], uniform = true;
         size_t nt = 0, changed = 0;
         for (; net_types[nt]; nt++) {
-            ov[nt] = net_allowed(o, net_families[f], net_types[nt], NULL);
-            nv[nt] = net_allowed(n, net_families[f], net_types[nt], NULL);
+            ov[nt] = net_allowed(&o->policy, net_families[f], net_types[nt], NULL);
+            nv[nt] = net_allowed(&n->policy, net_families[f], net_types[nt], NULL);
             changed += ov[nt] != nv[nt];
             uniform = uniform && ov[nt] == ov[0] && nv[nt] == nv[0];
         }
@@ -149,32 +149,32 @@ static void diff_net(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
 
 static const char *user_text(Arena *A, const polc_ctx *c)
 {
-    if (!c->has_user)
+    if (!c->policy.process.has_user)
         return "image default";
-    return c->uid == 0 ? "0 (root)" : arena_printf(A, "%u", c->uid);
+    return c->policy.process.uid == 0 ? "0 (root)" : arena_printf(A, "%u", c->policy.process.uid);
 }
 
 /* Running as root, or as whatever the image says (often root), after a
  * pinned non-root user widens. */
 static void diff_process(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
 {
-    if (o->has_user != n->has_user || (o->has_user && o->uid != n->uid)) {
-        bool was_nonroot = o->has_user && o->uid != 0;
-        bool now_rootish = !n->has_user || n->uid == 0;
+    if (o->policy.process.has_user != n->policy.process.has_user || (o->policy.process.has_user && o->policy.process.uid != n->policy.process.uid)) {
+        bool was_nonroot = o->policy.process.has_user && o->policy.process.uid != 0;
+        bool now_rootish = !n->policy.process.has_user || n->policy.process.uid == 0;
         diff_add_item(d, A, "process", "user", user_text(A, o), user_text(A, n),
                       was_nonroot && now_rootish ? DIFF_WIDENED
-                      : (!o->has_user || o->uid == 0) && n->has_user && n->uid != 0 ? DIFF_NARROWED
+                      : (!o->policy.process.has_user || o->policy.process.uid == 0) && n->policy.process.has_user && n->policy.process.uid != 0 ? DIFF_NARROWED
                                                                                       : DIFF_OTHER);
     }
-    if (o->has_gid != n->has_gid || (o->has_gid && o->gid != n->gid))
-        diff_add_item(d, A, "process", "group", o->has_gid ? arena_printf(A, "%u", o->gid) : "image default",
-                      n->has_gid ? arena_printf(A, "%u", n->gid) : "image default", DIFF_OTHER);
-    if (o->no_new_privs != n->no_new_privs)
-        diff_add_item(d, A, "process", "no-new-privileges", o->no_new_privs ? "yes" : "no",
-                      n->no_new_privs ? "yes" : "no", o->no_new_privs ? DIFF_WIDENED : DIFF_NARROWED);
-    if (o->aa_complain != n->aa_complain)
-        diff_add_item(d, A, "process", "mode", o->aa_complain ? "complain" : "enforce",
-                      n->aa_complain ? "complain" : "enforce", n->aa_complain ? DIFF_WIDENED : DIFF_NARROWED);
+    if (o->policy.process.has_gid != n->policy.process.has_gid || (o->policy.process.has_gid && o->policy.process.gid != n->policy.process.gid))
+        diff_add_item(d, A, "process", "group", o->policy.process.has_gid ? arena_printf(A, "%u", o->policy.process.gid) : "image default",
+                      n->policy.process.has_gid ? arena_printf(A, "%u", n->policy.process.gid) : "image default", DIFF_OTHER);
+    if (o->policy.process.no_new_privs != n->policy.process.no_new_privs)
+        diff_add_item(d, A, "process", "no-new-privileges", o->policy.process.no_new_privs ? "yes" : "no",
+                      n->policy.process.no_new_privs ? "yes" : "no", o->policy.process.no_new_privs ? DIFF_WIDENED : DIFF_NARROWED);
+    if (o->policy.mode.complain != n->policy.mode.complain)
+        diff_add_item(d, A, "process", "mode", o->policy.mode.complain ? "complain" : "enforce",
+                      n->policy.mode.complain ? "complain" : "enforce", n->policy.mode.complain ? DIFF_WIDENED : DIFF_NARROWED);
 }
 
 void diff_model(polc_ctx *o, polc_ctx *n, PolicyDiff *d)

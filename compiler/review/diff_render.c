@@ -24,7 +24,7 @@ static void colored(StrBuf *sb, Paint p, const char *color, const char *text)
 static const char *act(const PolicyDiff *d, Action a)
 {
     polc_ctx *n = (polc_ctx *)d->new_ctx;
-    return action_str(n, &n->arena, a);
+    return action_str(&n->policy, &n->arena, a);
 }
 
 static void syscall_line(const PolicyDiff *d, const SyscallChange *c, StrBuf *sb)

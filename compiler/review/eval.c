@@ -132,18 +132,18 @@ polc_status polc_eval(polc_ctx *ctx, const char *arch_name, const char *call_tex
     }
     if (!arch_name) {
         /* the first target arch */
-        for (size_t i = 0; i < ctx->ir->arches.len; i++) {
-            arch = ctx->ir->arches.items[0].arch;
+        for (size_t i = 0; i < ctx->policy.ir->arches.len; i++) {
+            arch = ctx->policy.ir->arches.items[0].arch;
             break;
         }
     }
-    if (!syscalldb_load_arch(&ctx->db, &ctx->arena, &ctx->diag, &ctx->sm, arch, stdlib_locate, ctx))
+    if (!syscalldb_load_arch(&ctx->policy.db, &ctx->arena, &ctx->diag, &ctx->sm, arch, stdlib_locate, ctx))
         return POLC_EUSAGE;
     Call c;
     if (!parse_call(ctx, call_text, &c))
         return POLC_EUSAGE;
     uint32_t nr;
-    const SyscallEntry *e = syscalldb_lookup(&ctx->db, arch, c.name);
+    const SyscallEntry *e = syscalldb_lookup(&ctx->policy.db, arch, c.name);
     if (e) {
         nr = e->nr;
     } else if (isdigit((unsigned char)c.name[0])) {
@@ -153,17 +153,17 @@ polc_status polc_eval(polc_ctx *ctx, const char *arch_name, const char *call_tex
         return POLC_EUSAGE;
     }
     const char *why;
-    uint64_t caps = bpf_chosen_caps(ctx, &why);
-    IrVerdict v = ir_eval(ctx, arch, nr, c.args, caps);
+    uint64_t caps = bpf_chosen_caps(&ctx->policy, &ctx->opt.backend, &why);
+    IrVerdict v = ir_eval(&ctx->policy, arch, nr, c.args, caps);
     StrBuf sb;
     sb_init(&sb);
     sb_printf(&sb, "%s(", c.name);
     for (int i = 0; i < c.nargs; i++)
         sb_printf(&sb, "%s%#llx", i ? ", " : "", (unsigned long long)c.args[i]);
     sb_printf(&sb, ") on %s, syscall %u, capabilities: %s\n", arch_info(arch)->name, nr, why);
-    sb_printf(&sb, "action: %s\n", action_str(ctx, &ctx->arena, v.action));
+    sb_printf(&sb, "action: %s\n", action_str(&ctx->policy, &ctx->arena, v.action));
     if (v.rule >= 0) {
-        const Rule *r = ctx->rules.items[v.rule];
+        const Rule *r = ctx->policy.rules.items[v.rule];
         const SourceFile *f = source_get(&ctx->sm, r->file);
         unsigned line, col;
         source_linecol(f, r->span.start, &line, &col);
@@ -179,7 +179,8 @@ polc_status polc_eval(polc_ctx *ctx, const char *arch_name, const char *call_tex
     }
     /* the same input through polc's BPF */
     BpfProgram p;
-    if (!bpf_generate(ctx, caps, &p)) {
+    BackendRun run = compile_backend_run(ctx);
+    if (!bpf_generate(&run, caps, &p)) {
         sb_free(&sb);
         diag_error(&ctx->diag, "E0499", SPAN_NONE, "internal error: BPF generation failed");
         return POLC_EINPUT;
@@ -192,7 +193,7 @@ polc_status polc_eval(polc_ctx *ctx, const char *arch_name, const char *call_tex
     char rb[64];
     sb_printf(&sb, "BPF: %s after %zu instructions:\n", bpf_describe_ret(br.ret, rb, sizeof rb), br.executed);
     for (size_t i = 0; i < t.pcs.len; i++) {
-        bpf_format_insn(ctx, &p, t.pcs.items[i], &sb);
+        bpf_format_insn(&run, &p, t.pcs.items[i], &sb);
         sb_putc(&sb, '\n');
     }
     bool agree = v.rule == IR_RULE_BAD_ARCH

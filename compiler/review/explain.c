@@ -46,25 +46,25 @@ static void section_model(Ex *x)
     sb_init(&sb);
     size_t n = 0;
     for (int c = 0; c < 64; c++)
-        if (ctx->effective_caps & (1ull << c))
-            sb_printf(&sb, "%s%s", n++ ? ", " : "", cap_name(ctx, c));
+        if (ctx->policy.caps.effective & (1ull << c))
+            sb_printf(&sb, "%s%s", n++ ? ", " : "", cap_name(&ctx->policy, c));
     ex_item(&x->doc, s, "capabilities", "%s%s", n ? sb.data : "none",
-            ctx->caps_declared ? "" : " (no capabilities section: Docker's default set)");
+            ctx->policy.caps.declared ? "" : " (no capabilities section: Docker's default set)");
     sb_free(&sb);
-    if (ctx->has_user)
-        ex_item(&x->doc, s, "user", "%u:%u%s", ctx->uid, ctx->has_gid ? ctx->gid : ctx->uid,
-                ctx->uid == 0 ? " (root)" : "");
+    if (ctx->policy.process.has_user)
+        ex_item(&x->doc, s, "user", "%u:%u%s", ctx->policy.process.uid, ctx->policy.process.has_gid ? ctx->policy.process.gid : ctx->policy.process.uid,
+                ctx->policy.process.uid == 0 ? " (root)" : "");
     else
         ex_item(&x->doc, s, "user", "not set: the image's user, often root");
-    ex_item(&x->doc, s, "no-new-privileges", "%s", ctx->no_new_privs ? "on" : "off");
-    ex_item(&x->doc, s, "root file system", "%s", ctx->read_only_root ? "read-only" : "writable");
+    ex_item(&x->doc, s, "no-new-privileges", "%s", ctx->policy.process.no_new_privs ? "on" : "off");
+    ex_item(&x->doc, s, "root file system", "%s", ctx->policy.fs.read_only_root ? "read-only" : "writable");
     static const char *const access_names[] = {"", "read", "write", "append", "exec", "deny", "deny exec"};
     for (int acc = FS_READ; acc <= FS_DENY_EXEC; acc++) {
         sb_init(&sb);
         n = 0;
-        for (size_t i = 0; i < ctx->fs_rules.len; i++)
-            if ((int)ctx->fs_rules.items[i].access == acc)
-                sb_printf(&sb, "%s%s", n++ ? ", " : "", ctx->fs_rules.items[i].path);
+        for (size_t i = 0; i < ctx->policy.fs.rules.len; i++)
+            if ((int)ctx->policy.fs.rules.items[i].access == acc)
+                sb_printf(&sb, "%s%s", n++ ? ", " : "", ctx->policy.fs.rules.items[i].path);
         if (n)
             ex_item(&x->doc, s, arena_printf(&ctx->arena, "files: %s", access_names[acc]), "%s", sb.data);
         sb_free(&sb);
@@ -72,8 +72,8 @@ static void section_model(Ex *x)
     for (int deny = 0; deny < 2; deny++) {
         sb_init(&sb);
         n = 0;
-        for (size_t i = 0; i < ctx->net_rules.len; i++) {
-            const NetRule *r = &ctx->net_rules.items[i];
+        for (size_t i = 0; i < ctx->policy.net.rules.len; i++) {
+            const NetRule *r = &ctx->policy.net.rules.items[i];
             if (r->deny != deny)
                 continue;
             sb_printf(&sb, "%s%s%s%s", n++ ? ", " : "", r->family ? r->family : "", r->family && r->type ? " " : "",
@@ -83,9 +83,9 @@ static void section_model(Ex *x)
             ex_item(&x->doc, s, deny ? "network: deny" : "network: allow", "%s", sb.data);
         sb_free(&sb);
     }
-    if (!ctx->fs_rules.len && !ctx->read_only_root)
+    if (!ctx->policy.fs.rules.len && !ctx->policy.fs.read_only_root)
         ex_item(&x->doc, s, "files", "no filesystem rules");
-    if (!ctx->net_rules.len)
+    if (!ctx->policy.net.rules.len)
         ex_item(&x->doc, s, "network", "no network rules");
 }
 
@@ -95,9 +95,9 @@ bool review_explain(polc_ctx *ctx, bool json, StrBuf *out)
     x.doc.ctx = ctx;
     x.narches = review_arches(ctx, x.arches);
     ex_collect_calls(&x);
-    const SourceFile *root = source_get(&ctx->sm, ctx->root_file);
-    x.doc.heading = arena_printf(&ctx->arena, "%s%s%s (%s)", ctx->policy_name ? ctx->policy_name : polc_policy_basename(ctx),
-                                 ctx->policy_desc ? ": " : "", ctx->policy_desc ? ctx->policy_desc : "",
+    const SourceFile *root = source_get(&ctx->sm, ctx->policy.root_file);
+    x.doc.heading = arena_printf(&ctx->arena, "%s%s%s (%s)", ctx->policy.name ? ctx->policy.name : polc_policy_basename(ctx),
+                                 ctx->policy.desc ? ": " : "", ctx->policy.desc ? ctx->policy.desc : "",
                                  root ? root->name : "?");
 
     ExSection *s = ex_section(&x.doc, "Syscalls");
@@ -107,16 +107,16 @@ bool review_explain(polc_ctx *ctx, bool json, StrBuf *out)
         sb_printf(&sb, "%s%s", i ? ", " : "", arch_info(x.arches[i])->name);
     ex_item(&x.doc, s, "arches", "%s; calls from any other ABI kill the process", sb.data);
     sb_free(&sb);
-    if (review_action_allows(ctx->ir->default_action))
+    if (review_action_allows(ctx->policy.ir->default_action))
         ex_item(&x.doc, s, "default", "%s: every syscall the policy does not deny runs (a deny list, not an "
-                                      "allow list)", ex_verdict(ctx, ctx->ir->default_action));
+                                      "allow list)", ex_verdict(ctx, ctx->policy.ir->default_action));
     else
-        ex_item(&x.doc, s, "default", "%s for every syscall not allowed below", ex_verdict(ctx, ctx->ir->default_action));
-    if (ctx->ir->has_unknown)
-        ex_item(&x.doc, s, "unknown numbers", "%s", ex_verdict(ctx, ctx->ir->unknown_action));
-    if (ctx->newer_rule)
+        ex_item(&x.doc, s, "default", "%s for every syscall not allowed below", ex_verdict(ctx, ctx->policy.ir->default_action));
+    if (ctx->policy.ir->has_unknown)
+        ex_item(&x.doc, s, "unknown numbers", "%s", ex_verdict(ctx, ctx->policy.ir->unknown_action));
+    if (ctx->policy.newer_rule)
         ex_item(&x.doc, s, "newer syscalls", "%s for syscalls newer than the version the policy names",
-                ex_verdict(ctx, ctx->newer_rule->action));
+                ex_verdict(ctx, ctx->policy.newer_rule->action));
 
     ex_section_allowed(&x);
     ex_section_conditions(&x);

@@ -19,7 +19,7 @@ void ex_collect_calls(Ex *x)
     polc_ctx *ctx = x->ctx;
     StrMap seen = {0};
     for (size_t i = 0; i < x->narches; i++) {
-        const ArchTable *t = &ctx->db.arch[x->arches[i]];
+        const ArchTable *t = &ctx->policy.db.arch[x->arches[i]];
         for (size_t k = 0; k < t->len; k++)
             if (!strmap_get(&seen, t->entries[k].name)) {
                 strmap_put(&seen, &ctx->arena, t->entries[k].name, (void *)1);
@@ -43,7 +43,7 @@ void ex_collect_calls(Ex *x)
                 any_cond = true;
                 c->cond_arch = x->arches[a];
             }
-            if (al.rule >= 0 && ctx->rules.items[al.rule]->action.kind == ACT_LOG)
+            if (al.rule >= 0 && ctx->policy.rules.items[al.rule]->action.kind == ACT_LOG)
                 c->logged = true;
         }
         c->status = any_cond ? CALL_COND : any_all && any_none ? CALL_MIXED : any_all ? CALL_ALL : CALL_NONE;
@@ -68,9 +68,9 @@ static size_t collect_groups(Ex *x, Group **out)
 {
     polc_ctx *ctx = x->ctx;
     VEC(Group) gs = {0};
-    for (size_t i = 0; i < ctx->sets.cap; i++) {
-        const SetDef *sd = ctx->sets.slots[i].value;
-        if (!ctx->sets.slots[i].key || !sd->from_stdlib)
+    for (size_t i = 0; i < ctx->front.sets.cap; i++) {
+        const SetDef *sd = ctx->front.sets.slots[i].value;
+        if (!ctx->front.sets.slots[i].key || !sd->from_stdlib)
             continue;
         const SourceFile *f = source_get(&ctx->sm, sd->span.file);
         if (!f || !strstr(f->path ? f->path : f->name, "groups/"))

@@ -21,10 +21,10 @@ static Run run_backend(polc_ctx *ctx, polc_target t)
     Run r = {0};
     /* explain answers what `--check` answers: each output checked against
      * the policy, the libseccomp build left to writing (docs/validation.md) */
-    bool skip = ctx->skip_libseccomp_validation;
-    ctx->skip_libseccomp_validation = true;
+    bool skip = ctx->opt.backend.skip_libseccomp_validation;
+    ctx->opt.backend.skip_libseccomp_validation = true;
     r.ok = polc_emit(ctx, t, &r.out, &r.len) == POLC_OK;
-    ctx->skip_libseccomp_validation = skip;
+    ctx->opt.backend.skip_libseccomp_validation = skip;
     StrBuf sb;
     sb_init(&sb);
     for (size_t i = len0; i < d->list.len; i++) {
@@ -53,19 +53,19 @@ static Counts count_ir(const polc_ctx *ctx)
     Counts c = {0};
     StrMap seen = {0}, cond = {0}, caps = {0}, ptr = {0};
     Arena *a = (Arena *)&ctx->arena;
-    for (size_t i = 0; i < ctx->ir->arches.len; i++) {
-        const IrArch *ia = &ctx->ir->arches.items[i];
+    for (size_t i = 0; i < ctx->policy.ir->arches.len; i++) {
+        const IrArch *ia = &ctx->policy.ir->arches.items[i];
         for (size_t k = 0; k < ia->syscalls.len; k++) {
             const IrSyscall *s = &ia->syscalls.items[k];
             if (!strmap_get(&seen, s->name))
                 strmap_put(&seen, a, s->name, (void *)1), c.decided++;
-            const IrDecision *d = ir_scenario(s, ctx->effective_caps);
+            const IrDecision *d = ir_scenario(s, ctx->policy.caps.effective);
             unsigned tested = ir_args_tested(d);
             if (tested && !strmap_get(&cond, s->name))
                 strmap_put(&cond, a, s->name, (void *)1), c.conditional++;
             if (s->ncaps && !strmap_get(&caps, s->name))
                 strmap_put(&caps, a, s->name, (void *)1), c.by_caps++;
-            const Signature *sig = syscalldb_signature_on(&ctx->db, s->name, ia->arch);
+            const Signature *sig = syscalldb_signature_on(&ctx->policy.db, s->name, ia->arch);
             for (int j = 0; sig && j < sig->nargs; j++)
                 if ((tested & (1u << j)) && sig->arg_types[j] == AT_PTR && !strmap_get(&ptr, s->name))
                     strmap_put(&ptr, a, s->name, (void *)1), c.pointer_conds++;
@@ -79,23 +79,23 @@ static const char *runtime_flags(const polc_ctx *ctx)
 {
     StrBuf sb;
     sb_init(&sb);
-    if (ctx->caps_drop_all) {
+    if (ctx->policy.caps.drop_all) {
         sb_puts(&sb, "--cap-drop ALL");
-        for (size_t i = 0; i < ctx->cap_adds.len; i++)
-            sb_printf(&sb, " --cap-add %s", ctx->cap_adds.items[i].name);
-    } else if (ctx->caps_add_all) {
+        for (size_t i = 0; i < ctx->policy.caps.adds.len; i++)
+            sb_printf(&sb, " --cap-add %s", ctx->policy.caps.adds.items[i].name);
+    } else if (ctx->policy.caps.add_all) {
         sb_puts(&sb, "--cap-add ALL");
     } else {
-        for (size_t i = 0; i < ctx->cap_drops.len; i++)
-            sb_printf(&sb, "%s--cap-drop %s", sb.len ? " " : "", ctx->cap_drops.items[i].name);
-        for (size_t i = 0; i < ctx->cap_adds.len; i++)
-            sb_printf(&sb, "%s--cap-add %s", sb.len ? " " : "", ctx->cap_adds.items[i].name);
+        for (size_t i = 0; i < ctx->policy.caps.drops.len; i++)
+            sb_printf(&sb, "%s--cap-drop %s", sb.len ? " " : "", ctx->policy.caps.drops.items[i].name);
+        for (size_t i = 0; i < ctx->policy.caps.adds.len; i++)
+            sb_printf(&sb, "%s--cap-add %s", sb.len ? " " : "", ctx->policy.caps.adds.items[i].name);
     }
-    if (ctx->has_user)
-        sb_printf(&sb, "%s--user %u:%u", sb.len ? " " : "", ctx->uid, ctx->has_gid ? ctx->gid : ctx->uid);
-    if (ctx->no_new_privs)
+    if (ctx->policy.process.has_user)
+        sb_printf(&sb, "%s--user %u:%u", sb.len ? " " : "", ctx->policy.process.uid, ctx->policy.process.has_gid ? ctx->policy.process.gid : ctx->policy.process.uid);
+    if (ctx->policy.process.no_new_privs)
         sb_printf(&sb, "%s--security-opt no-new-privileges", sb.len ? " " : "");
-    if (ctx->read_only_root)
+    if (ctx->policy.fs.read_only_root)
         sb_printf(&sb, "%s--read-only", sb.len ? " " : "");
     const char *r = arena_strdup((Arena *)&ctx->arena, sb.len ? sb.data : "");
     sb_free(&sb);
@@ -106,11 +106,11 @@ static const char *not_in_seccomp(const polc_ctx *ctx)
 {
     StrBuf sb;
     sb_init(&sb);
-    if (ctx->fs_rules.len)
-        sb_printf(&sb, "the %zu filesystem rules", ctx->fs_rules.len);
-    if (ctx->net_rules.len)
+    if (ctx->policy.fs.rules.len)
+        sb_printf(&sb, "the %zu filesystem rules", ctx->policy.fs.rules.len);
+    if (ctx->policy.net.rules.len)
         sb_printf(&sb, "%sthe %zu network rules (only the syscalls section's socket() conditions apply)",
-                  sb.len ? ", " : "", ctx->net_rules.len);
+                  sb.len ? ", " : "", ctx->policy.net.rules.len);
     const char *flags = runtime_flags(ctx);
     sb_printf(&sb, "%scapabilities, user, no-new-privileges and read-only root%s%s%s", sb.len ? ", " : "",
               *flags ? " (the runtime's job: docker run " : "", flags, *flags ? ")" : "");
@@ -177,12 +177,12 @@ void explain_backends(ExDoc *doc)
     r = run_backend(ctx, POLC_TARGET_BPF);
     if (r.ok) {
         const char *why;
-        uint64_t caps = bpf_chosen_caps(ctx, &why);
+        uint64_t caps = bpf_chosen_caps(&ctx->policy, &ctx->opt.backend, &why);
         StrBuf sb;
         sb_init(&sb);
         for (int k = 0; k < 64; k++)
             if (caps & (1ull << k))
-                sb_printf(&sb, "%s%s", sb.len ? ", " : "", cap_name(ctx, k));
+                sb_printf(&sb, "%s%s", sb.len ? ", " : "", cap_name(&ctx->policy, k));
         ex_item(doc, s, "enforces", "the same syscall decisions in %zu instructions%s%s%s%s%s", r.len / 8,
                 c.by_caps ? "; capability rules are fixed at compile time for " : "",
                 c.by_caps ? (sb.len ? sb.data : "no capabilities") : "", c.by_caps ? ", from " : "",
@@ -200,21 +200,21 @@ void explain_backends(ExDoc *doc)
     r = run_backend(ctx, POLC_TARGET_APPARMOR);
     if (r.ok) {
         size_t cites = count_lines_citing(r.out, arena_printf(&ctx->arena, "# %s.pol:", base));
-        if (ctx->aa_complain)
+        if (ctx->policy.mode.complain)
             ex_item(doc, s, "mode", "complain: the profile only logs, nothing is enforced");
         StrBuf what;
         sb_init(&what);
         if (cites)
             sb_printf(&what, "%zu profile rules from the policy: ", cites);
-        if (ctx->fs_rules.len)
-            sb_printf(&what, "the filesystem section (%zu rules%s), ", ctx->fs_rules.len,
-                      ctx->read_only_root ? ", writes only to `write` paths" : "");
+        if (ctx->policy.fs.rules.len)
+            sb_printf(&what, "the filesystem section (%zu rules%s), ", ctx->policy.fs.rules.len,
+                      ctx->policy.fs.read_only_root ? ", writes only to `write` paths" : "");
         else
             sb_puts(&what, "polc's baseline file rules (the policy has none), ");
-        if (ctx->net_rules.len)
-            sb_printf(&what, "the network section (%zu rules), ", ctx->net_rules.len);
+        if (ctx->policy.net.rules.len)
+            sb_printf(&what, "the network section (%zu rules), ", ctx->policy.net.rules.len);
         sb_puts(&what, "the capability set, and mount and ptrace as the syscalls section decides");
-        ex_item(doc, s, ctx->aa_complain ? "would enforce" : "enforces", "%s", what.data);
+        ex_item(doc, s, ctx->policy.mode.complain ? "would enforce" : "enforces", "%s", what.data);
         sb_free(&what);
         ex_item(doc, s, "not enforced", "syscall filtering and argument conditions (seccomp's job), the user, "
                                         "no-new-privileges");

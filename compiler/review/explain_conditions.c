@@ -50,7 +50,7 @@ static const char *rule_loc(const polc_ctx *ctx, const Rule *r)
  * address, never the memory behind it. */
 static void pointer_args(const polc_ctx *ctx, const IrDecision *d, const char *name, ArchId arch, StrBuf *sb)
 {
-    const Signature *sig = syscalldb_signature_on(&ctx->db, name, arch);
+    const Signature *sig = syscalldb_signature_on(&ctx->policy.db, name, arch);
     unsigned tested = ir_args_tested(d);
     for (int i = 0; sig && i < sig->nargs; i++)
         if ((tested & (1u << i)) && sig->arg_types[i] == AT_PTR)
@@ -64,7 +64,7 @@ const char *ex_verdict(const polc_ctx *ctx, Action a)
         return "allowed";
     if (a.kind == ACT_LOG)
         return "allowed and logged";
-    return action_str(ctx, (Arena *)&ctx->arena, a);
+    return action_str(&ctx->policy, (Arena *)&ctx->arena, a);
 }
 
 static bool targets_name(const Rule *r, const char *name)
@@ -92,8 +92,8 @@ static bool carve_outs(Ex *x, const IrSyscall *s, const IrDecision *d, size_t ci
 {
     polc_ctx *ctx = x->ctx;
     bool any = false;
-    for (size_t i = 0; i < ctx->rules.len; i++) {
-        const Rule *r = ctx->rules.items[i];
+    for (size_t i = 0; i < ctx->policy.rules.len; i++) {
+        const Rule *r = ctx->policy.rules.items[i];
         if (!r->cond || shown_in(d, ci, (int)i) || !(r->arch_mask & (1u << arch)) || action_cmp(r->action, act) >= 0 ||
             !targets_name(r, s->name))
             continue;
@@ -108,7 +108,7 @@ static void describe_decision(Ex *x, const IrSyscall *s, const IrDecision *d, Ar
 {
     polc_ctx *ctx = x->ctx;
     if (!d->cases.len) {
-        sb_printf(sb, "%s (the default)", ex_verdict(ctx, ctx->ir->default_action));
+        sb_printf(sb, "%s (the default)", ex_verdict(ctx, ctx->policy.ir->default_action));
         return;
     }
     Dnf covered = dnf_false();
@@ -120,7 +120,7 @@ static void describe_decision(Ex *x, const IrSyscall *s, const IrDecision *d, Ar
         sb_printf(sb, "%s", ex_verdict(ctx, c->action));
         bool any_cond = false;
         for (size_t k = 0; k < c->rules.len; k++) {
-            const Rule *r = ctx->rules.items[c->rules.items[k]];
+            const Rule *r = ctx->policy.rules.items[c->rules.items[k]];
             if (!r->cond)
                 continue;
             sb_printf(sb, "%s%s (%s)", any_cond ? " or " : " when ", source_text(ctx, r->cond->span),
@@ -131,7 +131,7 @@ static void describe_decision(Ex *x, const IrSyscall *s, const IrDecision *d, Ar
             sb_puts(sb, " otherwise");
     }
     if (!dnf_is_false(dnf_not(&x->cc, covered)))
-        sb_printf(sb, "; otherwise %s (the default)", ex_verdict(ctx, ctx->ir->default_action));
+        sb_printf(sb, "; otherwise %s (the default)", ex_verdict(ctx, ctx->policy.ir->default_action));
     pointer_args(ctx, d, s->name, arch, sb);
 }
 
@@ -143,15 +143,15 @@ void ex_section_conditions(Ex *x)
         Call *c = &x->calls.items[i];
         if (c->status != CALL_COND)
             continue;
-        const SyscallEntry *e = syscalldb_lookup(&ctx->db, c->cond_arch, c->name);
-        const IrSyscall *is = e ? ir_syscall(ir_arch(ctx->ir, c->cond_arch), e->nr) : NULL;
+        const SyscallEntry *e = syscalldb_lookup(&ctx->policy.db, c->cond_arch, c->name);
+        const IrSyscall *is = e ? ir_syscall(ir_arch(ctx->policy.ir, c->cond_arch), e->nr) : NULL;
         if (!is)
             continue;
         if (!s)
             s = ex_section(&x->doc, "Allowed only under conditions");
         StrBuf sb;
         sb_init(&sb);
-        describe_decision(x, is, ir_scenario(is, ctx->effective_caps), c->cond_arch, &sb);
+        describe_decision(x, is, ir_scenario(is, ctx->policy.caps.effective), c->cond_arch, &sb);
         ex_item(&x->doc, s, c->name, "%s", sb.data);
         sb_free(&sb);
     }
@@ -160,8 +160,8 @@ void ex_section_conditions(Ex *x)
     for (size_t i = 0; i < x->calls.len; i++) {
         Call *c = &x->calls.items[i];
         for (size_t a = 0; a < x->narches; a++) {
-            const SyscallEntry *e = syscalldb_lookup(&ctx->db, x->arches[a], c->name);
-            const IrSyscall *is = e ? ir_syscall(ir_arch(ctx->ir, x->arches[a]), e->nr) : NULL;
+            const SyscallEntry *e = syscalldb_lookup(&ctx->policy.db, x->arches[a], c->name);
+            const IrSyscall *is = e ? ir_syscall(ir_arch(ctx->policy.ir, x->arches[a]), e->nr) : NULL;
             if (!is || !is->ncaps)
                 continue;
             if (!cs)
@@ -169,8 +169,8 @@ void ex_section_conditions(Ex *x)
             StrBuf sb;
             sb_init(&sb);
             for (int k = 0; k < is->ncaps; k++) {
-                bool has = ctx->effective_caps & (1ull << is->caps[k]);
-                sb_printf(&sb, "%swith %s (the container %s it): ", k ? "; " : "", cap_name(ctx, is->caps[k]),
+                bool has = ctx->policy.caps.effective & (1ull << is->caps[k]);
+                sb_printf(&sb, "%swith %s (the container %s it): ", k ? "; " : "", cap_name(&ctx->policy, is->caps[k]),
                           has ? "has" : "does not have");
                 describe_decision(x, is, &is->scenarios[1u << k], x->arches[a], &sb);
             }
@@ -220,7 +220,7 @@ void ex_section_denied(Ex *x)
             r = review_explicit_deny(ctx, x->arches[a], c->name);
         if (!r || r->from_stdlib)
             continue;
-        const char *act = action_str(ctx, &ctx->arena, r->action);
+        const char *act = action_str(&ctx->policy, &ctx->arena, r->action);
         size_t k = 0;
         while (k < by.len && strcmp(by.items[k].action, act) != 0)
             k++;

@@ -67,7 +67,7 @@ static unsigned leaf(Graph *g, Action a)
         g->leaf_ids[g->nleaves++] = id;
     }
     sb_printf(g->sb, "    n%u [shape=ellipse, style=filled, fillcolor=\"%s\", label=", id, action_fill(a));
-    put_label(g->sb, action_str(g->ctx, &g->ctx->arena, a));
+    put_label(g->sb, action_str(&g->ctx->policy, &g->ctx->arena, a));
     sb_puts(g->sb, "];\n");
     return id;
 }
@@ -84,7 +84,7 @@ static void edge(Graph *g, unsigned from, unsigned to, const char *label)
  * node the chain starts at. */
 static unsigned decision_chain(Graph *g, const IrSyscall *s, const IrDecision *d)
 {
-    Action dflt = g->ctx->ir->default_action;
+    Action dflt = g->ctx->policy.ir->default_action;
     if (d->cases.len == 0)
         return leaf(g, dflt);
     if (d->cases.len == 1 && dnf_is_true(d->cases.items[0].cond))
@@ -149,7 +149,7 @@ static unsigned scenario_tree(Graph *g, const IrSyscall *s, int bit, unsigned sc
     if (cap_irrelevant(s, bit, sc))
         return scenario_tree(g, s, bit + 1, sc);
     unsigned id = g->next_id++;
-    const char *name = cap_name(g->ctx, s->caps[bit]);
+    const char *name = cap_name(&g->ctx->policy, s->caps[bit]);
     sb_printf(g->sb, "    n%u [shape=diamond, label=\"capability %s?\"];\n", id, name ? name : "?");
     unsigned yes = scenario_tree(g, s, bit + 1, sc | (1u << bit));
     unsigned no = scenario_tree(g, s, bit + 1, sc);
@@ -190,7 +190,7 @@ static void range_node(Graph *g, unsigned arch_id, unsigned id, uint32_t lo, uin
 static void graph_arch(Graph *g, const IrArch *ia)
 {
     polc_ctx *ctx = g->ctx;
-    const ArchTable *tab = &ctx->db.arch[ia->arch];
+    const ArchTable *tab = &ctx->policy.db.arch[ia->arch];
     g->arch = ia->arch;
     g->nleaves = 0;
     const char *an = arch_info(ia->arch)->name;
@@ -238,12 +238,12 @@ static void graph_arch(Graph *g, const IrArch *ia)
     sb_printf(g->sb, "    n%u [shape=box, style=dashed, label=\"every other number\\n(%zu named syscalls)\"];\n", rest,
               ndefault);
     edge(g, arch_id, rest, NULL);
-    edge(g, rest, leaf(g, ctx->ir->default_action), NULL);
-    if (ctx->ir->has_unknown) {
+    edge(g, rest, leaf(g, ctx->policy.ir->default_action), NULL);
+    if (ctx->policy.ir->has_unknown) {
         unsigned unk = g->next_id++;
         sb_printf(g->sb, "    n%u [shape=box, style=dashed, label=\"numbers polc's tables do not know\"];\n", unk);
         edge(g, arch_id, unk, NULL);
-        edge(g, unk, leaf(g, ctx->ir->unknown_action), NULL);
+        edge(g, unk, leaf(g, ctx->policy.ir->unknown_action), NULL);
     }
     sb_puts(g->sb, "  }\n");
 }
@@ -253,13 +253,13 @@ bool graph_dot(polc_ctx *ctx, const char *arch, StrBuf *sb)
     ArchId only = ARCH__COUNT;
     if (arch) {
         ArchId a;
-        if (!arch_from_name(arch, &a) || !ir_arch(ctx->ir, a)) {
+        if (!arch_from_name(arch, &a) || !ir_arch(ctx->policy.ir, a)) {
             Diag *g = diag_error(&ctx->diag, "E1002", SPAN_NONE, "polc graph: `%s` is not an arch this policy targets",
                                  arch);
             StrBuf have;
             sb_init(&have);
-            for (size_t i = 0; i < ctx->ir->arches.len; i++)
-                sb_printf(&have, "%s%s", i ? ", " : "", arch_info(ctx->ir->arches.items[i].arch)->name);
+            for (size_t i = 0; i < ctx->policy.ir->arches.len; i++)
+                sb_printf(&have, "%s%s", i ? ", " : "", arch_info(ctx->policy.ir->arches.items[i].arch)->name);
             char *h = sb_take(&have);
             diag_help(&ctx->diag, g, "the policy targets: %s", h);
             free(h);
@@ -269,14 +269,14 @@ bool graph_dot(polc_ctx *ctx, const char *arch, StrBuf *sb)
     }
     Graph g = {ctx, sb, ARCH_X86_64, 0, {{0, 0}}, {0}, 0};
     sb_puts(sb, "digraph ");
-    put_label(sb, arena_printf(&ctx->arena, "polc %s", ctx->policy_name ? ctx->policy_name : "policy"));
+    put_label(sb, arena_printf(&ctx->arena, "polc %s", ctx->policy.name ? ctx->policy.name : "policy"));
     sb_puts(sb, " {\n  graph [rankdir=LR, fontname=\"Helvetica\", labelloc=t, label=");
     put_label(sb, arena_printf(&ctx->arena, "policy %s: the most restrictive matching rule, decided",
-                               ctx->policy_name ? ctx->policy_name : "policy"));
+                               ctx->policy.name ? ctx->policy.name : "policy"));
     sb_puts(sb, "];\n  node [fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", fontsize=9];\n");
-    for (size_t i = 0; i < ctx->ir->arches.len; i++)
-        if (only == ARCH__COUNT || ctx->ir->arches.items[i].arch == only)
-            graph_arch(&g, &ctx->ir->arches.items[i]);
+    for (size_t i = 0; i < ctx->policy.ir->arches.len; i++)
+        if (only == ARCH__COUNT || ctx->policy.ir->arches.items[i].arch == only)
+            graph_arch(&g, &ctx->policy.ir->arches.items[i]);
     sb_puts(sb, "}\n");
     return true;
 }

@@ -66,13 +66,13 @@ static Span rule_target_span(const Rule *r, const char *name)
 static Span allow_span(const polc_ctx *ctx, const Allowed *a, const char *name)
 {
     if (a->rule < 0)
-        return ctx->have_default ? ctx->default_span : review_anchor(ctx, ST_DEFAULT);
-    return rule_target_span(ctx->rules.items[a->rule], name);
+        return ctx->policy.have_default ? ctx->policy.default_span : review_anchor(ctx, ST_DEFAULT);
+    return rule_target_span(ctx->policy.rules.items[a->rule], name);
 }
 
 static const char *log_word(const polc_ctx *ctx, const Allowed *a)
 {
-    return a->rule >= 0 && ctx->rules.items[a->rule]->action.kind == ACT_LOG ? " (logged, which lets it run)" : "";
+    return a->rule >= 0 && ctx->policy.rules.items[a->rule]->action.kind == ACT_LOG ? " (logged, which lets it run)" : "";
 }
 
 /* " through `@set`" when the span is a set reference in a rule, else "". */
@@ -89,9 +89,9 @@ static const char *via_set(const polc_ctx *ctx, Span sp)
 static void check_default(Lint *l)
 {
     polc_ctx *ctx = l->ctx;
-    if (!review_action_allows(ctx->ir->default_action))
+    if (!review_action_allows(ctx->policy.ir->default_action))
         return;
-    LintFinding *f = add(l, "L0150", ctx->have_default ? ctx->default_span : review_anchor(ctx, ST_POLICY),
+    LintFinding *f = add(l, "L0150", ctx->policy.have_default ? ctx->policy.default_span : review_anchor(ctx, ST_POLICY),
                          "make the default deny (`default errno(EPERM)` or `default kill-process`) and allow "
                          "what the program needs; `polc learn` writes that list from a trace",
                          "the default action lets every syscall the policy does not name run");
@@ -145,8 +145,8 @@ static Dnf bit_set(Lint *l, int arg, uint64_t bit)
 static void check_namespaces(Lint *l)
 {
     polc_ctx *ctx = l->ctx;
-    CapDef *sa = strmap_get(&ctx->caps, "SYS_ADMIN");
-    bool sys_admin = sa && (ctx->effective_caps & (1ull << sa->num));
+    CapDef *sa = strmap_get(&ctx->front.caps, "SYS_ADMIN");
+    bool sys_admin = sa && (ctx->policy.caps.effective & (1ull << sa->num));
     static const char *const calls[] = {"clone", "unshare"};
     for (size_t c = 0; c < 2; c++)
         for (size_t i = 0; i < l->narches; i++) {
@@ -293,14 +293,14 @@ static void check_sigreturn(Lint *l)
 static void check_caps(Lint *l)
 {
     polc_ctx *ctx = l->ctx;
-    if (ctx->caps_add_all) {
+    if (ctx->policy.caps.add_all) {
         LintFinding *f = add(l, "L0130", review_anchor(ctx, ST_CAPS),
                              "add only the capabilities the program needs", "`add all` keeps every capability");
         note(l, f, SPAN_NONE, "a container with every capability is privileged: SYS_ADMIN, SYS_MODULE, "
                               "SYS_RAWIO and the others each allow an escape");
     }
-    for (size_t i = 0; i < ctx->cap_adds.len; i++) {
-        const CapRef *c = &ctx->cap_adds.items[i];
+    for (size_t i = 0; i < ctx->policy.caps.adds.len; i++) {
+        const CapRef *c = &ctx->policy.caps.adds.items[i];
         const DangerousCap *d = review_dangerous_cap(c->name);
         if (!d || !first_time(l, arena_printf(&ctx->arena, "cap:%s", c->name)))
             continue;
@@ -309,19 +309,19 @@ static void check_caps(Lint *l)
                              "capability `%s` is added", c->name);
         note(l, f, SPAN_NONE, "%s", d->reason);
     }
-    if (!ctx->caps_drop_all && !ctx->caps_add_all) {
+    if (!ctx->policy.caps.drop_all && !ctx->policy.caps.add_all) {
         StrBuf sb;
         sb_init(&sb);
         size_t n = 0;
         for (size_t i = 0; review_dangerous_caps[i].name; i++) {
-            CapDef *d = strmap_get(&ctx->caps, review_dangerous_caps[i].name);
-            if (d && (ctx->effective_caps & (1ull << d->num)))
+            CapDef *d = strmap_get(&ctx->front.caps, review_dangerous_caps[i].name);
+            if (d && (ctx->policy.caps.effective & (1ull << d->num)))
                 sb_printf(&sb, "%s%s", n++ ? ", " : "", review_dangerous_caps[i].name);
         }
         if (n) {
             add(l, "L0131", review_anchor(ctx, ST_CAPS),
                                  "start from `capabilities { drop all; add ... }` with only what the program needs",
-                                 "the container keeps %s: %s", ctx->caps_declared ? "capabilities it does not drop"
+                                 "the container keeps %s: %s", ctx->policy.caps.declared ? "capabilities it does not drop"
                                                                                   : "Docker's default capabilities",
                                  sb.data);
         }
@@ -342,12 +342,12 @@ static bool paths_meet(Lint *l, const char *a, const char *b)
 static void check_files(Lint *l)
 {
     polc_ctx *ctx = l->ctx;
-    for (size_t i = 0; i < ctx->fs_rules.len; i++) {
-        const FsRule *w = &ctx->fs_rules.items[i];
+    for (size_t i = 0; i < ctx->policy.fs.rules.len; i++) {
+        const FsRule *w = &ctx->policy.fs.rules.items[i];
         if (!writable(w->access))
             continue;
-        for (size_t j = 0; j < ctx->fs_rules.len; j++) {
-            const FsRule *x = &ctx->fs_rules.items[j];
+        for (size_t j = 0; j < ctx->policy.fs.rules.len; j++) {
+            const FsRule *x = &ctx->policy.fs.rules.items[j];
             if (x->access != FS_EXEC || !paths_meet(l, w->path, x->path))
                 continue;
             LintFinding *f = add(l, "L0140", x->span,
@@ -371,17 +371,17 @@ static void check_files(Lint *l)
 static void check_process(Lint *l)
 {
     polc_ctx *ctx = l->ctx;
-    if (ctx->has_user && ctx->uid == 0)
-        add(l, "L0151", ctx->user_span, "run as an unprivileged user, e.g. `user 65532:65532`",
+    if (ctx->policy.process.has_user && ctx->policy.process.uid == 0)
+        add(l, "L0151", ctx->policy.process.user_span, "run as an unprivileged user, e.g. `user 65532:65532`",
             "the container runs as root (user 0)");
-    else if (!ctx->has_user)
+    else if (!ctx->policy.process.has_user)
         add(l, "L0151", review_anchor(ctx, ST_PROCESS),
             "say which unprivileged user it runs as: `process { user UID:GID }`",
             "no `user` is given: the container runs as the image's user, often root");
-    if (!ctx->no_new_privs)
+    if (!ctx->policy.process.no_new_privs)
         add(l, "L0152", review_anchor(ctx, ST_PROCESS), "add `no-new-privileges` to the process section",
             "no-new-privileges is off: setuid and file-capability programs gain privileges");
-    if (!ctx->read_only_root)
+    if (!ctx->policy.fs.read_only_root)
         add(l, "L0153", review_anchor(ctx, ST_FS),
             "add `read-only root` to the filesystem section and `write` only the paths the program needs",
             "the root file system is writable");
@@ -390,7 +390,7 @@ static void check_process(Lint *l)
 void review_lint(polc_ctx *ctx, LintFindings *out)
 {
     Lint l = {.ctx = ctx, .cc = {.arena = &ctx->arena}, .out = out};
-    if (!ctx->compiled || !ctx->ir)
+    if (!ctx->compiled || !ctx->policy.ir)
         return;
     l.narches = review_arches(ctx, l.arches);
     check_default(&l);

@@ -50,7 +50,7 @@ typedef struct Allowed {
     int rule;        /* a rule that allows some input; IR_RULE_DEFAULT: the default */
     bool by_default; /* some input runs because of the default action */
 } Allowed;
-/* Under the policy's own capability set (ctx->effective_caps). */
+/* Under the policy's own capability set (ctx->policy.caps.effective). */
 Allowed review_allowed(polc_ctx *ctx, CondCtx *cc, ArchId arch, const char *name);
 /* The syscall is named by an unconditional rule whose action does not allow
  * it, on this arch, without a capability requirement; returns the rule. */

@@ -8,7 +8,7 @@
 
 static uint64_t arg_max(const RegionOf *r, unsigned arg)
 {
-    return ir_arg_bits(r->ctx, r->sys, r->arch, arg) == 32 ? 0xffffffffull : UINT64_MAX;
+    return ir_arg_bits(&r->ctx->policy, r->sys, r->arch, arg) == 32 ? 0xffffffffull : UINT64_MAX;
 }
 
 /* The smallest x >= lo with (x & mask) == value (value within mask), or
@@ -156,13 +156,13 @@ bool region_is_everything(const RegionOf *r, Dnf d)
  * stand for: `call == 1 (socket)`. */
 static void put_value(const RegionOf *r, StrBuf *sb, unsigned arg, uint64_t v, bool paren)
 {
-    const_format_arg_value(r->ctx, sb, r->sys, arg, v, paren);
+    const_format_arg_value(&r->ctx->policy, sb, r->sys, arg, v, paren);
     const char *muxed = arg == 0 && v <= UINT32_MAX && r->sys ? muxed_call_name(r->sys, (uint32_t)v) : NULL;
     if (muxed)
         sb_printf(sb, " (%s)", muxed);
 }
 
-static const char *arg_name(const RegionOf *r, unsigned arg) { return ir_arg_name(r->ctx, r->sys, r->arch, arg); }
+static const char *arg_name(const RegionOf *r, unsigned arg) { return ir_arg_name(&r->ctx->policy, r->sys, r->arch, arg); }
 
 /* The order atoms of one argument are written in: equality, lower bound,
  * upper bound, mask (exclusions come last, as one list). */
@@ -204,7 +204,7 @@ static void format_term(const RegionOf *r, const Term *t, StrBuf *sb)
                     put_value(r, sb, arg, a->value, false);
                 } else {
                     sb_printf(sb, "%s %s ", arg_name(r, arg), OPS[a->op]);
-                    const_format_arg_value(r->ctx, sb, NULL, arg, a->value, false);
+                    const_format_arg_value(&r->ctx->policy, sb, NULL, arg, a->value, false);
                 }
             }
         size_t nne = 0;

@@ -35,7 +35,7 @@ static void put_cube(StrBuf *sb, const polc_ctx *ctx, const int *caps, int ncaps
     for (int b = 0; b < ncaps; b++) {
         if (!(c.care & (1u << b)))
             continue;
-        const char *name = cap_name(ctx, caps[b]);
+        const char *name = cap_name(&ctx->policy, caps[b]);
         sb_printf(sb, "%s%s %s", first ? "" : ", ", (c.value & (1u << b)) ? "with" : "without", name ? name : "?");
         first = false;
     }

@@ -74,7 +74,7 @@ bool review_silenced_in_source(const polc_ctx *ctx, Span span, const char *code)
     if (!span_valid(span) || !code)
         return false;
     return lines_allow(ctx, span, code) ||
-           (span.file != ctx->root_file && include_allows(ctx, &ctx->stmts, span.file, code));
+           (span.file != ctx->policy.root_file && include_allows(ctx, &ctx->front.stmts, span.file, code));
 }
 
 static bool lines_allow(const polc_ctx *ctx, Span span, const char *code)

@@ -27,6 +27,7 @@ static Diag *diag_new(DiagEngine *d, Severity sev, const char *code, Span span, 
         abort();
     }
     if (sev == SEV_ERROR) {
+        d->internal_error |= strcmp(code, "E0499") == 0;
         d->nerrors++;
         if (d->nerrors > DIAG_MAX_ERRORS) {
             d->truncated = true;

@@ -32,6 +32,7 @@ typedef struct DiagEngine {
     size_t nerrors, nwarnings;
     bool truncated; /* errors beyond DIAG_MAX_ERRORS were dropped */
     bool install_error; /* polc's own files are missing */
+    bool internal_error; /* an E0499 (a bug in polc) was reported: exit status 2, not 1 */
     Diag sink;      /* absorbs notes added to dropped diagnostics */
 } DiagEngine;
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backend/backend.h"
 #include "validate/points.h"
 
 #define X32_BIT 0x40000000u
@@ -21,7 +22,7 @@ static uint32_t *grow_push(uint32_t *v, size_t *n, size_t *cap, uint32_t x)
     return v;
 }
 
-uint32_t *points_numbers(const polc_ctx *ctx, ArchId arch, size_t *n)
+uint32_t *points_numbers(const BackendRun *run, ArchId arch, size_t *n)
 {
     uint32_t base = arch == ARCH_X32 ? X32_BIT : 0;
     size_t cap = 0;
@@ -30,7 +31,7 @@ uint32_t *points_numbers(const polc_ctx *ctx, ArchId arch, size_t *n)
     for (uint32_t i = 0; i < 1024; i++)
         v = grow_push(v, n, &cap, base + i);
     /* numbers of the table beyond the first 1024 (arm's private calls) */
-    const ArchTable *t = &ctx->db.arch[arch];
+    const ArchTable *t = &run->policy->db.arch[arch];
     for (size_t i = 0; t->loaded && i < t->len; i++)
         if (t->entries[i].nr >= base + 1024)
             v = grow_push(v, n, &cap, t->entries[i].nr);
@@ -81,7 +82,7 @@ static void push_vector(ArgVectors *out, const uint64_t args[6])
     memcpy(out->v[out->n++], args, 6 * sizeof(uint64_t));
 }
 
-void points_vectors(const polc_ctx *ctx, ArchId arch, const IrSyscall *s, ArgVectors *out)
+void points_vectors(const BackendRun *run, ArchId arch, const IrSyscall *s, ArgVectors *out)
 {
     out->n = 0;
     uint64_t zeros[6] = {0}, ones[6];
@@ -111,7 +112,7 @@ void points_vectors(const polc_ctx *ctx, ArchId arch, const IrSyscall *s, ArgVec
         if (!(tested & (1u << i)))
             continue;
         vs_add(&vals[i], 0);
-        if (arch_info(arch)->word_bits == 64 && ir_arg_bits(ctx, s->name, arch, i) == 32) {
+        if (arch_info(arch)->word_bits == 64 && ir_arg_bits(run->policy, s->name, arch, i) == 32) {
             /* the kernel reads the low half: a dirty high half must not matter */
             size_t k = vals[i].n;
             for (size_t j = 0; j < k; j++) {
@@ -166,13 +167,13 @@ typedef struct CapSet {
     uint64_t present, absent;
 } CapSet;
 
-size_t points_cap_sets(const polc_ctx *ctx, uint64_t *sets, size_t max)
+size_t points_cap_sets(const BackendRun *run, uint64_t *sets, size_t max)
 {
     CapSet cs[64];
     size_t n = 0;
     cs[n++] = (CapSet){0, 0};
-    for (size_t a = 0; a < ctx->ir->arches.len; a++) {
-        const IrArch *ia = &ctx->ir->arches.items[a];
+    for (size_t a = 0; a < run->policy->ir->arches.len; a++) {
+        const IrArch *ia = &run->policy->ir->arches.items[a];
         for (size_t i = 0; i < ia->syscalls.len; i++) {
             const IrSyscall *s = &ia->syscalls.items[i];
             for (unsigned sc = 0; sc < (1u << s->ncaps); sc++) {

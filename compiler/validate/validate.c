@@ -66,21 +66,21 @@ static ArchId seen_as(ArchId arch) { return arch == ARCH_X32 ? ARCH_X86_64 : arc
 
 /* The syscall the IR decides for (arch, nr) as seccomp_data shows it: x86_64
  * numbers with the x32 bit belong to x32. */
-static const IrSyscall *decided(const polc_ctx *ctx, ArchId arch, uint32_t nr, ArchId *owner)
+static const IrSyscall *decided(const BackendRun *run, ArchId arch, uint32_t nr, ArchId *owner)
 {
     *owner = seen_as(arch);
     if (*owner == ARCH_X86_64 && nr >= X32_BIT && nr != 0xffffffffu)
         *owner = ARCH_X32;
-    const IrArch *ia = ir_arch(ctx->ir, *owner);
+    const IrArch *ia = ir_arch(run->policy->ir, *owner);
     return ia ? ir_syscall(ia, nr) : NULL;
 }
 
-static const char *call_text(const polc_ctx *ctx, ArchId arch, uint32_t nr, const uint64_t a[6], char *buf,
+static const char *call_text(const BackendRun *run, ArchId arch, uint32_t nr, const uint64_t a[6], char *buf,
                              size_t len)
 {
     ArchId owner;
-    decided(ctx, arch, nr, &owner);
-    const SyscallEntry *e = syscalldb_by_nr(&ctx->db, owner, nr);
+    decided(run, arch, nr, &owner);
+    const SyscallEntry *e = syscalldb_by_nr(&run->policy->db, owner, nr);
     char name[48];
     if (e)
         snprintf(name, sizeof name, "%s", e->name);
@@ -92,14 +92,14 @@ static const char *call_text(const polc_ctx *ctx, ArchId arch, uint32_t nr, cons
     return buf;
 }
 
-static Span rule_span(const polc_ctx *ctx, int rule)
+static Span rule_span(const BackendRun *run, int rule)
 {
-    if (rule >= 0 && (size_t)rule < ctx->rules.len)
-        return ctx->rules.items[rule]->span;
-    return ctx->default_span;
+    if (rule >= 0 && (size_t)rule < run->policy->rules.len)
+        return run->policy->rules.items[rule]->span;
+    return run->policy->default_span;
 }
 
-bool validate_bpf_program(polc_ctx *ctx, const struct sock_filter *prog, size_t len, uint64_t caps)
+bool validate_bpf_program(const BackendRun *run, const struct sock_filter *prog, size_t len, uint64_t caps)
 {
     ArgVectors vv = {0, 0, NULL};
     bool ok = true;
@@ -108,43 +108,42 @@ bool validate_bpf_program(polc_ctx *ctx, const struct sock_filter *prog, size_t 
         const ArchInfo *info = arch_info(arch);
         size_t nnr;
         uint32_t *nrs;
-        if (!ir_arch(ctx->ir, arch)) {
+        if (!ir_arch(run->policy->ir, arch)) {
             if (arch == ARCH_X32)
                 continue; /* x86_64's numbers with the x32 bit */
             static uint32_t untargeted[] = {0, 39, 1023};
             nrs = untargeted;
             nnr = sizeof untargeted / sizeof *untargeted;
         } else {
-            nrs = points_numbers(ctx, arch, &nnr);
+            nrs = points_numbers(run, arch, &nnr);
         }
         for (size_t i = 0; i < nnr && ok; i++) {
             ArchId owner;
-            const IrSyscall *s = decided(ctx, arch, nrs[i], &owner);
-            points_vectors(ctx, owner, s, &vv);
+            const IrSyscall *s = decided(run, arch, nrs[i], &owner);
+            points_vectors(run, owner, s, &vv);
             for (size_t v = 0; v < vv.n && ok; v++) {
                 struct seccomp_data d = {(int)nrs[i], info->audit, 0, {0}};
                 memcpy(d.args, vv.v[v], sizeof d.args);
                 BpfResult got = bpf_run(prog, len, &d);
-                IrVerdict iv = ir_eval(ctx, seen_as(arch), nrs[i], vv.v[v], caps);
+                IrVerdict iv = ir_eval(run->policy, seen_as(arch), nrs[i], vv.v[v], caps);
                 uint32_t want = ir_action_ret(iv.action);
                 if (got.error == 0 && got.ret == want)
                     continue;
                 char call[256], g[64], w[64];
-                Diag *dg = diag_error(&ctx->diag, "E0499", SPAN_NONE,
+                Diag *dg = diag_error(run->diag, "E0499", SPAN_NONE,
                                       "internal error: polc's BPF program decides %s as %s, where the policy "
                                       "decides %s",
-                                      call_text(ctx, arch, nrs[i], vv.v[v], call, sizeof call),
+                                      call_text(run, arch, nrs[i], vv.v[v], call, sizeof call),
                                       got.error ? "an interpreter error" : ret_text(got.ret, g, sizeof g),
                                       ret_text(want, w, sizeof w));
-                diag_note(&ctx->diag, dg, rule_span(ctx, iv.rule), "the policy's decision comes from here");
-                diag_note(&ctx->diag, dg, SPAN_NONE,
+                diag_note(run->diag, dg, rule_span(run, iv.rule), "the policy's decision comes from here");
+                diag_note(run->diag, dg, SPAN_NONE,
                           "translation validation runs every program on the policy's decision points before "
                           "writing it; nothing was written");
-                ctx->internal_error = true;
                 ok = false;
             }
         }
-        if (ir_arch(ctx->ir, arch))
+        if (ir_arch(run->policy->ir, arch))
             free(nrs);
     }
     arg_vectors_free(&vv);
@@ -177,13 +176,13 @@ static void set_finding(Finding *f, const char *code, int rule, const char *note
 }
 
 /* Names of the capabilities in mask, as the oracle takes them. */
-static const char **cap_names(const polc_ctx *ctx, uint64_t mask, char store[64][40])
+static const char **cap_names(const BackendRun *run, uint64_t mask, char store[64][40])
 {
     static const char *names[65];
     size_t n = 0;
     for (int c = 0; c < 64; c++)
         if (mask & (1ull << c)) {
-            const char *nm = cap_name(ctx, c);
+            const char *nm = cap_name(run->policy, c);
             snprintf(store[n], sizeof store[n], "CAP_%s", nm ? nm : "?");
             names[n] = store[n];
             n++;
@@ -196,18 +195,18 @@ static const char **cap_names(const polc_ctx *ctx, uint64_t mask, char store[64]
  * arch: it may not know the name (runc then skips the rule), or know it and
  * still file it elsewhere on one arch (2.5.4: map_shadow_stack on x32 as a
  * pseudo number). i386's socket calls are filed under socketcall: modelled. */
-static bool libseccomp_applies(const polc_ctx *ctx, ArchId arch, uint32_t nr, const char *name)
+static bool libseccomp_applies(const BackendRun *run, ArchId arch, uint32_t nr, const char *name)
 {
     const char *mux;
     uint32_t call;
-    if (muxed_call(name, &mux, &call) && arch_has_muxer(ctx, arch, mux))
+    if (muxed_call(name, &mux, &call) && arch_has_muxer(&run->policy->db, arch, mux))
         return true;
     int got = seccomp_syscall_resolve_name_arch(oracle_arch_from_name(arch_info(arch)->scmp), name);
     return got >= 0 && (uint32_t)got == nr;
 }
 
 typedef struct FamilyRun {
-    polc_ctx *ctx;
+    const BackendRun *run;
     ArchId family;
     uint64_t caps;
     /* rules: the profile read as runc documents it; runc: the program runc
@@ -230,13 +229,13 @@ static const char *const LIBSECCOMP_NOTE =
 
 static void check_call(FamilyRun *r, ArchId arch, uint32_t nr, const uint64_t args[6])
 {
-    polc_ctx *ctx = r->ctx;
-    IrVerdict iv = ir_eval(ctx, seen_as(arch), nr, args, r->caps);
+    const BackendRun *run = r->run;
+    IrVerdict iv = ir_eval(run->policy, seen_as(arch), nr, args, r->caps);
     uint32_t want = ir_action_ret(iv.action);
     char call[256], g[64], w[64];
     ArchId owner;
-    decided(ctx, arch, nr, &owner);
-    const SyscallEntry *e = syscalldb_by_nr(&ctx->db, owner, nr);
+    decided(run, arch, nr, &owner);
+    const SyscallEntry *e = syscalldb_by_nr(&run->policy->db, owner, nr);
     bool own_number = owner == arch; /* else the other x86_64 ABI's, checked with it */
     if (iv.rule != IR_RULE_BAD_ARCH && own_number) {
         uint32_t says;
@@ -245,13 +244,13 @@ static void check_call(FamilyRun *r, ArchId arch, uint32_t nr, const uint64_t ar
         if (ambiguous) {
             set_finding(r->out, "E0499", iv.rule, NULL,
                         "internal error: in the Docker profile polc wrote, two entries that disagree both apply to %s",
-                        call_text(ctx, arch, nr, args, call, sizeof call));
+                        call_text(run, arch, nr, args, call, sizeof call));
             return;
         }
         if (says != want) {
             set_finding(r->out, "E0499", iv.rule, NULL,
                         "internal error: the Docker profile polc wrote says %s for %s, where the policy decides %s",
-                        ret_text(says, g, sizeof g), call_text(ctx, arch, nr, args, call, sizeof call),
+                        ret_text(says, g, sizeof g), call_text(run, arch, nr, args, call, sizeof call),
                         ret_text(want, w, sizeof w));
             return;
         }
@@ -268,11 +267,11 @@ static void check_call(FamilyRun *r, ArchId arch, uint32_t nr, const uint64_t ar
             set_finding(r->out, "E0413", NO_RULE, LIBSECCOMP_NOTE,
                         "libseccomp's filter from this profile decides %s, an ABI the policy does not target, as %s "
                         "instead of killing it",
-                        call_text(ctx, arch, nr, args, call, sizeof call), ret_text(got.ret, g, sizeof g));
+                        call_text(run, arch, nr, args, call, sizeof call), ret_text(got.ret, g, sizeof g));
         return;
     }
-    bool applies = e && own_number ? libseccomp_applies(ctx, arch, nr, e->name) : true;
-    uint32_t dflt = ir_action_ret(ctx->ir->default_action);
+    bool applies = e && own_number ? libseccomp_applies(run, arch, nr, e->name) : true;
+    uint32_t dflt = ir_action_ret(run->policy->ir->default_action);
     if (got.error || got.ret != want) {
         /* runc skips a name its libseccomp does not know and the default
          * decides it: accepted where that default lets nothing through that
@@ -285,14 +284,14 @@ static void check_call(FamilyRun *r, ArchId arch, uint32_t nr, const uint64_t ar
                         "the libseccomp polc links (%u.%u.%u) adds no rule for `%s` on %s, so runc would let the "
                         "default decide %s as %s, where the policy decides %s",
                         seccomp_version()->major, seccomp_version()->minor, seccomp_version()->micro,
-                        e ? e->name : "?", arch_info(arch)->name, call_text(ctx, arch, nr, args, call, sizeof call),
+                        e ? e->name : "?", arch_info(arch)->name, call_text(run, arch, nr, args, call, sizeof call),
                         ret_text(got.ret, g, sizeof g), ret_text(want, w, sizeof w));
         else
             set_finding(r->out, "E0413", iv.rule, LIBSECCOMP_NOTE,
                         "libseccomp %u.%u.%u builds a filter from this profile that decides %s as %s, where the "
                         "policy decides %s",
                         seccomp_version()->major, seccomp_version()->minor, seccomp_version()->micro,
-                        call_text(ctx, arch, nr, args, call, sizeof call),
+                        call_text(run, arch, nr, args, call, sizeof call),
                         got.error ? "an interpreter error" : ret_text(got.ret, g, sizeof g),
                         ret_text(want, w, sizeof w));
         r->out->help = applies ? MISCOMPILED_HELP : UNKNOWN_NAME_HELP;
@@ -305,7 +304,7 @@ static void check_call(FamilyRun *r, ArchId arch, uint32_t nr, const uint64_t ar
         set_finding(r->out, "E0413", iv.rule, LIBSECCOMP_NOTE,
                     "runc's filter from this profile (libseccomp's program and runc's -ENOSYS stub) decides %s as "
                     "%s, where the policy decides %s",
-                    call_text(ctx, arch, nr, args, call, sizeof call), ret_text(got_runc.ret, g, sizeof g),
+                    call_text(run, arch, nr, args, call, sizeof call), ret_text(got_runc.ret, g, sizeof g),
                     ret_text(want, w, sizeof w));
     r->out->help = MISCOMPILED_HELP;
 }
@@ -313,16 +312,16 @@ static void check_call(FamilyRun *r, ArchId arch, uint32_t nr, const uint64_t ar
 static void check_family(FamilyRun *r)
 {
     ArgVectors vv = {0, 0, NULL};
-    for (size_t a = 0; a < r->ctx->ir->arches.len && !r->out->code[0]; a++) {
-        ArchId arch = r->ctx->ir->arches.items[a].arch;
+    for (size_t a = 0; a < r->run->policy->ir->arches.len && !r->out->code[0]; a++) {
+        ArchId arch = r->run->policy->ir->arches.items[a].arch;
         if (arch_info(arch)->family != r->family)
             continue;
         size_t nnr;
-        uint32_t *nrs = points_numbers(r->ctx, arch, &nnr);
+        uint32_t *nrs = points_numbers(r->run, arch, &nnr);
         for (size_t i = 0; i < nnr && !r->out->code[0]; i++) {
             ArchId owner;
-            const IrSyscall *s = decided(r->ctx, arch, nrs[i], &owner);
-            points_vectors(r->ctx, owner, s, &vv);
+            const IrSyscall *s = decided(r->run, arch, nrs[i], &owner);
+            points_vectors(r->run, owner, s, &vv);
             /* reading tens of thousands of entries per vector (a profile of
              * many masked blocks) would take minutes: beyond the budget the
              * vectors are thinned evenly, the first two always kept */
@@ -338,15 +337,15 @@ static void check_family(FamilyRun *r)
 
 /* Whether the linked libseccomp can build a filter for the family's arches
  * of the policy on this host: an empty profile for them. */
-static bool libseccomp_builds(const polc_ctx *ctx, ArchId family, uint32_t native)
+static bool libseccomp_builds(const BackendRun *run, ArchId family, uint32_t native)
 {
     StrBuf sb;
     sb_init(&sb);
     sb_puts(&sb, "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"architectures\":[");
     bool first = true;
-    for (size_t a = 0; a < ctx->ir->arches.len; a++)
-        if (arch_info(ctx->ir->arches.items[a].arch)->family == family) {
-            sb_printf(&sb, "%s\"%s\"", first ? "" : ",", arch_info(ctx->ir->arches.items[a].arch)->scmp);
+    for (size_t a = 0; a < run->policy->ir->arches.len; a++)
+        if (arch_info(run->policy->ir->arches.items[a].arch)->family == family) {
+            sb_printf(&sb, "%s\"%s\"", first ? "" : ",", arch_info(run->policy->ir->arches.items[a].arch)->scmp);
             first = false;
         }
     sb_puts(&sb, "],\"syscalls\":[]}");
@@ -372,10 +371,10 @@ static bool host_byte_order(ArchId a)
     return ((audit & __AUDIT_ARCH_LE) != 0) == (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__);
 }
 
-static void check_docker(polc_ctx *ctx, const char *json, bool with_libseccomp, Finding *out)
+static void check_docker(const BackendRun *run, const char *json, bool with_libseccomp, Finding *out)
 {
     uint64_t sets[64];
-    size_t nsets = points_cap_sets(ctx, sets, 64);
+    size_t nsets = points_cap_sets(run, sets, 64);
     if (!nsets) {
         set_finding(out, "E0499", NO_RULE, NULL,
                     "internal error: the policy's capability scenarios need more than 64 capability sets to check");
@@ -383,15 +382,15 @@ static void check_docker(polc_ctx *ctx, const char *json, bool with_libseccomp, 
     }
     for (int fam = 0; fam < ARCH__COUNT && !out->code[0]; fam++) {
         bool used = false;
-        for (size_t a = 0; a < ctx->ir->arches.len; a++)
-            used |= (int)arch_info(ctx->ir->arches.items[a].arch)->family == fam;
+        for (size_t a = 0; a < run->policy->ir->arches.len; a++)
+            used |= (int)arch_info(run->policy->ir->arches.items[a].arch)->family == fam;
         if (!used)
             continue;
         uint32_t native = oracle_arch_from_name(arch_info((ArchId)fam)->scmp);
         /* libseccomp builds filters only in this host's byte order, and not
          * for every arch on every host (riscv64, ppc64le on x86_64): where it
          * cannot build one for a trivial profile, part (b) is not done */
-        bool lsc = with_libseccomp && host_byte_order((ArchId)fam) && libseccomp_builds(ctx, (ArchId)fam, native);
+        bool lsc = with_libseccomp && host_byte_order((ArchId)fam) && libseccomp_builds(run, (ArchId)fam, native);
         if (with_libseccomp && !lsc && fam == host_family()) {
             /* on its own arch it must work: the check cannot be done here */
             set_finding(out, "E0413", NO_RULE, NULL,
@@ -404,7 +403,7 @@ static void check_docker(polc_ctx *ctx, const char *json, bool with_libseccomp, 
         }
         for (size_t k = 0; k < nsets && !out->code[0]; k++) {
             char store[64][40], err[512];
-            const char **caps = cap_names(ctx, sets[k], store);
+            const char **caps = cap_names(run, sets[k], store);
             OracleOptions rules_o = {caps, native, 0, 0, 1};
             OracleFilter *rules = oracle_load_rules(json, &rules_o, err, sizeof err);
             if (!rules) {
@@ -422,7 +421,7 @@ static void check_docker(polc_ctx *ctx, const char *json, bool with_libseccomp, 
                                 seccomp_version()->major, seccomp_version()->minor, seccomp_version()->micro, err);
             }
             if (!out->code[0]) {
-                FamilyRun r = {ctx, (ArchId)fam, sets[k], rules, runc, out};
+                FamilyRun r = {run, (ArchId)fam, sets[k], rules, runc, out};
                 check_family(&r);
             }
             oracle_free(rules);
@@ -431,21 +430,20 @@ static void check_docker(polc_ctx *ctx, const char *json, bool with_libseccomp, 
     }
 }
 
-static void report(polc_ctx *ctx, const Finding *f)
+static void report(const BackendRun *run, const Finding *f)
 {
-    Span where = f->rule == NO_RULE ? SPAN_NONE : rule_span(ctx, f->rule);
+    Span where = f->rule == NO_RULE ? SPAN_NONE : rule_span(run, f->rule);
     /* the engine keeps the code's pointer: a copy that lives as long */
-    Diag *g = diag_error(&ctx->diag, arena_strdup(&ctx->arena, f->code), where, "%s", f->message);
+    Diag *g = diag_error(run->diag, arena_strdup(run->arena, f->code), where, "%s", f->message);
     if (f->note[0])
-        diag_note(&ctx->diag, g, SPAN_NONE, "%s", f->note);
+        diag_note(run->diag, g, SPAN_NONE, "%s", f->note);
     if (f->help)
-        diag_help(&ctx->diag, g, "%s", f->help);
-    diag_note(&ctx->diag, g, SPAN_NONE, "nothing was written");
-    ctx->internal_error |= strcmp(f->code, "E0499") == 0;
+        diag_help(run->diag, g, "%s", f->help);
+    diag_note(run->diag, g, SPAN_NONE, "nothing was written");
 }
 
 /* Runs check_docker in a child with a time limit: libseccomp can hang. */
-static bool check_docker_in_child(polc_ctx *ctx, const char *json, Finding *out)
+static bool check_docker_in_child(const BackendRun *run, const char *json, Finding *out)
 {
     int fds[2];
     if (pipe(fds) != 0)
@@ -462,7 +460,7 @@ static bool check_docker_in_child(polc_ctx *ctx, const char *json, Finding *out)
         Finding f;
         memset(&f, 0, sizeof f);
         f.rule = NO_RULE;
-        check_docker(ctx, json, true, &f);
+        check_docker(run, json, true, &f);
         const char *p = (const char *)&f;
         size_t left = sizeof f;
         while (left) {
@@ -528,18 +526,18 @@ static bool check_docker_in_child(polc_ctx *ctx, const char *json, Finding *out)
     return true;
 }
 
-bool validate_docker_profile(polc_ctx *ctx, const char *json)
+bool validate_docker_profile(const BackendRun *run, const char *json)
 {
     Finding f;
     memset(&f, 0, sizeof f);
     f.rule = NO_RULE;
-    if (ctx->skip_libseccomp_validation)
-        check_docker(ctx, json, false, &f);
-    else if (!check_docker_in_child(ctx, json, &f))
+    if (run->opt->skip_libseccomp_validation)
+        check_docker(run, json, false, &f);
+    else if (!check_docker_in_child(run, json, &f))
         set_finding(&f, "E0499", NO_RULE, NULL, "internal error: cannot start the process that checks the Docker profile "
                                            "with libseccomp: %s", strerror(errno));
     if (!f.code[0])
         return true;
-    report(ctx, &f);
+    report(run, &f);
     return false;
 }

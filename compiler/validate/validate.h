@@ -13,22 +13,22 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "compile.h"
+#include "backend/backend.h"
 
 /* polc's own BPF program, generated for the capability set caps (bit n =
  * capability n), through the in-tree interpreter, on every target arch.
  * false: reported as E0499 (a compiler bug). */
-bool validate_bpf_program(polc_ctx *ctx, const struct sock_filter *prog, size_t len, uint64_t caps);
+bool validate_bpf_program(const BackendRun *run, const struct sock_filter *prog, size_t len, uint64_t caps);
 
 /* The Docker profile polc wrote, under every capability scenario the IR
  * distinguishes: (a) read the way runc documents it (rule by rule, without
  * libseccomp): a difference is E0499 (a compiler bug); (b) unless
- * ctx->skip_libseccomp_validation, built into a filter by the libseccomp polc
+ * run->opt->skip_libseccomp_validation, built into a filter by the libseccomp polc
  * links, the way runc builds it (with and without runc's -ENOSYS stub), on
  * the arches of this host's byte order: a difference is E0413, a refusal
  * (that libseccomp would change the policy under runc). (b) runs in a child
  * process with a time limit, since libseccomp 2.5.4 never returns on some
  * rule sets. */
-bool validate_docker_profile(polc_ctx *ctx, const char *json);
+bool validate_docker_profile(const BackendRun *run, const char *json);
 
 #endif

@@ -82,7 +82,7 @@ static bool covered(const PolicyDiff *d, const polc_ctx *n, ArchId arch, uint32_
             if (caps & (1ull << c->caps[b]))
                 sc |= 1u << b;
         uint64_t view[6];
-        ir_arg_view(n, c->name, arch, args, view);
+        ir_arg_view(&n->policy, c->name, arch, args, view);
         if (c->scenarios[sc] && dnf_eval(c->cond, view))
             return true;
     }
@@ -141,26 +141,26 @@ int main(int argc, char **argv)
                     continue;
                 }
                 uint64_t caps = scenario_caps(c, sc);
-                IrVerdict vo = ir_eval(o, c->arch, c->nr, args, caps), vn = ir_eval(n, c->arch, c->nr, args, caps);
+                IrVerdict vo = ir_eval(&o->policy, c->arch, c->nr, args, caps), vn = ir_eval(&n->policy, c->arch, c->nr, args, caps);
                 witnesses++;
                 if (!action_eq(vo.action, c->from) || !action_eq(vn.action, c->to))
                     fail(c->arch, c->name, c->nr, args,
-                         arena_printf(A, "reported %s -> %s, the IRs say %s -> %s", action_str(n, A, c->from),
-                                      action_str(n, A, c->to), action_str(n, A, vo.action),
-                                      action_str(n, A, vn.action)));
+                         arena_printf(A, "reported %s -> %s, the IRs say %s -> %s", action_str(&n->policy, A, c->from),
+                                      action_str(&n->policy, A, c->to), action_str(&n->policy, A, vo.action),
+                                      action_str(&n->policy, A, vn.action)));
             }
         }
     }
 
     /* 2. nothing unreported */
     size_t calls = 0;
-    for (size_t ai = 0; ai < o->ir->arches.len; ai++) {
-        const IrArch *oa = &o->ir->arches.items[ai];
-        const IrArch *na = ir_arch(n->ir, oa->arch);
+    for (size_t ai = 0; ai < o->policy.ir->arches.len; ai++) {
+        const IrArch *oa = &o->policy.ir->arches.items[ai];
+        const IrArch *na = ir_arch(n->policy.ir, oa->arch);
         if (!na)
             continue;
         ArchId arch = oa->arch;
-        const ArchTable *tab = &n->db.arch[arch];
+        const ArchTable *tab = &n->policy.db.arch[arch];
         for (size_t e = 0; e < tab->len; e++) {
             uint32_t nr = tab->entries[e].nr;
             const IrSyscall *os = ir_syscall(oa, nr), *ns = ir_syscall(na, nr);
@@ -197,7 +197,7 @@ int main(int argc, char **argv)
                             if (which == 6 || a == which)
                                 args[a] = vs.v[val];
                     }
-                    IrVerdict vo = ir_eval(o, arch, nr, args, capset), vn = ir_eval(n, arch, nr, args, capset);
+                    IrVerdict vo = ir_eval(&o->policy, arch, nr, args, capset), vn = ir_eval(&n->policy, arch, nr, args, capset);
                     calls++;
                     if (action_eq(vo.action, vn.action))
                         continue;
@@ -206,8 +206,8 @@ int main(int argc, char **argv)
                                            : covered(&d, n, arch, nr, args, capset, vo.action, vn.action);
                     if (!ok)
                         fail(arch, tab->entries[e].name, nr, args,
-                             arena_printf(A, "unreported %s -> %s (caps %#llx)", action_str(n, A, vo.action),
-                                          action_str(n, A, vn.action), (unsigned long long)capset));
+                             arena_printf(A, "unreported %s -> %s (caps %#llx)", action_str(&n->policy, A, vo.action),
+                                          action_str(&n->policy, A, vn.action), (unsigned long long)capset));
                 }
             }
         }

@@ -68,13 +68,13 @@ static bool extended(const polc_ctx *ctx, int arch, uint32_t nr, const uint64_t 
 {
     if (arch < 0 || arch_info((ArchId)arch)->word_bits != 64)
         return false;
-    const SyscallEntry *e = syscalldb_by_nr(&ctx->db, (ArchId)arch, nr);
+    const SyscallEntry *e = syscalldb_by_nr(&ctx->policy.db, (ArchId)arch, nr);
     if (!e)
         return false;
     bool any = false;
     for (unsigned i = 0; i < 6; i++) {
         out[i] = in[i];
-        if (ir_arg_bits(ctx, e->name, (ArchId)arch, i) != 32)
+        if (ir_arg_bits(&ctx->policy, e->name, (ArchId)arch, i) != 32)
             continue;
         uint32_t lo = (uint32_t)in[i];
         out[i] = sign ? (uint64_t)(int64_t)(int32_t)lo : lo;

@@ -444,7 +444,7 @@ static void self_check(const Text *policy, const char *json, const BpfProgram *p
     bool same = polc_compile_buffer(ctx, "exh.pol", policy->s, policy->len) == POLC_OK;
     if (same && json)
         same = polc_emit(ctx, POLC_TARGET_DOCKER, &json2, &len2) == POLC_OK && !strcmp(json, json2);
-    same = same && bpf_generate(ctx, 0, &prog2) && prog2.len == prog->len &&
+    same = same && bpf_generate(&(BackendRun){&ctx->policy, &ctx->opt.backend, &ctx->diag, &ctx->arena}, 0, &prog2) && prog2.len == prog->len &&
            !memcmp(prog2.insns, prog->insns, prog->len * sizeof *prog->insns);
     if (!same) {
         fprintf(stderr, "exhaustive_test: the minimal stdlib changes polc's output for\n%s", policy->s);
@@ -670,7 +670,7 @@ static void run_policy(const Text *policy)
         }
     }
     BpfProgram prog;
-    if (!bpf_generate(ctx, 0, &prog)) {
+    if (!bpf_generate(&(BackendRun){&ctx->policy, &ctx->opt.backend, &ctx->diag, &ctx->arena}, 0, &prog)) {
         report(CL_BPFGEN, policy, "bpf_generate failed");
         free(json);
         oracle_free(literal_profile);
@@ -680,8 +680,8 @@ static void run_policy(const Text *policy)
     if (stdlib_dir == min_stdlib && st.compiled % SELF_CHECK_EVERY == 1)
         self_check(policy, json, &prog);
     TestValues v0 = TEST_VALUES(MAX_VALUES), v1 = TEST_VALUES(MAX_VALUES);
-    collect_values(ctx->ir, 0, &v0);
-    collect_values(ctx->ir, 1, &v1);
+    collect_values(ctx->policy.ir, 0, &v0);
+    collect_values(ctx->policy.ir, 1, &v1);
     size_t nvec = v0.n * v1.n + 1;
     st.vectors += nvec;
     for (size_t i = 0; i < nvec; i++) {
@@ -693,7 +693,7 @@ static void run_policy(const Text *policy)
             args[0] = v0.v[i / v1.n];
             args[1] = v1.v[i % v1.n];
         }
-        IrVerdict iv = ir_eval(ctx, ARCH_X86_64, nr, args, 0);
+        IrVerdict iv = ir_eval(&ctx->policy, ARCH_X86_64, nr, args, 0);
         uint32_t want = ir_action_ret(iv.action);
         struct seccomp_data d = {(int)nr, arch_info(ARCH_X86_64)->audit, 0, {0}};
         memcpy(d.args, args, sizeof d.args);

@@ -166,7 +166,7 @@ static bool narrow_arg(const Gen *g, unsigned arg)
 {
     for (unsigned i = 0; i < g->nrule_sys; i++)
         for (int a = 0; a < ARCH__COUNT; a++)
-            if ((g->arch_mask & (1u << a)) && ir_arg_bits(widths_ctx(), SYSCALLS[g->rule_sys[i]], (ArchId)a, arg) == 32)
+            if ((g->arch_mask & (1u << a)) && ir_arg_bits(&widths_ctx()->policy, SYSCALLS[g->rule_sys[i]], (ArchId)a, arg) == 32)
                 return true;
     return false;
 }
@@ -387,7 +387,7 @@ static void collect_values(const polc_ctx *ctx, TestValues *vs)
     static const uint64_t boundaries[] = {0, 1, 0x7fffffff, 0x80000000, 0xffffffff, 0x100000000ull, UINT64_MAX};
     for (size_t i = 0; i < sizeof boundaries / sizeof *boundaries; i++)
         test_values_add(vs, boundaries[i]);
-    test_values_add_ir(vs, ctx->ir, junk_high_half);
+    test_values_add_ir(vs, ctx->policy.ir, junk_high_half);
 }
 
 typedef struct Stats {
@@ -446,7 +446,7 @@ static void compare_call(const polc_ctx *ctx, ArchId arch, uint32_t nr, const ui
                          const BpfProgram *bpf, const OracleFilter *oracle, const char *capdesc)
 {
     const ArchInfo *ai = arch_info(arch);
-    IrVerdict iv = ir_eval(ctx, arch, nr, args, caps);
+    IrVerdict iv = ir_eval(&ctx->policy, arch, nr, args, caps);
     uint32_t want = ir_action_ret(iv.action);
     struct seccomp_data d = {(int)nr, ai->audit, 0, {0}};
     memcpy(d.args, args, sizeof d.args);
@@ -479,7 +479,7 @@ static void compare_call(const polc_ctx *ctx, ArchId arch, uint32_t nr, const ui
      * policy: a finding. Say whether the profile itself (read as runc reads
      * it) agrees with polc, i.e. whether libseccomp miscompiled it. */
     uint32_t says;
-    const SyscallEntry *se = syscalldb_by_nr(&ctx->db, arch, nr);
+    const SyscallEntry *se = syscalldb_by_nr(&ctx->policy.db, arch, nr);
     const char *why = "";
     if (arch_info(arch)->family == ARCH_X86_64 && se &&
         json_says(se->name, args, arch_info(arch)->word_bits == 32, &says))
@@ -527,9 +527,9 @@ static bool oracle_returns(const char *json, const OracleOptions *oo)
                                      WTERMSIG(status) == SIGALRM));
 }
 
-static int cap_num(const polc_ctx *ctx, const char *name)
+static int test_cap_num(const polc_ctx *ctx, const char *name)
 {
-    const CapDef *c = strmap_get(&ctx->caps, name + 4); /* skip CAP_ */
+    const CapDef *c = strmap_get(&ctx->front.caps, name + 4); /* skip CAP_ */
     return c ? c->num : -1;
 }
 
@@ -557,7 +557,7 @@ static void compare_policy(polc_ctx *ctx, const char *json, Reader *rest)
     for (int cs = 0; cs < 2; cs++) {
         uint64_t mask = 0;
         for (const char *const *c = capsets[cs]; *c; c++) {
-            int num = cap_num(ctx, *c);
+            int num = test_cap_num(ctx, *c);
             if (num < 0) {
                 fprintf(stderr, "fuzz_differential: unknown capability %s in the stdlib\n", *c);
                 abort();
@@ -585,16 +585,16 @@ static void compare_policy(polc_ctx *ctx, const char *json, Reader *rest)
         const char **skipped = NULL;
         size_t nskipped = oracle ? oracle_skipped_names(oracle, &skipped) : 0;
         BpfProgram prog;
-        if (!bpf_generate(ctx, mask, &prog))
+        if (!bpf_generate(&(BackendRun){&ctx->policy, &ctx->opt.backend, &ctx->diag, &ctx->arena}, mask, &prog))
             mismatch("polc's BPF code generator failed on a policy that compiled");
         for (int a = 0; a < ARCH__COUNT; a++) {
-            if (!(ctx->arch_mask & (1u << a)))
+            if (!(ctx->policy.arch_mask & (1u << a)))
                 continue;
             ArchId arch = (ArchId)a;
             uint32_t nrs[NSYSCALLS + sizeof EXTRA_NRS / sizeof *EXTRA_NRS];
             size_t nn = 0;
             for (size_t i = 0; i < NSYSCALLS; i++) {
-                const SyscallEntry *e = syscalldb_lookup(&ctx->db, arch, SYSCALLS[i]);
+                const SyscallEntry *e = syscalldb_lookup(&ctx->policy.db, arch, SYSCALLS[i]);
                 if (e)
                     nrs[nn++] = e->nr;
             }
@@ -604,7 +604,7 @@ static void compare_policy(polc_ctx *ctx, const char *json, Reader *rest)
             for (size_t i = 0; i < nn; i++) {
                 const OracleFilter *o = oracle;
                 if (i < nlisted) {
-                    const SyscallEntry *e = syscalldb_by_nr(&ctx->db, arch, nrs[i]);
+                    const SyscallEntry *e = syscalldb_by_nr(&ctx->policy.db, arch, nrs[i]);
                     for (size_t k = 0; o && e && k < nskipped; k++)
                         if (!strcmp(skipped[k], e->name)) {
                             o = NULL;

@@ -30,12 +30,12 @@ static const char *syscall_name(void *unused, uint32_t audit_arch, uint32_t nr)
         polc_add_stdlib_dir(names_ctx, POLC_FUZZ_STDLIB_DIR);
     }
     polc_ctx *ctx = names_ctx;
-    if (!ctx->db.arch[arch].loaded &&
-        !syscalldb_load_arch(&ctx->db, &ctx->arena, &ctx->diag, &ctx->sm, arch, stdlib_locate, ctx)) {
+    if (!ctx->policy.db.arch[arch].loaded &&
+        !syscalldb_load_arch(&ctx->policy.db, &ctx->arena, &ctx->diag, &ctx->sm, arch, stdlib_locate, ctx)) {
         fprintf(stderr, "fuzz_disasm: cannot load the syscall table of %s\n", arch_info(arch)->name);
         abort();
     }
-    const SyscallEntry *e = syscalldb_by_nr(&ctx->db, arch, nr);
+    const SyscallEntry *e = syscalldb_by_nr(&ctx->policy.db, arch, nr);
     return e ? e->name : NULL;
 }
 

@@ -306,8 +306,8 @@ static polc_ctx *compile_text(const char *stdlib, const char *name, const char *
     /* a 32-bit ABI without its host arch has no Docker profile (E0416: runc
      * would filter the host's calls with the default): its BPF then */
     bool host_missing = false;
-    for (size_t a = 0; ok && a < ctx->ir->arches.len; a++)
-        host_missing |= !ir_arch(ctx->ir, arch_info(ctx->ir->arches.items[a].arch)->family);
+    for (size_t a = 0; ok && a < ctx->policy.ir->arches.len; a++)
+        host_missing |= !ir_arch(ctx->policy.ir, arch_info(ctx->policy.ir->arches.items[a].arch)->family);
     *json = NULL;
     if (ok && host_missing) {
         char *bpf = NULL;
@@ -361,7 +361,7 @@ static void check_variant(const Preset *p, const char *config, const char *varia
             CHECK(0, "bad arch %s in the table", r->arch);
             continue;
         }
-        const SyscallEntry *e = syscalldb_lookup(&ctx->db, arch, r->sys);
+        const SyscallEntry *e = syscalldb_lookup(&ctx->policy.db, arch, r->sys);
         if (!e) {
             CHECK(0, "%s: no syscall %s on %s", p->name, r->sys, r->arch);
             continue;
@@ -369,7 +369,7 @@ static void check_variant(const Preset *p, const char *config, const char *varia
         uint32_t want = r->want;
         if (!is_default_allow && r->control)
             want = ERR(E_ACCES);
-        IrVerdict iv = ir_eval(ctx, arch, e->nr, r->a, 0);
+        IrVerdict iv = ir_eval(&ctx->policy, arch, e->nr, r->a, 0);
         uint32_t got = ir_action_ret(iv.action);
         CHECK(got == want, "%s [%s] %s: IR %s %s(%#llx, %#llx, %#llx, ...) = %s, want %s", p->name, config, variant,
               r->arch, r->sys, (unsigned long long)r->a[0], (unsigned long long)r->a[1],
@@ -546,13 +546,13 @@ static int test_versions(const char *stdlib)
                 CHECK(0, "versions.tbl:%u: unknown arch `%s`", lineno, at + 1);
                 continue;
             }
-            CHECK(syscalldb_lookup(&ctx->db, a, name) != NULL, "versions.tbl:%u: `%s` is not a syscall on %s",
+            CHECK(syscalldb_lookup(&ctx->policy.db, a, name) != NULL, "versions.tbl:%u: `%s` is not a syscall on %s",
                   lineno, name, at + 1);
             continue;
         }
         bool found = false;
         for (int a = 0; a < ARCH__COUNT; a++)
-            if (syscalldb_lookup(&ctx->db, (ArchId)a, name))
+            if (syscalldb_lookup(&ctx->policy.db, (ArchId)a, name))
                 found = true;
         CHECK(found, "versions.tbl:%u: `%s` is in no stdlib/syscalls/ARCH.tbl", lineno, name);
     }
@@ -560,7 +560,7 @@ static int test_versions(const char *stdlib)
     /* every x86_64 syscall numbered >= 424 has a line */
     unsigned shared = 0;
     for (uint32_t nr = 424; nr < 1024; nr++) {
-        const SyscallEntry *e = syscalldb_by_nr(&ctx->db, ARCH_X86_64, nr);
+        const SyscallEntry *e = syscalldb_by_nr(&ctx->policy.db, ARCH_X86_64, nr);
         if (!e)
             continue;
         shared++;
@@ -708,7 +708,7 @@ static int test_kernel(const char *stdlib)
             args[k] = c->a[k];
         /* IR and oracle agree with the expectation first */
         uint32_t want = c->want_errno ? ERR(c->want_errno) : ALLOW;
-        IrVerdict iv = ir_eval(ctx, host, (uint32_t)c->nr, args, 0);
+        IrVerdict iv = ir_eval(&ctx->policy, host, (uint32_t)c->nr, args, 0);
         CHECK(ir_action_ret(iv.action) == want, "IR %s = %s, want %s", c->what, ret_str(ir_action_ret(iv.action)),
               ret_str(want));
         struct seccomp_data d = {(int)c->nr, arch_info(host)->audit, 0, {0}};

@@ -38,12 +38,12 @@ static void collect_values(const polc_ctx *ctx, TestValues *vs)
                                           UINT64_MAX};
     for (size_t i = 0; i < sizeof boundaries / sizeof *boundaries; i++)
         test_values_add(vs, boundaries[i]);
-    test_values_add_ir(vs, ctx->ir, NULL);
+    test_values_add_ir(vs, ctx->policy.ir, NULL);
 }
 
-static int cap_num(const polc_ctx *ctx, const char *name)
+static int test_cap_num(const polc_ctx *ctx, const char *name)
 {
-    const CapDef *c = strmap_get(&ctx->caps, name + 4); /* skip CAP_ */
+    const CapDef *c = strmap_get(&ctx->front.caps, name + 4); /* skip CAP_ */
     return c ? c->num : -1;
 }
 
@@ -76,7 +76,7 @@ static void check_arch(const polc_ctx *ctx, ArchId arch, const OracleFilter *exa
             }
             struct seccomp_data d = {(int)nr, ai->audit, 0, {0}};
             memcpy(d.args, args, sizeof args);
-            IrVerdict iv = ir_eval(ctx, arch, nr, args, capmask);
+            IrVerdict iv = ir_eval(&ctx->policy, arch, nr, args, capmask);
             uint32_t want = ir_action_ret(iv.action);
             /* polc's own BPF must say exactly what the IR says; on a big-endian
              * arch the program reads the 64-bit arguments as that host lays
@@ -116,7 +116,7 @@ static void check_arch(const polc_ctx *ctx, ArchId arch, const OracleFilter *exa
             }
             if (got.error || got.ret != want) {
                 if (st->mismatches++ < 20) {
-                    const SyscallEntry *e = syscalldb_by_nr(&ctx->db, arch, nr);
+                    const SyscallEntry *e = syscalldb_by_nr(&ctx->policy.db, arch, nr);
                     fprintf(stderr,
                             "MISMATCH %s %s nr=%u (%s) args=[%#llx,%#llx,%#llx,%#llx,%#llx,%#llx]: polc %#x, libseccomp %#x%s\n",
                             ai->name, capdesc, nr, e ? e->name : "?", (unsigned long long)args[0],
@@ -188,7 +188,7 @@ int main(int argc, char **argv)
     for (int cs = 0; cs < 2; cs++) {
         uint64_t mask = 0;
         for (const char *const *c = capsets[cs]; *c; c++) {
-            int num = cap_num(ctx, *c);
+            int num = test_cap_num(ctx, *c);
             if (num < 0) {
                 fprintf(stderr, "unknown capability %s in the stdlib\n", *c);
                 return 1;
@@ -200,7 +200,7 @@ int main(int argc, char **argv)
          * libseccomp refuses foreign big-endian arches in such a filter */
         bool any_x86 = false;
         for (int a = 0; a < ARCH__COUNT; a++)
-            any_x86 |= (ctx->arch_mask & (1u << a)) && arch_info((ArchId)a)->family == ARCH_X86_64;
+            any_x86 |= (ctx->policy.arch_mask & (1u << a)) && arch_info((ArchId)a)->family == ARCH_X86_64;
         OracleOptions exact_opts = {capsets[cs], 0, 0, 0, 1};
         OracleOptions runc_opts = {capsets[cs], 0, 0, 0, 0};
         OracleFilter *exact = NULL, *runc = NULL;
@@ -215,12 +215,12 @@ int main(int argc, char **argv)
         const char **skipped = NULL;
         size_t nskipped = exact ? oracle_skipped_names(exact, &skipped) : 0;
         BpfProgram prog;
-        if (!bpf_generate(ctx, mask, &prog)) {
+        if (!bpf_generate(&(BackendRun){&ctx->policy, &ctx->opt.backend, &ctx->diag, &ctx->arena}, mask, &prog)) {
             fprintf(stderr, "polc's BPF code generator failed\n");
             return 1;
         }
         for (int a = 0; a < ARCH__COUNT; a++) {
-            if (!(ctx->arch_mask & (1u << a)))
+            if (!(ctx->policy.arch_mask & (1u << a)))
                 continue;
             if (arch_info((ArchId)a)->family != ARCH_X86_64) {
                 bool none[1024] = {false};
@@ -230,7 +230,7 @@ int main(int argc, char **argv)
             bool skip_nr[1024] = {false};
             uint32_t base = a == ARCH_X32 ? 0x40000000u : 0;
             for (size_t k = 0; k < nskipped; k++) {
-                const SyscallEntry *e = syscalldb_lookup(&ctx->db, (ArchId)a, skipped[k]);
+                const SyscallEntry *e = syscalldb_lookup(&ctx->policy.db, (ArchId)a, skipped[k]);
                 if (e && e->nr - base < 1024) {
                     skip_nr[e->nr - base] = true;
                     if (cs == 0)
@@ -241,7 +241,7 @@ int main(int argc, char **argv)
             /* libseccomp may know a name on one arch and still drop its rules
              * there (2.5.4: map_shadow_stack on x32): ask it, with a profile
              * that allows only that name, for each syscall the policy decides */
-            const IrArch *ia = ir_arch(ctx->ir, (ArchId)a);
+            const IrArch *ia = ir_arch(ctx->policy.ir, (ArchId)a);
             for (size_t k = 0; cs == 0 && ia && k < ia->syscalls.len; k++) {
                 const IrSyscall *is = &ia->syscalls.items[k];
                 if (is->nr - base >= 1024 || skip_nr[is->nr - base])
@@ -262,7 +262,7 @@ int main(int argc, char **argv)
                 /* i386 socket calls live under socketcall in libseccomp: modelled, keep them */
                 const char *mux;
                 uint32_t call;
-                if (!applied && !(muxed_call(is->name, &mux, &call) && arch_has_muxer(ctx, (ArchId)a, mux))) {
+                if (!applied && !(muxed_call(is->name, &mux, &call) && arch_has_muxer(&ctx->policy.db, (ArchId)a, mux))) {
                     skip_nr[is->nr - base] = true;
                     skipped_here[a][is->nr - base] = true;
                     printf("left out on %s: %s (%u), for which the installed libseccomp adds no rule on this arch\n",

@@ -1,5 +1,6 @@
-/* libapparmor for what it is good at: reading kernel feature sets
- * (aa_features) and loading compiled policy (aa_kernel_interface). */
+/* The public AppArmor calls of include/polc/polc.h: choosing the feature set
+ * the back end targets, and loading compiled policy into the kernel through
+ * libapparmor's aa_kernel_interface (polc load). */
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -7,12 +8,13 @@
 #include <sys/stat.h>
 
 #include "backend/backend.h"
+#include "compile.h"
 
 polc_status polc_set_apparmor_features(polc_ctx *ctx, const char *path)
 {
-    ctx->aa_features = arena_strdup(&ctx->arena, path);
+    ctx->opt.backend.aa_features = arena_strdup(&ctx->arena, path);
     aa_features *f;
-    if (!apparmor_load_features(ctx, &f))
+    if (!apparmor_load_features(&ctx->opt.backend, &ctx->diag, &f))
         return POLC_EUSAGE;
     aa_features_unref(f);
     return POLC_OK;
@@ -33,7 +35,16 @@ static const char *lsm_problem(int err)
     }
 }
 
-const char *polc_apparmor_features_path(polc_ctx *ctx) { return apparmor_features_path(ctx); }
+/* The back end's options with the stdlib's feature set located: these calls
+ * may come before any compilation. */
+static const BackendOptions *features_options(polc_ctx *ctx)
+{
+    if (!ctx->opt.backend.aa_features_stdlib)
+        ctx->opt.backend.aa_features_stdlib = stdlib_locate(ctx, "apparmor/features/abi-3.0");
+    return &ctx->opt.backend;
+}
+
+const char *polc_apparmor_features_path(polc_ctx *ctx) { return apparmor_features_path(features_options(ctx)); }
 
 polc_status polc_apparmor_check_interface(polc_ctx *ctx, const char *apparmorfs)
 {
@@ -84,7 +95,7 @@ polc_status polc_apparmor_load(polc_ctx *ctx, const char *blob, size_t len, cons
         const char *fdir = arena_printf(&ctx->arena, "%s/features", apparmorfs);
         if (stat(fdir, &st) != 0 || aa_features_new(&feat, AT_FDCWD, fdir) != 0) {
             feat = NULL;
-            if (!apparmor_load_features(ctx, &feat))
+            if (!apparmor_load_features(features_options(ctx), &ctx->diag, &feat))
                 return POLC_EUSAGE;
         }
     }

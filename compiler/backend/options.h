@@ -1,0 +1,31 @@
+/* What a back end run may be told beyond the Policy: the user's options. */
+#ifndef POLC_BACKEND_OPTIONS_H
+#define POLC_BACKEND_OPTIONS_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "util/arena.h"
+#include "util/strmap.h"
+
+typedef enum K8sForm { K8S_SNIPPET, K8S_POD, K8S_SPO } K8sForm;
+
+typedef struct BackendOptions {
+    const char *basename;    /* output file stem (NAME.apparmor, ...) */
+    StrMap frequency;        /* --frequency: syscall name -> count, weights the BPF dispatch */
+    bool have_frequency;
+    uint64_t caps_override;  /* --caps: the set BPF resolves capability rules with */
+    bool caps_override_set;
+    const char *caps_override_text;
+    const char *aa_features; /* --apparmor-features FILE|DIR; NULL: stdlib's abi 3.0 set */
+    const char *aa_features_stdlib; /* that set's path (NULL: not found); the driver fills it */
+    /* Kubernetes back end (polc_set_k8s_option) */
+    K8sForm k8s_form;
+    const char *k8s_profile_dir; /* directory of localhostProfile; NULL or "": none */
+    const char *k8s_image;       /* NULL: a placeholder */
+    const char *k8s_namespace;   /* NULL: "default" */
+    /* --no-verify-libseccomp (unsafe): the Docker profile is checked without
+     * building it with libseccomp */
+    bool skip_libseccomp_validation;
+} BackendOptions;
+
+#endif
