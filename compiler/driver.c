@@ -18,7 +18,7 @@
 #include "util/file.h"
 #include "validate/validate.h"
 
-const char *polc_version(void) { return "0.1.0"; }
+const char *polc_version(void) { return POLC_VERSION; }
 
 polc_ctx *polc_new(void)
 {

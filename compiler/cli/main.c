@@ -224,7 +224,7 @@ int main(int argc, char **argv)
             color = cli_color_option(optarg);
             if (color == CLI_COLOR_BAD) return usage_error("--color takes auto, always or never, not", optarg);
             break;
-        case OPT_VERSION: printf("polc %s\n", POLC_VERSION); return 0;
+        case OPT_VERSION: printf("polc %s\n", polc_version()); return 0;
         case OPT_EMIT:
             if (strcmp(optarg, "bpf-asm") != 0)
                 return usage_error("--emit takes bpf-asm, not", optarg);
