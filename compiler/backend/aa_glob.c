@@ -174,10 +174,10 @@ static void expand(Arena *a, const char *s, Alts *out)
 
 /* ---- tokens ---- */
 
-enum { T_SET, T_STAR, T_DSTAR };
+typedef enum TokKind { T_SET, T_STAR, T_DSTAR } TokKind;
 
 typedef struct Tok {
-    int kind;
+    TokKind kind;
     uint64_t set[4]; /* bytes a T_SET accepts */
 } Tok;
 
