@@ -3,8 +3,8 @@
  *
  *   read.c    file -> JSON tree (JSON or YAML), format detection, the
  *             profile object -> ImpProfile (runc's reading of each entry)
- *   model.c   the stdlib view (syscall tables, groups, constants) and the
- *             semantics: targets, no-op entries, libseccomp's precedence
+ *   model.c   the stdlib's answers import needs (front/stdlib_view.h) and
+ *             the semantics: targets, no-op entries, libseccomp's precedence
  *   write.c   ImpProfile -> .pol text
  *   import.c  polc_import_profile: the three steps
  * Internal to libpolc. */
@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "compile.h"
+#include "front/stdlib_view.h"
 
 enum { IOP_EQ, IOP_NE, IOP_LT, IOP_LE, IOP_GT, IOP_GE, IOP_MASKED_EQ };
 
@@ -57,9 +58,9 @@ typedef struct ImpProfile {
     VEC(const char *) skipped; /* comment lines for entries that apply to no target arch */
 } ImpProfile;
 
-/* The stdlib, loaded by compiling an empty policy for every arch. */
+/* The stdlib for every arch (front/stdlib_view.h). */
 typedef struct ImpStd {
-    polc_ctx *sc;
+    StdlibView *view;
 } ImpStd;
 
 typedef struct ImpCtx {
@@ -84,7 +85,6 @@ bool imp_syscall_known(const ImpCtx *ic, const char *name); /* on some polc arch
 int imp_cap_num(const ImpCtx *ic, const char *name);        /* "CAP_SYS_ADMIN"/"sys_admin" -> 21, -1 */
 const char *imp_cap_name(const ImpCtx *ic, int num);
 bool imp_errno_value(const ImpCtx *ic, const char *name, uint32_t *out);
-const ConstDef *imp_const(const ImpCtx *ic, const char *name);
 bool imp_semantics(ImpCtx *ic, const char *arch_override);
 
 /* write.c */

@@ -1,7 +1,7 @@
 /* polc import, step 2: what the profile means, in polc's terms.
  *
- * The stdlib view: an empty policy compiled for every arch gives the syscall
- * tables, signatures, constants, capabilities and groups (ImpStd).
+ * The stdlib: its syscall tables, signatures, constants, capabilities and
+ * groups for every arch, from one stdlib view (front/stdlib_view.h).
  * The semantics: target arches (and the x86/ppc64le/s390x restriction for
  * conditions on multiplexed calls), entries that equal the default (runc
  * drops them), and libseccomp's precedence where it differs from polc's
@@ -18,43 +18,23 @@
 
 bool imp_std_load(ImpCtx *ic)
 {
-    polc_ctx *sc = polc_new();
-    if (!sc)
-        return false;
-    polc_ctx *ctx = ic->ctx;
-    for (size_t i = 0; i < ctx->opt.include_dirs.len; i++)
-        polc_add_include_dir(sc, ctx->opt.include_dirs.items[i]);
-    for (size_t i = 0; i < ctx->opt.env_dirs.len; i++)
-        VEC_PUSH(&sc->arena, sc->opt.env_dirs, arena_strdup(&sc->arena, ctx->opt.env_dirs.items[i]));
-    for (size_t i = 0; i < ctx->opt.stdlib_dirs.len; i++)
-        polc_add_stdlib_dir(sc, ctx->opt.stdlib_dirs.items[i]);
-    static const char PROBE[] = "arch x86_64, x86, x32, aarch64, arm, riscv64, ppc64le, s390x\ndefault allow\n";
-    polc_status st = polc_compile_buffer(sc, "<polc import: stdlib>", PROBE, sizeof PROBE - 1);
-    ic->std.sc = sc;
-    if (st != POLC_OK || !sc->policy.db.sigs_loaded) {
-        char *d = polc_render_diagnostics(sc, POLC_DIAG_TEXT, 0);
-        Diag *e = diag_error(&ctx->diag, "E0200", SPAN_NONE, "polc import cannot load polc's stdlib");
-        diag_note(&ctx->diag, e, SPAN_NONE, "%s", d ? d : "");
-        free(d);
-        ctx->diag.install_error = true;
-        return false;
-    }
-    return true;
+    ic->std.view = stdlib_view_load(ic->ctx, 0, "polc import", &ic->ctx->diag);
+    return ic->std.view != NULL;
 }
 
 void imp_std_free(ImpCtx *ic)
 {
-    polc_free(ic->std.sc);
-    ic->std.sc = NULL;
+    stdlib_view_free(ic->std.view);
+    ic->std.view = NULL;
 }
 
 bool imp_syscall_on(const ImpCtx *ic, const char *name, ArchId a)
 {
     const char *mux;
     uint32_t call;
-    if (syscalldb_lookup(&ic->std.sc->policy.db, a, name))
+    if (stdlib_view_has_syscall(ic->std.view, a, name))
         return true;
-    return muxed_call(name, &mux, &call) && arch_has_muxer(&ic->std.sc->policy.db, a, mux);
+    return muxed_call(name, &mux, &call) && arch_has_muxer(stdlib_view_db(ic->std.view), a, mux);
 }
 
 bool imp_syscall_known(const ImpCtx *ic, const char *name)
@@ -73,21 +53,14 @@ int imp_cap_num(const ImpCtx *ic, const char *name)
         up[n++] = (char)toupper((unsigned char)*p);
     up[n] = '\0';
     const char *s = strncmp(up, "CAP_", 4) == 0 ? up + 4 : up;
-    CapDef *c = strmap_get(&ic->std.sc->front.caps, s);
-    return c ? c->num : -1;
+    return stdlib_view_cap_num(ic->std.view, s);
 }
 
-const char *imp_cap_name(const ImpCtx *ic, int num) { return cap_name(&ic->std.sc->policy, num); }
-
-const ConstDef *imp_const(const ImpCtx *ic, const char *name)
-{
-    ConstDef *d = strmap_get(&ic->std.sc->front.consts, name);
-    return d && d->state == DEF_DONE ? d : NULL;
-}
+const char *imp_cap_name(const ImpCtx *ic, int num) { return stdlib_view_cap_name(ic->std.view, num); }
 
 bool imp_errno_value(const ImpCtx *ic, const char *name, uint32_t *out)
 {
-    const ConstDef *d = imp_const(ic, name);
+    const NamedConst *d = stdlib_view_const(ic->std.view, name);
     if (!d || !d->is_errno || d->value > 4095)
         return false;
     *out = (uint32_t)d->value;
@@ -354,7 +327,7 @@ bool imp_semantics(ImpCtx *ic, const char *arch_override)
                 if (!r->names.items[n] || !muxed_call(r->names.items[n], &mux, &call))
                     continue;
                 for (int a = 0; a < ARCH__COUNT; a++)
-                    if ((p->arch_mask & r->arch_mask & (1u << a)) && arch_has_muxer(&ic->std.sc->policy.db, (ArchId)a, mux)) {
+                    if ((p->arch_mask & r->arch_mask & (1u << a)) && arch_has_muxer(stdlib_view_db(ic->std.view), (ArchId)a, mux)) {
                         bad |= 1u << a;
                         if (!example)
                             example = r->names.items[n];

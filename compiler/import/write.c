@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "middle/const_names.h"
 #include "front/keywords.h"
 #include "import/import.h"
 
@@ -22,7 +21,7 @@ static void fmt_value(ImpCtx *ic, StrBuf *b, const char *sys, unsigned index, ui
 {
     StrBuf sb;
     sb_init(&sb);
-    const_format_arg_value(&ic->std.sc->policy, &sb, sys, index, v, paren);
+    stdlib_view_format_arg(ic->std.view, &sb, sys, index, v, paren);
     char *text = sb_take(&sb);
     sb_puts(b, text);
     free(text);
@@ -40,22 +39,6 @@ static bool nv_has(const NameVec *v, const char *s)
     return false;
 }
 
-static void expand_group(ImpCtx *ic, const SetDef *d, NameVec *out, int depth)
-{
-    if (depth > 16)
-        return;
-    for (size_t i = 0; i < d->targets.len; i++) {
-        const Target *t = &d->targets.items[i];
-        if (t->is_group) {
-            const SetDef *sub = strmap_get(&ic->std.sc->front.sets, t->name);
-            if (sub)
-                expand_group(ic, sub, out, depth + 1);
-        } else if (!nv_has(out, t->name)) {
-            VEC_PUSH(&ic->ctx->arena, *out, t->name);
-        }
-    }
-}
-
 typedef struct Group {
     const char *name; /* "@basic-io" */
     NameVec members;
@@ -71,15 +54,12 @@ static int cmp_group(const void *a, const void *b)
 static GroupVec load_groups(ImpCtx *ic)
 {
     GroupVec g = {0};
-    const StrMap *m = &ic->std.sc->front.sets;
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->slots[i].key)
-            continue;
-        const SetDef *d = m->slots[i].value;
-        if (!d->from_stdlib)
-            continue;
-        Group gr = {d->name[0] == '@' ? d->name : arena_printf(&ic->ctx->arena, "@%s", d->name), {0}};
-        expand_group(ic, d, &gr.members, 0);
+    size_t n;
+    const StdlibGroup *sg = stdlib_view_groups(ic->std.view, &n);
+    for (size_t i = 0; i < n; i++) {
+        Group gr = {sg[i].name[0] == '@' ? sg[i].name : arena_printf(&ic->ctx->arena, "@%s", sg[i].name), {0}};
+        for (size_t m = 0; m < sg[i].nmembers; m++)
+            VEC_PUSH(&ic->ctx->arena, gr.members, sg[i].members[m]);
         VEC_PUSH(&ic->ctx->arena, g, gr);
     }
     if (g.len)
@@ -197,7 +177,7 @@ static const char *action_text(ImpCtx *ic, ImpAction a, bool *is_deny)
 
 static const char *errno_text(ImpCtx *ic, uint32_t v)
 {
-    const char *n = errno_name(&ic->std.sc->policy, v);
+    const char *n = stdlib_view_errno_name(ic->std.view, v);
     return n ? n : arena_printf(&ic->ctx->arena, "%u", v);
 }
 
@@ -209,9 +189,9 @@ static const char *arg_name(ImpCtx *ic, const NameVec *names, unsigned index, ui
     const char *common = NULL;
     for (size_t i = 0; i < names->len; i++)
         for (int a = 0; a < ARCH__COUNT; a++) {
-            if (!(mask & (1u << a)) || !syscalldb_lookup(&ic->std.sc->policy.db, (ArchId)a, names->items[i]))
+            if (!(mask & (1u << a)) || !stdlib_view_has_syscall(ic->std.view, (ArchId)a, names->items[i]))
                 continue;
-            const Signature *s = syscalldb_signature_on(&ic->std.sc->policy.db, names->items[i], (ArchId)a);
+            const Signature *s = syscalldb_signature_on(stdlib_view_db(ic->std.view), names->items[i], (ArchId)a);
             const char *n = s && (int)index < s->nargs ? s->arg_names[index] : NULL;
             if (!n || !polc_word_fits(n, POLC_WORD_OPERAND) || (common && strcmp(common, n)))
                 return arena_printf(&ic->ctx->arena, "arg%u", index);

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "fmt/fmt.h"
+#include "front/stdlib_view.h"
 #include "middle/ir.h"
 #include "front/keywords.h"
 #include "learn/learn_internal.h"
@@ -93,7 +94,7 @@ static const char *base(const char *p)
 
 /* A value strace printed that polc can write: a number, a constant the
  * stdlib knows, or an | of those. Returns the polc text or NULL. */
-static const char *polc_value(polc_ctx *ctx, const char *v)
+static const char *polc_value(polc_ctx *ctx, const StdlibView *std, const char *v)
 {
     StrBuf sb;
     sb_init(&sb);
@@ -135,7 +136,7 @@ static const char *polc_value(polc_ctx *ctx, const char *v)
             for (size_t i = 0; i < n; i++)
                 if (!isalnum((unsigned char)buf[i]) && buf[i] != '_')
                     ok = false;
-            if (!ok || !strmap_get(&ctx->front.consts, buf)) {
+            if (!ok || !stdlib_view_const(std, buf)) {
                 ok = false;
                 break;
             }
@@ -153,7 +154,7 @@ static const char *polc_value(polc_ctx *ctx, const char *v)
     return r;
 }
 
-static bool polc_value_num(polc_ctx *ctx, const char *v, uint64_t *out)
+static bool polc_value_num(const StdlibView *std, const char *v, uint64_t *out)
 {
     uint64_t acc = 0;
     const char *p = v;
@@ -174,8 +175,8 @@ static bool polc_value_num(polc_ctx *ctx, const char *v, uint64_t *out)
         else if (buf[0] == '-')
             acc |= (uint64_t)strtoll(buf, NULL, 0);
         else {
-            ConstDef *c = strmap_get(&ctx->front.consts, buf);
-            if (!c || c->state != 2)
+            const NamedConst *c = stdlib_view_const(std, buf);
+            if (!c)
                 return false;
             acc |= c->value;
         }
@@ -224,7 +225,8 @@ static bool arch_mask_muxes(uint32_t mask)
     return false;
 }
 
-static void learn_condition(polc_ctx *ctx, Learned *l, unsigned max_values, uint32_t target_mask)
+static void learn_condition(polc_ctx *ctx, const StdlibView *std, Learned *l, unsigned max_values,
+                            uint32_t target_mask)
 {
     LearnSys *s = l->s;
     const LearnArgSpec *spec = learn_arg_spec(s->name);
@@ -248,7 +250,7 @@ static void learn_condition(polc_ctx *ctx, Learned *l, unsigned max_values, uint
                 continue;
             if (!NS[i].clone_ok && strcmp(s->name, "clone") == 0)
                 continue;
-            if (!strmap_get(&ctx->front.consts, NS[i].name))
+            if (!stdlib_view_const(std, NS[i].name))
                 continue;
             sb_printf(&sb, "%s%s", n++ ? " | " : "", NS[i].name);
         }
@@ -268,7 +270,7 @@ static void learn_condition(polc_ctx *ctx, Learned *l, unsigned max_values, uint
     }
     const char *vals[LEARN_MAX_VALUES];
     for (int i = 0; i < s->nvalues; i++) {
-        vals[i] = polc_value(ctx, s->values[i]);
+        vals[i] = polc_value(ctx, std, s->values[i]);
         if (!vals[i]) {
             l->why = arena_printf(a, "no condition: `%s` has no polc name", s->values[i]);
             return;
@@ -321,23 +323,19 @@ static int cmp_group(const void *a, const void *b)
 
 /* stdlib groups whose every member on arch is allowed unconditionally; marks
  * the covered syscalls. */
-static void pick_groups(polc_ctx *ctx, ArchId arch, StrMap *uncond, void *out_)
+static void pick_groups(polc_ctx *ctx, const StdlibView *std, ArchId arch, StrMap *uncond, void *out_)
 {
     VEC(Group) *out = out_;
     VEC(Group) cands = {0};
     Arena *a = &ctx->arena;
-    for (size_t i = 0; i < ctx->front.sets.cap; i++) {
-        if (!ctx->front.sets.slots[i].key)
-            continue;
-        SetDef *d = ctx->front.sets.slots[i].value;
-        if (!d->from_stdlib || d->state != 2)
-            continue;
-        Group g = {.name = d->name};
+    size_t ngroups;
+    const StdlibGroup *sg = stdlib_view_groups(std, &ngroups);
+    for (size_t i = 0; i < ngroups; i++) {
+        Group g = {.name = sg[i].name};
         StrMap seen = {0};
         bool all = true;
-        for (size_t j = 0; j < d->expanded.len && all; j++) {
-            const char *nm = d->expanded.items[j].name;
-            const SyscallEntry *e = syscalldb_lookup(&ctx->policy.db, arch, nm);
+        for (size_t j = 0; j < sg[i].nmembers && all; j++) {
+            const SyscallEntry *e = syscalldb_lookup(stdlib_view_db(std), arch, sg[i].members[j]);
             if (!e || strmap_get(&seen, e->name))
                 continue;
             strmap_put(&seen, a, e->name, (void *)1);
@@ -432,7 +430,7 @@ static int arg_index(polc_ctx *ctx, const char *sys, ArchId arch, const char *ar
 }
 
 /* Decides what --merge adds for l; sets l->skip when nothing. */
-static void merge_one(polc_ctx *ctx, ArchId arch, Learned *l, const char *old_name)
+static void merge_one(polc_ctx *ctx, const StdlibView *std, ArchId arch, Learned *l, const char *old_name)
 {
     LearnSys *s = l->s;
     Arena *a = &ctx->arena;
@@ -470,7 +468,7 @@ static void merge_one(polc_ctx *ctx, ArchId arch, Learned *l, const char *old_na
         bool all = true;
         for (int i = 0; i < s->nvalues && all; i++) {
             uint64_t v;
-            if (!polc_value_num(ctx, s->values[i], &v) || !old_allows_args(ctx, arch, s->nr, (unsigned)ai, v))
+            if (!polc_value_num(std, s->values[i], &v) || !old_allows_args(ctx, arch, s->nr, (unsigned)ai, v))
                 all = false;
         }
         if (all)
@@ -654,6 +652,9 @@ static polc_status verify(polc_ctx *ctx, const char *text, const char *merge_pat
     return st;
 }
 
+static polc_status learn_with(polc_ctx *ctx, const StdlibView *std, ArchId arch, const char *const *inputs,
+                              size_t ninputs, const polc_learn_options *opts, unsigned max_values, char **pol_out);
+
 polc_status polc_learn(polc_ctx *ctx, const char *const *inputs, size_t ninputs, const polc_learn_options *opts,
                        char **pol_out)
 {
@@ -679,26 +680,42 @@ polc_status polc_learn(polc_ctx *ctx, const char *const *inputs, size_t ninputs,
         diag_error(&ctx->diag, "E0700", SPAN_NONE, "nothing to learn from: give strace traces or audit logs");
         return POLC_EUSAGE;
     }
-    const char *archname = arch_info(arch)->name;
 
-    /* The base: the old policy, or an empty one for the stdlib's tables,
-     * constants and groups. */
-    polc_status st;
-    if (o.merge_path)
-        st = polc_compile_file(ctx, o.merge_path, NULL);
-    else {
-        const char *t = arena_printf(a, "policy learn_base\narch %s\ndefault errno(EPERM)\n", archname);
-        st = polc_compile_buffer(ctx, "<polc learn>", t, strlen(t));
+    /* The names: with --merge the old policy's (its constants, the traced
+     * arch's table added to its tables), else the stdlib's for the traced
+     * arch. */
+    StdlibView *std;
+    if (o.merge_path) {
+        polc_status st = polc_compile_file(ctx, o.merge_path, NULL);
+        if (st != POLC_OK)
+            return st;
+        if (!ctx->policy.db.arch[arch].loaded &&
+            !syscalldb_load_arch(&ctx->policy.db, a, &ctx->diag, &ctx->sm, arch, stdlib_locate, ctx))
+            return POLC_EUSAGE;
+        if (!ctx->policy.db.sigs_loaded &&
+            !syscalldb_load_signatures(&ctx->policy.db, a, &ctx->diag, &ctx->sm, stdlib_locate, ctx))
+            return POLC_EUSAGE;
+        std = stdlib_view_of(ctx);
+    } else {
+        std = stdlib_view_load(ctx, 1u << arch, "polc learn", &ctx->diag);
     }
-    if (st != POLC_OK)
-        return st;
-    if (!ctx->policy.db.arch[arch].loaded &&
-        !syscalldb_load_arch(&ctx->policy.db, a, &ctx->diag, &ctx->sm, arch, stdlib_locate, ctx))
+    if (!std)
         return POLC_EUSAGE;
-    if (!ctx->policy.db.sigs_loaded && !syscalldb_load_signatures(&ctx->policy.db, a, &ctx->diag, &ctx->sm, stdlib_locate, ctx))
-        return POLC_EUSAGE;
+    polc_status st = learn_with(ctx, std, arch, inputs, ninputs, &o, max_values, pol_out);
+    stdlib_view_free(std);
+    return st;
+}
 
-    LearnData d = {.ctx = ctx, .arch = arch};
+/* polc_learn once the names are known: std answers constants, groups and the
+ * traced arch's table. */
+static polc_status learn_with(polc_ctx *ctx, const StdlibView *std, ArchId arch, const char *const *inputs,
+                              size_t ninputs, const polc_learn_options *opts, unsigned max_values, char **pol_out)
+{
+    polc_learn_options o = *opts;
+    Arena *a = &ctx->arena;
+    const char *archname = arch_info(arch)->name;
+    polc_status st;
+    LearnData d = {.ctx = ctx, .db = stdlib_view_db(std), .arch = arch};
     for (size_t i = 0; i < ninputs; i++)
         if (!learn_parse_file(&d, inputs[i]))
             return POLC_EUSAGE;
@@ -750,7 +767,7 @@ polc_status polc_learn(polc_ctx *ctx, const char *const *inputs, size_t ninputs,
     uint32_t target_mask = o.merge_path ? ctx->policy.arch_mask : 1u << arch;
     for (size_t i = 0; i < n; i++) {
         ls[i].s = sys[i];
-        learn_condition(ctx, &ls[i], max_values, target_mask);
+        learn_condition(ctx, std, &ls[i], max_values, target_mask);
     }
 
     time_t t_now = now();
@@ -773,7 +790,7 @@ polc_status polc_learn(polc_ctx *ctx, const char *const *inputs, size_t ninputs,
         const char **added = arena_alloc(a, n * sizeof *added);
         const char **notes = arena_alloc(a, n * sizeof *notes);
         for (size_t i = 0; i < n; i++) {
-            merge_one(ctx, arch, &ls[i], base(o.merge_path));
+            merge_one(ctx, std, arch, &ls[i], base(o.merge_path));
             if (ls[i].merge_note)
                 notes[nnote++] = ls[i].merge_note;
             if (!ls[i].skip)
@@ -846,7 +863,7 @@ polc_status polc_learn(polc_ctx *ctx, const char *const *inputs, size_t ninputs,
             if (!ls[i].cond)
                 strmap_put(&uncond, a, ls[i].s->name, &ls[i]);
         VEC(Group) groups = {0};
-        pick_groups(ctx, arch, &uncond, &groups);
+        pick_groups(ctx, std, arch, &uncond, &groups);
         if (groups.len) {
             sb_printf(&sb, "  # systemd groups: every %s member was seen\n", archname);
             for (size_t i = 0; i < groups.len; i++)

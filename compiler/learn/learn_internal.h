@@ -66,7 +66,8 @@ typedef struct LearnInput {
 } LearnInput;
 
 typedef struct LearnData {
-    polc_ctx *ctx;         /* arena, diagnostics, syscall tables */
+    polc_ctx *ctx;         /* arena, diagnostics */
+    const SyscallDb *db;   /* holds the traced arch's table */
     ArchId arch;           /* the traced arch */
     StrMap sys;            /* name -> LearnSys* (on arch) */
     VEC(LearnInput) inputs;
@@ -81,6 +82,6 @@ bool learn_parse_file(LearnData *d, const char *path);
 void learn_parse_text(LearnData *d, LearnInput *in, char *text, size_t len);
 
 /* The kernel name of a name strace printed, on arch; NULL if unknown. */
-const SyscallEntry *learn_resolve_name(const polc_ctx *ctx, ArchId arch, const char *name);
+const SyscallEntry *learn_resolve_name(const SyscallDb *db, ArchId arch, const char *name);
 
 #endif

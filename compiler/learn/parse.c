@@ -68,9 +68,9 @@ static const char *const ALIASES[][2] = {
     {"llseek", "lseek"},
 };
 
-const SyscallEntry *learn_resolve_name(const polc_ctx *ctx, ArchId arch, const char *name)
+const SyscallEntry *learn_resolve_name(const SyscallDb *db, ArchId arch, const char *name)
 {
-    const SyscallEntry *e = syscalldb_lookup(&ctx->policy.db, arch, name);
+    const SyscallEntry *e = syscalldb_lookup(db, arch, name);
     if (e)
         return e;
     /* strace prints calls it has no name for as syscall_0x1c7 or syscall_455 */
@@ -78,14 +78,14 @@ const SyscallEntry *learn_resolve_name(const polc_ctx *ctx, ArchId arch, const c
         char *end;
         unsigned long nr = strtoul(name + 8, &end, 0);
         if (*end == '\0') {
-            e = syscalldb_by_nr(&ctx->policy.db, arch, (uint32_t)nr);
+            e = syscalldb_by_nr(db, arch, (uint32_t)nr);
             if (!e && arch == ARCH_X32)
-                e = syscalldb_by_nr(&ctx->policy.db, arch, (uint32_t)nr | 0x40000000u);
+                e = syscalldb_by_nr(db, arch, (uint32_t)nr | 0x40000000u);
             return e;
         }
     }
     for (size_t i = 0; i < sizeof ALIASES / sizeof *ALIASES; i++)
-        if (strcmp(ALIASES[i][0], name) == 0 && (e = syscalldb_lookup(&ctx->policy.db, arch, ALIASES[i][1])))
+        if (strcmp(ALIASES[i][0], name) == 0 && (e = syscalldb_lookup(db, arch, ALIASES[i][1])))
             return e;
     return NULL;
 }
@@ -155,7 +155,7 @@ static LearnSys *record(FileState *fs, ArchId a, const char *name, uint64_t coun
         fs->in->other_arch_calls += count;
         return NULL;
     }
-    const SyscallEntry *e = learn_resolve_name(d->ctx, a, name);
+    const SyscallEntry *e = learn_resolve_name(d->db, a, name);
     if (!e) {
         uint64_t *n = strmap_get(&d->unknown_names, name);
         if (!n) {
@@ -644,7 +644,7 @@ static bool parse_audit_line(FileState *fs, const char *line)
             in->other_arch_calls++;
             return true;
         }
-        const SyscallEntry *e = syscalldb_by_nr(&d->ctx->policy.db, a, (uint32_t)nr);
+        const SyscallEntry *e = syscalldb_by_nr(d->db, a, (uint32_t)nr);
         name = e ? e->name : arena_printf(&d->ctx->arena, "syscall_%lu", nr);
     } else if (a == ARCH__COUNT) {
         in->other_arch_calls++;
