@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "front/stdlib_view.h"
 #include "review/explain.h"
 
 static int cmp_call(const void *a, const void *b) { return strcmp(((const Call *)a)->name, ((const Call *)b)->name); }
@@ -53,36 +54,30 @@ void ex_collect_calls(Ex *x)
 /* ---- the syscall groups of stdlib/groups/ ---- */
 
 typedef struct Group {
-    const SetDef *set;
+    const StdlibGroup *set;
     size_t members, allowed;
 } Group;
 
 static int cmp_group(const void *a, const void *b)
 {
-    const SetDef *x = ((const Group *)a)->set, *y = ((const Group *)b)->set;
-    return x->span.start < y->span.start ? -1 : x->span.start > y->span.start;
+    const StdlibGroup *x = ((const Group *)a)->set, *y = ((const Group *)b)->set;
+    return x->offset < y->offset ? -1 : x->offset > y->offset;
 }
 
 /* Leaf groups (no @references) of the stdlib's group files, in file order. */
-static size_t collect_groups(Ex *x, Group **out)
+static size_t collect_groups(Ex *x, const StdlibView *std, Group **out)
 {
     polc_ctx *ctx = x->ctx;
     VEC(Group) gs = {0};
-    for (size_t i = 0; i < ctx->front.sets.cap; i++) {
-        const SetDef *sd = ctx->front.sets.slots[i].value;
-        if (!ctx->front.sets.slots[i].key || !sd->from_stdlib)
-            continue;
-        const SourceFile *f = source_get(&ctx->sm, sd->span.file);
-        if (!f || !strstr(f->path ? f->path : f->name, "groups/"))
-            continue;
-        bool leaf = true;
-        for (size_t k = 0; k < sd->targets.len; k++)
-            leaf &= !sd->targets.items[k].is_group;
-        if (!leaf)
+    size_t nsets;
+    const StdlibGroup *sets = stdlib_view_groups(std, &nsets);
+    for (size_t i = 0; i < nsets; i++) {
+        const StdlibGroup *sd = &sets[i];
+        if (!strstr(sd->file, "groups/") || !sd->leaf)
             continue;
         Group g = {.set = sd};
-        for (size_t k = 0; k < sd->targets.len; k++) {
-            Call *c = find_call(x, sd->targets.items[k].name);
+        for (size_t k = 0; k < sd->nlisted; k++) {
+            Call *c = find_call(x, sd->listed[k]);
             if (!c)
                 continue;
             g.members++;
@@ -106,11 +101,11 @@ static void list_names(StrBuf *sb, const char *const *names, size_t n)
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* Members of a group with (or without) status CALL_ALL, not yet listed, sorted. */
-static size_t group_names(Ex *x, const SetDef *sd, bool allowed, bool unlisted_only, const char **out)
+static size_t group_names(Ex *x, const StdlibGroup *sd, bool allowed, bool unlisted_only, const char **out)
 {
     size_t n = 0;
-    for (size_t k = 0; k < sd->targets.len; k++) {
-        Call *c = find_call(x, sd->targets.items[k].name);
+    for (size_t k = 0; k < sd->nlisted; k++) {
+        Call *c = find_call(x, sd->listed[k]);
         if (!c || (c->status == CALL_ALL) != allowed || (unlisted_only && c->listed))
             continue;
         bool dup = false;
@@ -123,10 +118,10 @@ static size_t group_names(Ex *x, const SetDef *sd, bool allowed, bool unlisted_o
     return n;
 }
 
-static void mark(Ex *x, const SetDef *sd)
+static void mark(Ex *x, const StdlibGroup *sd)
 {
-    for (size_t k = 0; k < sd->targets.len; k++) {
-        Call *c = find_call(x, sd->targets.items[k].name);
+    for (size_t k = 0; k < sd->nlisted; k++) {
+        Call *c = find_call(x, sd->listed[k]);
         if (c && c->status == CALL_ALL)
             c->listed = true;
     }
@@ -143,8 +138,10 @@ void ex_section_allowed(Ex *x)
         ex_item(&x->doc, s, NULL, "none");
         return;
     }
-    Group *gs;
-    size_t ng = collect_groups(x, &gs);
+    /* the groups of the stdlib files this policy read */
+    StdlibView *std = stdlib_view_of(ctx);
+    Group *gs = NULL;
+    size_t ng = std ? collect_groups(x, std, &gs) : 0;
     const char **names = arena_alloc(&ctx->arena, (x->calls.len + 1) * sizeof *names);
     /* whole groups first: a reviewer knows what @basic-io means */
     for (size_t i = 0; i < ng; i++)
@@ -180,6 +177,7 @@ void ex_section_allowed(Ex *x)
         ex_item(&x->doc, s, arena_printf(&ctx->arena, "@%s", gs[i].set->name), "%s", sb.data);
         sb_free(&sb);
     }
+    stdlib_view_free(std);
     size_t n = 0;
     for (size_t i = 0; i < x->calls.len; i++)
         if (x->calls.items[i].status == CALL_ALL && !x->calls.items[i].listed)

@@ -6,10 +6,12 @@
 #include <string.h>
 
 #include "backend/aa_glob.h"
+#include "front/stdlib_view.h"
 #include "review/lint.h"
 
 typedef struct Lint {
     polc_ctx *ctx;
+    StdlibView *names;      /* the policy's capabilities (front/stdlib_view.h) */
     CondCtx cc;
     LintFindings *out;
     ArchId arches[ARCH__COUNT];
@@ -145,8 +147,8 @@ static Dnf bit_set(Lint *l, int arg, uint64_t bit)
 static void check_namespaces(Lint *l)
 {
     polc_ctx *ctx = l->ctx;
-    CapDef *sa = strmap_get(&ctx->front.caps, "SYS_ADMIN");
-    bool sys_admin = sa && (ctx->policy.caps.effective & (1ull << sa->num));
+    int sa = l->names ? stdlib_view_cap_num(l->names, "SYS_ADMIN") : -1;
+    bool sys_admin = sa >= 0 && (ctx->policy.caps.effective & (1ull << sa));
     static const char *const calls[] = {"clone", "unshare"};
     for (size_t c = 0; c < 2; c++)
         for (size_t i = 0; i < l->narches; i++) {
@@ -314,8 +316,8 @@ static void check_caps(Lint *l)
         sb_init(&sb);
         size_t n = 0;
         for (size_t i = 0; review_dangerous_caps[i].name; i++) {
-            CapDef *d = strmap_get(&ctx->front.caps, review_dangerous_caps[i].name);
-            if (d && (ctx->policy.caps.effective & (1ull << d->num)))
+            int d = l->names ? stdlib_view_cap_num(l->names, review_dangerous_caps[i].name) : -1;
+            if (d >= 0 && (ctx->policy.caps.effective & (1ull << d)))
                 sb_printf(&sb, "%s%s", n++ ? ", " : "", review_dangerous_caps[i].name);
         }
         if (n) {
@@ -393,6 +395,7 @@ void review_lint(polc_ctx *ctx, LintFindings *out)
     if (!ctx->compiled || !ctx->policy.ir)
         return;
     l.narches = review_arches(ctx, l.arches);
+    l.names = stdlib_view_of(ctx);
     check_default(&l);
     check_dangerous(&l);
     check_namespaces(&l);
@@ -402,4 +405,5 @@ void review_lint(polc_ctx *ctx, LintFindings *out)
     check_caps(&l);
     check_files(&l);
     check_process(&l);
+    stdlib_view_free(l.names);
 }
