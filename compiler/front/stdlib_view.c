@@ -1,7 +1,7 @@
 /* The stdlib view (front/stdlib_view.h): the front end reads the prelude
  * once (read_sources and resolve on an empty policy for the asked arches),
- * and the view copies out what its users ask about -- the groups with their
- * expansions -- and answers the rest from the resolved definitions. */
+ * and the view copies out the groups with their expansions when first asked
+ * and answers the rest from the resolved definitions. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +13,7 @@ struct StdlibView {
     polc_ctx *own;         /* stdlib_view_load: the view's own compilation */
     const polc_ctx *src;   /* whose definitions and tables the view answers from */
     Arena arena;           /* the group arrays */
+    bool have_groups;      /* groups is built, on the first group query */
     VEC(StdlibGroup) groups;
     StrMap by_name;        /* name -> StdlibGroup index + 1 */
 };
@@ -23,6 +24,8 @@ static void collect_groups(StdlibView *v)
 {
     const polc_ctx *src = v->src;
     const StrMap *sets = &src->front.sets;
+    StrMap seen = {0}; /* name -> the number of the last group it was met in */
+    v->have_groups = true;
     for (size_t i = 0; i < sets->cap; i++) {
         if (!sets->slots[i].key)
             continue;
@@ -43,12 +46,12 @@ static void collect_groups(StdlibView *v)
         g.listed = listed;
         g.nlisted = d->targets.len;
         const char **members = arena_alloc(&v->arena, (d->expanded.len + 1) * sizeof *members);
-        StrMap seen = {0};
+        void *mark = (void *)(uintptr_t)(v->groups.len + 1);
         for (size_t k = 0; k < d->expanded.len; k++) {
             const char *nm = d->expanded.items[k].name;
-            if (strmap_get(&seen, nm))
+            if (strmap_get(&seen, nm) == mark)
                 continue;
-            strmap_put(&seen, &v->arena, nm, (void *)1);
+            strmap_put(&seen, &v->arena, nm, mark);
             members[g.nmembers++] = nm;
         }
         g.members = members;
@@ -102,7 +105,6 @@ StdlibView *stdlib_view_load(const polc_ctx *like, uint32_t arch_mask, const cha
         stdlib_view_free(v);
         return NULL;
     }
-    collect_groups(v);
     return v;
 }
 
@@ -112,7 +114,6 @@ StdlibView *stdlib_view_of(const polc_ctx *ctx)
     if (!v)
         return NULL;
     v->src = ctx;
-    collect_groups(v);
     return v;
 }
 
@@ -153,14 +154,25 @@ int stdlib_view_cap_num(const StdlibView *v, const char *name)
 
 const char *stdlib_view_cap_name(const StdlibView *v, int num) { return cap_name(&v->src->policy, num); }
 
+/* The groups are an answer computed once: a view is not shared between
+ * threads, so the first query may fill them in. */
+static const StdlibView *with_groups(const StdlibView *v)
+{
+    if (!v->have_groups)
+        collect_groups((StdlibView *)v);
+    return v;
+}
+
 const StdlibGroup *stdlib_view_groups(const StdlibView *v, size_t *n)
 {
+    v = with_groups(v);
     *n = v->groups.len;
     return v->groups.items;
 }
 
 const StdlibGroup *stdlib_view_group(const StdlibView *v, const char *name)
 {
+    v = with_groups(v);
     uintptr_t i = (uintptr_t)strmap_get(&v->by_name, name);
     return i ? &v->groups.items[i - 1] : NULL;
 }

@@ -1,5 +1,5 @@
 /* The stdlib view: what polc's standard library holds, read once, for the
- * tools that write or explain policies (import, learn, explain) rather than
+ * tools that write or explain policies (import, learn, explain, lint) rather than
  * compile one. It answers
  *
  *   - the syscall tables and signatures of the arches it was loaded for,
@@ -19,7 +19,8 @@
  * pointer a query returns (names, groups, tables, NamedConst) is borrowed
  * from the view and lives until stdlib_view_free; for a view of a
  * compilation, until that compilation is freed as well, whichever comes
- * first. No query allocates unless it says so. */
+ * first. A view is not shared between threads: the first group query
+ * builds the group list inside it. */
 #ifndef POLC_STDLIB_VIEW_H
 #define POLC_STDLIB_VIEW_H
 #include <stdbool.h>
