@@ -92,8 +92,11 @@ const SyscallEntry *learn_resolve_name(const SyscallDb *db, ArchId arch, const c
 
 /* ---- per-file state ---- */
 
+/* strace's "[ Process PID=N runs in ... mode. ]": the ABI of later calls */
+typedef enum AbiMode { MODE_NATIVE, MODE_32BIT, MODE_X32 } AbiMode;
+
 typedef struct PidState {
-    int mode;          /* 0 native, 1 32-bit, 2 x32 */
+    AbiMode mode;
     LearnSys *pending; /* the <unfinished ...> call */
     bool has_pending;
 } PidState;
@@ -103,7 +106,7 @@ typedef struct FileState {
     LearnInput *in;
     StrMap pids;
     bool in_summary;
-    int summary_mode;
+    AbiMode summary_mode;
     size_t lineno;
 } FileState;
 
@@ -124,12 +127,12 @@ static PidState *pid_state(FileState *fs, const char *pid, size_t len)
     return ps;
 }
 
-static ArchId mode_arch(ArchId target, int mode)
+static ArchId mode_arch(ArchId target, AbiMode mode)
 {
     ArchId fam = arch_info(target)->family;
-    if (mode == 1)
+    if (mode == MODE_32BIT)
         return fam == ARCH_X86_64 ? ARCH_X86 : fam == ARCH_AARCH64 ? ARCH_ARM : ARCH__COUNT;
-    if (mode == 2)
+    if (mode == MODE_X32)
         return fam == ARCH_X86_64 ? ARCH_X32 : ARCH__COUNT;
     return fam;
 }
@@ -461,13 +464,13 @@ static void parse_strace_line(FileState *fs, const char *line)
             q++;
         PidState *ps = pid_state(fs, pp, (size_t)(q - pp));
         if (strstr(q, "32 bit mode")) {
-            ps->mode = 1;
+            ps->mode = MODE_32BIT;
             fs->in->mode32 = true;
         } else if (strstr(q, "x32 mode")) {
-            ps->mode = 2;
+            ps->mode = MODE_X32;
             fs->in->modex32 = true;
         } else if (strstr(q, "64 bit mode"))
-            ps->mode = 0;
+            ps->mode = MODE_NATIVE;
         else
             unknown_line(fs, line);
         return;
@@ -726,10 +729,10 @@ static void parse_line(FileState *fs, char *line)
         return;
     }
     if (strncmp(p, "System call usage summary for", 29) == 0) {
-        fs->summary_mode = strstr(p, "x32") ? 2 : strstr(p, "32 bit") ? 1 : 0;
-        if (fs->summary_mode == 1)
+        fs->summary_mode = strstr(p, "x32") ? MODE_X32 : strstr(p, "32 bit") ? MODE_32BIT : MODE_NATIVE;
+        if (fs->summary_mode == MODE_32BIT)
             in->mode32 = true;
-        else if (fs->summary_mode == 2)
+        else if (fs->summary_mode == MODE_X32)
             in->modex32 = true;
         return;
     }
