@@ -18,6 +18,7 @@
 #include "facts/abi.h"
 #include "middle/ir.h"
 #include "backend/backend.h"
+#include "backend/docker_profile.h"
 #include "backend/lsc_shape.h"
 
 #define MAX_ENTRIES 100000
@@ -661,14 +662,6 @@ static int cmp_entry(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
-static json_object *caps_array(const char *const *caps, int n)
-{
-    json_object *a = json_object_new_array();
-    for (int i = 0; i < n; i++)
-        json_object_array_add(a, json_object_new_string(caps[i]));
-    return a;
-}
-
 static bool little_endian_arch(ArchId a) { return (arch_info(a)->audit & 0x40000000u) != 0; /* __AUDIT_ARCH_LE */ }
 
 /* runc adds every listed architecture to one filter, and libseccomp refuses
@@ -676,36 +669,31 @@ static bool little_endian_arch(ArchId a) { return (arch_info(a)->audit & 0x40000
  * would not load anywhere. moby's `archMap` (which podman reads too) lists
  * per family the arches a host of that family adds, as moby's own default
  * profile does; otherwise the plain `architectures` list. */
-static void add_arches(json_object *root, const Ir *ir)
+static void build_arches(Arena *A, DockerProfile *p, const Ir *ir)
 {
     bool little = false, big = false;
     for (size_t a = 0; a < ir->arches.len; a++)
         *(little_endian_arch(ir->arches.items[a].arch) ? &little : &big) = true;
     if (!(little && big)) {
-        json_object *arches = json_object_new_array();
         for (size_t a = 0; a < ir->arches.len; a++)
-            json_object_array_add(arches, json_object_new_string(arch_info(ir->arches.items[a].arch)->scmp));
-        json_object_object_add(root, "architectures", arches);
+            VEC_PUSH(A, p->architectures, arch_info(ir->arches.items[a].arch)->scmp);
         return;
     }
-    json_object *map = json_object_new_array();
+    p->use_arch_map = true;
     for (int f = 0; f < ARCH__COUNT; f++) {
         bool any = false;
         for (size_t a = 0; a < ir->arches.len; a++)
             any |= (int)arch_info(ir->arches.items[a].arch)->family == f;
         if (!any)
             continue;
-        json_object *e = json_object_new_object(), *subs = json_object_new_array();
-        json_object_object_add(e, "architecture", json_object_new_string(arch_info((ArchId)f)->scmp));
+        DockerArchMap m = {arch_info((ArchId)f)->scmp, {0}};
         for (size_t a = 0; a < ir->arches.len; a++) {
             ArchId id = ir->arches.items[a].arch;
             if ((int)arch_info(id)->family == f && (int)id != f)
-                json_object_array_add(subs, json_object_new_string(arch_info(id)->scmp));
+                VEC_PUSH(A, m.subs, arch_info(id)->scmp);
         }
-        json_object_object_add(e, "subArchitectures", subs);
-        json_object_array_add(map, e);
+        VEC_PUSH(A, p->arch_map, m);
     }
-    json_object_object_add(root, "archMap", map);
 }
 
 /* runc always filters the host's own arch (libseccomp starts every filter
@@ -735,7 +723,7 @@ static bool native_arches_targeted(const BackendRun *run)
     return true;
 }
 
-static bool docker_json(const BackendRun *run, StrBuf *out)
+static bool build_profile(const BackendRun *run, DockerProfile *out)
 {
     Emit em = {run, {0}, {0}, intern_locs(run), true};
     const Ir *ir = run->policy->ir;
@@ -840,53 +828,40 @@ static bool docker_json(const BackendRun *run, StrBuf *out)
     if (em.entries.len > 1)
         qsort(em.entries.items, em.entries.len, sizeof *em.entries.items, cmp_entry);
 
-    json_object *root = json_object_new_object();
-    json_object_object_add(root, "defaultAction", json_object_new_string(scmp_action(ir->default_action.kind)));
-    if (ir->default_action.kind == ACT_ERRNO || ir->default_action.kind == ACT_TRACE)
-        json_object_object_add(root, "defaultErrnoRet", json_object_new_int64(ir->default_action.data));
-    add_arches(root, ir);
-    json_object *calls = json_object_new_array();
+    Arena *A = run->arena;
+    *out = (DockerProfile){0};
+    out->default_action = ir->default_action;
+    out->default_action_name = scmp_action(ir->default_action.kind);
+    if (ir->default_action.kind == ACT_ERRNO || ir->default_action.kind == ACT_TRACE) {
+        out->has_default_errno_ret = true;
+        out->default_errno_ret = ir->default_action.data;
+    }
+    build_arches(A, out, ir);
     for (size_t i = 0; i < em.entries.len; i++) {
         Entry *e = em.entries.items[i];
         qsort(e->names.items, e->names.len, sizeof *e->names.items, cmp_str);
-        json_object *o = json_object_new_object();
-        json_object *nm = json_object_new_array();
+        DockerEntry d = {0};
         for (size_t j = 0; j < e->names.len; j++)
-            json_object_array_add(nm, json_object_new_string(e->names.items[j]));
-        json_object_object_add(o, "names", nm);
-        json_object_object_add(o, "action", json_object_new_string(scmp_action(e->action.kind)));
-        if (e->action.kind == ACT_ERRNO || e->action.kind == ACT_TRACE)
-            json_object_object_add(o, "errnoRet", json_object_new_int64(e->action.data));
-        if (e->args.len) {
-            json_object *args = json_object_new_array();
-            for (size_t j = 0; j < e->args.len; j++) {
-                JArg *ja = &e->args.items[j];
-                json_object *ao = json_object_new_object();
-                json_object_object_add(ao, "index", json_object_new_int64(ja->index));
-                json_object_object_add(ao, "value", json_object_new_uint64(ja->value));
-                json_object_object_add(ao, "valueTwo", json_object_new_uint64(ja->has_value2 ? ja->value2 : 0));
-                json_object_object_add(ao, "op", json_object_new_string(ja->op));
-                json_object_array_add(args, ao);
-            }
-            json_object_object_add(o, "args", args);
+            VEC_PUSH(A, d.names, e->names.items[j]);
+        d.action = e->action;
+        d.action_name = scmp_action(e->action.kind);
+        if (e->action.kind == ACT_ERRNO || e->action.kind == ACT_TRACE) {
+            d.has_errno_ret = true;
+            d.errno_ret = e->action.data;
         }
-        if (e->ninc || e->family >= 0) {
-            json_object *inc = json_object_new_object();
-            if (e->ninc)
-                json_object_object_add(inc, "caps", caps_array(e->inc_caps, e->ninc));
-            if (e->family >= 0) {
-                json_object *fa = json_object_new_array();
-                for (size_t a = 0; a < ir->arches.len; a++)
-                    if ((int)arch_info(ir->arches.items[a].arch)->family == e->family)
-                        json_object_array_add(fa, json_object_new_string(arch_info(ir->arches.items[a].arch)->moby));
-                json_object_object_add(inc, "arches", fa);
-            }
-            json_object_object_add(o, "includes", inc);
+        for (size_t j = 0; j < e->args.len; j++) {
+            const JArg *ja = &e->args.items[j];
+            VEC_PUSH(A, d.args, ((DockerArg){ja->index, ja->value, ja->has_value2 ? ja->value2 : 0, ja->op}));
         }
-        if (e->nexc) {
-            json_object *exc = json_object_new_object();
-            json_object_object_add(exc, "caps", caps_array(e->exc_caps, e->nexc));
-            json_object_object_add(o, "excludes", exc);
+        for (int c = 0; c < e->ninc; c++)
+            VEC_PUSH(A, d.inc_caps, e->inc_caps[c]);
+        for (int c = 0; c < e->nexc; c++)
+            VEC_PUSH(A, d.exc_caps, e->exc_caps[c]);
+        if (e->family >= 0) {
+            d.has_inc_arches = true;
+            for (size_t a = 0; a < ir->arches.len; a++)
+                if ((int)arch_info(ir->arches.items[a].arch)->family == e->family)
+                    VEC_PUSH(A, d.inc_arches, arch_info(ir->arches.items[a].arch)->moby);
         }
         StrBuf cb;
         sb_init(&cb);
@@ -896,8 +871,76 @@ static bool docker_json(const BackendRun *run, StrBuf *out)
             sb_printf(&cb, " and over %d more", MAX_LOCS - 8);
         else if (e->locs.len > 8)
             sb_printf(&cb, " and %zu more", e->locs.len - 8);
-        json_object_object_add(o, "comment", json_object_new_string(cb.data ? cb.data : ""));
+        d.comment = arena_strdup(A, cb.data ? cb.data : "");
         sb_free(&cb);
+        d.span = e->span;
+        VEC_PUSH(A, out->entries, d);
+    }
+    return true;
+}
+
+static json_object *string_array(const char *const *items, size_t n)
+{
+    json_object *a = json_object_new_array();
+    for (size_t i = 0; i < n; i++)
+        json_object_array_add(a, json_object_new_string(items[i]));
+    return a;
+}
+
+void docker_render(const DockerProfile *p, StrBuf *out)
+{
+    json_object *root = json_object_new_object();
+    json_object_object_add(root, "defaultAction", json_object_new_string(p->default_action_name));
+    if (p->has_default_errno_ret)
+        json_object_object_add(root, "defaultErrnoRet", json_object_new_int64((int64_t)p->default_errno_ret));
+    if (!p->use_arch_map) {
+        json_object_object_add(root, "architectures", string_array(p->architectures.items, p->architectures.len));
+    } else {
+        json_object *map = json_object_new_array();
+        for (size_t i = 0; i < p->arch_map.len; i++) {
+            const DockerArchMap *m = &p->arch_map.items[i];
+            json_object *e = json_object_new_object();
+            json_object_object_add(e, "architecture", json_object_new_string(m->arch));
+            json_object_object_add(e, "subArchitectures", string_array(m->subs.items, m->subs.len));
+            json_object_array_add(map, e);
+        }
+        json_object_object_add(root, "archMap", map);
+    }
+    json_object *calls = json_object_new_array();
+    for (size_t i = 0; i < p->entries.len; i++) {
+        const DockerEntry *e = &p->entries.items[i];
+        json_object *o = json_object_new_object();
+        json_object_object_add(o, "names", string_array(e->names.items, e->names.len));
+        json_object_object_add(o, "action", json_object_new_string(e->action_name));
+        if (e->has_errno_ret)
+            json_object_object_add(o, "errnoRet", json_object_new_int64((int64_t)e->errno_ret));
+        if (e->args.len) {
+            json_object *args = json_object_new_array();
+            for (size_t j = 0; j < e->args.len; j++) {
+                const DockerArg *da = &e->args.items[j];
+                json_object *ao = json_object_new_object();
+                json_object_object_add(ao, "index", json_object_new_int64(da->index));
+                json_object_object_add(ao, "value", json_object_new_uint64(da->value));
+                json_object_object_add(ao, "valueTwo", json_object_new_uint64(da->value_two));
+                json_object_object_add(ao, "op", json_object_new_string(da->op));
+                json_object_array_add(args, ao);
+            }
+            json_object_object_add(o, "args", args);
+        }
+        if (e->inc_caps.len || e->has_inc_arches) {
+            json_object *inc = json_object_new_object();
+            if (e->inc_caps.len)
+                json_object_object_add(inc, "caps", string_array(e->inc_caps.items, e->inc_caps.len));
+            if (e->has_inc_arches)
+                json_object_object_add(inc, "arches", string_array(e->inc_arches.items, e->inc_arches.len));
+            json_object_object_add(o, "includes", inc);
+        }
+        if (e->exc_caps.len) {
+            json_object *exc = json_object_new_object();
+            json_object_object_add(exc, "caps", string_array(e->exc_caps.items, e->exc_caps.len));
+            json_object_object_add(o, "excludes", exc);
+        }
+        json_object_object_add(o, "comment", json_object_new_string(e->comment));
         json_object_array_add(calls, o);
     }
     json_object_object_add(root, "syscalls", calls);
@@ -905,11 +948,20 @@ static bool docker_json(const BackendRun *run, StrBuf *out)
                                                           JSON_C_TO_STRING_NOSLASHESCAPE));
     sb_putc(out, '\n');
     json_object_put(root);
-    return true;
+}
+
+bool docker_build(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, DockerProfile *out)
+{
+    BackendRun run = {policy, opt, diag, policy->arena};
+    *out = (DockerProfile){0};
+    return build_profile(&run, out);
 }
 
 bool backend_docker_json(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, StrBuf *out)
 {
-    BackendRun run = {policy, opt, diag, policy->arena};
-    return docker_json(&run, out);
+    DockerProfile p;
+    if (!docker_build(policy, opt, diag, &p))
+        return false;
+    docker_render(&p, out);
+    return true;
 }
