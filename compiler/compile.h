@@ -84,7 +84,8 @@ struct polc_ctx {
      * it and the Kubernetes target refers to it or embeds it (driver.c). */
     struct {
         enum { DOCKER_NOT_BUILT, DOCKER_BUILT, DOCKER_REFUSED } state;
-        const char *json;
+        DockerProfile profile; /* once DOCKER_BUILT */
+        const char *json;      /* its rendered, validated text */
     } docker;
     /* tests only (tests/validate): corrupts an output after its back end and
      * before translation validation, which must then refuse it */
@@ -96,6 +97,14 @@ static inline BackendRun compile_backend_run(polc_ctx *ctx)
 {
     return (BackendRun){&ctx->policy, &ctx->opt.backend, &ctx->diag, &ctx->arena};
 }
+
+/* polc_emit, reporting the back ends' diagnostics into `diag` (polc explain
+ * lists them from an engine of its own without failing). */
+polc_status compile_emit(polc_ctx *ctx, polc_target target, DiagEngine *diag, char **out, size_t *len);
+/* The Kubernetes back end's manifest for this compilation, built but not
+ * rendered, its diagnostics (and the Docker profile's, when built now)
+ * reported into `diag`. false when it refuses the policy. */
+bool compile_k8s_manifest(polc_ctx *ctx, DiagEngine *diag, K8sManifest *out);
 
 /* The whole front and middle end on `text`, as if it were the file `path`
  * (includes relative to it); text must live in ctx's arena. */

@@ -184,16 +184,18 @@ const char *polc_target_suffix(polc_target t)
     return "out";
 }
 
-/* The Docker profile, built and validated once per compilation: the Docker
- * target writes it, the Kubernetes target refers to it or embeds it, and a
- * refusal is reported once. NULL when refused. */
-static const char *docker_profile(polc_ctx *ctx, polc_target target)
+/* The Docker profile, built, rendered and validated once per compilation:
+ * the Docker target writes its text, the Kubernetes target refers to it or
+ * embeds it, and a refusal is reported once. NULL when refused. */
+static const DockerProfile *docker_profile(polc_ctx *ctx, polc_target target, DiagEngine *diag)
 {
     if (ctx->docker.state == DOCKER_NOT_BUILT) {
-        BackendRun run = {&ctx->policy, &ctx->opt.backend, &ctx->diag, &ctx->arena};
+        BackendRun run = {&ctx->policy, &ctx->opt.backend, diag, &ctx->arena};
         StrBuf sb;
         sb_init(&sb);
-        bool ok = backend_docker_json(&ctx->policy, &ctx->opt.backend, &ctx->diag, &sb);
+        bool ok = docker_build(&ctx->policy, &ctx->opt.backend, diag, &ctx->docker.profile);
+        if (ok)
+            docker_render(&ctx->docker.profile, &sb);
         if (ok && ctx->tamper)
             ctx->tamper(ctx, target, &sb);
         ok = ok && validate_docker_profile(&run, sb.data);
@@ -201,14 +203,14 @@ static const char *docker_profile(polc_ctx *ctx, polc_target target)
         ctx->docker.json = ok ? arena_strdup(&ctx->arena, sb.data ? sb.data : "") : NULL;
         sb_free(&sb);
     }
-    return ctx->docker.json;
+    return ctx->docker.state == DOCKER_BUILT ? &ctx->docker.profile : NULL;
 }
 
-static bool emit_bpf(polc_ctx *ctx, polc_target target, StrBuf *sb)
+static bool emit_bpf(polc_ctx *ctx, polc_target target, DiagEngine *diag, StrBuf *sb)
 {
-    BackendRun run = {&ctx->policy, &ctx->opt.backend, &ctx->diag, &ctx->arena};
+    BackendRun run = {&ctx->policy, &ctx->opt.backend, diag, &ctx->arena};
     const char *why;
-    if (!backend_bpf(&ctx->policy, &ctx->opt.backend, &ctx->diag, sb))
+    if (!backend_bpf(&ctx->policy, &ctx->opt.backend, diag, sb))
         return false;
     if (ctx->tamper)
         ctx->tamper(ctx, target, sb);
@@ -217,7 +219,12 @@ static bool emit_bpf(polc_ctx *ctx, polc_target target, StrBuf *sb)
                                 bpf_chosen_caps(&ctx->policy, &ctx->opt.backend, &why));
 }
 
-polc_status polc_emit(polc_ctx *ctx, polc_target target, char **out, size_t *len)
+bool compile_k8s_manifest(polc_ctx *ctx, DiagEngine *diag, K8sManifest *out)
+{
+    return k8s_build(&ctx->policy, &ctx->opt.backend, diag, docker_profile(ctx, POLC_TARGET_K8S, diag), out);
+}
+
+polc_status compile_emit(polc_ctx *ctx, polc_target target, DiagEngine *diag, char **out, size_t *len)
 {
     *out = NULL;
     *len = 0;
@@ -227,35 +234,40 @@ polc_status polc_emit(polc_ctx *ctx, polc_target target, char **out, size_t *len
     sb_init(&sb);
     bool ok;
     switch (target) {
-    case POLC_TARGET_DOCKER: {
-        const char *json = docker_profile(ctx, target);
-        ok = json != NULL;
+    case POLC_TARGET_DOCKER:
+        ok = docker_profile(ctx, target, diag) != NULL;
         if (ok)
-            sb_puts(&sb, json);
+            sb_puts(&sb, ctx->docker.json);
         break;
-    }
     case POLC_TARGET_BPF:
-        ok = emit_bpf(ctx, target, &sb);
+        ok = emit_bpf(ctx, target, diag, &sb);
         break;
     case POLC_TARGET_APPARMOR:
-        ok = backend_apparmor(&ctx->policy, &ctx->opt.backend, &ctx->diag, &sb);
+        ok = backend_apparmor(&ctx->policy, &ctx->opt.backend, diag, &sb);
         break;
-    case POLC_TARGET_K8S:
-        ok = backend_k8s(&ctx->policy, &ctx->opt.backend, &ctx->diag, docker_profile(ctx, target), &sb);
+    case POLC_TARGET_K8S: {
+        K8sManifest m;
+        ok = compile_k8s_manifest(ctx, diag, &m) && k8s_render(&m, diag, &sb);
         break;
+    }
     default:
-        diag_error(&ctx->diag, "E0405", SPAN_NONE, "the %s back end is not available in this build",
+        diag_error(diag, "E0405", SPAN_NONE, "the %s back end is not available in this build",
                    polc_target_name(target));
         sb_free(&sb);
         return POLC_EUSAGE;
     }
     if (!ok) {
         sb_free(&sb);
-        return ctx->diag.internal_error ? POLC_EUSAGE : POLC_EINPUT;
+        return diag->internal_error ? POLC_EUSAGE : POLC_EINPUT;
     }
     *len = sb.len;
     *out = sb_take(&sb);
     return POLC_OK;
+}
+
+polc_status polc_emit(polc_ctx *ctx, polc_target target, char **out, size_t *len)
+{
+    return compile_emit(ctx, target, &ctx->diag, out, len);
 }
 
 polc_status polc_write_outputs(polc_ctx *ctx, const char *dir, unsigned targets)

@@ -6,6 +6,8 @@
 #define POLC_BACKEND_H
 #include <stdbool.h>
 
+#include "backend/docker_profile.h"
+#include "backend/k8s_manifest.h"
 #include "backend/options.h"
 #include "middle/policy.h"
 #include "util/diag.h"
@@ -18,6 +20,7 @@ typedef struct BackendRun {
     Arena *arena; /* the Policy's */
 } BackendRun;
 
+/* docker_build, then docker_render (backend/docker_profile.h). */
 bool backend_docker_json(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, StrBuf *out);
 bool backend_bpf(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, StrBuf *out);
 bool backend_bpf_listing(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, StrBuf *out);
@@ -27,10 +30,11 @@ bool backend_apparmor(const Policy *policy, const BackendOptions *opt, DiagEngin
 struct aa_features;
 const char *apparmor_features_path(const BackendOptions *opt);
 bool apparmor_load_features(const BackendOptions *opt, DiagEngine *diag, struct aa_features **out);
-/* Kubernetes securityContext / Pod / SPO SeccompProfile (opt->k8s_form).
- * docker_json is the Docker back end's validated profile, NULL when it
- * refused the policy (then so does this back end, having nothing to point at). */
-bool backend_k8s(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, const char *docker_json,
+/* Kubernetes securityContext / Pod / SPO SeccompProfile (opt->k8s_form):
+ * k8s_build, then k8s_render (backend/k8s_manifest.h). docker is the Docker
+ * back end's validated profile, NULL when it refused the policy (then so does
+ * this back end, having nothing to point at). */
+bool backend_k8s(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, const DockerProfile *docker,
                  StrBuf *out);
 
 /* polc's BPF program for one capability set (tests compare it with the IR). */

@@ -10,16 +10,20 @@
  * with E09xx; the Pod Security Standards level is stated in a comment and
  * warned about (W0901/W0902) when it is below restricted.
  *
+ * k8s_build decides all of that into a K8sManifest (backend/k8s_manifest.h)
+ * from the Policy and the Docker back end's typed DockerProfile (the SPO
+ * form's SeccompProfile is written from its entries); k8s_render writes it.
+ *
  * YAML comes from libyaml's emitter: polc decides only whether a string may
  * be written plain (it must not read back as a number, boolean or null under
  * YAML 1.1, which Kubernetes' YAML reader follows); libyaml quotes. */
-#include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
 #include "middle/ir.h"
 #include "backend/backend.h"
+#include "backend/k8s_manifest.h"
 #include "validate/validate.h"
 
 /* The kernel's capabilities by number (CAP_LAST_CAP = 40), as Kubernetes
@@ -42,29 +46,15 @@ static const char *const BASELINE_CAPS[] = {
 
 #define K8S_MAX_ID 2147483647u /* runAsUser / runAsGroup: 0 .. 2^31-1 */
 
-enum { PSS_RESTRICTED, PSS_BASELINE, PSS_PRIVILEGED };
 static const char *const PSS_NAME[] = {"restricted", "baseline", "privileged"};
 
-typedef struct Reason {
-    int level; /* the level this reason lowers the result to */
-    Span span;
-    const char *msg;
-} Reason;
+const char *pss_level_name(PssLevel level) { return level <= PSS_PRIVILEGED ? PSS_NAME[level] : "?"; }
 
+/* A manifest being built: the back end run and its result. */
 typedef struct K8s {
     const BackendRun *run;
-    const char *name;        /* pod and container name: a DNS label */
-    const char *seccomp;     /* localhostProfile of the seccomp profile */
-    int ncaps;
-    const char *caps[64];    /* sorted names */
-    int level;
-    VEC(Reason) reasons;
-    json_object *spo;        /* SPO form: the Docker profile, parsed */
+    K8sManifest *m;
 } K8s;
-
-/* ---- options ---- */
-
-
 
 /* The policy's name as a DNS label (pod, container and SeccompProfile names). */
 static const char *dns_label(const BackendRun *run, const char *s)
@@ -88,9 +78,9 @@ static const char *dns_label(const BackendRun *run, const char *s)
 }
 
 /* Text for a YAML comment line: no control characters. */
-static const char *comment_text(const BackendRun *run, const char *s)
+static const char *comment_text(Arena *arena, const char *s)
 {
-    char *t = arena_strdup(run->arena, s ? s : "");
+    char *t = arena_strdup(arena, s ? s : "");
     for (char *p = t; *p; p++)
         if ((unsigned char)*p < 0x20 || *p == 0x7f)
             *p = '?';
@@ -225,11 +215,11 @@ static bool in_list(const char *const *l, const char *s)
     return false;
 }
 
-static void reason(K8s *k, int level, Span span, const char *msg)
+static void reason(K8s *k, PssLevel level, Span span, const char *msg)
 {
-    VEC_PUSH(k->run->arena, k->reasons, ((Reason){level, span, msg}));
-    if (level > k->level)
-        k->level = level;
+    VEC_PUSH(k->run->arena, k->m->reasons, ((K8sReason){level, span, msg}));
+    if (level > k->m->level)
+        k->m->level = level;
 }
 
 /* Capabilities and ids: refuse what Kubernetes cannot name or hold. */
@@ -250,9 +240,9 @@ static bool check_model(K8s *k)
             ok = false;
             continue;
         }
-        k->caps[k->ncaps++] = KCAPS[n];
+        k->m->caps[k->m->ncaps++] = KCAPS[n];
     }
-    qsort(k->caps, (size_t)k->ncaps, sizeof *k->caps, cmp_cstr);
+    qsort(k->m->caps, (size_t)k->m->ncaps, sizeof *k->m->caps, cmp_cstr);
     if (run->policy->process.has_user && run->policy->process.uid > K8S_MAX_ID) {
         Diag *g = diag_error(run->diag, "E0901", run->policy->process.user_span,
                              "user id %u is above 2147483647, the largest runAsUser Kubernetes accepts", run->policy->process.uid);
@@ -276,13 +266,13 @@ static void assess(K8s *k)
     const BackendRun *run = k->run;
     Arena *A = run->arena;
     const char *from = run->policy->caps.declared ? "" : " (Docker's default set: the policy has no `capabilities` section)";
-    for (int level = PSS_PRIVILEGED; level >= PSS_BASELINE; level--) {
+    for (PssLevel level = PSS_PRIVILEGED; level >= PSS_BASELINE; level--) {
         StrBuf names;
         sb_init(&names);
         Span sp = SPAN_NONE;
-        for (int i = 0; i < k->ncaps; i++) {
-            const char *c = k->caps[i];
-            int l = !in_list(BASELINE_CAPS, c) ? PSS_PRIVILEGED
+        for (int i = 0; i < k->m->ncaps; i++) {
+            const char *c = k->m->caps[i];
+            PssLevel l = !in_list(BASELINE_CAPS, c) ? PSS_PRIVILEGED
                     : strcmp(c, "NET_BIND_SERVICE") != 0 ? PSS_BASELINE : PSS_RESTRICTED;
             if (l != level)
                 continue;
@@ -315,23 +305,24 @@ static void assess(K8s *k)
 static void warn_level(K8s *k)
 {
     const BackendRun *run = k->run;
-    if (k->level == PSS_RESTRICTED)
+    const K8sManifest *m = k->m;
+    if (m->level == PSS_RESTRICTED)
         return;
     Span at = SPAN_NONE;
-    for (size_t i = 0; i < k->reasons.len && !span_valid(at); i++)
-        at = k->reasons.items[i].span;
+    for (size_t i = 0; i < m->reasons.len && !span_valid(at); i++)
+        at = m->reasons.items[i].span;
     Diag *g;
-    if (k->level == PSS_PRIVILEGED)
+    if (m->level == PSS_PRIVILEGED)
         g = diag_warning(run->diag, "W0902", span_valid(at) ? at : root_span(run),
                          "the Kubernetes securityContext meets only the Pod Security Standards' privileged level");
     else
         g = diag_warning(run->diag, "W0901", span_valid(at) ? at : root_span(run),
                          "the Kubernetes securityContext meets the Pod Security Standards' baseline level, "
                          "not restricted");
-    for (size_t i = 0; i < k->reasons.len; i++) {
-        Span sp = k->reasons.items[i].span; /* the warning itself already shows its span */
+    for (size_t i = 0; i < m->reasons.len; i++) {
+        Span sp = m->reasons.items[i].span; /* the warning itself already shows its span */
         bool same = span_valid(sp) && sp.file == at.file && sp.start == at.start && sp.end == at.end;
-        diag_note(run->diag, g, same ? SPAN_NONE : sp, "%s", k->reasons.items[i].msg);
+        diag_note(run->diag, g, same ? SPAN_NONE : sp, "%s", m->reasons.items[i].msg);
     }
     diag_help(run->diag, g, "restricted needs `capabilities { drop all }` (adding NET_BIND_SERVICE is allowed) and "
               "`process { user UID; no-new-privileges }` with a non-zero UID");
@@ -340,19 +331,6 @@ static void warn_level(K8s *k)
 static const char *k8s_basename(const BackendRun *run) { return run->opt->basename ? run->opt->basename : "policy"; }
 
 /* ---- the seccomp profile ---- */
-
-/* The securityContext references the Docker back end's profile, which must
- * exist; the SPO form embeds it. */
-static bool need_docker(K8s *k, const char *docker_json, bool want_json)
-{
-    if (!docker_json)
-        return false;
-    if (want_json) {
-        k->spo = json_tokener_parse(docker_json);
-        return k->spo != NULL;
-    }
-    return true;
-}
 
 static void refuse_no_seccomp(K8s *k)
 {
@@ -382,31 +360,24 @@ static Span syscall_span(const BackendRun *run, const char *name)
     return root_span(run);
 }
 
-static json_object *jget(json_object *o, const char *key)
-{
-    json_object *v = NULL;
-    return o && json_object_object_get_ex(o, key, &v) ? v : NULL;
-}
-
-static bool holds(const K8s *k, const char *capname) /* "CAP_X" */
+static bool holds(const K8sManifest *m, const char *capname) /* "CAP_X" */
 {
     if (strncmp(capname, "CAP_", 4) == 0)
         capname += 4;
-    for (int i = 0; i < k->ncaps; i++)
-        if (strcmp(k->caps[i], capname) == 0)
+    for (int i = 0; i < m->ncaps; i++)
+        if (strcmp(m->caps[i], capname) == 0)
             return true;
     return false;
 }
 
 /* Does a Docker entry apply in a container holding exactly the pod's set? */
-static bool entry_applies(const K8s *k, json_object *e)
+static bool entry_applies(const K8sManifest *m, const DockerEntry *e)
 {
-    json_object *inc = jget(jget(e, "includes"), "caps"), *exc = jget(jget(e, "excludes"), "caps");
-    for (size_t i = 0; inc && i < json_object_array_length(inc); i++)
-        if (!holds(k, json_object_get_string(json_object_array_get_idx(inc, i))))
+    for (size_t i = 0; i < e->inc_caps.len; i++)
+        if (!holds(m, e->inc_caps.items[i]))
             return false;
-    for (size_t i = 0; exc && i < json_object_array_length(exc); i++)
-        if (holds(k, json_object_get_string(json_object_array_get_idx(exc, i))))
+    for (size_t i = 0; i < e->exc_caps.len; i++)
+        if (holds(m, e->exc_caps.items[i]))
             return false;
     return true;
 }
@@ -416,9 +387,9 @@ static bool entry_applies(const K8s *k, json_object *e)
 static bool check_spo(K8s *k)
 {
     const BackendRun *run = k->run;
+    const DockerProfile *dp = k->m->docker;
     bool ok = true;
-    json_object *dret = jget(k->spo, "defaultErrnoRet");
-    if (dret && json_object_get_uint64(dret) != 1) {
+    if (dp->has_default_errno_ret && dp->default_errno_ret != 1) {
         Diag *g = diag_error(run->diag, "E0903", run->policy->default_span,
                              "a Security Profiles Operator SeccompProfile cannot carry the default action `%s`",
                              action_str(run->policy, run->arena, run->policy->ir->default_action));
@@ -426,7 +397,7 @@ static bool check_spo(K8s *k)
         diag_help(run->diag, g, "use `default errno(EPERM)`, or --k8s-form pod with the Docker JSON profile");
         ok = false;
     }
-    if (jget(k->spo, "archMap")) {
+    if (dp->use_arch_map) {
         Diag *g = diag_error(run->diag, "E0908", root_span(run),
                              "a Security Profiles Operator SeccompProfile cannot serve arches of both byte orders");
         diag_note(run->diag, g, SPAN_NONE,
@@ -435,12 +406,11 @@ static bool check_spo(K8s *k)
         diag_help(run->diag, g, "compile one policy per byte order (--arch), or use --k8s-form pod");
         ok = false;
     }
-    json_object *calls = jget(k->spo, "syscalls");
     StrMap reported = {0};
-    for (size_t i = 0; calls && i < json_object_array_length(calls); i++) {
-        json_object *e = json_object_array_get_idx(calls, i);
-        const char *name = json_object_get_string(json_object_array_get_idx(jget(e, "names"), 0));
-        if (jget(jget(e, "includes"), "arches")) {
+    for (size_t i = 0; i < dp->entries.len; i++) {
+        const DockerEntry *e = &dp->entries.items[i];
+        const char *name = e->names.items[0];
+        if (e->has_inc_arches) {
             ok = false;
             if (strmap_get(&reported, name))
                 continue;
@@ -453,12 +423,10 @@ static bool check_spo(K8s *k)
             diag_help(run->diag, g, "compile one policy per family with --arch, or use --k8s-form pod");
             continue;
         }
-        if (!entry_applies(k, e))
+        if (!entry_applies(k->m, e))
             continue;
-        json_object *args = jget(e, "args");
-        for (size_t j = 0; args && j < json_object_array_length(args); j++) {
-            json_object *a = json_object_array_get_idx(args, j);
-            uint64_t v = json_object_get_uint64(jget(a, "value")), v2 = json_object_get_uint64(jget(a, "valueTwo"));
+        for (size_t j = 0; j < e->args.len; j++) {
+            uint64_t v = e->args.items[j].value, v2 = e->args.items[j].value_two;
             if (v > (uint64_t)INT64_MAX || v2 > (uint64_t)INT64_MAX) {
                 Diag *g = diag_error(run->diag, "E0905", syscall_span(run, name),
                                      "a condition on `%s` compares with %llu, which the Kubernetes API server cannot "
@@ -475,65 +443,61 @@ static bool check_spo(K8s *k)
     return ok;
 }
 
-static void emit_spo_profile(K8s *k, Y *y, const char *ns)
+static void emit_spo_profile(const K8sManifest *m, Y *y)
 {
+    const DockerProfile *dp = m->docker;
     y_map(y);
     y_kv(y, "apiVersion", "security-profiles-operator.x-k8s.io/v1beta1");
     y_kv(y, "kind", "SeccompProfile");
     y_str(y, "metadata");
     y_map(y);
-    y_kv(y, "name", k->name);
-    y_kv(y, "namespace", ns);
+    y_kv(y, "name", m->name);
+    y_kv(y, "namespace", m->namespace_);
     y_map_end(y);
     y_str(y, "spec");
     y_map(y);
-    y_kv(y, "defaultAction", json_object_get_string(jget(k->spo, "defaultAction")));
-    json_object *arches = jget(k->spo, "architectures");
+    y_kv(y, "defaultAction", dp->default_action_name);
     y_str(y, "architectures");
     y_seq(y, true);
-    for (size_t i = 0; i < json_object_array_length(arches); i++)
-        y_str(y, json_object_get_string(json_object_array_get_idx(arches, i)));
+    for (size_t i = 0; i < dp->architectures.len; i++)
+        y_str(y, dp->architectures.items[i]);
     y_seq_end(y);
-    json_object *calls = jget(k->spo, "syscalls");
     size_t n = 0;
-    for (size_t i = 0; calls && i < json_object_array_length(calls); i++)
-        n += entry_applies(k, json_object_array_get_idx(calls, i));
+    for (size_t i = 0; i < dp->entries.len; i++)
+        n += entry_applies(m, &dp->entries.items[i]);
     if (n) {
         y_str(y, "syscalls");
         y_seq(y, false);
-        for (size_t i = 0; i < json_object_array_length(calls); i++) {
-            json_object *e = json_object_array_get_idx(calls, i);
-            if (!entry_applies(k, e))
+        for (size_t i = 0; i < dp->entries.len; i++) {
+            const DockerEntry *e = &dp->entries.items[i];
+            if (!entry_applies(m, e))
                 continue;
             y_map(y);
-            y_kv(y, "action", json_object_get_string(jget(e, "action")));
-            json_object *names = jget(e, "names");
+            y_kv(y, "action", e->action_name);
             y_str(y, "names");
             y_seq(y, false);
-            for (size_t j = 0; j < json_object_array_length(names); j++)
-                y_str(y, json_object_get_string(json_object_array_get_idx(names, j)));
+            for (size_t j = 0; j < e->names.len; j++)
+                y_str(y, e->names.items[j]);
             y_seq_end(y);
-            json_object *er = jget(e, "errnoRet");
-            if (er) {
+            if (e->has_errno_ret) {
                 char buf[32]; /* a string in the v1beta1 CRD */
-                snprintf(buf, sizeof buf, "%llu", (unsigned long long)json_object_get_uint64(er));
+                snprintf(buf, sizeof buf, "%llu", (unsigned long long)e->errno_ret);
                 y_str(y, "errnoRet");
                 y_scalar(y, buf, false);
             }
-            json_object *args = jget(e, "args");
-            if (args) {
+            if (e->args.len) {
                 y_str(y, "args");
                 y_seq(y, false);
-                for (size_t j = 0; j < json_object_array_length(args); j++) {
-                    json_object *a = json_object_array_get_idx(args, j);
+                for (size_t j = 0; j < e->args.len; j++) {
+                    const DockerArg *a = &e->args.items[j];
                     y_map(y);
                     y_str(y, "index");
-                    y_u64(y, json_object_get_uint64(jget(a, "index")));
+                    y_u64(y, a->index);
                     y_str(y, "value");
-                    y_u64(y, json_object_get_uint64(jget(a, "value")));
+                    y_u64(y, a->value);
                     y_str(y, "valueTwo");
-                    y_u64(y, json_object_get_uint64(jget(a, "valueTwo")));
-                    y_kv(y, "op", json_object_get_string(jget(a, "op")));
+                    y_u64(y, a->value_two);
+                    y_kv(y, "op", a->op);
                     y_map_end(y);
                 }
                 y_seq_end(y);
@@ -548,25 +512,24 @@ static void emit_spo_profile(K8s *k, Y *y, const char *ns)
 
 /* ---- securityContext and Pod ---- */
 
-static void emit_security_context(K8s *k, Y *y)
+static void emit_security_context(const K8sManifest *m, Y *y)
 {
-    const BackendRun *run = k->run;
     y_map(y);
     y_str(y, "allowPrivilegeEscalation");
-    y_bool(y, !run->policy->process.no_new_privs);
+    y_bool(y, m->allow_privilege_escalation);
     y_str(y, "privileged");
     y_bool(y, false);
     y_str(y, "readOnlyRootFilesystem");
-    y_bool(y, run->policy->fs.read_only_root);
-    if (run->policy->process.has_user) {
+    y_bool(y, m->read_only_root_filesystem);
+    if (m->has_user) {
         y_str(y, "runAsNonRoot");
-        y_bool(y, run->policy->process.uid != 0);
+        y_bool(y, m->run_as_non_root);
         y_str(y, "runAsUser");
-        y_u64(y, run->policy->process.uid);
+        y_u64(y, m->run_as_user);
     }
-    if (run->policy->process.has_gid) {
+    if (m->has_group) {
         y_str(y, "runAsGroup");
-        y_u64(y, run->policy->process.gid);
+        y_u64(y, m->run_as_group);
     }
     y_str(y, "capabilities");
     y_map(y);
@@ -574,47 +537,46 @@ static void emit_security_context(K8s *k, Y *y)
     y_seq(y, true);
     y_str(y, "ALL");
     y_seq_end(y);
-    if (k->ncaps) {
+    if (m->ncaps) {
         y_str(y, "add");
         y_seq(y, true);
-        for (int i = 0; i < k->ncaps; i++)
-            y_str(y, k->caps[i]);
+        for (int i = 0; i < m->ncaps; i++)
+            y_str(y, m->caps[i]);
         y_seq_end(y);
     }
     y_map_end(y);
     y_str(y, "seccompProfile");
     y_map(y);
     y_kv(y, "type", "Localhost");
-    y_kv(y, "localhostProfile", k->seccomp);
+    y_kv(y, "localhostProfile", m->seccomp_profile);
     y_map_end(y);
     y_str(y, "appArmorProfile");
     y_map(y);
     y_kv(y, "type", "Localhost");
-    y_kv(y, "localhostProfile", run->policy->name);
+    y_kv(y, "localhostProfile", m->apparmor_profile);
     y_map_end(y);
     y_map_end(y);
 }
 
-static void emit_pod(K8s *k, Y *y, const char *ns)
+static void emit_pod(const K8sManifest *m, Y *y, const char *ns)
 {
-    const BackendRun *run = k->run;
-    Arena *A = run->arena;
+    Arena *A = m->arena;
     y_map(y);
     y_kv(y, "apiVersion", "v1");
     y_kv(y, "kind", "Pod");
     y_str(y, "metadata");
     y_map(y);
-    y_kv(y, "name", k->name);
+    y_kv(y, "name", m->name);
     if (ns)
         y_kv(y, "namespace", ns);
     /* Kubernetes before 1.30 (AppArmor) and 1.19 (seccomp), and podman kube
      * play, read these; newer API servers check that they match the fields */
     y_str(y, "annotations");
     y_map(y);
-    y_kv(y, arena_printf(A, "container.apparmor.security.beta.kubernetes.io/%s", k->name),
-         arena_printf(A, "localhost/%s", run->policy->name));
-    y_kv(y, arena_printf(A, "container.seccomp.security.alpha.kubernetes.io/%s", k->name),
-         arena_printf(A, "localhost/%s", k->seccomp));
+    y_kv(y, arena_printf(A, "container.apparmor.security.beta.kubernetes.io/%s", m->name),
+         arena_printf(A, "localhost/%s", m->apparmor_profile));
+    y_kv(y, arena_printf(A, "container.seccomp.security.alpha.kubernetes.io/%s", m->name),
+         arena_printf(A, "localhost/%s", m->seccomp_profile));
     y_map_end(y);
     y_map_end(y);
     y_str(y, "spec");
@@ -622,86 +584,111 @@ static void emit_pod(K8s *k, Y *y, const char *ns)
     y_str(y, "containers");
     y_seq(y, false);
     y_map(y);
-    y_kv(y, "name", k->name);
-    y_kv(y, "image", run->opt->k8s_image ? run->opt->k8s_image : arena_printf(A, "example.invalid/%s:latest", k->name));
+    y_kv(y, "name", m->name);
+    y_kv(y, "image", m->image);
     y_str(y, "securityContext");
-    emit_security_context(k, y);
+    emit_security_context(m, y);
     y_map_end(y);
     y_seq_end(y);
     y_map_end(y);
     y_map_end(y);
 }
 
-static void header(K8s *k, StrBuf *out)
+static void header(const K8sManifest *m, StrBuf *out)
 {
-    const BackendRun *run = k->run;
+    Arena *A = m->arena;
     static const char *const what[] = {"container securityContext", "Pod",
                                        "Security Profiles Operator SeccompProfile and the Pod that uses it"};
-    sb_printf(out, "# Kubernetes %s for policy `%s` (%s.pol), written by polc.\n", what[run->opt->k8s_form],
-              comment_text(run, run->policy->name), comment_text(run, k8s_basename(run)));
-    sb_printf(out, "# Pod Security Standards: %s.", PSS_NAME[k->level]);
-    if (k->level != PSS_RESTRICTED) {
+    sb_printf(out, "# Kubernetes %s for policy `%s` (%s.pol), written by polc.\n", what[m->form],
+              comment_text(A, m->policy_name), comment_text(A, m->basename));
+    sb_printf(out, "# Pod Security Standards: %s.", pss_level_name(m->level));
+    if (m->level != PSS_RESTRICTED) {
         sb_puts(out, " Not restricted:\n");
-        for (size_t i = 0; i < k->reasons.len; i++)
-            sb_printf(out, "#   - %s\n", comment_text(run, k->reasons.items[i].msg));
+        for (size_t i = 0; i < m->reasons.len; i++)
+            sb_printf(out, "#   - %s\n", comment_text(A, m->reasons.items[i].msg));
     } else {
         sb_putc(out, '\n');
     }
-    if (run->opt->k8s_form == K8S_SPO)
+    if (m->form == K8S_SPO)
         sb_printf(out, "# Seccomp: the SeccompProfile below, which the operator installs as <kubelet root>/seccomp/%s.\n"
                        "#   It is polc's %s.seccomp.json with its capability conditions decided for this Pod's\n"
                        "#   capability set; do not reuse it for containers with other capabilities.\n",
-                  comment_text(run, k->seccomp), comment_text(run, k8s_basename(run)));
+                  comment_text(A, m->seccomp_profile), comment_text(A, m->basename));
     else
         sb_printf(out, "# Seccomp: install polc's %s.seccomp.json on every node as <kubelet root>/seccomp/%s.\n",
-                  comment_text(run, k8s_basename(run)), comment_text(run, k->seccomp));
+                  comment_text(A, m->basename), comment_text(A, m->seccomp_profile));
     sb_printf(out, "# AppArmor: load polc's profile `%s` on every node: it carries the policy's filesystem and\n"
                    "#   network rules, which a securityContext cannot express.\n",
-              comment_text(run, run->policy->name));
-    if (!run->policy->caps.declared)
+              comment_text(A, m->apparmor_profile));
+    if (!m->caps_declared)
         sb_puts(out, "# Capabilities: the policy has no `capabilities` section, so this is Docker's default set,\n"
                      "#   written out so that no runtime's own default applies.\n");
-    if (k->ncaps && run->policy->process.has_user && run->policy->process.uid != 0)
+    if (m->ncaps && m->has_user && m->run_as_user != 0)
         sb_puts(out, "# Capabilities are the container's bounding set. With a non-zero runAsUser, containerd and\n"
                      "#   CRI-O start the process without effective capabilities (file capabilities can raise\n"
                      "#   them up to this set); podman kube play grants them as ambient capabilities.\n");
 }
 
-static bool k8s_manifest(const BackendRun *run, const char *docker_json, StrBuf *out)
+static bool build_manifest(const BackendRun *run, const DockerProfile *docker, K8sManifest *m)
 {
-    K8s k = {.run = run};
-    k.name = dns_label(run, run->policy->name ? run->policy->name : k8s_basename(run));
-    const char *ns = run->opt->k8s_namespace ? run->opt->k8s_namespace : "default";
-    if (run->opt->k8s_form == K8S_SPO)
-        k.seccomp = arena_printf(run->arena, "operator/%s/%s.json", ns, k.name);
+    K8s k = {run, m};
+    const Policy *pol = run->policy;
+    m->form = run->opt->k8s_form;
+    m->arena = run->arena;
+    m->root_file = pol->root_file;
+    m->policy_name = pol->name;
+    m->basename = k8s_basename(run);
+    m->name = dns_label(run, pol->name ? pol->name : k8s_basename(run));
+    m->namespace_ = run->opt->k8s_namespace ? run->opt->k8s_namespace : "default";
+    m->image = run->opt->k8s_image ? run->opt->k8s_image : arena_printf(run->arena, "example.invalid/%s:latest", m->name);
+    if (m->form == K8S_SPO)
+        m->seccomp_profile = arena_printf(run->arena, "operator/%s/%s.json", m->namespace_, m->name);
     else if (run->opt->k8s_profile_dir && *run->opt->k8s_profile_dir)
-        k.seccomp = arena_printf(run->arena, "%s/%s.seccomp.json", run->opt->k8s_profile_dir, k8s_basename(run));
+        m->seccomp_profile = arena_printf(run->arena, "%s/%s.seccomp.json", run->opt->k8s_profile_dir, k8s_basename(run));
     else
-        k.seccomp = arena_printf(run->arena, "%s.seccomp.json", k8s_basename(run));
+        m->seccomp_profile = arena_printf(run->arena, "%s.seccomp.json", k8s_basename(run));
+    m->apparmor_profile = pol->name;
+    m->docker = docker;
+    m->allow_privilege_escalation = !pol->process.no_new_privs;
+    m->read_only_root_filesystem = pol->fs.read_only_root;
+    m->has_user = pol->process.has_user;
+    m->run_as_non_root = pol->process.uid != 0;
+    m->run_as_user = pol->process.uid;
+    m->has_group = pol->process.has_gid;
+    m->run_as_group = pol->process.gid;
+    m->caps_declared = pol->caps.declared;
+    m->level = PSS_RESTRICTED;
 
     bool ok = check_model(&k);
-    if (!need_docker(&k, docker_json, run->opt->k8s_form == K8S_SPO)) {
-        if (!docker_json)
-            refuse_no_seccomp(&k);
+    if (!docker) {
+        refuse_no_seccomp(&k);
         ok = false;
     }
-    if (ok && run->opt->k8s_form == K8S_SPO)
+    if (ok && m->form == K8S_SPO)
         ok = check_spo(&k);
-    if (!ok) {
-        if (k.spo)
-            json_object_put(k.spo);
+    if (!ok)
         return false;
-    }
     assess(&k);
     warn_level(&k);
+    return true;
+}
 
-    header(&k, out);
+bool k8s_build(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, const DockerProfile *docker,
+               K8sManifest *out)
+{
+    BackendRun run = {policy, opt, diag, policy->arena};
+    *out = (K8sManifest){0};
+    return build_manifest(&run, docker, out);
+}
+
+bool k8s_render(const K8sManifest *m, DiagEngine *diag, StrBuf *out)
+{
+    Span root = {m->root_file, 0, 0};
+    header(m, out);
     Y y = {.ok = true};
     yaml_event_t ev;
     if (!yaml_emitter_initialize(&y.em)) {
-        diag_error(run->diag, "E0907", root_span(run), "libyaml could not start its emitter");
-        if (k.spo)
-            json_object_put(k.spo);
+        diag_error(diag, "E0907", root, "libyaml could not start its emitter");
         return false;
     }
     yaml_emitter_set_output(&y.em, y_write, out);
@@ -710,21 +697,21 @@ static bool k8s_manifest(const BackendRun *run, const char *docker_json, StrBuf 
     yaml_emitter_set_unicode(&y.em, 1);
     y_emit(&y, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
     y_doc(&y, true);
-    switch (run->opt->k8s_form) {
-    case 0:
+    switch (m->form) {
+    case K8S_SNIPPET:
         y_map(&y);
         y_str(&y, "securityContext");
-        emit_security_context(&k, &y);
+        emit_security_context(m, &y);
         y_map_end(&y);
         break;
-    case 1:
-        emit_pod(&k, &y, NULL);
+    case K8S_POD:
+        emit_pod(m, &y, NULL);
         break;
     default:
-        emit_spo_profile(&k, &y, ns);
+        emit_spo_profile(m, &y);
         y_doc_end(&y);
         y_doc(&y, false);
-        emit_pod(&k, &y, ns);
+        emit_pod(m, &y, m->namespace_);
         break;
     }
     y_doc_end(&y);
@@ -732,17 +719,15 @@ static bool k8s_manifest(const BackendRun *run, const char *docker_json, StrBuf 
     if (y.ok && !yaml_emitter_flush(&y.em))
         y.ok = false;
     if (!y.ok)
-        diag_error(run->diag, "E0907", root_span(run), "libyaml could not write the Kubernetes YAML: %s",
+        diag_error(diag, "E0907", root, "libyaml could not write the Kubernetes YAML: %s",
                    y.em.problem ? y.em.problem : "unknown error");
     yaml_emitter_delete(&y.em);
-    if (k.spo)
-        json_object_put(k.spo);
     return y.ok;
 }
 
-bool backend_k8s(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, const char *docker_json,
+bool backend_k8s(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, const DockerProfile *docker,
                  StrBuf *out)
 {
-    BackendRun run = {policy, opt, diag, policy->arena};
-    return k8s_manifest(&run, docker_json, out);
+    K8sManifest m;
+    return k8s_build(policy, opt, diag, docker, &m) && k8s_render(&m, diag, out);
 }
