@@ -20,6 +20,7 @@
 
 #include "oracle.h"
 #include "polc/polc.h"
+#include "compile.h"
 #include "validate/validate.h"
 
 static double now_ms(void)
@@ -160,7 +161,7 @@ int main(int argc, char **argv)
         if (s == POLC_OK) {
             polc_set_verify_libseccomp(ctx, 1);
             t0 = now_ms();
-            if (!validate_docker_profile(ctx, out))
+            if (!validate_docker_profile(&(BackendRun){&ctx->policy, &ctx->opt.backend, &ctx->diag, &ctx->arena}, out))
                 s = POLC_EINPUT;
             lv[r] = now_ms() - t0;
         }
