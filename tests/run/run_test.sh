@@ -151,6 +151,37 @@ bpf)
     cmp "$tmp/out/bpfcase.bpf" "$tmp/written.bpf" || failmsg "--write-bpf differs from bpfcase.bpf"
     cmp "$tmp/out/bpfcase.bpf" "$tmp/kernel.bpf" || failmsg "the kernel's filter differs from bpfcase.bpf"
     ;;
+files)
+    # one file writable under a read-only root; exec confined to the exec
+    # paths (a copy of busybox in the writable directory does not run), and
+    # `deny exec` on the writable directory maps exactly (nothing to add)
+    : >"$tmp/w/one"
+    chmod 666 "$tmp/w/one"
+    cp "$bb" "$tmp/w/bb"
+    cat >"$tmp/files.pol" <<POL
+# one writable file
+policy files
+arch x86_64
+default allow
+filesystem {
+    read-only root
+    write $tmp/w/one
+    exec /usr/bin/**, /usr/lib/**
+    deny exec $tmp/w/**
+}
+POL
+    "$polc" run "$tmp/files.pol" -- "$bb" sh -c "
+        echo one > $tmp/w/one || exit 10
+        if echo two >$tmp/w/two; then exit 11; fi
+        $tmp/w/bb true && exit 12
+        exit 0" 2>"$tmp/files.err"
+    rc=$?
+    [ "$rc" = 0 ] || failmsg "exit status $rc (10: the file rule, 11: a write beside it, 12: exec in a writable path)"
+    [ "$(cat "$tmp/w/one")" = one ] || failmsg "the write to the one writable file failed"
+    [ ! -e "$tmp/w/two" ] || failmsg "a file was created beside the one writable file"
+    grep -q "can't create $tmp/w/two: Permission denied" "$tmp/files.err" || failmsg "a write beside the file: not EACCES: $(cat "$tmp/files.err")"
+    grep -q "$tmp/w/bb: Permission denied" "$tmp/files.err" || failmsg "exec in a writable path: not EACCES: $(cat "$tmp/files.err")"
+    ;;
 signal)
     # CMD killed by a signal: 128+N, as a shell reports it
     policy sig "drop all" ""
