@@ -26,10 +26,16 @@ bool ids_change(const Policy *p, RunFailure *f)
     if (!p->process.has_user && !p->process.has_gid)
         return true;
     /* keep the permitted set across setuid: caps_set_all sets it afterwards */
-    if (prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) != 0)
-        return fail(f, "keep capabilities across", 0, errno);
-    if (getgroups(0, NULL) != 0 && setgroups(0, NULL) != 0)
-        return fail(f, "no supplementary groups, for group", p->process.has_gid ? p->process.gid : getgid(), errno);
+    if (prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) != 0) {
+        fail(f, "", 0, errno);
+        snprintf(f->msg, sizeof f->msg, "polc run: prctl(PR_SET_KEEPCAPS): %s", strerror(errno));
+        return false;
+    }
+    if (getgroups(0, NULL) != 0 && setgroups(0, NULL) != 0) {
+        fail(f, "", 0, errno);
+        snprintf(f->msg, sizeof f->msg, "polc run: cannot clear the supplementary groups: %s", strerror(errno));
+        return false;
+    }
     if (p->process.has_gid) {
         gid_t g = p->process.gid, r, e, s;
         if (setresgid(g, g, g) != 0)
