@@ -23,6 +23,7 @@ static const char USAGE[] =
     "       polc lint FILE...                      (polc lint --help)\n"
     "       polc explain FILE                      (polc explain --help)\n"
     "       polc fmt [-i | --check] FILE...        (polc fmt --help)\n"
+    "       polc run POLICY -- CMD [ARGS...]       (polc run --help)\n"
     "\n"
     "Compile container sandbox policies to Docker seccomp JSON, raw seccomp BPF,\n"
     "AppArmor and Kubernetes securityContext / Pod YAML. For NAME.pol it writes\n"
@@ -154,6 +155,7 @@ __attribute__((weak)) int polc_cmd_graph(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_lint(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_explain(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_fmt(int argc, char **argv);
+__attribute__((weak)) int polc_cmd_run(int argc, char **argv);
 
 static const struct {
     const char *name;
@@ -167,7 +169,8 @@ static const struct {
                    {"graph", polc_cmd_graph},
                    {"lint", polc_cmd_lint},
                    {"explain", polc_cmd_explain},
-                   {"fmt", polc_cmd_fmt}};
+                   {"fmt", polc_cmd_fmt},
+                   {"run", polc_cmd_run}};
 
 int main(int argc, char **argv)
 {

@@ -1,0 +1,252 @@
+/* polc run's launcher: decide in the parent, enforce in the child, exec CMD.
+ *
+ * Parent: refuse what polc run does not enforce yet (`mode complain`, a
+ * network section), check the host arch, plan the Landlock ruleset
+ * (landlock.c), find CMD, then fork. Child, in this order (docs/run.md):
+ *   1. no_new_privs, when it will be needed and Landlock needs it now
+ *      (landlock_restrict_self wants it without CAP_SYS_ADMIN)
+ *   2. Landlock
+ *   3. the capability bounding set
+ *   4. setgroups, gid, uid
+ *   5. permitted, effective, inheritable and ambient capabilities
+ *   6. no_new_privs (the policy's `no-new-privileges`, or no CAP_SYS_ADMIN
+ *      left to load a filter without it)
+ *   7. the seccomp filter: the bytes of out/NAME.bpf
+ *   8. execve(CMD)
+ * A failing step sends a RunFailure through a close-on-exec pipe and exits;
+ * the parent reports it. EOF on the pipe means CMD was exec'd. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "run/run.h"
+
+#define CAP_SYS_ADMIN_NUM 21
+
+static ArchId host_arch(bool *known)
+{
+    *known = true;
+#if defined(__x86_64__) && defined(__ILP32__)
+    return ARCH_X32;
+#elif defined(__x86_64__)
+    return ARCH_X86_64;
+#elif defined(__i386__)
+    return ARCH_X86;
+#elif defined(__aarch64__)
+    return ARCH_AARCH64;
+#elif defined(__arm__)
+    return ARCH_ARM;
+#elif defined(__riscv) && __riscv_xlen == 64
+    return ARCH_RISCV64;
+#elif defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)
+    return ARCH_PPC64LE;
+#elif defined(__s390x__)
+    return ARCH_S390X;
+#else
+    *known = false;
+    return ARCH_X86_64;
+#endif
+}
+
+/* CMD as execve wants it: a path with a slash as given, else found on PATH. */
+static char *find_cmd(Arena *a, const char *cmd)
+{
+    if (strchr(cmd, '/'))
+        return access(cmd, X_OK) == 0 ? arena_strdup(a, cmd) : NULL;
+    const char *path = getenv("PATH");
+    if (!path || !*path)
+        path = "/usr/local/bin:/usr/bin:/bin";
+    char *copy = arena_strdup(a, path);
+    for (char *save = NULL, *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
+        char *cand = arena_printf(a, "%s/%s", *dir ? dir : ".", cmd);
+        struct stat st;
+        if (stat(cand, &st) == 0 && S_ISREG(st.st_mode) && access(cand, X_OK) == 0)
+            return cand;
+    }
+    errno = ENOENT;
+    return NULL;
+}
+
+static void child_fail(int fd, RunFailure *f)
+{
+    ssize_t w = write(fd, f, sizeof *f);
+    (void)w;
+    _exit(127);
+}
+
+static void kernel_fail(RunFailure *f, const char *what, int err)
+{
+    snprintf(f->code, sizeof f->code, "E1108");
+    snprintf(f->msg, sizeof f->msg, "polc run: %s failed: %s", what, strerror(err));
+    snprintf(f->help, sizeof f->help, "CMD was not started");
+}
+
+typedef struct Plan {
+    const Policy *p;
+    LlPlan ll;
+    bool nnp;
+    const void *bpf;
+    size_t bpf_len;
+    const char *exe;
+    char *const *argv;
+} Plan;
+
+static void child(const Plan *pl, int fd)
+{
+    RunFailure f;
+    memset(&f, 0, sizeof f);
+    bool nnp_set = false;
+    /* landlock_restrict_self needs no_new_privs without CAP_SYS_ADMIN */
+    if (pl->ll.used && !caps_have_effective(CAP_SYS_ADMIN_NUM)) {
+        if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
+            kernel_fail(&f, "prctl(PR_SET_NO_NEW_PRIVS)", errno), child_fail(fd, &f);
+        nnp_set = true;
+    }
+    if (pl->ll.used) {
+        int e = landlock_apply(&pl->ll);
+        if (e)
+            kernel_fail(&f, "enforcing the Landlock ruleset", e), child_fail(fd, &f);
+    }
+    uint64_t caps = pl->p->caps.effective;
+    if (!caps_drop_bounding(caps, &f))
+        child_fail(fd, &f);
+    if (!ids_change(pl->p, &f))
+        child_fail(fd, &f);
+    if (!caps_set_all(caps, &f))
+        child_fail(fd, &f);
+    if (pl->nnp && !nnp_set && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
+        kernel_fail(&f, "prctl(PR_SET_NO_NEW_PRIVS)", errno), child_fail(fd, &f);
+    struct sock_fprog prog = {(unsigned short)(pl->bpf_len / sizeof(struct sock_filter)),
+                              (struct sock_filter *)(uintptr_t)pl->bpf};
+    if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) != 0)
+        kernel_fail(&f, "loading the seccomp filter", errno), child_fail(fd, &f);
+    execv(pl->exe, pl->argv);
+    snprintf(f.code, sizeof f.code, "E1109");
+    snprintf(f.msg, sizeof f.msg, "polc run: cannot execute `%s`: %s", pl->exe, strerror(errno));
+    snprintf(f.help, sizeof f.help, "the policy must allow execve for CMD to start");
+    child_fail(fd, &f);
+}
+
+static pid_t child_pid;
+static void forward(int sig)
+{
+    if (child_pid > 0)
+        kill(child_pid, sig);
+}
+
+static bool write_bpf(const char *path, const void *bpf, size_t len, DiagEngine *diag)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(bpf, 1, len, f) != len || fclose(f) != 0) {
+        diag_error(diag, "E1108", SPAN_NONE, "polc run: cannot write --write-bpf file `%s`: %s", path,
+                   strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const void *bpf, size_t bpf_len,
+               char *const *argv)
+{
+    size_t errs = diag->nerrors;
+    if (p->mode.complain) {
+        Diag *g = diag_error(diag, "E1105", p->mode.span,
+                             "polc run: `mode complain` is not supported yet: Landlock and seccomp would enforce");
+        diag_help(diag, g, "remove `mode complain` to run the policy enforced");
+    }
+    if (p->net.rules.len) {
+        Diag *g = diag_error(diag, "E1104", p->net.rules.items[0].span,
+                             "polc run: the network section is not enforced by `polc run` yet");
+        diag_help(diag, g, "socket families are not part of the seccomp program, and Landlock's TCP rules need "
+                           "port rules the language does not have yet; run it under a container engine with "
+                           "the AppArmor profile");
+    }
+    bool known;
+    ArchId host = host_arch(&known);
+    if (!known || !(p->arch_mask & (1u << host))) {
+        Diag *g = diag_error(diag, "E1100", p->name_span,
+                             "polc run: the policy does not target this host's arch (%s)",
+                             known ? arch_info(host)->name : "unknown");
+        diag_help(diag, g, "add it to the policy's `arch` line");
+    }
+    Plan pl = {p, {0}, false, bpf, bpf_len, NULL, argv};
+    if (diag->nerrors == errs)
+        (void)landlock_plan(p, opt, diag, &pl.ll);
+    if (diag->nerrors == errs) {
+        pl.exe = find_cmd(p->arena, argv[0]);
+        if (!pl.exe) {
+            Diag *g = diag_error(diag, "E1109", SPAN_NONE, "polc run: cannot execute `%s`: %s", argv[0],
+                                 strerror(errno));
+            diag_help(diag, g, "CMD is a path, or a program on PATH");
+        }
+    }
+    if (diag->nerrors == errs && opt->write_bpf)
+        (void)write_bpf(opt->write_bpf, bpf, bpf_len, diag);
+    if (diag->nerrors != errs)
+        return -1;
+    pl.nnp = p->process.no_new_privs || !(p->caps.effective >> CAP_SYS_ADMIN_NUM & 1);
+
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) {
+        diag_error(diag, "E1108", SPAN_NONE, "polc run: pipe: %s", strerror(errno));
+        return -1;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        diag_error(diag, "E1108", SPAN_NONE, "polc run: fork: %s", strerror(errno));
+        return -1;
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        signal(SIGINT, SIG_DFL);
+        child(&pl, fds[1]);
+    }
+    close(fds[1]);
+    child_pid = pid;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = forward;
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
+    RunFailure f;
+    size_t got = 0;
+    while (got < sizeof f) {
+        ssize_t n = read(fds[0], (char *)&f + got, sizeof f - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fds[0]);
+    int st;
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    if (got == sizeof f) {
+        f.code[sizeof f.code - 1] = f.msg[sizeof f.msg - 1] = f.help[sizeof f.help - 1] = '\0';
+        Diag *g = diag_error(diag, arena_strdup(p->arena, f.code), SPAN_NONE, "%s", f.msg);
+        if (f.help[0])
+            diag_help(diag, g, "%s", f.help);
+        return -1;
+    }
+    if (WIFEXITED(st))
+        return WEXITSTATUS(st);
+    if (WIFSIGNALED(st))
+        return 128 + WTERMSIG(st);
+    return 1;
+}

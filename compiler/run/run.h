@@ -1,0 +1,71 @@
+/* polc run: enforce a compiled Policy on one process tree, then exec CMD.
+ * The launcher reads the Policy (never the syntax tree) and the BPF program
+ * the driver produced for it (the bytes of out/NAME.bpf). Everything that can
+ * be decided before forking (the Landlock mapping and its refusals, the
+ * Landlock ABI, the host arch, what is not yet enforced) is decided in the
+ * parent, with diagnostics pointing at the policy; the child only makes the
+ * kernel calls, in the order of docs/run.md, and reports a failing one back
+ * through a pipe before exiting without running CMD. */
+#ifndef POLC_RUN_H
+#define POLC_RUN_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "middle/policy.h"
+#include "util/diag.h"
+
+typedef struct RunOptions {
+    int landlock_abi;        /* --landlock-abi N: the least ABI the run needs (0: none stated) */
+    const char *write_bpf;   /* --write-bpf FILE: the bytes about to be loaded (test hook) */
+} RunOptions;
+
+/* One Landlock rule: a path opened O_PATH in the parent, and its rights. */
+typedef struct LlRule {
+    int fd;
+    uint64_t access;
+    const char *path;
+} LlRule;
+
+/* Landlock (landlock.c). */
+typedef struct LlPlan {
+    bool used;               /* a ruleset is built */
+    uint64_t handled;        /* handled_access_fs */
+    int abi_needed, abi_host;
+    LlRule *rules;
+    size_t nrules;
+} LlPlan;
+
+/* The host's Landlock ABI: 0 when Landlock is missing or disabled. */
+int landlock_host_abi(void);
+/* The ruleset the policy's filesystem section becomes, or false with a
+ * diagnostic (E1101 a rule Landlock cannot express, E1102 the ABI, E1103 a
+ * path that does not exist). */
+bool landlock_plan(const Policy *p, const RunOptions *opt, DiagEngine *diag, LlPlan *out);
+/* In the child: build and enforce the ruleset. 0, or an errno value. */
+int landlock_apply(const LlPlan *plan);
+
+/* What went wrong in the child: sent to the parent, which reports it. */
+typedef struct RunFailure {
+    char code[8];
+    char msg[512];
+    char help[256];
+} RunFailure;
+
+/* Capabilities (caps.c, libcap): in the child. false with *f filled in. */
+bool caps_drop_bounding(uint64_t keep, RunFailure *f);
+bool caps_set_all(uint64_t caps, RunFailure *f);
+bool caps_have_effective(int cap);
+/* The name of capability c as the policy spells it (SYS_ADMIN). */
+const char *caps_name(int c);
+
+/* User and group (ids.c): setgroups, then gid, then uid, in the child. */
+bool ids_change(const Policy *p, RunFailure *f);
+
+/* The whole run (launch.c): CMD's exit status (128+N when killed by signal
+ * N), or -1 when polc refused or failed before CMD started (diagnostics in
+ * diag; CMD never ran). */
+int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const void *bpf, size_t bpf_len,
+               char *const *argv);
+
+#endif

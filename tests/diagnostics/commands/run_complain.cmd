@@ -1,0 +1,2 @@
+# polc run refuses mode complain (E1105)
+run run_complain.pol -- /bin/true

@@ -1,0 +1,2 @@
+# polc run refuses a glob Landlock cannot express (E1101)
+run run_glob.pol -- /bin/true

@@ -1,0 +1,2 @@
+# polc run refuses a network section (E1104)
+run run_network.pol -- /bin/true

@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# polc run in the real kernel: one scenario per ctest entry (tests/run/CMakeLists.txt).
+#   run_test.sh POLC SCENARIO
+# Needs root (capabilities, user changes, PTRACE_SECCOMP_GET_FILTER) and
+# Landlock: without them the test fails, it never skips.
+set -u
+polc=$1 scenario=$2
+here=$(cd "$(dirname "$0")" && pwd)
+case "$polc" in /*) ;; *) polc=$(pwd)/$polc ;; esac
+fail=0
+failmsg() { echo "FAIL $scenario: $*" >&2; fail=1; }
+[ "$(id -u)" = 0 ] || { echo "FAIL $scenario: polc run's tests need root" >&2; exit 1; }
+bb=$(command -v busybox) || { echo "FAIL $scenario: busybox is missing (busybox-static)" >&2; exit 1; }
+py=/usr/bin/python3
+[ -x "$py" ] || { echo "FAIL $scenario: $py is missing" >&2; exit 1; }
+tmp=$(mktemp -d /tmp/polc-run-test.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+chmod 755 "$tmp"
+mkdir -m 777 "$tmp/w"
+# the policies: $tmp/w is the one writable place under the read-only root
+policy() { # NAME CAPS-SECTION PROCESS-SECTION [SYSCALLS]
+    cat >"$tmp/$1.pol" <<POL
+# polc run test policy $1
+policy $1
+arch x86_64
+default allow
+syscalls { deny mkdir, mkdirat errno(ENOTSUP); deny getpriority errno(ENOLINK) ${4:-} }
+capabilities { $2 }
+filesystem {
+    read-only root
+    write $tmp/w/**
+    exec /usr/bin/**, /usr/lib/**
+}
+process { $3 }
+POL
+    chmod 644 "$tmp/$1.pol"
+}
+# CapXxx lines of /proc/self/status for a set of capability numbers
+capline() {
+    local mask=0 c
+    for c in "$@"; do mask=$((mask | (1 << c))); done
+    printf '%016x' "$mask"
+}
+status_of() { grep -E '^(Uid|Gid|Groups|CapInh|CapPrm|CapEff|CapBnd|CapAmb|NoNewPrivs|Seccomp):' "$1"; }
+expect_status() { # FILE UID GID NNP CAPS...
+    local f=$1 uid=$2 gid=$3 nnp=$4
+    shift 4
+    local caps
+    caps=$(capline "$@")
+    local want
+    want=$(printf 'Uid:\t%s\t%s\t%s\t%s\nGid:\t%s\t%s\t%s\t%s\nGroups:\t\nCapInh:\t%s\nCapPrm:\t%s\nCapEff:\t%s\nCapBnd:\t%s\nCapAmb:\t%s\nNoNewPrivs:\t%s\nSeccomp:\t2' \
+        "$uid" "$uid" "$uid" "$uid" "$gid" "$gid" "$gid" "$gid" "$caps" "$caps" "$caps" "$caps" "$caps" "$nnp")
+    local got
+    got=$(status_of "$f" | sed 's/[[:space:]]*$//')
+    want=$(printf '%s\n' "$want" | sed 's/[[:space:]]*$//')
+    [ "$got" = "$want" ] || failmsg "/proc/self/status under polc run:
+--- want
+$want
+--- got
+$got"
+}
+# refusals: exit 2, the pinned diagnostic, and CMD (which would create a marker) never ran
+expect_refusal() { # GOLDEN CMD-PREFIX...
+    local golden=$here/expected/$1.stderr
+    shift
+    rm -f "$tmp/w/marker"
+    "$@" -- "$bb" touch "$tmp/w/marker" >"$tmp/out" 2>"$tmp/err"
+    local rc=$?
+    [ "$rc" = 2 ] || failmsg "exit status $rc, not 2"
+    [ ! -e "$tmp/w/marker" ] || failmsg "CMD ran although polc refused"
+    # the host's Landlock ABI and the temporary directory vary
+    sed -E -e "s|$tmp|<tmp>|g" -e 's/this kernel has ABI [0-9]+/this kernel has ABI N/' "$tmp/err" >"$tmp/err.n"
+    if [ "${POLC_UPDATE_GOLDEN:-}" = 1 ]; then
+        cp "$tmp/err.n" "$golden"
+    elif ! diff -u "$golden" "$tmp/err.n"; then
+        failmsg "stderr differs from $golden"
+    fi
+}
+
+case $scenario in
+root)
+    # allowed work, a denied syscall's errno, Landlock's read-only root, the
+    # exit status, and the process state: all as root, caps CHOWN and KILL
+    policy as_root "drop all; add CHOWN, KILL" "no-new-privileges"
+    "$polc" run "$tmp/as_root.pol" -- "$bb" sh -c "
+        cat /proc/self/status > $tmp/w/status
+        echo written > $tmp/w/file || exit 10
+        if echo no 2>$tmp/w/ro.err >$tmp/outside; then exit 11; fi
+        if mkdir $tmp/w/dir 2>$tmp/w/mkdir.err; then exit 12; fi
+        exit 7"
+    rc=$?
+    [ "$rc" = 7 ] || failmsg "exit status $rc, not CMD's 7"
+    [ "$(cat "$tmp/w/file" 2>/dev/null)" = written ] || failmsg "the write to the allowed path failed"
+    [ ! -e "$tmp/outside" ] || failmsg "a write outside the writable paths succeeded"
+    grep -q 'Permission denied' "$tmp/w/ro.err" || failmsg "read-only root: not EACCES: $(cat "$tmp/w/ro.err")"
+    grep -q 'Operation not supported' "$tmp/w/mkdir.err" || failmsg "mkdir: not the policy's ENOTSUP: $(cat "$tmp/w/mkdir.err")"
+    expect_status "$tmp/w/status" 0 0 1 0 5
+    ;;
+user)
+    # process { user 65534:65534 } from root: python3 (dynamic: its loader is
+    # under the exec paths) reads errno values numerically
+    policy as_user "drop all; add NET_BIND_SERVICE" "user 65534:65534"
+    "$polc" run "$tmp/as_user.pol" -- "$py" -c "
+import errno, os, shutil
+shutil.copy('/proc/self/status', '$tmp/w/status')
+def err(f):
+    try:
+        f()
+    except OSError as e:
+        return e.errno
+    return 0
+assert err(lambda: os.mkdir('$tmp/w/d')) == errno.ENOTSUP, 'mkdir'
+assert err(lambda: os.getpriority(os.PRIO_PROCESS, 0)) == errno.ENOLINK, "getpriority"
+assert err(lambda: open('$tmp/outside', 'w')) == errno.EACCES, 'read-only root'
+open('$tmp/w/ok', 'w').write('ok')
+"
+    rc=$?
+    [ "$rc" = 0 ] || failmsg "python3 under polc run exited $rc"
+    [ -e "$tmp/w/ok" ] || failmsg "the write to the allowed path failed"
+    # no CAP_SYS_ADMIN left: no_new_privs although the policy does not say it
+    expect_status "$tmp/w/status" 65534 65534 1 10
+    ;;
+sys_admin)
+    # CAP_SYS_ADMIN kept and no `no-new-privileges`: the filter loads without
+    # no_new_privs, which stays clear
+    policy sysadmin "drop all; add SYS_ADMIN, SETPCAP" ""
+    "$polc" run "$tmp/sysadmin.pol" -- "$bb" cp /proc/self/status "$tmp/w/status1" || failmsg "exit $?"
+    expect_status "$tmp/w/status1" 0 0 0 8 21
+    policy sysadmin_nnp "drop all; add SYS_ADMIN, SETPCAP" "no-new-privileges"
+    "$polc" run "$tmp/sysadmin_nnp.pol" -- "$bb" cp /proc/self/status "$tmp/w/status2" || failmsg "exit $?"
+    expect_status "$tmp/w/status2" 0 0 1 8 21
+    ;;
+bpf)
+    # the program loaded is NAME.bpf: what --write-bpf says and what the
+    # kernel holds (PTRACE_SECCOMP_GET_FILTER) both equal `polc -t bpf`'s file
+    policy bpfcase "drop all" "no-new-privileges" "; deny kill errno(EPERM) if sig == SIGKILL; allow socket if domain == AF_UNIX"
+    "$polc" "$tmp/bpfcase.pol" -t bpf -o "$tmp/out" || failmsg "compiling failed"
+    "$polc" run --write-bpf "$tmp/written.bpf" "$tmp/bpfcase.pol" -- "$bb" sleep 5 &
+    runner=$!
+    child=
+    for _ in $(seq 100); do
+        child=$(cat /proc/$runner/task/$runner/children 2>/dev/null | tr -d ' ')
+        [ -n "$child" ] && [ "$(readlink /proc/$child/exe 2>/dev/null)" = "$(readlink -f "$bb")" ] && break
+        sleep 0.05
+    done
+    [ -n "$child" ] || failmsg "no child of polc run"
+    grep -q '^Seccomp_filters:[[:space:]]*1$' /proc/$child/status || failmsg "CMD does not hold exactly one filter"
+    "$py" "$here/seccomp_filter.py" "$child" "$tmp/kernel.bpf" || failmsg "reading the loaded filter failed"
+    kill "$child" 2>/dev/null
+    wait "$runner"
+    cmp "$tmp/out/bpfcase.bpf" "$tmp/written.bpf" || failmsg "--write-bpf differs from bpfcase.bpf"
+    cmp "$tmp/out/bpfcase.bpf" "$tmp/kernel.bpf" || failmsg "the kernel's filter differs from bpfcase.bpf"
+    ;;
+files)
+    # one file writable under a read-only root; exec confined to the exec
+    # paths (a copy of busybox in the writable directory does not run), and
+    # `deny exec` on the writable directory maps exactly (nothing to add)
+    : >"$tmp/w/one"
+    chmod 666 "$tmp/w/one"
+    cp "$bb" "$tmp/w/bb"
+    cat >"$tmp/files.pol" <<POL
+# one writable file
+policy files
+arch x86_64
+default allow
+filesystem {
+    read-only root
+    write $tmp/w/one
+    exec /usr/bin/**, /usr/lib/**
+    deny exec $tmp/w/**
+}
+POL
+    "$polc" run "$tmp/files.pol" -- "$bb" sh -c "
+        echo one > $tmp/w/one || exit 10
+        if echo two >$tmp/w/two; then exit 11; fi
+        $tmp/w/bb true && exit 12
+        exit 0" 2>"$tmp/files.err"
+    rc=$?
+    [ "$rc" = 0 ] || failmsg "exit status $rc (10: the file rule, 11: a write beside it, 12: exec in a writable path)"
+    [ "$(cat "$tmp/w/one")" = one ] || failmsg "the write to the one writable file failed"
+    [ ! -e "$tmp/w/two" ] || failmsg "a file was created beside the one writable file"
+    grep -q "can't create $tmp/w/two: Permission denied" "$tmp/files.err" || failmsg "a write beside the file: not EACCES: $(cat "$tmp/files.err")"
+    grep -q "$tmp/w/bb: Permission denied" "$tmp/files.err" || failmsg "exec in a writable path: not EACCES: $(cat "$tmp/files.err")"
+    ;;
+signal)
+    # CMD killed by a signal: 128+N, as a shell reports it
+    policy sig "drop all" ""
+    "$polc" run "$tmp/sig.pol" -- "$bb" sh -c 'kill -TERM $$'
+    rc=$?
+    [ "$rc" = 143 ] || failmsg "exit status $rc, not 143"
+    ;;
+refuse_glob)
+    cat >"$tmp/glob.pol" <<POL
+# a glob Landlock cannot express
+policy glob
+arch x86_64
+default allow
+filesystem { read-only root; write /etc/*.conf; exec /usr/bin/** }
+POL
+    (cd "$tmp" && expect_refusal refuse_glob "$polc" run glob.pol)
+    ;;
+refuse_abi)
+    policy abi "drop all" ""
+    expect_refusal refuse_abi "$polc" run --landlock-abi 99 "$tmp/abi.pol"
+    ;;
+refuse_user)
+    # polc itself unprivileged: the user change is refused, never skipped
+    policy chuser "add all" "user 1000:1000"
+    expect_refusal refuse_user setpriv --reuid 65534 --regid 65534 --clear-groups "$polc" run "$tmp/chuser.pol"
+    ;;
+refuse_caps)
+    # polc itself unprivileged: the bounding set cannot shrink without CAP_SETPCAP
+    policy nocaps "drop all" ""
+    expect_refusal refuse_caps setpriv --reuid 65534 --regid 65534 --clear-groups "$polc" run "$tmp/nocaps.pol"
+    ;;
+*)
+    echo "run_test.sh: unknown scenario $scenario" >&2
+    exit 2
+    ;;
+esac
+[ "$fail" = 0 ] && echo "PASS $scenario"
+exit "$fail"
