@@ -379,7 +379,7 @@ static void emit_node(const Search *s, size_t i, size_t j, size_t h, int label)
     }
 }
 
-static void search_init(Search *s, BpfAsm *a, const SearchRange *r, size_t n, bool for_bound)
+static void search_init(Search *s, BpfAsm *a, const SearchRange *r, size_t n, bool for_bound, bool plain)
 {
     size_t peel = n <= PEEL_MAX_RANGES ? MAX_PEEL : 0;
     size_t pairs = n * (n + 1) / 2;
@@ -408,7 +408,7 @@ static void search_init(Search *s, BpfAsm *a, const SearchRange *r, size_t n, bo
     while ((1ull << shift) <= 2 * (uint64_t)n + 2)
         shift++;
     uint64_t most = (UINT64_MAX >> (shift + 1)) / (n + 1);
-    if (s->prefix[n] <= most) {
+    if (!plain && s->prefix[n] <= most) {
         s->shift = shift;
         s->by_end = malloc(pairs * (peel + 1) * sizeof *s->by_end);
         s->by_start = malloc(pairs * (peel + 1) * sizeof *s->by_start);
@@ -436,12 +436,12 @@ static void search_fini(Search *s)
     free(s->one);
 }
 
-int search_emit(BpfAsm *a, const SearchRange *r, size_t n)
+static int emit(BpfAsm *a, const SearchRange *r, size_t n, bool plain)
 {
     if (n == 1)
         return r[0].leaf;
     Search s;
-    search_init(&s, a, r, n, false);
+    search_init(&s, a, r, n, false, plain);
     plan(&s);
     int entry = bpfasm_label(a, NULL);
     emit_node(&s, 0, n - 1, 0, entry);
@@ -449,14 +449,22 @@ int search_emit(BpfAsm *a, const SearchRange *r, size_t n)
     return entry;
 }
 
-uint64_t search_min_cost(const SearchRange *r, size_t n)
+static uint64_t min_cost(const SearchRange *r, size_t n, bool plain)
 {
     if (n <= 1)
         return 0;
     Search s;
-    search_init(&s, NULL, r, n, true);
+    search_init(&s, NULL, r, n, true, plain);
     plan(&s);
     uint64_t cost = cell(&s, 0, n - 1, 0)->cost;
     search_fini(&s);
     return cost;
 }
+
+int search_emit(BpfAsm *a, const SearchRange *r, size_t n) { return emit(a, r, n, false); }
+
+uint64_t search_min_cost(const SearchRange *r, size_t n) { return min_cost(r, n, false); }
+
+int search_emit_plain(BpfAsm *a, const SearchRange *r, size_t n) { return emit(a, r, n, true); }
+
+uint64_t search_min_cost_plain(const SearchRange *r, size_t n) { return min_cost(r, n, true); }
