@@ -19,7 +19,15 @@
  * ranges (a generated policy) the planner drops the third kind and searches
  * split points within Knuth's bounds (the best split of an interval lies
  * between those of its two sub-intervals one shorter), which keeps it
- * quadratic. */
+ * quadratic.
+ *
+ * Most of the time goes to the `jge` splits of each (i, j, h): O(n) each, so
+ * O(n^3) with peeling. That loop reads each part's cost and size as one
+ * packed number from a copy of the table laid out so that consecutive split
+ * points are consecutive in memory, one run at a time between the numbers
+ * taken out (split_packed); it tries the same splits in the same order and
+ * keeps the same one as the plain loop, which stays for weights too large
+ * to pack. */
 #include "bpf/search.h"
 
 #include <stdbool.h>
@@ -38,16 +46,30 @@ typedef struct Cell {
     uint32_t split; /* the best `jge` split; for h = 0, kept for Knuth's bounds */
 } Cell;
 
+/* A cell's cost and size once more, packed in one number (cost << shift |
+ * insns) when every sum of two fits, in two layouts the split loop reads in
+ * order: by_end[h][pair(i, j)] runs over i for one j (the right part m..j of
+ * a split), by_start[h][row(i) + j - i] over j for one i (the left part
+ * i..m-1). Same values as in Cell; only the order in memory differs, and
+ * comparing two packed sums is comparing (cost, insns) as better() does. */
+typedef uint64_t Key;
+
 typedef struct Search {
     BpfAsm *a;
     const SearchRange *r;
     size_t n;
     size_t peel;       /* MAX_PEEL, or 0 */
     Cell *cells;       /* (i, j, h) */
+    unsigned shift;    /* of a cost in a Key; 0: costs too large, no Keys */
+    Key *by_end;       /* (h, i, j), i fastest */
+    Key *by_start;     /* (h, i, j), j fastest */
+    size_t *row;       /* row[i]: where i's row starts in one h of by_start */
+    size_t pairs;      /* n (n + 1) / 2 */
     uint32_t *heavy;   /* (i, j): its `peel` heaviest single numbers, heaviest first */
     uint8_t *nheavy;   /* (i, j): how many it has */
     uint64_t *prefix;  /* prefix[i] = weight of r[0..i) */
     size_t *chain_end; /* the last j an alternating chain from i can reach */
+    uint8_t *one;      /* one[i]: range i is a single number (single()) */
     bool every_split;  /* ignore Knuth's bounds: a proven minimum, not a fast one */
     size_t max_chain;  /* exceptions in one chain of jeqs */
 } Search;
@@ -79,16 +101,6 @@ static bool taken(const Search *s, size_t i, size_t j, size_t h, size_t k)
         if (top[t] == k)
             return true;
     return false;
-}
-
-/* The weight of interval i..j less its h taken-out numbers. */
-static uint64_t remaining_weight(const Search *s, size_t i, size_t j, size_t h)
-{
-    uint64_t w = weight(s, i, j);
-    const uint32_t *top = heavy(s, i, j);
-    for (size_t t = 0; t < h; t++)
-        w -= s->r[top[t]].weight;
-    return w;
 }
 
 /* The leaf of (i, j, h) when every range left in it has the same one, else -1. */
@@ -164,38 +176,112 @@ static void find_heavy(Search *s)
         }
 }
 
+/* The first m in a..b (both parts' Keys at l[m - 1] and r[m]) whose split
+ * is strictly better than *best_key; updates *best_key and *best_m. */
+static void scan_splits(const Key *l, const Key *r, size_t a, size_t b, Key *best_key, size_t *best_m)
+{
+    Key bk = *best_key;
+    size_t bm = *best_m;
+    for (size_t m = a; m <= b; m++) {
+        Key k = l[m - 1] + r[m];
+        if (k < bk)
+            bk = k, bm = m;
+    }
+    *best_key = bk;
+    *best_m = bm;
+}
+
+/* The `jge` splits of (i, j, h) from lo to hi, as the plain loop in
+ * plan_cell tries them (in order, the first of equal ones kept), on Keys.
+ * The numbers taken out of i..j, in order of position (below), cut lo..hi into runs
+ * where taken_below stays the same; within a run the two parts' Keys lie one
+ * after the other in by_start and by_end. */
+static void split_packed(const Search *s, size_t i, size_t j, size_t h, const size_t *below, size_t lo, size_t hi,
+                         uint64_t w, Cell *best)
+{
+    Key best_key = UINT64_MAX;
+    size_t best_m = 0;
+    size_t hl = 0;
+    while (hl < h && below[hl] < lo)
+        hl++;
+    for (size_t m = lo; m <= hi; hl++) {
+        size_t last = hl < h && below[hl] < hi ? below[hl] : hi, hr = h - hl;
+        const Key *l = &s->by_start[hl * s->pairs + s->row[i] - i];
+        const Key *r = &s->by_end[hr * s->pairs + j * (j + 1) / 2];
+        /* m = i + hl leaves the left part nothing, m = j + 1 - hr the right */
+        size_t skip1 = i + hl, skip2 = j + 1 - hr;
+        for (size_t a = m; a <= last;) {
+            size_t end = last;
+            if (skip1 >= a && skip1 <= end)
+                end = skip1 - 1;
+            if (skip2 >= a && skip2 <= end)
+                end = skip2 - 1;
+            if (end >= a)
+                scan_splits(l, r, a, end, &best_key, &best_m);
+            a = end + 2; /* past the skipped one */
+        }
+        m = last + 1;
+    }
+    if (best_key != UINT64_MAX) {
+        uint64_t cost = w + (best_key >> s->shift);
+        uint32_t insns = 1 + (uint32_t)(best_key & ((1ull << s->shift) - 1));
+        if (better(cost, insns, best))
+            *best = (Cell){cost, insns, HOW_SPLIT, (uint32_t)best_m};
+    }
+}
+
 static void plan_cell(Search *s, size_t i, size_t j, size_t h)
 {
     Cell *out = cell(s, i, j, h);
-    if (uniform_leaf(s, i, j, h) >= 0) {
+    /* the numbers taken out, in order of position, and whether i and j are */
+    const uint32_t *top = heavy(s, i, j);
+    size_t below[MAX_PEEL];
+    bool took_i = false, took_j = false;
+    uint64_t w = weight(s, i, j); /* less the numbers taken out */
+    for (size_t t = 0; t < h; t++) {
+        size_t k = top[t], at = t;
+        w -= s->r[k].weight;
+        took_i |= k == i;
+        took_j |= k == j;
+        for (; at > 0 && below[at - 1] > k; at--)
+            below[at] = below[at - 1];
+        below[at] = k;
+    }
+    if (j - i <= 2 * h && uniform_leaf(s, i, j, h) >= 0) {
         *out = (Cell){0, 0, HOW_LEAF, (uint32_t)i};
+        if (s->shift) {
+            s->by_end[h * s->pairs + pair(i, j)] = 0;
+            s->by_start[h * s->pairs + s->row[i] + j - i] = 0;
+        }
         return;
     }
     Cell best = {UINT64_MAX, UINT32_MAX, HOW_SPLIT, 0};
-    uint64_t w = remaining_weight(s, i, j, h);
     size_t lo = i + 1, hi = j;
     if (s->peel == 0 && j - i >= 2 && !s->every_split) {
         size_t kl = cell(s, i, j - 1, 0)->split, kh = cell(s, i + 1, j, 0)->split;
         if (kl >= lo && kh <= hi && kl <= kh)
             lo = kl, hi = kh;
     }
-    for (size_t m = lo; m <= hi; m++) {
-        size_t hl = taken_below(s, i, j, h, m), hr = h - hl;
-        if (m - i == hl || j + 1 - m == hr)
-            continue; /* one side would have nothing left */
-        const Cell *l = cell(s, i, m - 1, hl), *r = cell(s, m, j, hr);
-        uint64_t cost = w + l->cost + r->cost;
-        uint32_t insns = 1 + l->insns + r->insns;
-        if (better(cost, insns, &best))
-            best = (Cell){cost, insns, HOW_SPLIT, (uint32_t)m};
-    }
+    if (s->shift)
+        split_packed(s, i, j, h, below, lo, hi, w, &best);
+    else
+        for (size_t m = lo; m <= hi; m++) {
+            size_t hl = taken_below(s, i, j, h, m), hr = h - hl;
+            if (m - i == hl || j + 1 - m == hr)
+                continue; /* one side would have nothing left */
+            const Cell *l = cell(s, i, m - 1, hl), *r = cell(s, m, j, hr);
+            uint64_t cost = w + l->cost + r->cost;
+            uint32_t insns = 1 + l->insns + r->insns;
+            if (better(cost, insns, &best))
+                best = (Cell){cost, insns, HOW_SPLIT, (uint32_t)m};
+        }
     uint32_t split = best.split;
-    if (single(s, i) && !taken(s, i, j, h, i)) {
+    if (s->one[i] && !took_i) {
         const Cell *r = cell(s, i + 1, j, h);
         if (better(w + r->cost, 1 + r->insns, &best))
             best = (Cell){w + r->cost, 1 + r->insns, HOW_FIRST, 0};
     }
-    if (single(s, j) && !taken(s, i, j, h, j)) {
+    if (s->one[j] && !took_j) {
         const Cell *l = cell(s, i, j - 1, h);
         if (better(w + l->cost, 1 + l->insns, &best))
             best = (Cell){w + l->cost, 1 + l->insns, HOW_LAST, 0};
@@ -220,6 +306,11 @@ static void plan_cell(Search *s, size_t i, size_t j, size_t h)
     }
     best.split = split;
     *out = best;
+    if (s->shift) {
+        Key key = best.cost << s->shift | best.insns;
+        s->by_end[h * s->pairs + pair(i, j)] = key;
+        s->by_start[h * s->pairs + s->row[i] + j - i] = key;
+    }
 }
 
 static void plan(Search *s)
@@ -288,21 +379,42 @@ static void emit_node(const Search *s, size_t i, size_t j, size_t h, int label)
     }
 }
 
-static void search_init(Search *s, BpfAsm *a, const SearchRange *r, size_t n, bool for_bound)
+static void search_init(Search *s, BpfAsm *a, const SearchRange *r, size_t n, bool for_bound, bool plain)
 {
     size_t peel = n <= PEEL_MAX_RANGES ? MAX_PEEL : 0;
-    *s = (Search){a, r, n, peel, NULL, NULL, NULL, NULL, NULL, for_bound, for_bound ? MAX_CHAIN_BOUND : MAX_CHAIN};
     size_t pairs = n * (n + 1) / 2;
+    *s = (Search){.a = a, .r = r, .n = n, .peel = peel, .pairs = pairs, .every_split = for_bound,
+                  .max_chain = for_bound ? MAX_CHAIN_BOUND : MAX_CHAIN};
     s->cells = malloc(pairs * (peel + 1) * sizeof *s->cells);
+    s->row = malloc(n * sizeof *s->row);
     s->heavy = malloc((pairs * peel + 1) * sizeof *s->heavy);
     s->nheavy = calloc(pairs, 1);
     s->prefix = malloc((n + 1) * sizeof *s->prefix);
     s->chain_end = malloc(n * sizeof *s->chain_end);
-    if (!s->cells || !s->heavy || !s->nheavy || !s->prefix || !s->chain_end)
+    s->one = malloc(n);
+    if (!s->one || !s->cells || !s->row || !s->heavy || !s->nheavy || !s->prefix || !s->chain_end)
         abort();
+    for (size_t i = 0; i < n; i++)
+        s->one[i] = single(s, i);
+    for (size_t i = 0, at = 0; i < n; at += n - i, i++)
+        s->row[i] = at;
     s->prefix[0] = 0;
     for (size_t i = 0; i < n; i++)
         s->prefix[i + 1] = s->prefix[i] + r[i].weight;
+    /* A tree has at most n - 1 nodes (each adds a part, and there are at
+     * most n), so a cell's insns are below n and its cost at most the total
+     * weight times n. Keys hold a sum of two cells. */
+    unsigned shift = 1;
+    while ((1ull << shift) <= 2 * (uint64_t)n + 2)
+        shift++;
+    uint64_t most = (UINT64_MAX >> (shift + 1)) / (n + 1);
+    if (!plain && s->prefix[n] <= most) {
+        s->shift = shift;
+        s->by_end = malloc(pairs * (peel + 1) * sizeof *s->by_end);
+        s->by_start = malloc(pairs * (peel + 1) * sizeof *s->by_start);
+        if (!s->by_end || !s->by_start)
+            abort();
+    }
     for (size_t i = 0; i < n; i++) {
         size_t j = i;
         while (j + 2 < n && j + 2 - i <= 2 * s->max_chain && single(s, j + 1) && r[j + 2].leaf == r[i].leaf)
@@ -314,18 +426,22 @@ static void search_init(Search *s, BpfAsm *a, const SearchRange *r, size_t n, bo
 static void search_fini(Search *s)
 {
     free(s->cells);
+    free(s->by_end);
+    free(s->by_start);
+    free(s->row);
     free(s->heavy);
     free(s->nheavy);
     free(s->prefix);
     free(s->chain_end);
+    free(s->one);
 }
 
-int search_emit(BpfAsm *a, const SearchRange *r, size_t n)
+static int emit(BpfAsm *a, const SearchRange *r, size_t n, bool plain)
 {
     if (n == 1)
         return r[0].leaf;
     Search s;
-    search_init(&s, a, r, n, false);
+    search_init(&s, a, r, n, false, plain);
     plan(&s);
     int entry = bpfasm_label(a, NULL);
     emit_node(&s, 0, n - 1, 0, entry);
@@ -333,14 +449,22 @@ int search_emit(BpfAsm *a, const SearchRange *r, size_t n)
     return entry;
 }
 
-uint64_t search_min_cost(const SearchRange *r, size_t n)
+static uint64_t min_cost(const SearchRange *r, size_t n, bool plain)
 {
     if (n <= 1)
         return 0;
     Search s;
-    search_init(&s, NULL, r, n, true);
+    search_init(&s, NULL, r, n, true, plain);
     plan(&s);
     uint64_t cost = cell(&s, 0, n - 1, 0)->cost;
     search_fini(&s);
     return cost;
 }
+
+int search_emit(BpfAsm *a, const SearchRange *r, size_t n) { return emit(a, r, n, false); }
+
+uint64_t search_min_cost(const SearchRange *r, size_t n) { return min_cost(r, n, false); }
+
+int search_emit_plain(BpfAsm *a, const SearchRange *r, size_t n) { return emit(a, r, n, true); }
+
+uint64_t search_min_cost_plain(const SearchRange *r, size_t n) { return min_cost(r, n, true); }

@@ -27,4 +27,10 @@ int search_emit(BpfAsm *a, const SearchRange *r, size_t n);
  * every split point tried. Weights may be 0. For lower bounds (bench/). */
 uint64_t search_min_cost(const SearchRange *r, size_t n);
 
+/* The same two with the planner's plain split loop instead of its packed
+ * one (search.c): the reference tests/bpf/test_search_same compares them
+ * with. Same results, slower. */
+int search_emit_plain(BpfAsm *a, const SearchRange *r, size_t n);
+uint64_t search_min_cost_plain(const SearchRange *r, size_t n);
+
 #endif
