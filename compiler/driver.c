@@ -212,6 +212,8 @@ static bool emit_bpf(polc_ctx *ctx, polc_target target, DiagEngine *diag, StrBuf
     const char *why;
     if (!backend_bpf(&ctx->policy, &ctx->opt.backend, diag, sb))
         return false;
+    if (ctx->opt.backend.check_only)
+        return true; /* no program was made: nothing to validate (BackendOptions.check_only) */
     if (ctx->tamper)
         ctx->tamper(ctx, target, sb);
     return validate_bpf_program(&run, (const struct sock_filter *)(const void *)sb->data,
@@ -268,6 +270,28 @@ polc_status compile_emit(polc_ctx *ctx, polc_target target, DiagEngine *diag, ch
 polc_status polc_emit(polc_ctx *ctx, polc_target target, char **out, size_t *len)
 {
     return compile_emit(ctx, target, &ctx->diag, out, len);
+}
+
+polc_status polc_check(polc_ctx *ctx, unsigned targets)
+{
+    if (!ctx->compiled)
+        return POLC_EINPUT;
+    polc_status worst = POLC_OK;
+    ctx->opt.backend.check_only = true;
+    for (size_t i = 0; i < sizeof TARGETS / sizeof *TARGETS; i++) {
+        if (!(targets & TARGETS[i].t))
+            continue;
+        char *out;
+        size_t len;
+        polc_status st = compile_emit(ctx, TARGETS[i].t, &ctx->diag, &out, &len);
+        free(out);
+        if (st != POLC_OK) {
+            worst = st > worst ? st : worst;
+            break;
+        }
+    }
+    ctx->opt.backend.check_only = false;
+    return worst;
 }
 
 polc_status polc_write_outputs(polc_ctx *ctx, const char *dir, unsigned targets)

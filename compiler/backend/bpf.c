@@ -45,6 +45,7 @@ typedef struct Gen {
     VEC(int) at_label; /* in argument tests: what A holds at each label, over
                           the jumps to it (-2: no jump yet, -1: unknown) */
     ArchId arch;       /* arch being generated */
+    bool balanced;     /* the number search unplanned (search_emit_balanced) */
 } Gen;
 
 static int ret_label(Gen *g, Action act)
@@ -479,7 +480,7 @@ static SearchRange *arch_ranges(Gen *g, const IrArch *ia, uint32_t lo, LeafVec *
 /* The number search, entered with nr in A. */
 static void emit_search(Gen *g, const SearchRange *sr, size_t n)
 {
-    int entry = search_emit(&g->a, sr, n);
+    int entry = g->balanced ? search_emit_balanced(&g->a, sr, n) : search_emit(&g->a, sr, n);
     if (n == 1)
         bpfasm_ja(&g->a, entry, NULL);
     g->a_holds = -1;
@@ -515,11 +516,20 @@ static void emit_x86_64_and_x32(Gen *g, const IrArch *x64, const IrArch *x32, Le
     emit_search(g, s32, n32);
 }
 
-bool bpf_generate(const BackendRun *run, uint64_t caps, BpfProgram *out)
+/* Before trampolines: a program's length, the farthest jump of its prefix
+ * that dispatches on the arch, and the first conditional jump after it. */
+typedef struct Unresolved {
+    size_t insns, prefix_reach, first_after;
+} Unresolved;
+
+/* The program for capability set caps; *shape (may be NULL): its shape
+ * before trampolines. */
+static bool generate(const BackendRun *run, uint64_t caps, bool balanced, BpfProgram *out, Unresolved *shape)
 {
     Gen g;
     memset(&g, 0, sizeof g);
     g.run = run;
+    g.balanced = balanced;
     g.caps = caps;
     g.bad_arch = (Action){ACT_KILL_PROCESS, 0};
     g.a_holds = -1;
@@ -548,6 +558,7 @@ bool bpf_generate(const BackendRun *run, uint64_t caps, BpfProgram *out)
                     arch_info((ArchId)a)->name);
     }
     bpfasm_ja(&g.a, bad, "an architecture the policy does not target");
+    size_t prefix = g.a.insns.len;
     LeafVec leaves = {0};
     for (int a = 0; a < ARCH__COUNT; a++) {
         if (entry[a] < 0)
@@ -594,8 +605,28 @@ bool bpf_generate(const BackendRun *run, uint64_t caps, BpfProgram *out)
         place(&g, g.ret_labels.items[i]);
         bpfasm_stmt(&g.a, BPF_RET | BPF_K, g.ret_values.items[i], NULL);
     }
+    if (shape) {
+        *shape = (Unresolved){g.a.insns.len, 0, g.a.insns.len};
+        for (size_t i = 0; i < g.a.insns.len; i++) {
+            const BpfInsn *in = &g.a.insns.items[i];
+            if (BPF_CLASS(in->code) != BPF_JMP || BPF_OP(in->code) == BPF_JA)
+                continue;
+            if (i >= prefix) {
+                shape->first_after = i;
+                break;
+            }
+            for (int b = 0; b < 2; b++) {
+                int l = b ? in->jf : in->jt;
+                size_t at = l == BPF_NEXT ? i + 1 : (size_t)g.a.label_at.items[l];
+                if (at - i - 1 > shape->prefix_reach)
+                    shape->prefix_reach = at - i - 1;
+            }
+        }
+    }
     return bpfasm_resolve(&g.a, out);
 }
+
+bool bpf_generate(const BackendRun *run, uint64_t caps, BpfProgram *out) { return generate(run, caps, false, out, NULL); }
 
 /* ---- a lower bound for bench/ ---- */
 
@@ -899,10 +930,39 @@ static bool check_byte_order(const BackendRun *run)
     return true;
 }
 
+/* For --check, which writes nothing: whether the planned program certainly
+ * fits in MAX_INSNS, without planning it (planning is most of a check's
+ * time). Both programs are the same but for their number searches, and the
+ * unplanned one's (search_emit_balanced) have the most nodes a search can
+ * have, so before trampolines the planned program is no longer, and the
+ * searches between the arch prefix's jumps and their targets are no longer
+ * either. What comes between the prefix and the first search node is the
+ * same too. So if no jump of the unplanned prefix reaches past 255, and no
+ * later conditional jump could (the program ends within 256 of the first), the
+ * planned program needs no trampoline: it is no longer than the unplanned
+ * one, far below MAX_INSNS. Otherwise the search is planned and E0410
+ * decided on the real program. */
+static bool fits_unplanned(const BackendRun *run)
+{
+    const char *why;
+    BpfProgram p;
+    Unresolved shape;
+    if (!generate(run, bpf_chosen_caps(run->policy, run->opt, &why), true, &p, &shape))
+        return false;
+    /* a jump at or after first_after reaches at most the last instruction */
+    return shape.prefix_reach <= 255 && shape.insns <= shape.first_after + 257;
+}
+
 static bool bpf_blob(const BackendRun *run, StrBuf *out)
 {
     if (!check_byte_order(run))
         return false;
+    if (run->opt->check_only) {
+        if (!narrow_constants_fit(run))
+            return false;
+        if (fits_unplanned(run))
+            return true;
+    }
     BpfProgram p;
     uint64_t caps;
     const char *why;

@@ -23,6 +23,11 @@ typedef struct BackendOptions {
     const char *k8s_profile_dir; /* directory of localhostProfile; NULL or "": none */
     const char *k8s_image;       /* NULL: a placeholder */
     const char *k8s_namespace;   /* NULL: "default" */
+    /* --check: nothing is written, every diagnostic about the policy is. The
+     * BPF back end then plans its number search only when the program might
+     * not fit (bpf.c, fits_unplanned) and writes no program; the driver
+     * validates only what would be written unchanged (the Docker profile). */
+    bool check_only;
     /* --no-verify-libseccomp (unsafe): the Docker profile is checked without
      * building it with libseccomp */
     bool skip_libseccomp_validation;

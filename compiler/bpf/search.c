@@ -468,3 +468,24 @@ uint64_t search_min_cost(const SearchRange *r, size_t n) { return min_cost(r, n,
 int search_emit_plain(BpfAsm *a, const SearchRange *r, size_t n) { return emit(a, r, n, true); }
 
 uint64_t search_min_cost_plain(const SearchRange *r, size_t n) { return min_cost(r, n, true); }
+
+static void emit_balanced(BpfAsm *a, const SearchRange *r, size_t i, size_t j, int label)
+{
+    size_t m = i + (j - i + 1) / 2;
+    int lt = m - 1 == i ? r[i].leaf : bpfasm_label(a, NULL), rt = m == j ? r[j].leaf : bpfasm_label(a, NULL);
+    bpfasm_place(a, label);
+    bpfasm_jump(a, BPF_JMP | BPF_JGE | BPF_K, r[m].start, rt, lt, NULL);
+    if (m < j)
+        emit_balanced(a, r, m, j, rt);
+    if (m - 1 > i)
+        emit_balanced(a, r, i, m - 1, lt);
+}
+
+int search_emit_balanced(BpfAsm *a, const SearchRange *r, size_t n)
+{
+    if (n == 1)
+        return r[0].leaf;
+    int entry = bpfasm_label(a, NULL);
+    emit_balanced(a, r, 0, n - 1, entry);
+    return entry;
+}

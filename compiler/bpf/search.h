@@ -33,4 +33,11 @@ uint64_t search_min_cost(const SearchRange *r, size_t n);
 int search_emit_plain(BpfAsm *a, const SearchRange *r, size_t n);
 uint64_t search_min_cost_plain(const SearchRange *r, size_t n);
 
+/* A search of exactly n - 1 `jge`s (a balanced tree, no planning), entered
+ * as search_emit's. No tree search_emit builds has more nodes (each node
+ * adds a part and there are at most n), so a program made with this one has
+ * at least as many instructions before trampolines as the planned one: what
+ * `polc --check` needs to know that the planned program fits. */
+int search_emit_balanced(BpfAsm *a, const SearchRange *r, size_t n);
+
 #endif

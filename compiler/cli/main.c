@@ -317,17 +317,8 @@ int main(int argc, char **argv)
         }
         if (st == POLC_OK && !check && outdir)
             st = polc_write_outputs(ctx, outdir, targets);
-        else if (st == POLC_OK && check) {
-            /* --check runs the back ends too: a policy they refuse is not fine */
-            for (unsigned t = 1; t <= POLC_TARGET_K8S && st == POLC_OK; t <<= 1) {
-                if (!(targets & t))
-                    continue;
-                char *buf;
-                size_t len;
-                st = polc_emit(ctx, (polc_target)t, &buf, &len);
-                free(buf);
-            }
-        }
+        else if (st == POLC_OK && check)
+            st = polc_check(ctx, targets); /* the back ends too: a policy they refuse is not fine */
         char *d = polc_render_diagnostics(ctx, fmt, color);
         if (fmt == POLC_DIAG_JSON) {
             if (cli_json_merge(&json_all, d) != 0)

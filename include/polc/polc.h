@@ -65,6 +65,14 @@ const char *polc_policy_basename(const polc_ctx *ctx);
  * end finds (a policy it cannot express exactly) become diagnostics. */
 polc_status polc_emit(polc_ctx *ctx, polc_target target, char **out, size_t *len);
 
+/* What `polc --check` does: run the chosen back ends (a mask of polc_target)
+ * for their diagnostics only, stopping at the first that refuses the policy.
+ * Every diagnostic about the policy is reported as polc_emit would report
+ * it; nothing is produced, so the BPF program is planned only when it might
+ * not fit in one filter, and only the Docker profile is validated (its text
+ * is the one polc_emit returns). */
+polc_status polc_check(polc_ctx *ctx, unsigned targets);
+
 /* Run the chosen back ends and write DIR/BASENAME.SUFFIX for each, atomically:
  * every output goes to a temporary file in DIR that is renamed into place
  * only after all back ends succeeded; on error nothing in DIR changes. */
