@@ -1,4 +1,5 @@
 #!/bin/busybox sh
+# shellcheck shell=dash
 # /init of the AppArmor VM test's initramfs (run_vm.sh builds it): mounts the
 # kernel's file systems, loads every /profiles/*.apparmor in enforce mode (or
 # complain, as the profile says), sets up the files the probes use, runs
@@ -47,7 +48,7 @@ while IFS= read -r line || [ -n "$line" ]; do
     n=$((n + 1))
     case "$line" in ''|'#'*|'@'*) continue ;; esac
     eval "set -- $line"
-    profile=$1 expect=$2; shift 2
+    profile=$1; shift 2  # $2, the expected outcome, is for the host
     if [ "$profile" = - ]; then
         word=$(timeout 20 /aa_probe "$@" 2>&1)
     elif [ "$1" = label ]; then
@@ -56,7 +57,7 @@ while IFS= read -r line || [ -n "$line" ]; do
     else
         word=$(timeout 20 aa-exec -p "$profile" -- /aa_probe "$@" 2>&1)
     fi
-    echo "AAVM RESULT $n $(echo $word)"
+    echo "AAVM RESULT $n $(printf '%s' "$word" | tr '\n' ' ')"
 done </checks.txt
 
 sleep 1  # kauditd prints the last records asynchronously

@@ -49,13 +49,13 @@ for p in "${policies[@]}"; do
     "$polc" -t apparmor "$p" -o "$work/profiles" >"$work/polc.out" 2>&1 ||
         { cat "$work/polc.out"; fail "polc -t apparmor $p failed"; }
 done
-step "compiled ${#policies[@]} profiles: $(cd "$work/profiles" && ls | tr '\n' ' ')"
+step "compiled ${#policies[@]} profiles: $(cd "$work/profiles" && echo *.apparmor)"
 
 # 2. the kernel: the image package linux-image-amd64 depends on, cached by version
 kpkg=$(apt-cache depends linux-image-amd64 2>/dev/null | sed -n 's/^ *Depends: \(linux-image-[^ ]*-amd64\)$/\1/p' | head -1)
 [ -n "$kpkg" ] || fail "apt-cache knows no linux-image-amd64: the Debian archive's package lists are missing (apt-get update; the test needs the archive to fetch the kernel)"
 kver=$(apt-cache policy "$kpkg" | sed -n 's/^ *Candidate: //p')
-[ -n "$kver" ] && [ "$kver" != "(none)" ] || fail "no candidate version of $kpkg in the Debian archive (apt-get update)"
+{ [ -n "$kver" ] && [ "$kver" != "(none)" ]; } || fail "no candidate version of $kpkg in the Debian archive (apt-get update)"
 vmlinuz=$cache/vmlinuz-${kpkg}_$kver
 if [ ! -s "$vmlinuz" ]; then
     step "downloading $kpkg $kver from the Debian archive"
@@ -65,9 +65,11 @@ if [ ! -s "$vmlinuz" ]; then
         cat "$work/dl.log"
         fail "cannot download $kpkg=$kver: the Debian archive is unreachable or the package lists are stale (apt-get update); the AppArmor VM test needs Debian's kernel"
     fi
-    deb=$(ls "$dl"/*.deb | head -1)
+    debs=("$dl"/*.deb)
+    deb=${debs[0]}
     dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$dl" --wildcards './boot/vmlinuz-*' ||
         fail "no boot/vmlinuz-* in $deb"
+    rm -f "$cache"/vmlinuz-*   # an older kernel's, replaced
     mv "$dl"/boot/vmlinuz-* "$vmlinuz.tmp" && mv "$vmlinuz.tmp" "$vmlinuz"
     rm -rf "$dl"
 fi
@@ -91,8 +93,11 @@ if [ ! -s "$base" ]; then
     cp -r /etc/apparmor.d/tunables /etc/apparmor.d/abi "$root/etc/apparmor.d/"
     cp /etc/apparmor/parser.conf "$root/etc/apparmor/"
     cp /usr/share/apparmor-features/features "$root/usr/share/apparmor-features/"
-    (cd "$root" && find . | "$busybox" cpio -o -H newc 2>/dev/null | gzip -1) >"$base.tmp" &&
-        mv "$base.tmp" "$base" || fail "cpio of the base initramfs failed"
+    rm -f "$cache"/base-*.cpio.gz   # other versions'
+    if ! (cd "$root" && find . | "$busybox" cpio -o -H newc 2>/dev/null | gzip -1) >"$base.tmp"; then
+        fail "cpio of the base initramfs failed"
+    fi
+    mv "$base.tmp" "$base"
 fi
 
 # 4. this run's archive: /init, the probe, the checks, the profiles
