@@ -83,8 +83,8 @@ struct polc_ctx {
     /* The Docker profile, built and validated once: the Docker target writes
      * it and the Kubernetes target refers to it or embeds it (driver.c). */
     struct {
-        enum { DOCKER_NOT_BUILT, DOCKER_BUILT, DOCKER_REFUSED } state;
-        DockerProfile profile; /* once DOCKER_BUILT */
+        enum { DOCKER_NOT_BUILT, DOCKER_UNCHECKED, DOCKER_BUILT, DOCKER_REFUSED } state;
+        DockerProfile profile; /* once built (DOCKER_UNCHECKED: not validated yet, which only --check allows) */
         const char *json;      /* its rendered, validated text */
     } docker;
     /* tests only (tests/validate): corrupts an output after its back end and

@@ -190,7 +190,6 @@ const char *polc_target_suffix(polc_target t)
 static const DockerProfile *docker_profile(polc_ctx *ctx, polc_target target, DiagEngine *diag)
 {
     if (ctx->docker.state == DOCKER_NOT_BUILT) {
-        BackendRun run = {&ctx->policy, &ctx->opt.backend, diag, &ctx->arena};
         StrBuf sb;
         sb_init(&sb);
         bool ok = docker_build(&ctx->policy, &ctx->opt.backend, diag, &ctx->docker.profile);
@@ -198,12 +197,22 @@ static const DockerProfile *docker_profile(polc_ctx *ctx, polc_target target, Di
             docker_render(&ctx->docker.profile, &sb);
         if (ok && ctx->tamper)
             ctx->tamper(ctx, target, &sb);
-        ok = ok && validate_docker_profile(&run, sb.data);
-        ctx->docker.state = ok ? DOCKER_BUILT : DOCKER_REFUSED;
+        ctx->docker.state = ok ? DOCKER_UNCHECKED : DOCKER_REFUSED;
         ctx->docker.json = ok ? arena_strdup(&ctx->arena, sb.data ? sb.data : "") : NULL;
         sb_free(&sb);
     }
-    return ctx->docker.state == DOCKER_BUILT ? &ctx->docker.profile : NULL;
+    /* --check returns no profile and validates it only when asked to
+     * (--verify-libseccomp); anything that returns or writes it validates it
+     * first, once */
+    bool wanted = !ctx->opt.backend.check_only || !ctx->opt.backend.skip_libseccomp_validation;
+    if (ctx->docker.state == DOCKER_UNCHECKED && wanted) {
+        BackendRun run = {&ctx->policy, &ctx->opt.backend, diag, &ctx->arena};
+        bool ok = validate_docker_profile(&run, ctx->docker.json);
+        ctx->docker.state = ok ? DOCKER_BUILT : DOCKER_REFUSED;
+        if (!ok)
+            ctx->docker.json = NULL;
+    }
+    return ctx->docker.state == DOCKER_REFUSED ? NULL : &ctx->docker.profile;
 }
 
 static bool emit_bpf(polc_ctx *ctx, polc_target target, DiagEngine *diag, StrBuf *sb)
