@@ -17,6 +17,7 @@
  *
  * usage: tamper_test STDLIB_DIR POLICY.pol CASE */
 #include <dirent.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,6 +115,11 @@ int main(int argc, char **argv)
         return 2;
     }
     which = argv[3];
+    /* check-first:CASE: `polc --check` (which validates nothing) runs first
+     * in the same compilation; writing must validate all the same */
+    bool check_first = strncmp(which, "check-first:", 12) == 0;
+    if (check_first)
+        which += 12;
     char dir[] = "/tmp/polc-tamper-XXXXXX";
     if (!mkdtemp(dir)) {
         perror("mkdtemp");
@@ -131,6 +137,12 @@ int main(int argc, char **argv)
     unsigned targets = strncmp(which, "bpf-", 4) == 0 ? POLC_TARGET_BPF : POLC_TARGET_DOCKER;
     if (strcmp(which, "none") == 0)
         targets = POLC_TARGET_BPF | POLC_TARGET_DOCKER;
+    if (check_first) {
+        polc_set_verify_libseccomp(ctx, 0);
+        polc_status cst = polc_check(ctx, targets);
+        printf("check: status %d\n", (int)cst);
+        polc_set_verify_libseccomp(ctx, 1);
+    }
     polc_status st = polc_write_outputs(ctx, dir, targets);
     char *d = polc_render_diagnostics(ctx, POLC_DIAG_TEXT, 0);
     fputs(d, stdout);
