@@ -35,6 +35,12 @@ process { $3 }
 POL
     chmod 644 "$tmp/$1.pol"
 }
+# polc and its stdlib where an unprivileged user can reach them: the checkout
+# may sit under a directory only root can enter (mktemp -d makes them 0700)
+unprivileged_copy() {
+    cp "$polc" "$tmp/polc" && cp -r "$here/../../stdlib" "$tmp/stdlib" && chmod -R a+rX "$tmp/polc" "$tmp/stdlib" ||
+        { echo "FAIL $scenario: cannot copy polc and its stdlib for an unprivileged user" >&2; exit 1; }
+}
 # CapXxx lines of /proc/self/status for a set of capability numbers
 capline() {
     local mask=0 c
@@ -206,12 +212,16 @@ refuse_abi)
 refuse_user)
     # polc itself unprivileged: the user change is refused, never skipped
     policy chuser "add all" "user 1000:1000"
-    expect_refusal refuse_user setpriv --reuid 65534 --regid 65534 --clear-groups "$polc" run "$tmp/chuser.pol"
+    unprivileged_copy
+    expect_refusal refuse_user setpriv --reuid 65534 --regid 65534 --clear-groups \
+        env POLC_PATH="$tmp/stdlib" "$tmp/polc" run "$tmp/chuser.pol"
     ;;
 refuse_caps)
     # polc itself unprivileged: the bounding set cannot shrink without CAP_SETPCAP
     policy nocaps "drop all" ""
-    expect_refusal refuse_caps setpriv --reuid 65534 --regid 65534 --clear-groups "$polc" run "$tmp/nocaps.pol"
+    unprivileged_copy
+    expect_refusal refuse_caps setpriv --reuid 65534 --regid 65534 --clear-groups \
+        env POLC_PATH="$tmp/stdlib" "$tmp/polc" run "$tmp/nocaps.pol"
     ;;
 *)
     echo "run_test.sh: unknown scenario $scenario" >&2
