@@ -61,6 +61,7 @@
 #include "middle/ir.h"
 #include "oracle.h"
 #include "polc/polc.h"
+#include "bench_stats.h"
 
 enum { P_POLC, P_O1, P_O2, NPROG };
 static const char *const prog_name[NPROG] = {"polc", "lsc-o1", "lsc-o2"};
@@ -143,18 +144,6 @@ static void load_profiles(const char *dir)
 }
 
 /* ---- helpers ---- */
-
-static int cmp_d(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_d);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 /* The kernel's seccomp_is_const_allow(): emulate with only arch and nr
  * known; any other load (an argument) or instruction makes it uncacheable. */

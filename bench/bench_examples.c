@@ -26,19 +26,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util/file.h"
 #include "validate/oracle.h"
-
-static int cmp_d(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_d);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
+#include "bench_stats.h"
 
 static double children_cpu_ms(void)
 {
@@ -72,25 +62,6 @@ static double run_cpu(char *const argv[])
         return -1;
     double cpu = children_cpu_ms() - before;
     return WIFEXITED(st) && WEXITSTATUS(st) == 0 ? cpu : -1;
-}
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        fclose(f);
-        free(buf);
-        return NULL;
-    }
-    buf[n] = 0;
-    fclose(f);
-    return buf;
 }
 
 /* The median CPU time of RUNS runs of argv, or -1 if one failed. */
@@ -143,7 +114,11 @@ int main(int argc, char **argv)
         /* libseccomp on the profile the full compile wrote */
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.seccomp.json", dir, name);
-        char *json = slurp(path);
+        Arena arena;
+        arena_init(&arena);
+        int err_no;
+        size_t json_len;
+        char *json = read_file_arena(&arena, path, &json_len, &err_no);
         double m_lib = -1;
         if (json) {
             for (int r = 0; r < runs; r++) {
@@ -161,9 +136,9 @@ int main(int argc, char **argv)
             }
             if (m_lib == -1)
                 m_lib = median(v, runs);
-            free(json);
             unlink(path);
         }
+        arena_release(&arena);
         char lib[32] = "-", ratio[32] = "-";
         if (m_lib > 0) {
             snprintf(lib, sizeof lib, "%.2f", m_lib);

@@ -35,6 +35,29 @@ bool arch_from_audit(uint32_t audit, uint32_t nr, ArchId *out)
     return false;
 }
 
+ArchId arch_host(void)
+{
+#if defined(__x86_64__) && defined(__ILP32__)
+    return ARCH_X32;
+#elif defined(__x86_64__)
+    return ARCH_X86_64;
+#elif defined(__i386__)
+    return ARCH_X86;
+#elif defined(__aarch64__)
+    return ARCH_AARCH64;
+#elif defined(__arm__)
+    return ARCH_ARM;
+#elif defined(__riscv) && __riscv_xlen == 64
+    return ARCH_RISCV64;
+#elif defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)
+    return ARCH_PPC64LE;
+#elif defined(__s390x__)
+    return ARCH_S390X;
+#else
+    return ARCH__COUNT;
+#endif
+}
+
 bool arch_from_name(const char *name, ArchId *out)
 {
     for (int i = 0; i < ARCH__COUNT; i++) {

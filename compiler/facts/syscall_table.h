@@ -36,6 +36,8 @@ typedef struct ArchInfo {
 
 const ArchInfo *arch_info(ArchId a);
 bool arch_from_name(const char *name, ArchId *out);
+/* The ABI polc itself was built for; ARCH__COUNT when polc has no table for it. */
+ArchId arch_host(void);
 /* The arch of seccomp_data (arch, nr): x86_64 and x32 share one audit value
  * and differ by the x32 bit of nr. false for an audit value polc has no
  * table for. */

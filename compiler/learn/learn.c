@@ -21,29 +21,6 @@
 
 /* ---- small helpers ---- */
 
-static ArchId host_arch(void)
-{
-#if defined(__x86_64__) && defined(__ILP32__)
-    return ARCH_X32;
-#elif defined(__x86_64__)
-    return ARCH_X86_64;
-#elif defined(__i386__)
-    return ARCH_X86;
-#elif defined(__aarch64__)
-    return ARCH_AARCH64;
-#elif defined(__arm__)
-    return ARCH_ARM;
-#elif defined(__riscv) && __riscv_xlen == 64
-    return ARCH_RISCV64;
-#elif defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)
-    return ARCH_PPC64LE;
-#elif defined(__s390x__)
-    return ARCH_S390X;
-#else
-    return ARCH__COUNT;
-#endif
-}
-
 static time_t now(void)
 {
     const char *sde = getenv("SOURCE_DATE_EPOCH"); /* reproducible outputs */
@@ -666,7 +643,7 @@ polc_status polc_learn(polc_ctx *ctx, const char *const *inputs, size_t ninputs,
     unsigned max_values = o.max_values ? o.max_values : 4;
     if (max_values > LEARN_MAX_VALUES)
         max_values = LEARN_MAX_VALUES;
-    ArchId arch = host_arch();
+    ArchId arch = arch_host();
     if (o.arch && !arch_from_name(o.arch, &arch)) {
         Diag *g = diag_error(&ctx->diag, "E0217", SPAN_NONE, "unknown architecture `%s` in --arch", o.arch);
         diag_help(&ctx->diag, g, "known: x86_64, x86, x32, aarch64, arm, riscv64, ppc64le, s390x");

@@ -34,31 +34,6 @@
 
 #define CAP_SYS_ADMIN_NUM 21
 
-static ArchId host_arch(bool *known)
-{
-    *known = true;
-#if defined(__x86_64__) && defined(__ILP32__)
-    return ARCH_X32;
-#elif defined(__x86_64__)
-    return ARCH_X86_64;
-#elif defined(__i386__)
-    return ARCH_X86;
-#elif defined(__aarch64__)
-    return ARCH_AARCH64;
-#elif defined(__arm__)
-    return ARCH_ARM;
-#elif defined(__riscv) && __riscv_xlen == 64
-    return ARCH_RISCV64;
-#elif defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)
-    return ARCH_PPC64LE;
-#elif defined(__s390x__)
-    return ARCH_S390X;
-#else
-    *known = false;
-    return ARCH_X86_64;
-#endif
-}
-
 /* CMD as execve wants it: a path with a slash as given, else found on PATH. */
 static char *find_cmd(Arena *a, const char *cmd)
 {
@@ -172,8 +147,8 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
                            "port rules the language does not have yet; run it under a container engine with "
                            "the AppArmor profile");
     }
-    bool known;
-    ArchId host = host_arch(&known);
+    ArchId host = arch_host();
+    bool known = host != ARCH__COUNT;
     if (!known || !(p->arch_mask & (1u << host))) {
         Diag *g = diag_error(diag, "E1100", p->name_span,
                              "polc run: the policy does not target this host's arch (%s)",
