@@ -92,6 +92,10 @@ struct polc_ctx {
     void (*tamper)(struct polc_ctx *ctx, unsigned target, StrBuf *out);
 };
 
+/* A new compilation that finds files as `like` does: its -I directories,
+ * POLC_PATH and stdlib directories (NULL when out of memory). */
+polc_ctx *compile_new_like(const polc_ctx *like);
+
 /* A back end run on this compilation's Policy and options. */
 static inline BackendRun compile_backend_run(polc_ctx *ctx)
 {

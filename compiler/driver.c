@@ -32,6 +32,20 @@ polc_ctx *polc_new(void)
     return ctx;
 }
 
+polc_ctx *compile_new_like(const polc_ctx *like)
+{
+    polc_ctx *c = polc_new();
+    if (!c)
+        return NULL;
+    for (size_t i = 0; i < like->opt.include_dirs.len; i++)
+        polc_add_include_dir(c, like->opt.include_dirs.items[i]);
+    for (size_t i = 0; i < like->opt.env_dirs.len; i++)
+        VEC_PUSH(&c->arena, c->opt.env_dirs, arena_strdup(&c->arena, like->opt.env_dirs.items[i]));
+    for (size_t i = 0; i < like->opt.stdlib_dirs.len; i++)
+        polc_add_stdlib_dir(c, like->opt.stdlib_dirs.items[i]);
+    return c;
+}
+
 void polc_free(polc_ctx *ctx)
 {
     if (!ctx)

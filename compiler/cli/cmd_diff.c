@@ -32,15 +32,11 @@ static const char DIFF_USAGE[] =
 
 enum { OPT_FORMAT = 256, OPT_COLOR, OPT_ARCH };
 
-static polc_ctx *load(const char *path, const char *arch, char **includes, int nincludes)
+static polc_ctx *load(const char *path, const char *arch, const char *const *includes, int nincludes)
 {
-    polc_ctx *ctx = polc_new();
+    polc_ctx *ctx = cli_new_ctx(includes, nincludes);
     if (!ctx)
         return NULL;
-    for (int i = 0; i < nincludes; i++)
-        polc_add_include_dir(ctx, includes[i]);
-    polc_use_env_path(ctx);
-    cli_add_stdlib_dirs(ctx);
     polc_status st = arch ? polc_set_arches(ctx, arch) : POLC_OK;
     if (st == POLC_OK)
         st = polc_compile_any(ctx, path);
@@ -67,7 +63,7 @@ int polc_cmd_diff(int argc, char **argv)
     };
     int json = 0, color = -1, c, nincludes = 0;
     const char *arch = NULL;
-    char *includes[64];
+    const char *includes[64];
     optind = 1;
     while ((c = getopt_long(argc, argv, "I:h", LONG_OPTS, NULL)) != -1) {
         switch (c) {

@@ -47,11 +47,7 @@ int polc_cmd_eval(int argc, char **argv)
         fputs(EVAL_USAGE, stderr);
         return 2;
     }
-    polc_ctx *ctx = polc_new();
-    for (int i = 0; i < ninc; i++)
-        polc_add_include_dir(ctx, includes[i]);
-    polc_use_env_path(ctx);
-    cli_add_stdlib_dirs(ctx);
+    polc_ctx *ctx = cli_new_ctx(includes, ninc);
     if (caps)
         polc_set_caps(ctx, caps);
     polc_set_strict_int_args(ctx, strict_int);

@@ -50,13 +50,9 @@ int polc_cmd_explain(int argc, char **argv)
         fputs(EXPLAIN_USAGE, stderr);
         return 2;
     }
-    polc_ctx *ctx = polc_new();
+    polc_ctx *ctx = cli_new_ctx(includes, ninc);
     if (!ctx)
         return 2;
-    for (int i = 0; i < ninc; i++)
-        polc_add_include_dir(ctx, includes[i]);
-    polc_use_env_path(ctx);
-    cli_add_stdlib_dirs(ctx);
     polc_status st = arch ? polc_set_arches(ctx, arch) : POLC_OK;
     if (st == POLC_OK)
         st = polc_compile_file(ctx, argv[optind], NULL);

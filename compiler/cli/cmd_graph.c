@@ -32,7 +32,7 @@ int polc_cmd_graph(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     const char *arch = NULL, *out = NULL;
-    char *includes[64];
+    const char *includes[64];
     int nincludes = 0, c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:I:h", LONG_OPTS, NULL)) != -1) {
@@ -54,13 +54,9 @@ int polc_cmd_graph(int argc, char **argv)
         fputs("polc graph: error: give one policy\ntry 'polc graph --help'\n", stderr);
         return 2;
     }
-    polc_ctx *ctx = polc_new();
+    polc_ctx *ctx = cli_new_ctx(includes, nincludes);
     if (!ctx)
         return 2;
-    for (int i = 0; i < nincludes; i++)
-        polc_add_include_dir(ctx, includes[i]);
-    polc_use_env_path(ctx);
-    cli_add_stdlib_dirs(ctx);
     char *dot = NULL;
     polc_status st = polc_compile_any(ctx, argv[optind]);
     if (st == POLC_OK)

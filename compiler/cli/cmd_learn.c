@@ -115,13 +115,9 @@ int polc_cmd_learn(int argc, char **argv)
         return learn_usage_error("no input: give strace traces or audit logs", NULL);
     if (color < 0)
         color = isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL;
-    polc_ctx *ctx = polc_new();
+    polc_ctx *ctx = cli_new_ctx(includes, nincludes);
     if (!ctx)
         return 2;
-    for (int i = 0; i < nincludes; i++)
-        polc_add_include_dir(ctx, includes[i]);
-    polc_use_env_path(ctx);
-    cli_add_stdlib_dirs(ctx);
     char *text = NULL;
     polc_status st = polc_learn(ctx, (const char *const *)(argv + optind), (size_t)(argc - optind), &opts, &text);
     char *d = polc_render_diagnostics(ctx, POLC_DIAG_TEXT, color);

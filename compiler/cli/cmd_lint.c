@@ -89,13 +89,9 @@ int polc_cmd_lint(int argc, char **argv)
     int status = 0;
     CliJsonArray json_all = {0};
     for (int i = optind; i < argc; i++) {
-        polc_ctx *ctx = polc_new();
+        polc_ctx *ctx = cli_new_ctx(includes, ninc);
         if (!ctx)
             return 2;
-        for (int j = 0; j < ninc; j++)
-            polc_add_include_dir(ctx, includes[j]);
-        polc_use_env_path(ctx);
-        cli_add_stdlib_dirs(ctx);
         polc_status st = arch ? polc_set_arches(ctx, arch) : POLC_OK;
         if (st == POLC_OK)
             st = polc_compile_file(ctx, argv[i], strcmp(argv[i], "-") == 0 ? stdin_name : NULL);

@@ -95,13 +95,9 @@ int polc_cmd_run(int argc, char **argv)
     }
     if (color < 0)
         color = isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL;
-    polc_ctx *ctx = polc_new();
+    polc_ctx *ctx = cli_new_ctx(includes, ninc);
     if (!ctx)
         return 2;
-    for (int i = 0; i < ninc; i++)
-        polc_add_include_dir(ctx, includes[i]);
-    polc_use_env_path(ctx);
-    cli_add_stdlib_dirs(ctx);
     polc_set_verify_libseccomp(ctx, 0);
     polc_status st = polc_compile_file(ctx, policy, NULL);
     char *bpf = NULL;

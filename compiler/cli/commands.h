@@ -42,6 +42,10 @@ void cli_json_print(CliJsonArray *arr, FILE *out);
 /* Stdlib directories next to the binary (shared with main.c). */
 struct polc_ctx;
 void cli_add_stdlib_dirs(struct polc_ctx *ctx);
+/* A compilation that finds files as every subcommand does: the -I
+ * directories given, then POLC_PATH, then the stdlib next to the binary.
+ * NULL when out of memory. */
+struct polc_ctx *cli_new_ctx(const char *const *includes, int n);
 
 /* Writes text to path: into it when it is a device or a pipe, else beside
  * it and renamed over it. 0, or an errno value. */

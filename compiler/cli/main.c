@@ -144,6 +144,18 @@ void cli_add_stdlib_dirs(polc_ctx *ctx)
         polc_add_stdlib_dir(ctx, POLC_STDLIB_INSTALL_DIR);
 }
 
+polc_ctx *cli_new_ctx(const char *const *includes, int n)
+{
+    polc_ctx *ctx = polc_new();
+    if (!ctx)
+        return NULL;
+    for (int i = 0; i < n; i++)
+        polc_add_include_dir(ctx, includes[i]);
+    polc_use_env_path(ctx);
+    cli_add_stdlib_dirs(ctx);
+    return ctx;
+}
+
 /* Subcommands live in their own files (cmd_*.c); a build without one says so. */
 __attribute__((weak)) int polc_cmd_import(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_learn(int argc, char **argv);
@@ -273,13 +285,9 @@ int main(int argc, char **argv)
     int status = 0;
     CliJsonArray json_all = {0}; /* with several files, JSON arrays are merged into one */
     for (int i = optind; i < argc; i++) {
-        polc_ctx *ctx = polc_new();
+        polc_ctx *ctx = cli_new_ctx(includes, nincludes);
         if (!ctx)
             return 2;
-        for (int j = 0; j < nincludes; j++)
-            polc_add_include_dir(ctx, includes[j]);
-        polc_use_env_path(ctx);
-        cli_add_stdlib_dirs(ctx);
         polc_set_no_prelude(ctx, no_prelude);
         polc_set_strict_int_args(ctx, strict_int);
         /* --check is the editor's loop: its own outputs are checked, the

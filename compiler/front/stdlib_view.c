@@ -70,18 +70,12 @@ static StdlibView *view_new(void)
 
 StdlibView *stdlib_view_load(const polc_ctx *like, uint32_t arch_mask, const char *who, DiagEngine *diag)
 {
-    polc_ctx *sc = polc_new();
+    polc_ctx *sc = compile_new_like(like);
     StdlibView *v = sc ? view_new() : NULL;
     if (!v) {
         polc_free(sc);
         return NULL;
     }
-    for (size_t i = 0; i < like->opt.include_dirs.len; i++)
-        polc_add_include_dir(sc, like->opt.include_dirs.items[i]);
-    for (size_t i = 0; i < like->opt.env_dirs.len; i++)
-        VEC_PUSH(&sc->arena, sc->opt.env_dirs, arena_strdup(&sc->arena, like->opt.env_dirs.items[i]));
-    for (size_t i = 0; i < like->opt.stdlib_dirs.len; i++)
-        polc_add_stdlib_dir(sc, like->opt.stdlib_dirs.items[i]);
     /* the arches as an override of an empty policy: only its default */
     StrBuf arches;
     sb_init(&arches);

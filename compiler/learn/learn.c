@@ -573,15 +573,9 @@ static const char *desc_string(Arena *a, const LearnData *d)
 
 static polc_ctx *verify_ctx(const polc_ctx *ctx)
 {
-    polc_ctx *c = polc_new();
+    polc_ctx *c = compile_new_like(ctx);
     if (!c)
         return NULL;
-    for (size_t i = 0; i < ctx->opt.include_dirs.len; i++)
-        polc_add_include_dir(c, ctx->opt.include_dirs.items[i]);
-    for (size_t i = 0; i < ctx->opt.env_dirs.len; i++)
-        VEC_PUSH(&c->arena, c->opt.env_dirs, arena_strdup(&c->arena, ctx->opt.env_dirs.items[i]));
-    for (size_t i = 0; i < ctx->opt.stdlib_dirs.len; i++)
-        polc_add_stdlib_dir(c, ctx->opt.stdlib_dirs.items[i]);
     polc_set_no_prelude(c, ctx->opt.no_prelude);
     /* the learned text must compile and its outputs be right, as --check
      * sees it; the libseccomp build is for when the user writes them */
