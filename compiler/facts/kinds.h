@@ -23,4 +23,7 @@ const char *act_kind_name(ActKind k);
 
 typedef enum FsAccess { FS_READ_ONLY_ROOT, FS_READ, FS_WRITE, FS_APPEND, FS_EXEC, FS_DENY, FS_DENY_EXEC } FsAccess;
 
+/* "read-only root", "write", ... as the language spells them. */
+const char *fs_access_name(FsAccess a);
+
 #endif

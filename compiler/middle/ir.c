@@ -284,11 +284,9 @@ char *polc_dump_ir(polc_ctx *ctx)
     if (!ctx->policy.caps.effective)
         sb_puts(&sb, " (none)");
     sb_printf(&sb, "%s\n", ctx->policy.caps.declared ? "" : "  # Docker's default set: no capabilities section");
-    static const char *const fsn[] = {"read-only root", "read", "write", "append", "exec", "deny",
-                                      "deny exec"};
     sb_printf(&sb, "filesystem: root %s\n", ctx->policy.fs.read_only_root ? "read-only" : "writable");
     for (size_t i = 0; i < ctx->policy.fs.rules.len; i++)
-        sb_printf(&sb, "  %s %s\n", fsn[ctx->policy.fs.rules.items[i].access], ctx->policy.fs.rules.items[i].path);
+        sb_printf(&sb, "  %s %s\n", fs_access_name(ctx->policy.fs.rules.items[i].access), ctx->policy.fs.rules.items[i].path);
     if (ctx->policy.mode.complain)
         sb_puts(&sb, "mode: complain\n");
     sb_puts(&sb, "network:\n");

@@ -60,6 +60,12 @@ const char *act_kind_name(ActKind k)
     return k < ACT__COUNT ? n[k] : "?";
 }
 
+const char *fs_access_name(FsAccess a)
+{
+    static const char *const n[] = {"read-only root", "read", "write", "append", "exec", "deny", "deny exec"};
+    return (unsigned)a < sizeof n / sizeof *n ? n[a] : "?";
+}
+
 const char *cap_name(const Policy *p, int num)
 {
     return num >= 0 && num < POLICY_MAX_CAPS ? p->cap_names[num] : NULL;

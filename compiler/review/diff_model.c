@@ -45,8 +45,7 @@ static void diff_caps(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
 
 static const char *fs_text(Arena *A, const FsRule *r)
 {
-    static const char *const names[] = {"read-only root", "read", "write", "append", "exec", "deny", "deny exec"};
-    return arena_printf(A, "%s %s", names[r->access], r->path);
+    return arena_printf(A, "%s %s", fs_access_name(r->access), r->path);
 }
 
 static bool fs_has(const polc_ctx *ctx, const FsRule *r)

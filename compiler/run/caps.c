@@ -10,20 +10,13 @@
 
 #include "run/run.h"
 
-static const char *const CAP_NAMES[] = {
-    "CHOWN", "DAC_OVERRIDE", "DAC_READ_SEARCH", "FOWNER", "FSETID", "KILL", "SETGID", "SETUID", "SETPCAP",
-    "LINUX_IMMUTABLE", "NET_BIND_SERVICE", "NET_BROADCAST", "NET_ADMIN", "NET_RAW", "IPC_LOCK", "IPC_OWNER",
-    "SYS_MODULE", "SYS_RAWIO", "SYS_CHROOT", "SYS_PTRACE", "SYS_PACCT", "SYS_ADMIN", "SYS_BOOT", "SYS_NICE",
-    "SYS_RESOURCE", "SYS_TIME", "SYS_TTY_CONFIG", "MKNOD", "LEASE", "AUDIT_WRITE", "AUDIT_CONTROL", "SETFCAP",
-    "MAC_OVERRIDE", "MAC_ADMIN", "SYSLOG", "WAKE_ALARM", "BLOCK_SUSPEND", "AUDIT_READ", "PERFMON", "BPF",
-    "CHECKPOINT_RESTORE"};
-
-const char *caps_name(int c)
+/* "CHOWN", or the number where the policy's stdlib has no name for it */
+static const char *cap_label(const Policy *p, int c, char *buf, size_t n)
 {
-    static char buf[16];
-    if (c >= 0 && (size_t)c < sizeof CAP_NAMES / sizeof *CAP_NAMES)
-        return CAP_NAMES[c];
-    snprintf(buf, sizeof buf, "%d", c);
+    const char *name = cap_name(p, c);
+    if (name)
+        return name;
+    snprintf(buf, n, "%d", c);
     return buf;
 }
 
@@ -48,8 +41,9 @@ bool caps_have_effective(int cap)
     return v == CAP_SET;
 }
 
-bool caps_drop_bounding(uint64_t keep, RunFailure *f)
+bool caps_drop_bounding(const Policy *p, uint64_t keep, RunFailure *f)
 {
+    char num[16];
     int max = (int)cap_max_bits();
     for (int c = 0; c < max; c++) {
         if (c < 64 && (keep >> c & 1))
@@ -58,15 +52,16 @@ bool caps_drop_bounding(uint64_t keep, RunFailure *f)
             continue;
         if (cap_drop_bound((cap_value_t)c) != 0) {
             fail(f, "dropping from the bounding set needs CAP_SETPCAP: run `polc run` as root",
-                 "polc run: cannot drop CAP_%s from the bounding set: %s", caps_name(c), strerror(errno));
+                 "polc run: cannot drop CAP_%s from the bounding set: %s", cap_label(p, c, num, sizeof num), strerror(errno));
             return false;
         }
     }
     return true;
 }
 
-bool caps_set_all(uint64_t caps, RunFailure *f)
+bool caps_set_all(const Policy *p, uint64_t caps, RunFailure *f)
 {
+    char num[16];
     cap_t c = cap_init();
     if (!c) {
         fail(f, "", "polc run: libcap: %s", strerror(errno));
@@ -94,7 +89,7 @@ bool caps_set_all(uint64_t caps, RunFailure *f)
     }
     for (int i = 0; i < max && i < 64; i++)
         if ((caps >> i & 1) && cap_set_ambient((cap_value_t)i, CAP_SET) != 0) {
-            fail(f, "", "polc run: cannot raise CAP_%s in the ambient set: %s", caps_name(i), strerror(errno));
+            fail(f, "", "polc run: cannot raise CAP_%s in the ambient set: %s", cap_label(p, i, num, sizeof num), strerror(errno));
             return false;
         }
     return true;

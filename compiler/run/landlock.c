@@ -46,8 +46,6 @@ static bool has_glob(const char *s, size_t n)
     return false;
 }
 
-static const char *const FS_WORD[] = {"read-only root", "read", "write", "append", "exec", "deny", "deny exec"};
-
 static bool add(const Policy *p, LlPlan *out, const char *path, uint64_t access)
 {
     int fd = open(path, O_PATH | O_CLOEXEC);
@@ -80,14 +78,14 @@ static const char *rule_target(const Policy *p, DiagEngine *diag, const FsRule *
         Diag *g = diag_error(diag, "E1101", r->span,
                              "polc run: Landlock cannot express `%s %s` exactly: its rules cover a whole directory "
                              "hierarchy or one file",
-                             FS_WORD[r->access], path);
+                             fs_access_name(r->access), path);
         diag_help(diag, g, "write the rule as `DIR/**` (everything beneath DIR) or as one file's path");
         return NULL;
     }
     struct stat st;
     if (stat(target, &st) != 0) {
         Diag *g = diag_error(diag, "E1103", r->span, "polc run: `%s` (of `%s %s`) does not exist: %s", target,
-                             FS_WORD[r->access], path, strerror(errno));
+                             fs_access_name(r->access), path, strerror(errno));
         diag_help(diag, g, "a Landlock rule needs an existing file or directory");
         return NULL;
     }
@@ -95,13 +93,13 @@ static const char *rule_target(const Policy *p, DiagEngine *diag, const FsRule *
         Diag *g = diag_error(diag, "E1101", r->span,
                              "polc run: `%s %s` names the directory itself; Landlock would grant everything "
                              "beneath it",
-                             FS_WORD[r->access], path);
+                             fs_access_name(r->access), path);
         diag_help(diag, g, "write `%s/**` if everything beneath it is meant", strcmp(path, "/") ? path : "");
         return NULL;
     }
     if (dir && !S_ISDIR(st.st_mode)) {
         diag_error(diag, "E1101", r->span, "polc run: `%s` (of `%s %s`) is not a directory", target,
-                   FS_WORD[r->access], path);
+                   fs_access_name(r->access), path);
         return NULL;
     }
     return target;
@@ -123,7 +121,7 @@ static bool overlaps(const char *a, const char *b)
 
 static void refuse(DiagEngine *diag, const FsRule *r, const char *why, const char *help)
 {
-    Diag *g = diag_error(diag, "E1101", r->span, "polc run: Landlock cannot enforce `%s %s`: %s", FS_WORD[r->access],
+    Diag *g = diag_error(diag, "E1101", r->span, "polc run: Landlock cannot enforce `%s %s`: %s", fs_access_name(r->access),
                          r->path, why);
     if (help)
         diag_help(diag, g, "%s", help);

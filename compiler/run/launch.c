@@ -94,11 +94,11 @@ static void child(const Plan *pl, int fd)
             kernel_fail(&f, "enforcing the Landlock ruleset", e), child_fail(fd, &f);
     }
     uint64_t caps = pl->p->caps.effective;
-    if (!caps_drop_bounding(caps, &f))
+    if (!caps_drop_bounding(pl->p, caps, &f))
         child_fail(fd, &f);
     if (!ids_change(pl->p, &f))
         child_fail(fd, &f);
-    if (!caps_set_all(caps, &f))
+    if (!caps_set_all(pl->p, caps, &f))
         child_fail(fd, &f);
     if (pl->nnp && !nnp_set && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
         kernel_fail(&f, "prctl(PR_SET_NO_NEW_PRIVS)", errno), child_fail(fd, &f);

@@ -53,11 +53,9 @@ typedef struct RunFailure {
 } RunFailure;
 
 /* Capabilities (caps.c, libcap): in the child. false with *f filled in. */
-bool caps_drop_bounding(uint64_t keep, RunFailure *f);
-bool caps_set_all(uint64_t caps, RunFailure *f);
+bool caps_drop_bounding(const Policy *p, uint64_t keep, RunFailure *f);
+bool caps_set_all(const Policy *p, uint64_t caps, RunFailure *f);
 bool caps_have_effective(int cap);
-/* The name of capability c as the policy spells it (SYS_ADMIN). */
-const char *caps_name(int c);
 
 /* User and group (ids.c): setgroups, then gid, then uid, in the child. */
 bool ids_change(const Policy *p, RunFailure *f);
