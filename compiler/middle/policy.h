@@ -122,6 +122,10 @@ typedef struct Policy {
     } caps;
     struct {
         bool read_only_root;
+        /* only the listed paths (and the documented baseline) are readable;
+         * false: everything stays readable, `read P` means read-only */
+        bool confine_reads;
+        Span confine_reads_span;
         VEC(FsRule) rules;
     } fs;
     struct {

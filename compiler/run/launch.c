@@ -2,37 +2,22 @@
  *
  * Parent: refuse what polc run does not enforce yet (`mode complain`, a
  * network section), check the host arch, plan the Landlock ruleset
- * (landlock.c), find CMD, then fork. Child, in this order (docs/run.md):
- *   1. no_new_privs, when it will be needed and Landlock needs it now
- *      (landlock_restrict_self wants it without CAP_SYS_ADMIN)
- *   2. Landlock
- *   3. the capability bounding set
- *   4. setgroups, gid, uid
- *   5. permitted, effective, inheritable and ambient capabilities
- *   6. no_new_privs (the policy's `no-new-privileges`, or no CAP_SYS_ADMIN
- *      left to load a filter without it)
- *   7. the seccomp filter: the bytes of out/NAME.bpf
- *   8. execve(CMD)
+ * (landlock.c), find CMD, then fork. Child: run_enforce (enforce.c, the
+ * steps of docs/run.md), then execve(CMD).
  * A failing step sends a RunFailure through a close-on-exec pipe and exits;
  * the parent reports it. EOF on the pipe means CMD was exec'd. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <linux/filter.h>
-#include <linux/seccomp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "run/run.h"
-
-#define CAP_SYS_ADMIN_NUM 21
 
 /* CMD as execve wants it: a path with a slash as given, else found on PATH. */
 static char *find_cmd(Arena *a, const char *cmd)
@@ -60,55 +45,15 @@ static void child_fail(int fd, RunFailure *f)
     _exit(127);
 }
 
-static void kernel_fail(RunFailure *f, const char *what, int err)
-{
-    snprintf(f->code, sizeof f->code, "E1108");
-    snprintf(f->msg, sizeof f->msg, "polc run: %s failed: %s", what, strerror(err));
-    snprintf(f->help, sizeof f->help, "CMD was not started");
-}
-
-typedef struct Plan {
-    const Policy *p;
-    LlPlan ll;
-    bool nnp;
-    const void *bpf;
-    size_t bpf_len;
-    const char *exe;
-    char *const *argv;
-} Plan;
-
-static void child(const Plan *pl, int fd)
+static void child(const EnforcePlan *ep, const char *exe, char *const *argv, int fd)
 {
     RunFailure f;
     memset(&f, 0, sizeof f);
-    bool nnp_set = false;
-    /* landlock_restrict_self needs no_new_privs without CAP_SYS_ADMIN */
-    if (pl->ll.used && !caps_have_effective(CAP_SYS_ADMIN_NUM)) {
-        if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
-            kernel_fail(&f, "prctl(PR_SET_NO_NEW_PRIVS)", errno), child_fail(fd, &f);
-        nnp_set = true;
-    }
-    if (pl->ll.used) {
-        int e = landlock_apply(&pl->ll);
-        if (e)
-            kernel_fail(&f, "enforcing the Landlock ruleset", e), child_fail(fd, &f);
-    }
-    uint64_t caps = pl->p->caps.effective;
-    if (!caps_drop_bounding(pl->p, caps, &f))
+    if (!run_enforce(ep, &f))
         child_fail(fd, &f);
-    if (!ids_change(pl->p, &f))
-        child_fail(fd, &f);
-    if (!caps_set_all(pl->p, caps, &f))
-        child_fail(fd, &f);
-    if (pl->nnp && !nnp_set && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
-        kernel_fail(&f, "prctl(PR_SET_NO_NEW_PRIVS)", errno), child_fail(fd, &f);
-    struct sock_fprog prog = {(unsigned short)(pl->bpf_len / sizeof(struct sock_filter)),
-                              (struct sock_filter *)(uintptr_t)pl->bpf};
-    if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) != 0)
-        kernel_fail(&f, "loading the seccomp filter", errno), child_fail(fd, &f);
-    execv(pl->exe, pl->argv);
+    execv(exe, argv);
     snprintf(f.code, sizeof f.code, "E1109");
-    snprintf(f.msg, sizeof f.msg, "polc run: cannot execute `%s`: %s", pl->exe, strerror(errno));
+    snprintf(f.msg, sizeof f.msg, "polc run: cannot execute `%s`: %s", exe, strerror(errno));
     snprintf(f.help, sizeof f.help, "the policy must allow execve for CMD to start");
     child_fail(fd, &f);
 }
@@ -155,12 +100,13 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
                              known ? arch_info(host)->name : "unknown");
         diag_help(diag, g, "add it to the policy's `arch` line");
     }
-    Plan pl = {p, {0}, false, bpf, bpf_len, NULL, argv};
+    EnforcePlan ep = {p, {0}, false, bpf, bpf_len};
+    const char *exe = NULL;
     if (diag->nerrors == errs)
-        (void)landlock_plan(p, opt, diag, &pl.ll);
+        (void)landlock_plan(p, opt, diag, &ep.ll);
     if (diag->nerrors == errs) {
-        pl.exe = find_cmd(p->arena, argv[0]);
-        if (!pl.exe) {
+        exe = find_cmd(p->arena, argv[0]);
+        if (!exe) {
             Diag *g = diag_error(diag, "E1109", SPAN_NONE, "polc run: cannot execute `%s`: %s", argv[0],
                                  strerror(errno));
             diag_help(diag, g, "CMD is a path, or a program on PATH");
@@ -170,7 +116,7 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
         (void)write_bpf(opt->write_bpf, bpf, bpf_len, diag);
     if (diag->nerrors != errs)
         return -1;
-    pl.nnp = p->process.no_new_privs || !(p->caps.effective >> CAP_SYS_ADMIN_NUM & 1);
+    ep.nnp = run_needs_nnp(p);
 
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) {
@@ -186,7 +132,7 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
     if (pid == 0) {
         close(fds[0]);
         signal(SIGINT, SIG_DFL);
-        child(&pl, fds[1]);
+        child(&ep, exe, argv, fds[1]);
     }
     close(fds[1]);
     child_pid = pid;

@@ -60,6 +60,23 @@ bool caps_have_effective(int cap);
 /* User and group (ids.c): setgroups, then gid, then uid, in the child. */
 bool ids_change(const Policy *p, RunFailure *f);
 
+/* What the calling process is about to be confined by (enforce.c). */
+typedef struct EnforcePlan {
+    const Policy *p;
+    LlPlan ll;                 /* from landlock_plan */
+    bool nnp;                  /* set no_new_privs (run_needs_nnp) */
+    const void *bpf;           /* the policy's BPF program (the bytes of NAME.bpf) */
+    size_t bpf_len;
+} EnforcePlan;
+
+/* no_new_privs is set: the policy says so, or CMD keeps no CAP_SYS_ADMIN to
+ * load a filter without it. */
+bool run_needs_nnp(const Policy *p);
+/* Apply the plan to the calling process in the order of docs/run.md:
+ * Landlock, bounding set, ids, the other capability sets, no_new_privs, the
+ * seccomp filter. false with *f filled in at the first step that fails. */
+bool run_enforce(const EnforcePlan *ep, RunFailure *f);
+
 /* The whole run (launch.c): CMD's exit status (128+N when killed by signal
  * N), or -1 when polc refused or failed before CMD started (diagnostics in
  * diag; CMD never ran). */

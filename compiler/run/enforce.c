@@ -1,0 +1,58 @@
+/* The enforcement sequence of docs/run.md, applied to the calling process:
+ * polc run's child calls it before execve(CMD), and libpolc's
+ * polc_apply_self for a program that sandboxes itself. Each step that fails
+ * fills *f and stops; nothing after it is applied, so the caller must not go
+ * on to run anything (polc run's child exits without exec'ing CMD). */
+#include <errno.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "run/run.h"
+
+#define CAP_SYS_ADMIN_NUM 21
+
+static bool kernel_fail(RunFailure *f, const char *what, int err)
+{
+    snprintf(f->code, sizeof f->code, "E1108");
+    snprintf(f->msg, sizeof f->msg, "polc run: %s failed: %s", what, strerror(err));
+    snprintf(f->help, sizeof f->help, "CMD was not started");
+    return false;
+}
+
+bool run_needs_nnp(const Policy *p)
+{
+    /* the kernel loads a filter only with no_new_privs or CAP_SYS_ADMIN */
+    return p->process.no_new_privs || !(p->caps.effective >> CAP_SYS_ADMIN_NUM & 1);
+}
+
+bool run_enforce(const EnforcePlan *ep, RunFailure *f)
+{
+    memset(f, 0, sizeof *f);
+    bool nnp_set = false;
+    /* landlock_restrict_self needs no_new_privs without CAP_SYS_ADMIN */
+    if (ep->ll.used && !caps_have_effective(CAP_SYS_ADMIN_NUM)) {
+        if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
+            return kernel_fail(f, "prctl(PR_SET_NO_NEW_PRIVS)", errno);
+        nnp_set = true;
+    }
+    if (ep->ll.used) {
+        int e = landlock_apply(&ep->ll);
+        if (e)
+            return kernel_fail(f, "enforcing the Landlock ruleset", e);
+    }
+    uint64_t caps = ep->p->caps.effective;
+    if (!caps_drop_bounding(ep->p, caps, f) || !ids_change(ep->p, f) || !caps_set_all(ep->p, caps, f))
+        return false;
+    if (ep->nnp && !nnp_set && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
+        return kernel_fail(f, "prctl(PR_SET_NO_NEW_PRIVS)", errno);
+    struct sock_fprog prog = {(unsigned short)(ep->bpf_len / sizeof(struct sock_filter)),
+                              (struct sock_filter *)(uintptr_t)ep->bpf};
+    if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) != 0)
+        return kernel_fail(f, "loading the seccomp filter", errno);
+    return true;
+}
