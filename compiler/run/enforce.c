@@ -1,6 +1,8 @@
-/* The enforcement sequence of docs/run.md, applied to the calling process:
- * polc run's child calls it before execve(CMD), and libpolc's
- * polc_apply_self for a program that sandboxes itself. Each step that fails
+/* Confining the calling process by a compiled Policy. run_prepare decides
+ * what can be decided first (refusals point at the policy's lines);
+ * run_enforce applies the sequence of docs/run.md: polc run's child calls it
+ * before execve(CMD), and libpolc's polc_apply_self in a program that
+ * sandboxes itself. Each step that fails
  * fills *f and stops; nothing after it is applied, so the caller must not go
  * on to run anything (polc run's child exits without exec'ing CMD). */
 #include <errno.h>
@@ -28,6 +30,37 @@ bool run_needs_nnp(const Policy *p)
 {
     /* the kernel loads a filter only with no_new_privs or CAP_SYS_ADMIN */
     return p->process.no_new_privs || !(p->caps.effective >> CAP_SYS_ADMIN_NUM & 1);
+}
+
+bool run_prepare(const Policy *p, const RunOptions *opt, DiagEngine *diag, const void *bpf, size_t bpf_len,
+                 EnforcePlan *out)
+{
+    size_t errs = diag->nerrors;
+    *out = (EnforcePlan){p, {0}, false, bpf, bpf_len};
+    if (p->mode.complain) {
+        Diag *g = diag_error(diag, "E1105", p->mode.span,
+                             "polc run: `mode complain` is not supported yet: Landlock and seccomp would enforce");
+        diag_help(diag, g, "remove `mode complain` to run the policy enforced");
+    }
+    if (p->net.rules.len) {
+        Diag *g = diag_error(diag, "E1104", p->net.rules.items[0].span,
+                             "polc run: the network section is not enforced by `polc run` yet");
+        diag_help(diag, g, "socket families are not part of the seccomp program, and Landlock's TCP rules need "
+                           "port rules the language does not have yet; run it under a container engine with "
+                           "the AppArmor profile");
+    }
+    ArchId host = arch_host();
+    bool known = host != ARCH__COUNT;
+    if (!known || !(p->arch_mask & (1u << host))) {
+        Diag *g = diag_error(diag, "E1100", p->name_span,
+                             "polc run: the policy does not target this host's arch (%s)",
+                             known ? arch_info(host)->name : "unknown");
+        diag_help(diag, g, "add it to the policy's `arch` line");
+    }
+    if (diag->nerrors == errs)
+        (void)landlock_plan(p, opt, diag, &out->ll);
+    out->nnp = run_needs_nnp(p);
+    return diag->nerrors == errs;
 }
 
 bool run_enforce(const EnforcePlan *ep, RunFailure *f)

@@ -1,8 +1,7 @@
 /* polc run's launcher: decide in the parent, enforce in the child, exec CMD.
  *
- * Parent: refuse what polc run does not enforce yet (`mode complain`, a
- * network section), check the host arch, plan the Landlock ruleset
- * (landlock.c), find CMD, then fork. Child: run_enforce (enforce.c, the
+ * Parent: run_prepare (enforce.c: refusals, the host arch, the Landlock
+ * plan), find CMD, then fork. Child: run_enforce (enforce.c, the
  * steps of docs/run.md), then execve(CMD).
  * A failing step sends a RunFailure through a close-on-exec pipe and exits;
  * the parent reports it. EOF on the pipe means CMD was exec'd. */
@@ -80,27 +79,8 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
                char *const *argv)
 {
     size_t errs = diag->nerrors;
-    if (p->mode.complain) {
-        Diag *g = diag_error(diag, "E1105", p->mode.span,
-                             "polc run: `mode complain` is not supported yet: Landlock and seccomp would enforce");
-        diag_help(diag, g, "remove `mode complain` to run the policy enforced");
-    }
-    if (p->net.rules.len) {
-        Diag *g = diag_error(diag, "E1104", p->net.rules.items[0].span,
-                             "polc run: the network section is not enforced by `polc run` yet");
-        diag_help(diag, g, "socket families are not part of the seccomp program, and Landlock's TCP rules need "
-                           "port rules the language does not have yet; run it under a container engine with "
-                           "the AppArmor profile");
-    }
-    ArchId host = arch_host();
-    bool known = host != ARCH__COUNT;
-    if (!known || !(p->arch_mask & (1u << host))) {
-        Diag *g = diag_error(diag, "E1100", p->name_span,
-                             "polc run: the policy does not target this host's arch (%s)",
-                             known ? arch_info(host)->name : "unknown");
-        diag_help(diag, g, "add it to the policy's `arch` line");
-    }
-    EnforcePlan ep = {p, {0}, false, bpf, bpf_len};
+    EnforcePlan ep;
+    (void)run_prepare(p, opt, diag, bpf, bpf_len, &ep);
     const char *exe = NULL;
     if (diag->nerrors == errs)
         (void)landlock_plan(p, opt, diag, &ep.ll);
@@ -116,7 +96,6 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
         (void)write_bpf(opt->write_bpf, bpf, bpf_len, diag);
     if (diag->nerrors != errs)
         return -1;
-    ep.nnp = run_needs_nnp(p);
 
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) {

@@ -72,6 +72,12 @@ typedef struct EnforcePlan {
 /* no_new_privs is set: the policy says so, or CMD keeps no CAP_SYS_ADMIN to
  * load a filter without it. */
 bool run_needs_nnp(const Policy *p);
+/* Decide everything that can be decided before confining: refuse what polc
+ * run does not enforce (E1104, E1105), a policy without the host's arch
+ * (E1100), and plan the Landlock ruleset (E1101-E1103). false with
+ * diagnostics; *out is the plan otherwise. */
+bool run_prepare(const Policy *p, const RunOptions *opt, DiagEngine *diag, const void *bpf, size_t bpf_len,
+                 EnforcePlan *out);
 /* Apply the plan to the calling process in the order of docs/run.md:
  * Landlock, bounding set, ids, the other capability sets, no_new_privs, the
  * seccomp filter. false with *f filled in at the first step that fails. */
