@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dlfcn.h>
 #include <sys/stat.h>
 
 #include "backend/backend.h"
@@ -62,6 +63,29 @@ void polc_add_include_dir(polc_ctx *ctx, const char *dir)
 void polc_add_stdlib_dir(polc_ctx *ctx, const char *dir)
 {
     VEC_PUSH(&ctx->arena, ctx->opt.stdlib_dirs, arena_strdup(&ctx->arena, dir));
+}
+
+/* The stdlib `cmake --install` put under PREFIX/share/polc: found beside the
+ * libpolc this code was loaded from (an installed tree moved elsewhere, or
+ * installed with --prefix), else at the configured prefix. */
+void polc_add_installed_stdlib_dir(polc_ctx *ctx)
+{
+    struct stat st;
+    Dl_info info;
+    if (dladdr((void *)polc_add_installed_stdlib_dir, &info) && info.dli_fname) {
+        char *lib = arena_strdup(&ctx->arena, info.dli_fname);
+        char *slash = strrchr(lib, '/');
+        if (slash) {
+            *slash = '\0';
+            char *cand = arena_printf(&ctx->arena, "%s/%s", lib, POLC_LIB_TO_STDLIB);
+            if (stat(cand, &st) == 0 && S_ISDIR(st.st_mode)) {
+                polc_add_stdlib_dir(ctx, cand);
+                return;
+            }
+        }
+    }
+    if (stat(POLC_STDLIB_INSTALL_DIR, &st) == 0 && S_ISDIR(st.st_mode))
+        polc_add_stdlib_dir(ctx, POLC_STDLIB_INSTALL_DIR);
 }
 
 void polc_use_env_path(polc_ctx *ctx)

@@ -47,6 +47,9 @@ void polc_free(polc_ctx *ctx);
  * polc_use_env_path was called, then stdlib directories. */
 void polc_add_include_dir(polc_ctx *ctx, const char *dir);
 void polc_add_stdlib_dir(polc_ctx *ctx, const char *dir);
+/* Add the stdlib installed with this libpolc (PREFIX/share/polc/stdlib), when
+ * it exists. */
+void polc_add_installed_stdlib_dir(polc_ctx *ctx);
 void polc_use_env_path(polc_ctx *ctx);
 /* Do not load stdlib's prelude.pol (constants and syscall groups). */
 void polc_set_no_prelude(polc_ctx *ctx, int no_prelude);
@@ -197,6 +200,19 @@ polc_status polc_diff(polc_ctx *old_ctx, polc_ctx *new_ctx, const polc_diff_opti
 polc_status polc_graph(polc_ctx *ctx, const char *arch, char **dot);
 
 const char *polc_version(void);
+
+/* Self-sandboxing: confine the calling process by the compiled policy, for
+ * good, as `polc run` confines CMD (docs/run.md, examples/c/): Landlock for
+ * the filesystem section, the capability sets, user and group,
+ * no_new_privs, then the seccomp filter (the bytes of NAME.bpf for the host's
+ * arch). Call it before creating threads: the kernel confines the calling
+ * thread only, so a process with other threads is refused (E1130).
+ * POLC_OK: confined. POLC_EINPUT: the policy cannot be enforced here (e.g.
+ * the host's arch, a path Landlock cannot express); nothing was applied.
+ * POLC_EUSAGE: not compiled, or a kernel step failed; after a failed kernel
+ * step the process may be partly confined and should exit. Diagnostics are
+ * in ctx either way. */
+polc_status polc_apply_self(polc_ctx *ctx);
 
 /* polc fmt: the canonical layout of one policy file's text (docs/fmt.md):
  * comments kept in place, rule order untouched. Only the file itself is
