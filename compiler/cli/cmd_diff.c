@@ -65,6 +65,7 @@ int polc_cmd_diff(int argc, char **argv)
     const char *arch = NULL;
     const char *includes[64];
     optind = 1;
+    opterr = 0;
     while ((c = getopt_long(argc, argv, "I:h", LONG_OPTS, NULL)) != -1) {
         switch (c) {
         case OPT_FORMAT:
@@ -91,7 +92,7 @@ int polc_cmd_diff(int argc, char **argv)
             includes[nincludes++] = optarg;
             break;
         case 'h': fputs(DIFF_USAGE, stdout); return 0;
-        default: fputs("try 'polc diff --help'\n", stderr); return 2;
+        default: cli_option_error("polc diff", argv[optind - 1], optopt, "I:h", LONG_OPTS); return 2;
         }
     }
     if (argc - optind != 2) {

@@ -112,6 +112,7 @@ int polc_cmd_disasm(int argc, char **argv)
     const char *includes[64];
     int nincludes = 0, c;
     optind = 1;
+    opterr = 0;
     while ((c = getopt_long(argc, argv, "I:h", LONG_OPTS, NULL)) != -1) {
         switch (c) {
         case OPT_ARCH:
@@ -130,7 +131,7 @@ int polc_cmd_disasm(int argc, char **argv)
             includes[nincludes++] = optarg;
             break;
         case 'h': fputs(DISASM_USAGE, stdout); return 0;
-        default: fputs("try 'polc disasm --help'\n", stderr); return 2;
+        default: cli_option_error("polc disasm", argv[optind - 1], optopt, "I:h", LONG_OPTS); return 2;
         }
     }
     if (optind != argc - 1) {

@@ -29,6 +29,7 @@ int polc_cmd_eval(int argc, char **argv)
                                          {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
+    opterr = 0;
     while ((c = getopt_long(argc, argv, "I:h", opts, NULL)) != -1) {
         switch (c) {
         case 'a': arch = optarg; break;
@@ -40,7 +41,7 @@ int polc_cmd_eval(int argc, char **argv)
                 includes[ninc++] = optarg;
             break;
         case 'h': fputs(EVAL_USAGE, stdout); return 0;
-        default: fputs(EVAL_USAGE, stderr); return 2;
+        default: cli_option_error("polc eval", argv[optind - 1], optopt, "I:h", opts); return 2;
         }
     }
     if (argc - optind < 2) {

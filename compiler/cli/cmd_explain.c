@@ -27,6 +27,7 @@ int polc_cmd_explain(int argc, char **argv)
     const char *includes[64], *arch = NULL;
     int ninc = 0, json = 0, c;
     optind = 1;
+    opterr = 0;
     while ((c = getopt_long(argc, argv, "I:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
@@ -43,7 +44,7 @@ int polc_cmd_explain(int argc, char **argv)
                 includes[ninc++] = optarg;
             break;
         case 'h': fputs(EXPLAIN_USAGE, stdout); return 0;
-        default: fputs(EXPLAIN_USAGE, stderr); return 2;
+        default: cli_option_error("polc explain", argv[optind - 1], optopt, "I:h", opts); return 2;
         }
     }
     if (argc - optind != 1) {

@@ -182,6 +182,7 @@ int polc_cmd_fmt(int argc, char **argv)
     polc_diag_format dfmt = POLC_DIAG_TEXT;
     int c;
     optind = 1;
+    opterr = 0;
     while ((c = getopt_long(argc, argv, "ih", opts, NULL)) != -1) {
         switch (c) {
         case 'i':
@@ -208,7 +209,7 @@ int polc_cmd_fmt(int argc, char **argv)
             if (color == CLI_COLOR_BAD) return usage("--color takes auto, always or never, not", optarg);
             break;
         case 'h': fputs(FMT_USAGE, stdout); return 0;
-        default: fputs("try 'polc fmt --help'\n", stderr); return 2;
+        default: cli_option_error("polc fmt", argv[optind - 1], optopt, "ih", opts); return 2;
         }
     }
     if (optind >= argc)

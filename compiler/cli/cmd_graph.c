@@ -35,6 +35,7 @@ int polc_cmd_graph(int argc, char **argv)
     const char *includes[64];
     int nincludes = 0, c;
     optind = 1;
+    opterr = 0;
     while ((c = getopt_long(argc, argv, "o:I:h", LONG_OPTS, NULL)) != -1) {
         switch (c) {
         case 'a': arch = optarg; break;
@@ -47,7 +48,7 @@ int polc_cmd_graph(int argc, char **argv)
             includes[nincludes++] = optarg;
             break;
         case 'h': fputs(GRAPH_USAGE, stdout); return 0;
-        default: fputs("try 'polc graph --help'\n", stderr); return 2;
+        default: cli_option_error("polc graph", argv[optind - 1], optopt, "o:I:h", LONG_OPTS); return 2;
         }
     }
     if (argc - optind != 1) {

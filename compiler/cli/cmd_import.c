@@ -48,6 +48,7 @@ int polc_cmd_import(int argc, char **argv)
     polc_diag_format fmt = POLC_DIAG_TEXT;
     int color = -1, c;
     optind = 1;
+    opterr = 0;
     while ((c = getopt_long(argc, argv, "o:h", LONG_OPTS, NULL)) != -1) {
         switch (c) {
         case 'o': out = optarg; break;
@@ -71,7 +72,7 @@ int polc_cmd_import(int argc, char **argv)
             }
             break;
         case 'h': fputs(IMPORT_USAGE, stdout); return 0;
-        default: fputs("try 'polc import --help'\n", stderr); return 2;
+        default: cli_option_error("polc import", argv[optind - 1], optopt, "o:h", LONG_OPTS); return 2;
         }
     }
     if (optind != argc - 1) {

@@ -46,6 +46,7 @@ int polc_cmd_lint(int argc, char **argv)
     int ninc = 0, color = -1, c;
     polc_diag_format fmt = POLC_DIAG_TEXT;
     optind = 1;
+    opterr = 0;
     while ((c = getopt_long(argc, argv, "I:h", opts, NULL)) != -1) {
         switch (c) {
         case O_ALLOW:
@@ -77,7 +78,7 @@ int polc_cmd_lint(int argc, char **argv)
                 includes[ninc++] = optarg;
             break;
         case 'h': fputs(LINT_USAGE, stdout); return 0;
-        default: fputs(LINT_USAGE, stderr); return 2;
+        default: cli_option_error("polc lint", argv[optind - 1], optopt, "I:h", opts); return 2;
         }
     }
     if (optind >= argc) {

@@ -135,6 +135,7 @@ int polc_cmd_load(int argc, char **argv)
     polc_diag_format fmt = POLC_DIAG_TEXT;
     int c;
     optind = 1;
+    opterr = 0;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 'a': fs = optarg; break;
@@ -147,7 +148,7 @@ int polc_cmd_load(int argc, char **argv)
                 return load_usage("--diagnostics-format takes text or json, not", optarg);
             break;
         case 'h': fputs(LOAD_USAGE, stdout); return 0;
-        default: fputs("try 'polc load --help'\n", stderr); return 2;
+        default: cli_option_error("polc load", argv[optind - 1], optopt, "h", opts); return 2;
         }
     }
     if (optind != argc - 1)

@@ -27,6 +27,13 @@ int polc_cmd_run(int argc, char **argv);
 #define CLI_COLOR_BAD (-2)
 int cli_color_option(const char *arg);
 
+struct option;
+/* getopt_long returned '?' (call it with opterr = 0): say on stderr whether
+ * the option is unknown (with the closest long option when one is close) or
+ * lacks its value. cmd is "polc" or "polc SUBCOMMAND", arg the word as given
+ * (argv[optind - 1]), opt getopt's optopt, shorts its option string. */
+void cli_option_error(const char *cmd, const char *arg, int opt, const char *shorts, const struct option *opts);
+
 /* One JSON array of diagnostics for several files (json_merge.c):
  * cli_json_merge adds the entries of one rendered array (-1: out of
  * memory), cli_json_print prints them all as one array and frees them. */

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "middle/policy.h"
 #include "polc/polc.h"
 
 static const char USAGE[] =
@@ -184,6 +185,25 @@ static const struct {
                    {"fmt", polc_cmd_fmt},
                    {"run", polc_cmd_run}};
 
+/* `polc lern`: a first word that is neither a subcommand nor a file but
+ * close to a subcommand's name is a misspelt subcommand, not an input. */
+static bool misspelt_subcommand(const char *word)
+{
+    enum { N = sizeof SUBCOMMANDS / sizeof *SUBCOMMANDS };
+    const char *names[N];
+    for (size_t i = 0; i < N; i++)
+        names[i] = SUBCOMMANDS[i].name;
+    if (word[0] == '-' || strchr(word, '/') || strchr(word, '.') || access(word, F_OK) == 0)
+        return false;
+    const char *near = closest_name(word, names, N);
+    if (!near)
+        return false;
+    fprintf(stderr, "polc: error: `%s` is not a subcommand, and no file has that name\n", word);
+    fprintf(stderr, "help: did you mean `polc %s`?\n", near);
+    fprintf(stderr, "try 'polc --help'\n");
+    return true;
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1)
@@ -193,6 +213,8 @@ int main(int argc, char **argv)
                     return usage_error("this build of polc has no subcommand", argv[1]);
                 return SUBCOMMANDS[i].run(argc - 1, argv + 1);
             }
+    if (argc > 1 && misspelt_subcommand(argv[1]))
+        return 2;
     const char *outdir = NULL, *arch = NULL, *stdin_name = NULL, *caps = NULL, *frequency = NULL;
     const char *aa_features = NULL;
     int emit_bpf_asm = 0, strict_int = 0, verify_libseccomp = -1; /* -1: on when writing */
@@ -204,6 +226,7 @@ int main(int argc, char **argv)
     const char *k8s_opts[4][2]; /* name, value: applied to each compilation */
     int nk8s = 0;
     int c;
+    opterr = 0;
     while ((c = getopt_long(argc, argv, "o:t:I:h", LONG_OPTS, NULL)) != -1) {
         switch (c) {
         case 'o': outdir = optarg; break;
@@ -270,7 +293,7 @@ int main(int argc, char **argv)
             break;
         }
         case 'h': fputs(USAGE, stdout); return 0;
-        default: fputs("try 'polc --help'\n", stderr); return 2;
+        default: cli_option_error("polc", argv[optind - 1], optopt, "o:t:I:h", LONG_OPTS); return 2;
         }
     }
     if (optind >= argc)
