@@ -1,5 +1,6 @@
 /* polc command line: a thin user of libpolc (include/polc/polc.h). */
 #include <getopt.h>
+#include <stdbool.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +9,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
-#include "middle/policy.h"
+#include "util/closest.h"
 #include "polc/polc.h"
 
 static const char USAGE[] =

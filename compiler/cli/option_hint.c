@@ -1,11 +1,12 @@
 /* A bad option gets a message that says what was wrong and, for a misspelt
  * long option, the closest real one: getopt's own messages name neither. */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/commands.h"
-#include "middle/policy.h"
+#include "util/closest.h"
 
 void cli_option_error(const char *cmd, const char *arg, int opt, const char *shorts, const struct option *opts)
 {

@@ -1,4 +1,5 @@
 #include "facts/syscall_table.h"
+#include "util/closest.h"
 #include "util/polc_limits.h"
 #include "util/file.h"
 
@@ -266,6 +267,25 @@ bool syscalldb_load_signatures(SyscallDb *db, Arena *a, DiagEngine *d, SourceMap
 const SyscallEntry *syscalldb_lookup(const SyscallDb *db, ArchId arch, const char *name)
 {
     return strmap_get(&db->arch[arch].by_name, name);
+}
+
+const char *syscalldb_closest(const SyscallDb *db, uint32_t arch_mask, const char *name)
+{
+    size_t n = 0;
+    for (int a = 0; a < ARCH__COUNT; a++)
+        if (arch_mask & (1u << a))
+            n += db->arch[a].len;
+    const char **cands = malloc((n ? n : 1) * sizeof *cands);
+    if (!cands)
+        return NULL;
+    n = 0;
+    for (int a = 0; a < ARCH__COUNT; a++)
+        if (arch_mask & (1u << a))
+            for (size_t i = 0; i < db->arch[a].len; i++)
+                cands[n++] = db->arch[a].entries[i].name;
+    const char *near = closest_name(name, cands, n);
+    free(cands);
+    return near;
 }
 
 const SyscallEntry *syscalldb_by_nr(const SyscallDb *db, ArchId arch, uint32_t nr)

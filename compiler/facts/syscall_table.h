@@ -86,6 +86,9 @@ bool syscalldb_load_signatures(SyscallDb *db, Arena *a, DiagEngine *d, SourceMap
                                StdlibLocator locate, void *locate_ctx);
 const SyscallEntry *syscalldb_lookup(const SyscallDb *db, ArchId arch, const char *name);
 const SyscallEntry *syscalldb_by_nr(const SyscallDb *db, ArchId arch, uint32_t nr);
+/* The syscall name of the loaded arches in arch_mask closest to a misspelt
+ * name (util/closest.h), or NULL when none is close. */
+const char *syscalldb_closest(const SyscallDb *db, uint32_t arch_mask, const char *name);
 const Signature *syscalldb_signature(const SyscallDb *db, const char *name);
 bool syscalldb_load_versions(SyscallDb *db, Arena *a, DiagEngine *d, SourceMap *sm, StdlibLocator locate,
                              void *locate_ctx);

@@ -295,20 +295,9 @@ static bool name_on_arch(polc_ctx *ctx, const char *name, ArchId a)
 
 static void suggest_syscall(polc_ctx *ctx, Diag *g, const char *name, uint32_t mask)
 {
-    VEC(const char *) c = {0};
-    Arena tmp;
-    arena_init(&tmp);
-    for (int a = 0; a < ARCH__COUNT; a++) {
-        if (!(mask & (1u << a)))
-            continue;
-        const ArchTable *t = &ctx->policy.db.arch[a];
-        for (size_t i = 0; i < t->len; i++)
-            VEC_PUSH(&tmp, c, t->entries[i].name);
-    }
-    const char *s = closest_name(name, c.items, c.len);
+    const char *s = syscalldb_closest(&ctx->policy.db, mask, name);
     if (s)
         diag_help(&ctx->diag, g, "did you mean `%s`?", s);
-    arena_release(&tmp);
 }
 
 static bool expand_set(polc_ctx *ctx, SetDef *d, Span use);

@@ -11,6 +11,7 @@
 #include "facts/kinds.h"
 #include "facts/syscall_table.h"
 #include "util/arena.h"
+#include "util/closest.h"
 #include "util/source.h"
 #include "util/strmap.h"
 
@@ -149,8 +150,6 @@ const char *cap_name(const Policy *p, int num);
 /* The number of a declared capability; -1 when none has that name. */
 int cap_num(const Policy *p, const char *name);
 const char *errno_name(const Policy *p, uint32_t value);
-/* "did you mean" over candidates; NULL when nothing is close. */
-const char *closest_name(const char *name, const char *const *cands, size_t n);
 
 /* The network section's families and types (NULL terminated). */
 extern const char *const net_families[];

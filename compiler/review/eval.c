@@ -149,7 +149,11 @@ polc_status polc_eval(polc_ctx *ctx, const char *arch_name, const char *call_tex
     } else if (isdigit((unsigned char)c.name[0])) {
         nr = (uint32_t)strtoul(c.name, NULL, 0);
     } else {
-        diag_error(&ctx->diag, "E0210", SPAN_NONE, "unknown syscall `%s` on %s", c.name, arch_info(arch)->name);
+        Diag *g = diag_error(&ctx->diag, "E0210", SPAN_NONE, "unknown syscall `%s` on %s", c.name,
+                             arch_info(arch)->name);
+        const char *near = syscalldb_closest(&ctx->policy.db, 1u << arch, c.name);
+        if (near)
+            diag_help(&ctx->diag, g, "did you mean `%s`?", near);
         return POLC_EUSAGE;
     }
     const char *why;

@@ -80,6 +80,10 @@ ex=$ex_save
 # bad input: an unknown syscall and an unknown constant are usage errors
 if "$polc" eval "$ex/nginx.pol" 'nosuchcall()' >/dev/null 2>&1; then echo "FAIL unknown syscall accepted"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
 if "$polc" eval "$ex/nginx.pol" 'socket(AF_NOPE)' >/dev/null 2>&1; then echo "FAIL unknown constant accepted"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
+# a misspelt syscall gets the closest name of the arch asked about
+got=$("$polc" eval "$ex/nginx.pol" 'opnat(1)' 2>&1 >/dev/null || true)
+want=$(printf 'error[E0210]: unknown syscall `opnat` on x86_64\nhelp: did you mean `openat`?')
+if [ "$got" = "$want" ]; then pass=$((pass + 1)); else echo "FAIL misspelt syscall: [$got]"; fail=$((fail + 1)); fi
 # the Docker format cannot carry --strict-int-args: refused, nothing written
 out=$(mktemp -d)
 if "$polc" --strict-int-args -t docker "$ex/nginx.pol" -o "$out" 2>"$out.err" || ! grep -q 'E0412' "$out.err" ||
