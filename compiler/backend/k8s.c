@@ -195,7 +195,12 @@ static void y_kv(Y *y, const char *k, const char *v)
 
 /* ---- the model ---- */
 
-static Span root_span(const BackendRun *run) { return (Span){run->policy->root_file, 0, 0}; }
+/* Where a finding about the whole policy points: its `policy` statement, or
+ * the file's start when it has none. */
+static Span root_span(const BackendRun *run)
+{
+    return span_valid(run->policy->name_span) ? run->policy->name_span : (Span){run->policy->root_file, 0, 0};
+}
 
 static Span cap_span(const BackendRun *run, int num)
 {
@@ -398,7 +403,8 @@ static bool check_spo(K8s *k)
         ok = false;
     }
     if (dp->use_arch_map) {
-        Diag *g = diag_error(run->diag, "E0908", root_span(run),
+        Diag *g = diag_error(run->diag, "E0908",
+                             span_valid(run->policy->arch_span) ? run->policy->arch_span : root_span(run),
                              "a Security Profiles Operator SeccompProfile cannot serve arches of both byte orders");
         diag_note(run->diag, g, SPAN_NONE,
                   "its spec has one `architectures` list, which runc adds to one filter, and libseccomp refuses to mix "

@@ -848,6 +848,7 @@ bool resolve_policy(polc_ctx *ctx)
     size_t before = ctx->diag.nerrors;
     Walk w = {0};
     ctx->policy.caps.add_all_span = SPAN_NONE;
+    ctx->policy.arch_span = SPAN_NONE;
     collect_defs(ctx, &ctx->front.stmts, 0, &w);
     name_capabilities(ctx);
     pick_header(ctx, &w.policy, "policy");
@@ -869,9 +870,10 @@ bool resolve_policy(polc_ctx *ctx)
     }
     if (ctx->opt.arch_override)
         ctx->policy.arch_mask = override_mask(ctx);
-    else if (w.arch.stmt)
+    else if (w.arch.stmt) {
         ctx->policy.arch_mask = arch_list_mask(ctx, &w.arch.stmt->idents);
-    else
+        ctx->policy.arch_span = w.arch.stmt->span;
+    } else
         ctx->policy.arch_mask = host_arches();
     if (!ctx->policy.arch_mask)
         ctx->policy.arch_mask = host_arches();

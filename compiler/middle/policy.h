@@ -104,6 +104,7 @@ typedef struct Policy {
     Action unknown_action;
     Span unknown_span;
     uint32_t arch_mask;
+    Span arch_span;        /* the effective `arch` statement; invalid when none (or --arch) */
     VEC(Rule *) rules;
     Ir *ir;                /* lower's result, optimized */
     /* --strict-int-args: an input whose 32-bit argument has junk in its high
