@@ -210,12 +210,15 @@ bool read_sources(polc_ctx *ctx, const char *path, const char *display, const ch
         }
         VEC_PUSH(&ctx->arena, ctx->front.stmts, inc);
     }
+    /* Text from standard input or a buffer is read as the file it is shown
+     * as (an editor's --stdin-name), so its "..." includes resolve beside
+     * that file; without a directory in the name, in the working directory. */
+    bool from_input = !path || strcmp(path, "-") == 0;
+    const char *where = !from_input ? path : display && strchr(display, '/') ? display : "./-";
     char real[PATH_MAX];
-    const char *rreal = (path && strcmp(path, "-") != 0 && realpath(path, real))
-                            ? arena_strdup(&ctx->arena, real)
-                            : "<stdin>";
-    ctx->policy.root_file = source_add(&ctx->sm, &ctx->arena, display,
-                                path && strcmp(path, "-") != 0 ? path : "./-", text, len, false);
+    const char *rreal = strcmp(where, "./-") != 0 && realpath(where, real) ? arena_strdup(&ctx->arena, real)
+                                                                            : "<stdin>";
+    ctx->policy.root_file = source_add(&ctx->sm, &ctx->arena, display, where, text, len, false);
     strmap_put(&ctx->front.included, &ctx->arena, rreal, (void *)(uintptr_t)(ctx->policy.root_file + 1));
     VEC_PUSH(&ctx->arena, ctx->front.include_stack, rreal);
     VEC_PUSH(&ctx->arena, ctx->front.include_names, display);
