@@ -6,6 +6,7 @@
  *   polc graph POLICY [--arch ARCH]
  *   polc fmt [-i | --check] FILE...
  *   polc run POLICY -- CMD [ARGS...]
+ *   polc lsp [-I DIR]
  * argv[0] is the subcommand's name; the return value is the exit status. */
 #ifndef POLC_CLI_COMMANDS_H
 #define POLC_CLI_COMMANDS_H
@@ -21,6 +22,7 @@ int polc_cmd_lint(int argc, char **argv);
 int polc_cmd_explain(int argc, char **argv);
 int polc_cmd_fmt(int argc, char **argv);
 int polc_cmd_run(int argc, char **argv);
+int polc_cmd_lsp(int argc, char **argv);
 
 /* --color ARG: 1 always, 0 never, -1 auto (decided by the caller), or
  * CLI_COLOR_BAD for anything else. */

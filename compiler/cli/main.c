@@ -170,6 +170,7 @@ __attribute__((weak)) int polc_cmd_lint(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_explain(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_fmt(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_run(int argc, char **argv);
+__attribute__((weak)) int polc_cmd_lsp(int argc, char **argv);
 
 static const struct {
     const char *name;
@@ -184,7 +185,8 @@ static const struct {
                    {"lint", polc_cmd_lint},
                    {"explain", polc_cmd_explain},
                    {"fmt", polc_cmd_fmt},
-                   {"run", polc_cmd_run}};
+                   {"run", polc_cmd_run},
+                   {"lsp", polc_cmd_lsp}};
 
 /* `polc lern`: a first word that is neither a subcommand nor a file but
  * close to a subcommand's name is a misspelt subcommand, not an input. */
