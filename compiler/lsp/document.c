@@ -11,6 +11,8 @@ void lsp_doc_compile(LspDoc *d, const polc_ctx *like)
 {
     polc_ctx *prev = d->ctx, *prev_names = d->names;
     d->ctx = compile_new_like(like);
+    if (d->ctx)
+        polc_set_verify_libseccomp(d->ctx, 0); /* as --check: validation runs when outputs are written */
     if (d->ctx && polc_compile_buffer(d->ctx, d->path ? d->path : d->uri, d->text, d->len) == POLC_OK)
         (void)polc_check(d->ctx, polc_available_targets());
     /* resolve ran when the policy has arches (it always gives it some) */

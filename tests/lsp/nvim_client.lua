@@ -1,16 +1,21 @@
--- Neovim's built-in LSP client (0.7, Debian) runs `polc lsp` on the buffer
--- it was started with and writes the diagnostics it received, one per line
+-- Neovim's built-in LSP client (0.7, Debian), set up by polc's own
+-- configuration (editors/vim/lua/polc.lua) as a user would, opens
+-- $POLC_NVIM_FILE and writes the diagnostics it received, one per line
 -- (LINE:COL SEVERITY CODE MESSAGE's first line), to $POLC_NVIM_OUT, then the
 -- hover text at $POLC_NVIM_HOVER ("line:col", 0-based), then quits.
 local out = os.getenv("POLC_NVIM_OUT")
-local polc = os.getenv("POLC_BIN")
+vim.opt.runtimepath:prepend(os.getenv("POLC_EDITORS_VIM"))
+vim.cmd("filetype plugin on")
+require("polc").setup({ cmd = { os.getenv("POLC_BIN"), "lsp" } })
+vim.cmd("edit " .. vim.fn.fnameescape(os.getenv("POLC_NVIM_FILE")))
 local buf = vim.api.nvim_get_current_buf()
-local client = vim.lsp.start_client({
-  name = "polc",
-  cmd = { polc, "lsp" },
-  root_dir = vim.fn.expand("%:p:h"),
-})
-vim.lsp.buf_attach_client(buf, client)
+vim.wait(20000, function() return #vim.lsp.get_active_clients() > 0 end, 50)
+local client = vim.lsp.get_active_clients()[1]
+if not client then
+  vim.fn.writefile({ "FAIL: no LSP client attached (filetype " .. vim.bo.filetype .. ")" }, out)
+  vim.cmd("qall!")
+end
+client = client.id
 local got = vim.wait(20000, function() return #vim.diagnostic.get(buf) > 0 end, 50)
 local lines = {}
 if not got then

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A real client: Neovim (Debian's 0.7) headless, its built-in LSP client
-# running `polc lsp` on a buffer with two mistakes; the diagnostics it
+# set up by editors/vim/lua/polc.lua, running `polc lsp` on a buffer with
+# two mistakes; the diagnostics it
 # collected and one hover are compared with expected/nvim.txt.
 #   nvim_test.sh POLC SOURCE_DIR
 set -u
@@ -18,9 +19,10 @@ syscalls {
 }
 POL
 cd "$tmp" || exit 1
-POLC_BIN=$polc POLC_NVIM_OUT=$tmp/out.txt POLC_NVIM_HOVER=5:9 HOME=$tmp XDG_CONFIG_HOME=$tmp XDG_DATA_HOME=$tmp \
+POLC_BIN=$polc POLC_NVIM_OUT=$tmp/out.txt POLC_NVIM_HOVER=5:9 POLC_NVIM_FILE=$tmp/app.pol \
+    POLC_EDITORS_VIM=$src/editors/vim HOME=$tmp XDG_CONFIG_HOME=$tmp XDG_DATA_HOME=$tmp \
     XDG_STATE_HOME=$tmp timeout 120 nvim --headless -n -i NONE -u NONE --noplugin \
-    -c "luafile $src/tests/lsp/nvim_client.lua" app.pol </dev/null >"$tmp/nvim.log" 2>&1
+    -c "luafile $src/tests/lsp/nvim_client.lua" </dev/null >"$tmp/nvim.log" 2>&1
 st=$?
 [ $st = 0 ] || { echo "FAIL: nvim exited $st"; cat "$tmp/nvim.log"; exit 1; }
 diff -u "$src/tests/lsp/expected/nvim.txt" "$tmp/out.txt" || exit 1
