@@ -235,12 +235,12 @@ docker_available() {
 }
 
 docker_env_teardown() {
-    local d=$POLC_DOCKER_DIR g mnts ids
+    local d=$POLC_DOCKER_DIR g mnts ids=()
     [[ -n $d ]] || return 0
     if [[ -d $d ]]; then
         if [[ -f $d/dockerd.bgpid ]]; then
-            ids=$(polc_docker ps -aq 2>/dev/null) || true
-            [[ -z $ids ]] || polc_docker rm -f $ids >/dev/null 2>&1 || true
+            mapfile -t ids < <(polc_docker ps -aq 2>/dev/null)
+            ((${#ids[@]} == 0)) || polc_docker rm -f "${ids[@]}" >/dev/null 2>&1 || true
         fi
         _polc_docker_stop
         # Mounts dockerd left behind would make rm -rf fail.

@@ -73,6 +73,7 @@ for pol in "$@"; do
             break
         }
     done
+    # shellcheck disable=SC2034 # probe_results.sh's arrays
     PROBES=() EXPECTS=()
     calls=()
     for p in "${probes[@]}"; do
