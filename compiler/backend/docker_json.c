@@ -87,8 +87,9 @@ static Span case_span(const BackendRun *run, const IrCase *c)
 {
     if (!c->rules.len)
         return SPAN_NONE;
-    /* the id past the last rule stands for the default (the entries
-     * written out for Docker 20.10, default_errno_entries) */
+    /* the id past the last rule stands for the default (the entries that
+     * write it out for Docker 20.10: emit_default_remainder and
+     * emit_default_syscalls) */
     if ((size_t)c->rules.items[0] >= run->policy->rules.len)
         return run->policy->default_span;
     return run->policy->rules.items[c->rules.items[0]]->span;
