@@ -34,6 +34,7 @@ typedef struct JArg {
     uint64_t value, value2;
     bool has_value2;
 } JArg;
+typedef VEC(JArg) JArgVec;
 
 typedef struct Entry {
     VEC(const char *) names;
@@ -58,7 +59,14 @@ typedef struct Emit {
     StrMap by_key;
     const char **loc_of; /* rule id -> its location, one pointer per distinct string */
     bool ok;
+    /* while writing out the default's calls for Docker 20.10: the family
+     * they apply to (-1: all), and that a range bounded on both sides may
+     * become masked blocks (bounded_blocks) */
+    bool in_default_remainder;
+    int remainder_family;
 } Emit;
+
+static bool bounded_blocks(const Emit *em, unsigned arg, uint64_t lo, uint64_t hi, JArgVec *alts);
 
 static const char *scmp_action(ActKind k)
 {
@@ -77,7 +85,14 @@ static const char *scmp_action(ActKind k)
 
 static Span case_span(const BackendRun *run, const IrCase *c)
 {
-    return c->rules.len ? run->policy->rules.items[c->rules.items[0]]->span : SPAN_NONE;
+    if (!c->rules.len)
+        return SPAN_NONE;
+    /* the id past the last rule stands for the default (the entries that
+     * write it out for Docker 20.10: emit_default_remainder and
+     * emit_default_syscalls) */
+    if ((size_t)c->rules.items[0] >= run->policy->rules.len)
+        return run->policy->default_span;
+    return run->policy->rules.items[c->rules.items[0]]->span;
 }
 
 /* One argument's constraint in a term, as alternative single conditions
@@ -105,7 +120,7 @@ static bool arg_alternatives(Emit *em, const IrCase *c, const char *sysname, Arc
         out->items[0] = (JArg){arg, "SCMP_CMP_MASKED_EQ", ac.mask, ac.value, true};
         return true;
     }
-    VEC(JArg) alts = {0};
+    JArgVec alts = {0};
     if (!why && arch_info(arch)->word_bits == 64 && ir_arg_bits(em->run->policy, sysname, arch, arg) == 32 &&
         em->run->policy->strict_int_args) {
         Diag *g = diag_error(em->run->diag, "E0412", case_span(em->run, c),
@@ -152,7 +167,7 @@ static bool arg_alternatives(Emit *em, const IrCase *c, const char *sysname, Arc
                 if (v == hi)
                     break;
             }
-        else
+        else if (!(em->in_default_remainder && bounded_blocks(em, arg, lo, hi, &alts)))
             why = "it bounds the argument from both sides";
     }
     if (why) {
@@ -513,6 +528,16 @@ static const char **intern_locs(const BackendRun *run)
             strmap_put(&seen, run->arena, loc, (void *)loc), first = loc;
         loc_of[r] = first;
     }
+    /* the default's own location, for the entries that write it out */
+    unsigned line, col;
+    const SourceFile *f = span_valid(run->policy->default_span)
+                              ? source_get(run->policy->sm, run->policy->default_span.file) : NULL;
+    if (f) {
+        source_linecol(f, run->policy->default_span.start, &line, &col);
+        loc_of[run->policy->rules.len] = arena_printf(run->arena, "%s.pol:%u default", run->opt->basename, line);
+    } else {
+        loc_of[run->policy->rules.len] = "default";
+    }
     return loc_of;
 }
 
@@ -723,9 +748,157 @@ static bool native_arches_targeted(const BackendRun *run)
     return true;
 }
 
+/* Docker Engine 20.10 (Debian 12's docker.io) ignores `defaultErrnoRet`: it
+ * hands runc the default action without the errno, and runc answers EPERM
+ * for everything the default decides; podman and newer Docker honour the
+ * field. So when the default's errno (or trace value) is not EPERM, every
+ * call it decides also gets an explicit entry with that errno (errnoRet,
+ * which 20.10 does pass on): whole syscalls no rule names, and the argument
+ * values no rule of a named syscall decides (the complement of its cases,
+ * per capability scenario). Docker 20.10 then decides them as podman does;
+ * `defaultErrnoRet` stays for the engines that read it (docs/docker.md). */
+static bool default_needs_entries(const Ir *ir)
+{
+    ActKind k = ir->default_action.kind;
+    return (k == ACT_ERRNO || k == ACT_TRACE) && ir->default_action.data != 1 /* EPERM */;
+}
+
+/* [lo, hi] of a 64-bit argument as aligned blocks `(x & mask) == start`,
+ * one alternative each: exact where every arch the entries apply to is
+ * 64-bit (libseccomp compares only the low halves on 32-bit arches). */
+static bool bounded_blocks(const Emit *em, unsigned arg, uint64_t lo, uint64_t hi, JArgVec *alts)
+{
+    const Ir *ir = em->run->policy->ir;
+    for (size_t a = 0; a < ir->arches.len; a++) {
+        const ArchInfo *ai = arch_info(ir->arches.items[a].arch);
+        if ((em->remainder_family < 0 || (int)ai->family == em->remainder_family) && ai->word_bits != 64)
+            return false;
+    }
+    for (;;) {
+        unsigned s = 0; /* a block of 2^s values, aligned, inside [lo, hi] */
+        while (s < 63 && (lo & ((2ull << s) - 1)) == 0 && lo + ((2ull << s) - 1) <= hi &&
+               lo + ((2ull << s) - 1) >= lo)
+            s++;
+        uint64_t size_m1 = (1ull << s) - 1;
+        VEC_PUSH(em->run->arena, *alts, ((JArg){arg, "SCMP_CMP_MASKED_EQ", ~size_m1, lo, true}));
+        if (hi - lo <= size_m1)
+            return true;
+        lo += size_m1 + 1;
+    }
+}
+
+/* The synthetic case "the default decides cond": its one rule id is the one
+ * past the last rule, which stands for the default (case_span, intern_locs). */
+static IrCase default_case(const BackendRun *run, Dnf cond)
+{
+    IrCase c = {run->policy->ir->default_action, cond, {0}};
+    VEC_PUSH(run->arena, c.rules, (int)run->policy->rules.len);
+    return c;
+}
+
+/* The calls of s that no case of a scenario decides: explicit entries, or
+ * E0420/E0421 when the Docker format cannot state them exactly. */
+static void emit_default_remainder(Emit *em, const IrSyscall *s, int family, ArchId arch)
+{
+    const BackendRun *run = em->run;
+    for (unsigned sc = 0; sc < (1u << s->ncaps) && em->ok; sc++) {
+        const IrDecision *d = &s->scenarios[sc];
+        CondCtx cc = {run->arena, false};
+        Dnf covered = dnf_false();
+        for (size_t c = 0; c < d->cases.len; c++)
+            covered = dnf_or(&cc, covered, d->cases.items[c].cond);
+        Dnf rest = cc.overflow ? dnf_false() : dnf_not(&cc, covered);
+        Span sp = d->cases.len ? case_span(run, &d->cases.items[0]) : run->policy->default_span;
+        if (cc.overflow) {
+            Diag *g = diag_error(run->diag, "E0421", sp,
+                                 "the calls of `%s` that no rule decides are too many shapes to list for Docker 20.10",
+                                 s->name);
+            diag_note(run->diag, g, run->policy->default_span,
+                      "Docker 20.10 ignores defaultErrnoRet, so polc writes out what this default decides");
+            diag_help(run->diag, g, "use `default errno(EPERM)`, which every engine honours, or simplify the "
+                      "conditions on `%s`", s->name);
+            em->ok = false;
+            return;
+        }
+        if (dnf_is_false(rest))
+            continue;
+        /* the reason the Docker format refuses goes into E0420, not out */
+        DiagEngine scratch;
+        diag_init(&scratch, run->arena, run->policy->sm);
+        BackendRun quiet = *run;
+        quiet.diag = &scratch;
+        em->run = &quiet;
+        em->in_default_remainder = true;
+        em->remainder_family = family;
+        IrCase dc = default_case(run, rest);
+        emit_case(em, s, sc, &dc, family, arch);
+        em->in_default_remainder = false;
+        em->run = run;
+        if (em->ok)
+            continue;
+        Diag *g = diag_error(run->diag, "E0420", sp,
+                             "the calls of `%s` that no rule decides cannot be given the default `%s` explicitly, "
+                             "which Docker 20.10 needs",
+                             s->name, action_str(run->policy, run->arena, run->policy->ir->default_action));
+        if (scratch.list.len)
+            diag_note(run->diag, g, SPAN_NONE, "%s", scratch.list.items[0]->msg);
+        diag_note(run->diag, g, run->policy->default_span,
+                  "Docker 20.10 ignores defaultErrnoRet and answers EPERM for what the default decides; polc "
+                  "writes those calls out with their errno");
+        diag_help(run->diag, g, "use `default errno(EPERM)`, or decide every value of `%s` with rules", s->name);
+        return;
+    }
+}
+
+/* Every syscall of the target arches that no rule names: one entry of the
+ * default action (per arch family where a family decides the name). */
+static void emit_default_syscalls(Emit *em)
+{
+    const BackendRun *run = em->run;
+    const Ir *ir = run->policy->ir;
+    StrMap seen = {0};
+    VEC(const char *) names = {0};
+    for (size_t a = 0; a < ir->arches.len; a++) {
+        const ArchTable *t = &run->policy->db.arch[ir->arches.items[a].arch];
+        for (size_t i = 0; i < t->len; i++)
+            if (!strmap_get(&seen, t->entries[i].name)) {
+                strmap_put(&seen, run->arena, t->entries[i].name, (void *)1);
+                VEC_PUSH(run->arena, names, t->entries[i].name);
+            }
+    }
+    if (names.len > 1)
+        qsort(names.items, names.len, sizeof *names.items, cmp_str);
+    IrCase dc = default_case(run, dnf_true(&(CondCtx){run->arena, false}));
+    IrSyscall none = {0};
+    for (size_t n = 0; n < names.len && em->ok; n++) {
+        bool fam_default[ARCH__COUNT] = {false}, fam_decided[ARCH__COUNT] = {false};
+        for (size_t a = 0; a < ir->arches.len; a++) {
+            const IrArch *ia = &ir->arches.items[a];
+            const SyscallEntry *se = syscalldb_lookup(&run->policy->db, ia->arch, names.items[n]);
+            if (!se)
+                continue;
+            int f = (int)arch_info(ia->arch)->family;
+            *(ir_syscall(ia, se->nr) ? &fam_decided[f] : &fam_default[f]) = true;
+        }
+        bool any_decided = false, any_default = false;
+        for (int f = 0; f < ARCH__COUNT; f++)
+            any_decided |= fam_decided[f], any_default |= fam_default[f];
+        if (!any_default)
+            continue;
+        none.name = names.items[n];
+        for (int f = 0; f < ARCH__COUNT && em->ok; f++) {
+            if (any_decided && !(fam_default[f] && !fam_decided[f]))
+                continue; /* decided here, or E0401 from the main loop */
+            add_entry(em, names.items[n], dc.action, NULL, 0, &none, 0, any_decided ? f : -1, &dc);
+            if (!any_decided)
+                break;
+        }
+    }
+}
+
 static bool build_profile(const BackendRun *run, DockerProfile *out)
 {
-    Emit em = {run, {0}, {0}, intern_locs(run), true};
+    Emit em = {run, {0}, {0}, intern_locs(run), true, false, -1};
     const Ir *ir = run->policy->ir;
     if (ir->default_action.kind == ACT_NOTIFY || (ir->default_action.kind == ACT_TRAP && ir->default_action.data)) {
         Diag *g = diag_error(run->diag, "E0404", run->policy->default_span,
@@ -813,14 +986,22 @@ static bool build_profile(const BackendRun *run, DockerProfile *out)
         if (!em.ok)
             break;
         if (uniform) {
-            if (fam_dec[first])
+            if (fam_dec[first]) {
                 emit_syscall(&em, fam_dec[first], -1, (ArchId)fam_arch[first]);
+                if (em.ok && default_needs_entries(ir))
+                    emit_default_remainder(&em, fam_dec[first], -1, (ArchId)fam_arch[first]);
+            }
         } else {
             for (int f = 0; f < ARCH__COUNT; f++)
-                if (fam_has[f] && fam_dec[f])
+                if (fam_has[f] && fam_dec[f]) {
                     emit_syscall(&em, fam_dec[f], f, (ArchId)fam_arch[f]);
+                    if (em.ok && default_needs_entries(ir))
+                        emit_default_remainder(&em, fam_dec[f], f, (ArchId)fam_arch[f]);
+                }
         }
     }
+    if (em.ok && default_needs_entries(ir))
+        emit_default_syscalls(&em);
     if (em.ok)
         fix_lsc_shapes(&em);
     if (!em.ok)
