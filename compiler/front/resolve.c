@@ -616,8 +616,9 @@ static void resolve_tcp_ports(polc_ctx *ctx, bool deny, const NetItem *n)
     bool connect = n->type.name && strcmp(n->type.name, "connect") == 0;
     if (strcmp(n->family.name, "tcp") != 0) {
         Diag *g = diag_error(&ctx->diag, "E0314", n->span, "ports can only follow `tcp bind` or `tcp connect`");
-        diag_help(&ctx->diag, g, "families and types take no ports: write `allow %s` and `allow tcp connect PORT`",
-                  n->family.name);
+        diag_help(&ctx->diag, g, "families and types take no ports: write `%s%s%s` alone, and the ports as `allow tcp "
+                                 "bind PORT` or `allow tcp connect PORT`",
+                  n->family.name, n->type.name ? " " : "", n->type.name ? n->type.name : "");
         return;
     }
     if (!bind && !connect) {

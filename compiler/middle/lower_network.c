@@ -244,8 +244,8 @@ static bool muxed_arches_refused(polc_ctx *ctx)
                   "on %s socket() and socketpair() are also reachable through socketcall(2), whose arguments "
                   "are in memory where seccomp cannot read them; the family would be checked on one path only",
                   an);
-        diag_help(&ctx->diag, g, "drop %s from `arch`, or enforce the section with the AppArmor profile alone by "
-                                 "compiling a policy without these entries for %s", an, an);
+        diag_help(&ctx->diag, g, "drop %s from the `arch` line, or give %s a policy of its own without "
+                                 "network families and types", an, an);
         ok = false;
     }
     return ok;
