@@ -88,7 +88,7 @@ typedef struct EnforcePlan {
  * load a filter without it. */
 bool run_needs_nnp(const Policy *p);
 /* Decide everything that can be decided before confining: refuse what polc
- * run does not enforce (E1104, E1105), a policy without the host's arch
+ * run does not enforce (E1105), a policy without the host's arch
  * (E1100), and plan the Landlock ruleset (E1101-E1103). false with
  * diagnostics; *out is the plan otherwise. */
 bool run_prepare(const Policy *p, const RunOptions *opt, DiagEngine *diag, const void *bpf, size_t bpf_len,
