@@ -119,6 +119,9 @@ bool read_sources(polc_ctx *ctx, const char *path, const char *display_name, con
 bool resolve_policy(polc_ctx *ctx);
 bool check_policy(polc_ctx *ctx);
 bool lower_policy(polc_ctx *ctx);
+/* The network section's families and types as rules on socket() and
+ * socketpair() (middle/lower_network.c), added after resolve. */
+bool lower_network(polc_ctx *ctx);
 void optimize_ir(polc_ctx *ctx);
 
 const char *stdlib_locate(void *ctx, const char *relpath);

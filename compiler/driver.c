@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "backend/backend.h"
+#include "backend/net_ports.h"
 #include "compile.h"
 #include "middle/ir.h"
 #include "output.h"
@@ -121,7 +122,7 @@ polc_status compile_pipeline(polc_ctx *ctx, const char *path, const char *displa
     if (!read_sources(ctx, path, display, text, len))
         return ctx->front.install_error ? POLC_EUSAGE : POLC_EINPUT;
     /* check runs even when resolve found errors, so one run reports both */
-    bool resolved = resolve_policy(ctx);
+    bool resolved = resolve_policy(ctx) && lower_network(ctx);
     if (ctx->diag.install_error)
         return POLC_EUSAGE;
     bool checked = check_policy(ctx);
@@ -279,6 +280,17 @@ polc_status compile_emit(polc_ctx *ctx, polc_target target, DiagEngine *diag, ch
     *len = 0;
     if (!ctx->compiled)
         return POLC_EINPUT;
+    static const struct {
+        polc_target t;
+        const char *output;
+    } NAMES[] = {{POLC_TARGET_DOCKER, "Docker seccomp profile"},
+                 {POLC_TARGET_BPF, "BPF program"},
+                 {POLC_TARGET_APPARMOR, "AppArmor profile"},
+                 {POLC_TARGET_K8S, "Kubernetes output"}};
+    for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++)
+        if (NAMES[i].t == target && backend_refuses_tcp_ports(&ctx->policy, &ctx->opt.backend, NAMES[i].output,
+                                                              target == POLC_TARGET_APPARMOR, diag))
+            return POLC_EINPUT;
     StrBuf sb;
     sb_init(&sb);
     bool ok;

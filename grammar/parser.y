@@ -97,6 +97,23 @@ static void ps_add_net(ParseState *ps, Ident family, Ident type, Span span)
     VEC_PUSH(ps->arena, ps->net_acc, it);
 }
 
+/* A port of `tcp bind|connect PORTS`: after the entry's first port, the
+ * grammar sees a bare port as the next entry of the list (one token of
+ * lookahead cannot tell a port's comma from an entry's); it belongs to the
+ * entry before it, which must have ports. */
+static void ps_add_port(ParseState *ps, bool first, uint64_t lo, uint64_t hi, Span span)
+{
+    PortRange r = {lo, hi, span};
+    NetItem *last = ps->net_acc.len ? &ps->net_acc.items[ps->net_acc.len - 1] : NULL;
+    if (!last || (!first && !last->ports.len)) {
+        Diag *g = diag_error(ps->diag, "E0100", span, "a port must follow `tcp bind` or `tcp connect`");
+        diag_help(ps->diag, g, "write `allow tcp bind 8080, 8443` or `allow tcp connect 443`");
+        return;
+    }
+    VEC_PUSH(ps->arena, last->ports, r);
+    last->span.end = span.end;
+}
+
 static NetItemList ps_take_net(ParseState *ps)
 {
     NetItemList l = ps->net_acc;
@@ -388,6 +405,12 @@ net_list: net_entry | net_list ',' net_entry ;
 net_entry:
     IDENT                     { ps_add_net(ps, ident(ps, $1, @1), (Ident){NULL, SPAN_NONE}, S(ps, @$)); }
   | IDENT IDENT               { ps_add_net(ps, ident(ps, $1, @1), ident(ps, $2, @2), S(ps, @$)); }
+  | IDENT IDENT NUMBER        { ps_add_net(ps, ident(ps, $1, @1), ident(ps, $2, @2), S(ps, @$));
+                                ps_add_port(ps, true, $3, $3, S(ps, @3)); }
+  | IDENT IDENT NUMBER '-' NUMBER { ps_add_net(ps, ident(ps, $1, @1), ident(ps, $2, @2), S(ps, @$));
+                                ps_add_port(ps, true, $3, $5, (Span){ps->file, @3.start, @5.end}); }
+  | NUMBER                    { ps_add_port(ps, false, $1, $1, S(ps, @$)); }
+  | NUMBER '-' NUMBER         { ps_add_port(ps, false, $1, $3, S(ps, @$)); }
 ;
 
 /* ---- process { ... } ---- */

@@ -31,6 +31,9 @@ typedef struct BackendOptions {
     /* --no-verify-libseccomp (unsafe): the Docker profile is checked without
      * building it with libseccomp */
     bool skip_libseccomp_validation;
+    /* polc run enforces the network section's TCP ports with Landlock: the
+     * BPF program it loads need not refuse them (backend/net_ports.c) */
+    bool tcp_ports_by_landlock;
 } BackendOptions;
 
 #endif

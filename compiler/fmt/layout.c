@@ -487,7 +487,8 @@ static void section_item(Fmt *f, int indent)
     int prev = first;
     while (!item_start(peek(f)->kind)) {
         int k = peek(f)->kind;
-        bool space = !(k == ',' || k == ':' || prev == ':');
+        /* `user 1:1`, and a port range `8000-8100` */
+        bool space = !(k == ',' || k == ':' || prev == ':' || k == '-' || prev == '-');
         take(f, space, prev == ',' ? RANK_LIST : RANK_NONE);
         prev = k;
     }

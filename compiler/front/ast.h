@@ -91,10 +91,17 @@ enum { CAP_DROP, CAP_ADD };
 enum { NET_ALLOW, NET_DENY };
 typedef enum ProcItemKind { PROC_USER, PROC_GROUP, PROC_NO_NEW_PRIVS } ProcItemKind;
 
+/* A port or an inclusive range of ports (`8080`, `8000-8100`) as written. */
+typedef struct PortRange {
+    uint64_t lo, hi;
+    Span span;
+} PortRange;
+
 typedef struct NetItem {
     Ident family; /* may have NULL name: any family */
     Ident type;   /* may have NULL name: any type */
     Span span;
+    VEC(PortRange) ports; /* `tcp bind 80, 443`: family tcp, type bind; empty for families */
 } NetItem;
 
 typedef VEC(NetItem) NetItemList;

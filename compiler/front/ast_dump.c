@@ -77,6 +77,10 @@ static void dump_stmt(StrBuf *sb, const Stmt *s, int depth, bool spans)
     for (size_t i = 0; i < s->net.len; i++)
         sb_printf(sb, " %s/%s", s->net.items[i].family.name ? s->net.items[i].family.name : "*",
                   s->net.items[i].type.name ? s->net.items[i].type.name : "*");
+    for (size_t i = 0; i < s->net.len; i++)
+        for (size_t j = 0; j < s->net.items[i].ports.len; j++)
+            sb_printf(sb, " port=%llu-%llu", (unsigned long long)s->net.items[i].ports.items[j].lo,
+                      (unsigned long long)s->net.items[i].ports.items[j].hi);
     if (s->all)
         sb_puts(sb, " all");
     if (s->kind == ST_PROC_ITEM && s->sub != PROC_NO_NEW_PRIVS)

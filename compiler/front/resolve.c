@@ -608,12 +608,65 @@ static bool in_list(const char *const *l, const char *s)
     return false;
 }
 
+/* `allow tcp bind|connect PORTS`: Landlock only grants, so ports are only
+ * allowed; `tcp` is not an address family (E0314 says what to write). */
+static void resolve_tcp_ports(polc_ctx *ctx, bool deny, const NetItem *n)
+{
+    bool bind = n->type.name && strcmp(n->type.name, "bind") == 0;
+    bool connect = n->type.name && strcmp(n->type.name, "connect") == 0;
+    if (strcmp(n->family.name, "tcp") != 0) {
+        Diag *g = diag_error(&ctx->diag, "E0314", n->span, "ports can only follow `tcp bind` or `tcp connect`");
+        diag_help(&ctx->diag, g, "families and types take no ports: write `%s%s%s` alone, and the ports as `allow tcp "
+                                 "bind PORT` or `allow tcp connect PORT`",
+                  n->family.name, n->type.name ? " " : "", n->type.name ? n->type.name : "");
+        return;
+    }
+    if (!bind && !connect) {
+        Diag *g = diag_error(&ctx->diag, "E0314", n->type.name ? n->type.span : n->family.span,
+                             "`tcp` takes `bind` or `connect` and ports");
+        diag_help(&ctx->diag, g, "write `allow tcp bind 8080` or `allow tcp connect 443, 5432`; the families are "
+                                 "`inet` and `inet6`");
+        return;
+    }
+    if (!n->ports.len) {
+        Diag *g = diag_error(&ctx->diag, "E0314", n->span, "`tcp %s` needs the ports it allows", n->type.name);
+        diag_help(&ctx->diag, g, "write `allow tcp %s 8080` or a range `allow tcp %s 8000-8100`", n->type.name,
+                  n->type.name);
+        return;
+    }
+    if (deny) {
+        Diag *g = diag_error(&ctx->diag, "E0314", n->span, "TCP ports can only be allowed, not denied");
+        diag_note(&ctx->diag, g, SPAN_NONE,
+                  "once any `allow tcp %s` entry exists, every port it does not list is denied", n->type.name);
+        diag_help(&ctx->diag, g, "list the ports that may be used with `allow tcp %s`", n->type.name);
+        return;
+    }
+    for (size_t k = 0; k < n->ports.len; k++) {
+        const PortRange *pr = &n->ports.items[k];
+        if (pr->lo > 65535 || pr->hi > 65535 || pr->lo > pr->hi) {
+            uint64_t bad = pr->lo > 65535 ? pr->lo : pr->hi;
+            Diag *g = bad > 65535 ? diag_error(&ctx->diag, "E0315", pr->span, "port %llu is not a TCP port",
+                                               (unsigned long long)bad)
+                                  : diag_error(&ctx->diag, "E0315", pr->span, "the port range %llu-%llu is empty",
+                                               (unsigned long long)pr->lo, (unsigned long long)pr->hi);
+            diag_help(&ctx->diag, g, "ports are 0 to 65535, and a range is written LOW-HIGH");
+            continue;
+        }
+        NetPort p = {connect, (uint16_t)pr->lo, (uint16_t)pr->hi, n->span};
+        VEC_PUSH(&ctx->arena, ctx->policy.net.tcp, p);
+    }
+}
+
 static void resolve_net_section(polc_ctx *ctx, Stmt *s)
 {
     for (size_t i = 0; i < s->body.len; i++) {
         Stmt *it = s->body.items[i];
         for (size_t j = 0; j < it->net.len; j++) {
             NetItem *n = &it->net.items[j];
+            if (n->ports.len || strcmp(n->family.name, "tcp") == 0) {
+                resolve_tcp_ports(ctx, it->sub == NET_DENY, n);
+                continue;
+            }
             NetRule r = {it->sub == NET_DENY, NULL, NULL, n->span};
             if (!n->type.name && in_list(NET_TYPES, n->family.name) && !in_list(NET_FAMILIES, n->family.name)) {
                 r.type = n->family.name; /* `deny raw`: any family, raw sockets */

@@ -295,6 +295,10 @@ char *polc_dump_ir(polc_ctx *ctx)
         sb_printf(&sb, "  %s %s %s\n", n->deny ? "deny" : "allow", n->family ? n->family : "any-family",
                   n->type ? n->type : "any-type");
     }
+    for (size_t i = 0; i < ctx->policy.net.tcp.len; i++) {
+        const NetPort *np = &ctx->policy.net.tcp.items[i];
+        sb_printf(&sb, "  allow tcp %s %u-%u\n", np->connect ? "connect" : "bind", np->lo, np->hi);
+    }
     sb_puts(&sb, "process:");
     if (ctx->policy.process.has_user)
         sb_printf(&sb, " user %u", ctx->policy.process.uid);

@@ -214,6 +214,41 @@ static void check_contradictions(Lower *lw, Hit *hits, size_t n)
     }
 }
 
+/* The network section's rules (lower_network.c) are a second layer over the
+ * syscalls section, as the AppArmor profile is: a call must pass both. So
+ * where no syscalls rule decides a call and the default is stricter than the
+ * section's errno, the default still decides it: a network rule applies only
+ * where some other rule matches. Returns the active hits, the network ones
+ * narrowed into net[] (as many slots as hits). */
+static size_t network_under_default(Lower *lw, Hit **active, size_t m, Hit *net)
+{
+    Dnf ruled = dnf_false();
+    bool any = false;
+    for (size_t i = 0; i < m; i++) {
+        if (!active[i]->rule->from_network) {
+            if (!active[i]->fills_rest)
+                ruled = dnf_or(&lw->cc, ruled, active[i]->cond);
+        } else if (action_cmp(lw->ctx->policy.default_action, active[i]->rule->action) < 0) {
+            any = true;
+        }
+    }
+    if (!any)
+        return m;
+    size_t k = 0;
+    for (size_t i = 0; i < m; i++) {
+        Hit *h = active[i];
+        if (h->rule->from_network && action_cmp(lw->ctx->policy.default_action, h->rule->action) < 0) {
+            net[i] = *h;
+            net[i].cond = dnf_and(&lw->cc, h->cond, ruled);
+            if (dnf_is_false(net[i].cond))
+                continue;
+            h = &net[i];
+        }
+        active[k++] = h;
+    }
+    return k;
+}
+
 static bool lower_syscall(Lower *lw, ArchId arch, Hit *hits, size_t n, IrSyscall *out)
 {
     polc_ctx *ctx = lw->ctx;
@@ -243,7 +278,8 @@ static bool lower_syscall(Lower *lw, ArchId arch, Hit *hits, size_t n, IrSyscall
     memcpy(out->caps, caps, (size_t)k * sizeof(int));
     out->scenarios = arena_alloc(&ctx->arena, sizeof(IrDecision) << k);
     Hit **active = malloc(n * sizeof *active);
-    if (!active)
+    Hit *net = malloc(n * sizeof *net);
+    if (!active || !net)
         abort();
     for (unsigned s = 0; s < (1u << k); s++) {
         uint64_t present = 0;
@@ -257,12 +293,14 @@ static bool lower_syscall(Lower *lw, ArchId arch, Hit *hits, size_t n, IrSyscall
                 active[m++] = &hits[i];
         }
         lw->cc.overflow = false;
+        m = network_under_default(lw, active, m, net);
         out->scenarios[s] = decide(lw, active, m);
         if (lw->cc.overflow) {
             /* a case too complex to keep apart from the others: every back
              * end that reads the cases as disjoint (Docker's entries, diff)
              * would decide some calls by the wrong rule */
             free(active);
+            free(net);
             char *key = arena_printf(&ctx->arena, "dnf:%s", hits[0].name);
             if (strmap_get(&lw->reported, key))
                 return false;
@@ -280,6 +318,7 @@ static bool lower_syscall(Lower *lw, ArchId arch, Hit *hits, size_t n, IrSyscall
         }
     }
     free(active);
+    free(net);
     return true;
 }
 

@@ -49,6 +49,7 @@ typedef struct Rule {
     bool contributes;    /* set by lowering: decides some input */
     bool is_used_somewhere; /* some target resolved on some arch */
     bool is_default_refinement; /* synthetic: `default ... for newer-than` */
+    bool from_network;   /* synthetic: a network entry's socket()/socketpair() rule (lower_network.c) */
     const char *loc;     /* "file.pol:LINE" for comments in outputs */
 } Rule;
 
@@ -78,6 +79,14 @@ typedef struct NetRule {
     const char *type;   /* NULL: any */
     Span span;
 } NetRule;
+
+/* `allow tcp bind|connect PORTS`: one port or an inclusive range. Any entry
+ * of a kind confines that kind of TCP socket operation to the listed ports. */
+typedef struct NetPort {
+    bool connect; /* false: bind */
+    uint16_t lo, hi;
+    Span span;    /* the whole entry (`tcp bind 8080, 8443`) */
+} NetPort;
 
 typedef struct Ir Ir;
 
@@ -132,6 +141,7 @@ typedef struct Policy {
     } fs;
     struct {
         VEC(NetRule) rules;
+        VEC(NetPort) tcp; /* enforced by polc run (Landlock); the other outputs refuse them */
     } net;
     struct {
         bool has_user, has_gid, no_new_privs;

@@ -118,9 +118,7 @@ static const char *not_in_seccomp(const polc_ctx *ctx)
     sb_init(&sb);
     if (ctx->policy.fs.rules.len)
         sb_printf(&sb, "the %zu filesystem rules", ctx->policy.fs.rules.len);
-    if (ctx->policy.net.rules.len)
-        sb_printf(&sb, "%sthe %zu network rules (only the syscalls section's socket() conditions apply)",
-                  sb.len ? ", " : "", ctx->policy.net.rules.len);
+    /* the network section's families and types are rules of the program (lower_network.c) */
     const char *flags = runtime_flags(ctx);
     sb_printf(&sb, "%scapabilities, user, no-new-privileges and read-only root%s%s%s", sb.len ? ", " : "",
               *flags ? " (the runtime's job: docker run " : "", flags, *flags ? ")" : "");
@@ -151,9 +149,12 @@ void explain_backends(ExDoc *doc)
     ExSection *s = ex_section(doc, arena_printf(&ctx->arena, "Docker seccomp JSON (%s.seccomp.json)", base));
     Run r = run_backend(ctx, POLC_TARGET_DOCKER);
     if (r.ok) {
-        ex_item(doc, s, "enforces", "the syscalls section: %zu syscalls decided, %zu with argument conditions%s%s",
+        ex_item(doc, s, "enforces", "the syscalls section: %zu syscalls decided, %zu with argument conditions%s%s%s",
                 c.decided, c.conditional,
-                c.by_caps ? arena_printf(&ctx->arena, ", %zu by capability (includes.caps)", c.by_caps) : "", ptr);
+                c.by_caps ? arena_printf(&ctx->arena, ", %zu by capability (includes.caps)", c.by_caps) : "", ptr,
+                ctx->policy.net.rules.len ? "; the network section's socket families and types, as rules on "
+                                            "socket() and socketpair()"
+                                          : "");
         ex_item(doc, s, "not enforced", "%s", not_in_seccomp(ctx));
     } else {
         ex_item(doc, s, "refuses", "this policy cannot be written exactly in the format");

@@ -35,6 +35,22 @@ static const char *source_text(const polc_ctx *ctx, Span sp)
     return r;
 }
 
+/* A rule's condition in the policy's words; a network entry's rule (middle/
+ * lower_network.c) says which entry it is: `deny raw`, or the allow list
+ * it is the rest of. */
+static const char *cond_text(const polc_ctx *ctx, const Rule *r)
+{
+    const char *text = source_text(ctx, r->cond->span);
+    if (!r->from_network)
+        return text;
+    for (size_t i = 0; i < ctx->policy.net.rules.len; i++) {
+        const NetRule *n = &ctx->policy.net.rules.items[i];
+        if (n->span.file == r->span.file && n->span.start == r->span.start)
+            return arena_printf((Arena *)&ctx->arena, n->deny ? "network `deny %s`" : "not network `allow %s`", text);
+    }
+    return text;
+}
+
 static const char *rule_loc(const polc_ctx *ctx, const Rule *r)
 {
     const SourceFile *f = source_get(&ctx->sm, r->span.file);
@@ -97,7 +113,7 @@ static bool carve_outs(Ex *x, const IrSyscall *s, const IrDecision *d, size_t ci
         if (!r->cond || shown_in(d, ci, (int)i) || !(r->arch_mask & (1u << arch)) || action_cmp(r->action, act) >= 0 ||
             !targets_name(r, s->name))
             continue;
-        sb_printf(sb, "%s%s (%s, %s)", any ? " or " : " except when ", source_text(ctx, r->cond->span),
+        sb_printf(sb, "%s%s (%s, %s)", any ? " or " : " except when ", cond_text(ctx, r),
                   rule_loc(ctx, r), ex_verdict(ctx, r->action));
         any = true;
     }
@@ -123,7 +139,7 @@ static void describe_decision(Ex *x, const IrSyscall *s, const IrDecision *d, Ar
             const Rule *r = ctx->policy.rules.items[c->rules.items[k]];
             if (!r->cond)
                 continue;
-            sb_printf(sb, "%s%s (%s)", any_cond ? " or " : " when ", source_text(ctx, r->cond->span),
+            sb_printf(sb, "%s%s (%s)", any_cond ? " or " : " when ", cond_text(ctx, r),
                       rule_loc(ctx, r));
             any_cond = true;
         }

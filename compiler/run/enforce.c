@@ -42,13 +42,6 @@ bool run_prepare(const Policy *p, const RunOptions *opt, DiagEngine *diag, const
                              "polc run: `mode complain` is not supported yet: Landlock and seccomp would enforce");
         diag_help(diag, g, "remove `mode complain` to run the policy enforced");
     }
-    if (p->net.rules.len) {
-        Diag *g = diag_error(diag, "E1104", p->net.rules.items[0].span,
-                             "polc run: the network section is not enforced by `polc run` yet");
-        diag_help(diag, g, "socket families are not part of the seccomp program, and Landlock's TCP rules need "
-                           "port rules the language does not have yet; run it under a container engine with "
-                           "the AppArmor profile");
-    }
     ArchId host = arch_host();
     bool known = host != ARCH__COUNT;
     if (!known || !(p->arch_mask & (1u << host))) {

@@ -199,12 +199,17 @@ bool landlock_plan(const Policy *p, const RunOptions *opt, DiagEngine *diag, LlP
             (void)add(p, out, sinks[i], LANDLOCK_ACCESS_FS_WRITE_FILE | LANDLOCK_ACCESS_FS_TRUNCATE);
         (void)add(p, out, "/dev/pts", LANDLOCK_ACCESS_FS_WRITE_FILE);
     }
-    out->used = out->handled != 0;
+    int net_abi = landlock_net_plan(p, out);
+    out->used = out->handled != 0 || out->handled_net != 0;
     out->abi_host = landlock_host_abi();
     /* TRUNCATE (ABI 3) is part of making the root read-only: below it a file
      * could be emptied with truncate(2), so a read-only root needs ABI 3 */
     int need = ro ? 3 : out->used ? 1 : 0;
     const char *why = ro ? "`read-only root` needs the truncate right" : "the `exec` rules need it";
+    if (net_abi > need) {
+        need = net_abi;
+        why = "the network section's `tcp` ports need it";
+    }
     if (opt->landlock_abi > need) {
         need = opt->landlock_abi;
         why = "--landlock-abi";
@@ -227,8 +232,7 @@ bool landlock_plan(const Policy *p, const RunOptions *opt, DiagEngine *diag, LlP
 
 int landlock_apply(const LlPlan *plan)
 {
-    struct landlock_ruleset_attr attr = {.handled_access_fs = plan->handled};
-    int rs = (int)syscall(SYS_landlock_create_ruleset, &attr, sizeof attr, 0);
+    int rs = landlock_create_ruleset(plan);
     if (rs < 0)
         return errno;
     for (size_t i = 0; i < plan->nrules; i++) {
@@ -241,6 +245,11 @@ int landlock_apply(const LlPlan *plan)
             close(rs);
             return e;
         }
+    }
+    int net = landlock_net_add_rules(plan, rs);
+    if (net) {
+        close(rs);
+        return net;
     }
     if (syscall(SYS_landlock_restrict_self, rs, 0) != 0) {
         int e = errno;

@@ -27,6 +27,12 @@ typedef struct LlRule {
     const char *path;
 } LlRule;
 
+/* One Landlock TCP port rule (landlock_net.c). */
+typedef struct LlPort {
+    uint16_t port;
+    uint64_t access;         /* LANDLOCK_ACCESS_NET_BIND_TCP / _CONNECT_TCP */
+} LlPort;
+
 /* Landlock (landlock.c). */
 typedef struct LlPlan {
     bool used;               /* a ruleset is built */
@@ -34,6 +40,9 @@ typedef struct LlPlan {
     int abi_needed, abi_host;
     LlRule *rules;
     size_t nrules;
+    uint64_t handled_net;    /* handled_access_net */
+    LlPort *ports;
+    size_t nports;
 } LlPlan;
 
 /* The host's Landlock ABI: 0 when Landlock is missing or disabled. */
@@ -44,6 +53,12 @@ int landlock_host_abi(void);
 bool landlock_plan(const Policy *p, const RunOptions *opt, DiagEngine *diag, LlPlan *out);
 /* In the child: build and enforce the ruleset. 0, or an errno value. */
 int landlock_apply(const LlPlan *plan);
+/* The network section's TCP ports (landlock_net.c): the plan's network part,
+ * returning the ABI it needs (0: none); the ruleset with the plan's handled
+ * rights (fd, or -1 with errno); its port rules (0, or an errno value). */
+int landlock_net_plan(const Policy *p, LlPlan *out);
+int landlock_create_ruleset(const LlPlan *plan);
+int landlock_net_add_rules(const LlPlan *plan, int ruleset);
 
 /* What went wrong in the child: sent to the parent, which reports it. */
 typedef struct RunFailure {
@@ -73,7 +88,7 @@ typedef struct EnforcePlan {
  * load a filter without it. */
 bool run_needs_nnp(const Policy *p);
 /* Decide everything that can be decided before confining: refuse what polc
- * run does not enforce (E1104, E1105), a policy without the host's arch
+ * run does not enforce (E1105), a policy without the host's arch
  * (E1100), and plan the Landlock ruleset (E1101-E1103). false with
  * diagnostics; *out is the plan otherwise. */
 bool run_prepare(const Policy *p, const RunOptions *opt, DiagEngine *diag, const void *bpf, size_t bpf_len,

@@ -30,6 +30,14 @@ import tempfile
 polc, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 TREES = ("examples", "stdlib", "tests")
 LINE_CITE = re.compile(rb"([A-Za-z0-9_./<>-]+\.pol):\d+(:\d+)?")
+# a rule's citations, once their lines are set aside: polc fmt puts entries of
+# one line (`network { allow unix; deny raw }`) on lines of their own, so
+# "F:L F:L" and "F:L" are the same citation
+REPEATED_CITE = re.compile(rb"([A-Za-z0-9_./<>-]+\.pol:L)((?:,? )\1)+")
+
+
+def cite(data):
+    return REPEATED_CITE.sub(rb"\1", LINE_CITE.sub(rb"\1:L", data))
 failures = []
 
 
@@ -55,7 +63,7 @@ def policies():
 def normalize_diags(err):
     """Diagnostic head lines and notes, without source snippets or line numbers."""
     lines = [l for l in err.splitlines() if l and not l.startswith(b" ")]
-    return [LINE_CITE.sub(rb"\1:L", l) for l in lines]
+    return [cite(l) for l in lines]
 
 
 def compile_outputs(tree, rel, stdlib):
@@ -71,10 +79,10 @@ def compile_outputs(tree, rel, stdlib):
         for name in sorted(os.listdir(work)):
             with open(os.path.join(work, name), "rb") as f:
                 data = f.read()
-            out["file " + name] = data if name.endswith(".bpf") else LINE_CITE.sub(rb"\1:L", data)
+            out["file " + name] = data if name.endswith(".bpf") else cite(data)
         rc, so, se = run([polc, "-I", stdlib, "--dump-ir", rel], cwd=tree)
         out["dump-ir exit"] = rc
-        out["dump-ir"] = LINE_CITE.sub(rb"\1:L", so)
+        out["dump-ir"] = cite(so)
         rc, so, se = run([polc, "lint", "-I", stdlib, rel], cwd=tree)
         out["lint exit"] = rc
         out["lint"] = normalize_diags(se) + normalize_diags(so)
@@ -82,7 +90,7 @@ def compile_outputs(tree, rel, stdlib):
         out["explain exit"] = rc
         # explain quotes conditions in the policy's own words: as spaced
         # and with the trailing commas the file has
-        out["explain"] = re.sub(rb"\s+", b"", LINE_CITE.sub(rb"\1:L", so)).replace(b",}", b"}")
+        out["explain"] = re.sub(rb"\s+", b"", cite(so)).replace(b",}", b"}")
     finally:
         shutil.rmtree(work)
     return out
