@@ -25,6 +25,14 @@ static const char LEARN_USAGE[] =
     "                        plus a block of additions, reported on stderr\n"
     "      --max-values N    constrain an argument seen with at most N distinct\n"
     "                        values (socket domain, ioctl cmd, prctl option; default 4)\n"
+    "      --comm NAME       audit input: only records of processes named NAME\n"
+    "      --exe PATH        audit input: only records of the executable PATH\n"
+    "      --pid PID         audit input: only records of process PID\n"
+    "      --since TIME      audit input: only records at or after TIME: epoch\n"
+    "                        seconds (as in audit(1700000100.001:501)), @EPOCH, or\n"
+    "                        'YYYY-MM-DD HH:MM:SS' in UTC\n"
+    "      --base LIST       base presets to include (presets/base/NAME.pol), joined\n"
+    "                        by ',', or none; default: detected (docs/presets.md)\n"
     "  -I DIR                search DIR for include <...> (for --merge)\n"
     "      --color auto|always|never\n"
     "  -h, --help            print this help\n"
@@ -35,12 +43,15 @@ static const char LEARN_USAGE[] =
     "exit status: 0 success (warnings allowed), 1 nothing learnable or an\n"
     "error in OLD.pol, 2 usage or I/O error.\n";
 
-enum { L_NAME = 256, L_ARCH, L_MERGE, L_MAXV, L_COLOR };
+enum { L_NAME = 256, L_ARCH, L_MERGE, L_MAXV, L_COLOR, L_COMM, L_EXE, L_PID, L_SINCE, L_BASE };
 
 static const struct option LEARN_OPTS[] = {
     {"output", required_argument, NULL, 'o'},  {"name", required_argument, NULL, L_NAME},
     {"arch", required_argument, NULL, L_ARCH}, {"merge", required_argument, NULL, L_MERGE},
     {"max-values", required_argument, NULL, L_MAXV}, {"color", required_argument, NULL, L_COLOR},
+    {"comm", required_argument, NULL, L_COMM}, {"exe", required_argument, NULL, L_EXE},
+    {"pid", required_argument, NULL, L_PID},   {"since", required_argument, NULL, L_SINCE},
+    {"base", required_argument, NULL, L_BASE},
     {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
 };
 
@@ -96,6 +107,18 @@ int polc_cmd_learn(int argc, char **argv)
             if (*end || v < 1 || v > 64)
                 return learn_usage_error("--max-values takes a number from 1 to 64, not", optarg);
             opts.max_values = (unsigned)v;
+            break;
+        }
+        case L_COMM: opts.comm = optarg; break;
+        case L_EXE: opts.exe = optarg; break;
+        case L_SINCE: opts.since = optarg; break;
+        case L_BASE: opts.base = optarg; break;
+        case L_PID: {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 1)
+                return learn_usage_error("--pid takes a process id, not", optarg);
+            opts.pid = v;
             break;
         }
         case 'I':

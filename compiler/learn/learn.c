@@ -15,6 +15,7 @@
 #include "fmt/fmt.h"
 #include "front/stdlib_view.h"
 #include "middle/ir.h"
+#include "front/ast.h"
 #include "front/keywords.h"
 #include "learn/learn_internal.h"
 #include "util/file.h"
@@ -182,6 +183,11 @@ static int cmp_sys(const void *a, const void *b)
     return strcmp((*(LearnSys *const *)a)->name, (*(LearnSys *const *)b)->name);
 }
 
+/* Kept in every learned policy (see learn_with); lint's L0106 checks the
+ * same list (review/lint.c). */
+static const char *const SURVIVAL_CALLS[] = {"rt_sigreturn", "sigreturn", "restart_syscall", "exit", "exit_group"};
+#define SURVIVAL_COUNT (sizeof SURVIVAL_CALLS / sizeof *SURVIVAL_CALLS)
+
 /* ---- one syscall's rule ---- */
 
 typedef struct Learned {
@@ -269,18 +275,23 @@ static void learn_condition(polc_ctx *ctx, const StdlibView *std, Learned *l, un
 
 static const char *call_comment(Arena *a, const LearnSys *s)
 {
+    if (s->survival)
+        return "not seen; kept: needed to survive signals and restarts";
     if (s->implied && s->calls == 0)
         return "not counted by strace -c (it never returns)";
+    const char *intr = "";
+    if (s->interrupted)
+        intr = arena_printf(a, ", %llu interrupted (%s)", (unsigned long long)s->interrupted, s->interrupt_errno);
     const char *src = "";
     if (!s->from_strace)
         src = s->from_summary && s->from_audit ? " (strace -c, audit)" : s->from_summary ? " (strace -c)" : " (audit)";
     if (!s->failed)
-        return arena_printf(a, "%llu call%s%s", (unsigned long long)s->calls, s->calls == 1 ? "" : "s", src);
+        return arena_printf(a, "%llu call%s%s%s", (unsigned long long)s->calls, s->calls == 1 ? "" : "s", intr, src);
     const char *e = "";
     for (int i = 0; i < s->nerrnos; i++)
         e = arena_printf(a, "%s%s%s", e, i ? ", " : "", s->errnos[i]);
-    return arena_printf(a, "%llu call%s, %llu failed%s%s%s%s", (unsigned long long)s->calls, s->calls == 1 ? "" : "s",
-                        (unsigned long long)s->failed, *e ? " (" : "", e, *e ? ")" : "", src);
+    return arena_printf(a, "%llu call%s, %llu failed%s%s%s%s%s", (unsigned long long)s->calls, s->calls == 1 ? "" : "s",
+                        (unsigned long long)s->failed, *e ? " (" : "", e, *e ? ")" : "", intr, src);
 }
 
 /* ---- groups ---- */
@@ -406,8 +417,52 @@ static int arg_index(polc_ctx *ctx, const char *sys, ArchId arch, const char *ar
     return -1;
 }
 
-/* Decides what --merge adds for l; sets l->skip when nothing. */
-static void merge_one(polc_ctx *ctx, const StdlibView *std, ArchId arch, Learned *l, const char *old_name)
+/* The conditions of OLD.pol's own conditional allow/log rules for name on
+ * arch, as `not (C1) and not (C2)`: an unconditional addition written with
+ * this condition allows exactly what the unconditional rule would, without
+ * making those rules dead (W0004). NULL when there are none, or when one is
+ * inside a `when capability` block (its condition holds in some scenarios
+ * only: left as it is). */
+static void merge_decide(polc_ctx *ctx, const StdlibView *std, ArchId arch, Learned *l, const char *old_name,
+                         unsigned max_values);
+
+static const char *old_allow_complement(const polc_ctx *ctx, ArchId arch, const char *name, Arena *a)
+{
+    const char *out = NULL;
+    for (size_t i = 0; i < ctx->policy.rules.len; i++) {
+        const Rule *r = ctx->policy.rules.items[i];
+        if (!r->cond || r->from_stdlib || r->action.kind < ACT_LOG || !(r->arch_mask & (1u << arch)) ||
+            !rule_names(r, name))
+            continue;
+        Span sp = r->cond->span; /* the condition as written */
+        const SourceFile *f = sp.file == UINT32_MAX ? NULL : source_get(&ctx->sm, sp.file);
+        if (r->cap_req || r->cap_forbid || !f || sp.end > f->len || sp.end <= sp.start)
+            return NULL;
+        const char *c = arena_strndup(a, f->text + sp.start, sp.end - sp.start);
+        out = arena_printf(a, "%s%snot (%s)", out ? out : "", out ? " and " : "", c);
+    }
+    return out;
+}
+
+/* Decides what --merge adds for l; sets l->skip when nothing. An added
+ * rule never makes one of OLD.pol's rules dead (W0004): argument values
+ * OLD.pol allows already are left out, and an unconditional addition beside
+ * OLD.pol's conditional allows is written as their complement. */
+static void merge_one(polc_ctx *ctx, const StdlibView *std, ArchId arch, Learned *l, const char *old_name,
+                      unsigned max_values)
+{
+    merge_decide(ctx, std, arch, l, old_name, max_values);
+    if (l->skip || l->cond)
+        return;
+    const char *rest = old_allow_complement(ctx, arch, l->s->name, &ctx->arena);
+    if (rest) {
+        l->cond = rest;
+        l->why = NULL;
+    }
+}
+
+static void merge_decide(polc_ctx *ctx, const StdlibView *std, ArchId arch, Learned *l, const char *old_name,
+                         unsigned max_values)
 {
     LearnSys *s = l->s;
     Arena *a = &ctx->arena;
@@ -442,14 +497,20 @@ static void merge_one(polc_ctx *ctx, const StdlibView *std, ArchId arch, Learned
                 l->skip = true;
             return;
         }
-        bool all = true;
-        for (int i = 0; i < s->nvalues && all; i++) {
+        /* only the values OLD.pol does not allow yet */
+        int k = 0;
+        for (int i = 0; i < s->nvalues; i++) {
             uint64_t v;
             if (!polc_value_num(std, s->values[i], &v) || !old_allows_args(ctx, arch, s->nr, (unsigned)ai, v))
-                all = false;
+                s->values[k++] = s->values[i];
         }
-        if (all)
+        if (k == 0) {
             l->skip = true;
+        } else if (k < s->nvalues) {
+            s->nvalues = k;
+            l->cond = NULL;
+            learn_condition(ctx, std, l, max_values, ctx->policy.arch_mask);
+        }
     }
 }
 
@@ -489,6 +550,9 @@ static const char *input_summary(polc_ctx *ctx, const LearnInput *in)
                                  in->npids == 1 ? "" : "es", count(a, in->calls, "call"));
     if (in->audit_denied)
         s = arena_printf(a, "%s (%s)", s, count(a, in->audit_denied, "denial record"));
+    if (in->audit_filtered)
+        s = arena_printf(a, "%s, %s of other processes or times filtered out", s,
+                         count(a, in->audit_filtered, "audit record"));
     if (in->t_min > 0)
         s = arena_printf(a, "%s, %s .. %s UTC", s, fmt_time(a, in->t_min, T_FULL),
                          fmt_time(a, in->t_max, in->t_max - in->t_min < 86400 ? T_TIME : T_FULL));
@@ -623,6 +687,103 @@ static polc_status verify(polc_ctx *ctx, const char *text, const char *merge_pat
     return st;
 }
 
+/* --since: epoch seconds (as in audit(EPOCH.MS:SERIAL) and `date +%s`),
+ * @EPOCH, or YYYY-MM-DD HH:MM:SS / YYYY-MM-DDTHH:MM:SS in UTC (as the
+ * learned header prints times). Returns 0 when not understood. */
+/* The base presets (stdlib/presets/base/NAME.pol, docs/presets.md): what a
+ * runtime does between loading the filter and exec, and what a libc or the
+ * Go runtime does before main. A trace of the program (strace from its
+ * execve on) never shows the first kind. */
+static const struct {
+    const char *name, *why;
+} BASE_PRESETS[] = {
+    {"runc", "what runc does between loading the filter and exec"},
+    {"crun", "what crun does between loading the filter and exec"},
+    {"polc-run", "what polc run does between loading the filter and exec"},
+    {"glibc", "what glibc does before main"},
+    {"musl", "what musl does before main"},
+    {"go", "what the Go runtime does before main"},
+};
+#define NBASE (sizeof BASE_PRESETS / sizeof *BASE_PRESETS)
+
+/* --base LIST into picked[] (indexes of BASE_PRESETS, detected[] says which
+ * were chosen from the trace). NULL: runc, plus glibc, musl or go when the
+ * trace shows them. */
+static bool pick_base(polc_ctx *ctx, const char *list, const LearnData *d, int *picked, bool *detected, size_t *n)
+{
+    *n = 0;
+    if (!list && d->arch != ARCH_X86_64)
+        return true; /* measured on x86_64 only (docs/presets.md) */
+    if (!list) {
+        picked[(*n)++] = 0;
+        const bool seen[] = {false, false, false, d->saw_glibc, d->saw_musl, d->saw_go};
+        for (size_t i = 3; i < NBASE; i++)
+            if (seen[i]) {
+                detected[*n] = true;
+                picked[(*n)++] = (int)i;
+            }
+        return true;
+    }
+    if (strcmp(list, "none") == 0)
+        return true;
+    const char *p = list;
+    while (*p) {
+        size_t len = strcspn(p, ",");
+        size_t i = 0;
+        while (i < NBASE && !(strlen(BASE_PRESETS[i].name) == len && strncmp(BASE_PRESETS[i].name, p, len) == 0))
+            i++;
+        if (i == NBASE) {
+            Diag *g = diag_error(&ctx->diag, "E0910", SPAN_NONE, "--base: `%.*s` is not a base preset", (int)len, p);
+            diag_help(&ctx->diag, g, "known: runc, crun, polc-run, glibc, musl, go (joined by ','), or none");
+            return false;
+        }
+        bool dup = false;
+        for (size_t k = 0; k < *n; k++)
+            dup |= picked[k] == (int)i;
+        if (!dup && *n < NBASE) {
+            detected[*n] = false;
+            picked[(*n)++] = (int)i;
+        }
+        p += len;
+        if (*p == ',')
+            p++;
+    }
+    return true;
+}
+
+/* "comm=redis-server, since 2024-05-01 10:00:00 UTC" */
+static const char *filter_text(Arena *a, const LearnFilter *f, const char *since)
+{
+    const char *t = "";
+    if (f->comm)
+        t = arena_printf(a, "comm=%s", f->comm);
+    if (f->exe)
+        t = arena_printf(a, "%s%sexe=%s", t, *t ? ", " : "", f->exe);
+    if (f->pid)
+        t = arena_printf(a, "%s%spid=%ld", t, *t ? ", " : "", f->pid);
+    if (since)
+        t = arena_printf(a, "%s%ssince %s", t, *t ? ", " : "", fmt_time(a, f->since, T_FULL_UTC));
+    return t;
+}
+
+static double parse_since(const char *s)
+{
+    if (*s == '@')
+        s++;
+    char *end;
+    double v = strtod(s, &end);
+    if (end != s && *end == '\0' && isdigit((unsigned char)*s))
+        return v > 0 ? v : 0;
+    int y, mo, d, h, mi, sec, n = 0;
+    if (sscanf(s, "%4d-%2d-%2d%*1[ T]%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &n) != 6 || s[n] != '\0')
+        return 0;
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
+        return 0;
+    struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_min = mi, .tm_sec = sec};
+    time_t t = timegm(&tm);
+    return t > 0 ? (double)t : 0;
+}
+
 static polc_status learn_with(polc_ctx *ctx, const StdlibView *std, ArchId arch, const char *const *inputs,
                               size_t ninputs, const polc_learn_options *opts, unsigned max_values, char **pol_out);
 
@@ -687,6 +848,18 @@ static polc_status learn_with(polc_ctx *ctx, const StdlibView *std, ArchId arch,
     const char *archname = arch_info(arch)->name;
     polc_status st;
     LearnData d = {.ctx = ctx, .db = stdlib_view_db(std), .arch = arch};
+    d.filter = (LearnFilter){.comm = o.comm, .exe = o.exe, .pid = o.pid};
+    if (o.since) {
+        d.filter.since = parse_since(o.since);
+        if (d.filter.since <= 0) {
+            Diag *g = diag_error(&ctx->diag, "E0909", SPAN_NONE, "--since `%s` is not a time polc learn understands",
+                                 o.since);
+            diag_help(&ctx->diag, g, "give epoch seconds as in audit(1700000100.001:501) or `date +%%s`, or "
+                                     "`YYYY-MM-DD HH:MM:SS` in UTC");
+            return POLC_EUSAGE;
+        }
+    }
+    d.filter.any = o.comm || o.exe || o.pid || o.since;
     for (size_t i = 0; i < ninputs; i++)
         if (!learn_parse_file(&d, inputs[i]))
             return POLC_EUSAGE;
@@ -699,6 +872,14 @@ static polc_status learn_with(polc_ctx *ctx, const StdlibView *std, ArchId arch,
                          "`%s`: %llu line%s not recognised and skipped (first at line %zu: `%s`)", in->path,
                          (unsigned long long)in->unknown_lines, in->unknown_lines == 1 ? "" : "s",
                          in->first_unknown_line, in->first_unknown_text);
+    }
+    for (size_t i = 0; i < d.inputs.len; i++) {
+        const LearnInput *in = &d.inputs.items[i];
+        if (in->audit_filtered && !in->audit_records)
+            diag_warning(&ctx->diag, "W0903", SPAN_NONE,
+                         "`%s`: the filters (%s) kept none of its %llu audit record%s", in->path,
+                         filter_text(a, &d.filter, o.since), (unsigned long long)in->audit_filtered,
+                         in->audit_filtered == 1 ? "" : "s");
     }
     for (size_t i = 0; i < d.unknown_names.cap; i++)
         if (d.unknown_names.slots[i].key)
@@ -726,6 +907,27 @@ static polc_status learn_with(polc_ctx *ctx, const StdlibView *std, ArchId arch,
                   "audit records; --arch names the traced arch");
         return POLC_EINPUT;
     }
+
+    /* What every program needs to survive signals and restarts, seen or not:
+     * a signal handler returns through rt_sigreturn (sigreturn on 32-bit
+     * ABIs), a call interrupted by a stopped-and-continued signal is resumed
+     * with restart_syscall, and a program ends with exit/exit_group. A trace
+     * rarely shows them all (redis, traced without a signal, segfaulted on
+     * SIGTERM under a policy without rt_sigreturn: its handler could not
+     * return). Denying them never protects anything. */
+    size_t nkept = 0;
+    const char *kept[SURVIVAL_COUNT];
+    for (size_t i = 0; i < SURVIVAL_COUNT; i++) {
+        LearnSys *k = learn_keep(&d, SURVIVAL_CALLS[i]);
+        if (k && k->survival)
+            kept[nkept++] = k->name;
+    }
+
+    int base_ids[NBASE];
+    bool base_detected[NBASE] = {false};
+    size_t nbase = 0;
+    if (!pick_base(ctx, o.base, &d, base_ids, base_detected, &nbase))
+        return POLC_EUSAGE;
 
     /* one rule per syscall seen */
     size_t n = 0;
@@ -761,7 +963,7 @@ static polc_status learn_with(polc_ctx *ctx, const StdlibView *std, ArchId arch,
         const char **added = arena_alloc(a, n * sizeof *added);
         const char **notes = arena_alloc(a, n * sizeof *notes);
         for (size_t i = 0; i < n; i++) {
-            merge_one(ctx, std, arch, &ls[i], base(o.merge_path));
+            merge_one(ctx, std, arch, &ls[i], base(o.merge_path), max_values);
             if (ls[i].merge_note)
                 notes[nnote++] = ls[i].merge_note;
             if (!ls[i].skip)
@@ -793,19 +995,23 @@ static polc_status learn_with(polc_ctx *ctx, const StdlibView *std, ArchId arch,
             put_list(&sb, "failed every time traced (allowed; review):", failed, nfailed);
         if (nadd) {
             bool other = !(ctx->policy.arch_mask & (1u << arch));
+            /* the traced arch's family (one decision per family in Docker
+             * profiles); no block when that is every arch of OLD.pol */
+            const char *fam = "";
+            uint32_t fam_mask = 0;
+            for (int x = 0; x < ARCH__COUNT; x++)
+                if ((ctx->policy.arch_mask & (1u << x)) && arch_info((ArchId)x)->family == arch_info(arch)->family) {
+                    fam = arena_printf(a, "%s%s%s", fam, *fam ? ", " : "", arch_info((ArchId)x)->name);
+                    fam_mask |= 1u << x;
+                }
+            bool when = !other && fam_mask != ctx->policy.arch_mask;
             sb_puts(&sb, "syscalls {\n");
-            if (!other) {
-                /* the traced arch's family (one decision per family in Docker profiles) */
-                const char *fam = "";
-                for (int x = 0; x < ARCH__COUNT; x++)
-                    if ((ctx->policy.arch_mask & (1u << x)) && arch_info((ArchId)x)->family == arch_info(arch)->family)
-                        fam = arena_printf(a, "%s%s%s", fam, *fam ? ", " : "", arch_info((ArchId)x)->name);
+            if (when)
                 sb_printf(&sb, "  when arch %s {\n", fam);
-            }
             for (size_t i = 0; i < n; i++)
                 if (!ls[i].skip)
-                    put_rule(&sb, other ? "  " : "    ", &ls[i], a);
-            if (!other)
+                    put_rule(&sb, when ? "    " : "  ", &ls[i], a);
+            if (when)
                 sb_puts(&sb, "  }\n");
             sb_puts(&sb, "}\n");
         }
@@ -813,7 +1019,7 @@ static polc_status learn_with(polc_ctx *ctx, const StdlibView *std, ArchId arch,
         const char *name = polc_name_text(a, o.policy_name ? o.policy_name : "learned", POLC_WORD_NAME, "learned");
         sb_printf(&sb, "# Learned by polc learn %s on %s from:\n", polc_version(), date);
         put_inputs(ctx, &sb, &d);
-        sb_printf(&sb, "# %zu distinct syscalls.\n", n);
+        sb_printf(&sb, "# %zu distinct syscalls seen.\n", n - nkept);
         sb_printf(&sb, "# arch %s only%s: any other ABI is killed.\n", archname,
                   arch == ARCH_X86_64 ? " (not the x86 family)" : "");
         if (arch == ARCH_X86_64)
@@ -822,12 +1028,32 @@ static polc_status learn_with(polc_ctx *ctx, const StdlibView *std, ArchId arch,
         if (other_total)
             sb_printf(&sb, "# %s of other ABIs (32-bit or x32 processes) seen and NOT allowed.\n",
                       count(a, other_total, "call"));
+        if (d.filter.any)
+            sb_printf(&sb, "# Audit records kept: %s.\n", filter_text(a, &d.filter, o.since));
+        if (nkept)
+            put_list(&sb, "Kept though not seen (needed to survive signals and restarts):", kept, nkept);
         if (nfailed)
             put_list(&sb, "Failed every time traced (allowed anyway; review):", failed, nfailed);
+        if (nbase) {
+            sb_puts(&sb, "# Base presets included (docs/presets.md; --base LIST or --base none):\n");
+            for (size_t i = 0; i < nbase; i++)
+                sb_printf(&sb, "#   %s: %s%s\n", BASE_PRESETS[base_ids[i]].name, BASE_PRESETS[base_ids[i]].why,
+                          base_detected[i] ? " (detected in the trace)"
+                          : o.base          ? " (--base)"
+                                            : " (the default runtime)");
+        } else if (o.base)
+            sb_puts(&sb, "# No base preset included (--base none).\n");
+        else
+            sb_printf(&sb, "# No base preset included: they are measured on x86_64, not %s (--base LIST\n"
+                           "# includes one anyway; docs/presets.md).\n",
+                      archname);
         sb_puts(&sb, "# A trace shows one run, not every path the program can take: review.\n");
         sb_printf(&sb, "policy %s \"%s\"\n", name, desc_string(a, &d));
         sb_printf(&sb, "arch %s\n", archname);
-        sb_puts(&sb, "default errno(EPERM)\n\nsyscalls {\n");
+        sb_puts(&sb, "default errno(EPERM)\n\n");
+        for (size_t i = 0; i < nbase; i++)
+            sb_printf(&sb, "include <presets/base/%s.pol>\n", BASE_PRESETS[base_ids[i]].name);
+        sb_puts(&sb, nbase ? "\nsyscalls {\n" : "syscalls {\n");
 
         StrMap uncond = {0};
         for (size_t i = 0; i < n; i++)

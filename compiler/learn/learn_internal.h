@@ -35,6 +35,9 @@ typedef struct LearnSys {
     uint64_t failed;      /* calls that returned -1 ERRNO */
     const char *errnos[4];/* distinct errno names of failed calls, first 4 */
     int nerrnos;
+    uint64_t interrupted;  /* calls that returned EINTR or ERESTART*: not failures */
+    const char *interrupt_errno; /* the first such errno name */
+    bool survival;        /* not seen: kept because every program needs it (learn.c) */
     bool from_strace, from_summary, from_audit;
     bool implied;         /* not seen: strace -c omits calls that do not return */
     /* LA_IN */
@@ -54,6 +57,7 @@ typedef struct LearnInput {
     unsigned kinds;        /* InputKind bits found in the file */
     uint64_t lines, calls, unknown_lines, other_arch_calls, unknown_name_calls;
     uint64_t audit_records, audit_denied;
+    uint64_t audit_filtered; /* records of other processes or earlier times (LearnFilter) */
     uint64_t other_log_lines; /* other audit records, other kernel messages */ /* audit records whose action was not log/allow */
     size_t first_unknown_line;
     const char *first_unknown_text;
@@ -65,6 +69,14 @@ typedef struct LearnInput {
     bool mode32, modex32;  /* [ Process PID=N runs in 32 bit / x32 mode. ] */
 } LearnInput;
 
+/* Which audit records belong to the workload (strace traces are of it already). */
+typedef struct LearnFilter {
+    const char *comm, *exe;
+    long pid;              /* 0: any */
+    double since;          /* epoch seconds; 0: any */
+    bool any;
+} LearnFilter;
+
 typedef struct LearnData {
     polc_ctx *ctx;         /* arena, diagnostics */
     const SyscallDb *db;   /* holds the traced arch's table */
@@ -73,6 +85,8 @@ typedef struct LearnData {
     VEC(LearnInput) inputs;
     StrMap unknown_names;  /* name -> uint64_t* count */
     uint64_t other_arch[ARCH__COUNT];
+    LearnFilter filter;
+    bool saw_glibc, saw_musl, saw_go; /* the traced program's runtime (strace paths) */
 } LearnData;
 
 /* Parses one input file (any of the three kinds, even mixed) into d.
@@ -80,6 +94,10 @@ typedef struct LearnData {
 bool learn_parse_file(LearnData *d, const char *path);
 /* Parses a text buffer (the same, for tests and stdin). */
 void learn_parse_text(LearnData *d, LearnInput *in, char *text, size_t len);
+
+/* Adds name (a kernel name on d->arch) as a syscall that was not seen but
+ * is kept; returns NULL when the arch has no such syscall. */
+LearnSys *learn_keep(LearnData *d, const char *name);
 
 /* The kernel name of a name strace printed, on arch; NULL if unknown. */
 const SyscallEntry *learn_resolve_name(const SyscallDb *db, ArchId arch, const char *name);

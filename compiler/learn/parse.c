@@ -191,8 +191,22 @@ static LearnSys *record(FileState *fs, ArchId a, const char *name, uint64_t coun
     return s;
 }
 
+/* EINTR and the ERESTART* family: a signal arrived while the call waited.
+ * The call did not fail in the sense a reviewer cares about (it was
+ * interrupted and, usually, restarted), so it is counted apart from
+ * failures and never makes a call "failed every time". */
+static bool is_interruption(const char *e, size_t n)
+{
+    return (n == 5 && strncmp(e, "EINTR", 5) == 0) || (n > 8 && strncmp(e, "ERESTART", 8) == 0);
+}
+
 static void add_errno(LearnData *d, LearnSys *s, const char *e, size_t n)
 {
+    if (is_interruption(e, n)) {
+        if (s->interrupted++ == 0)
+            s->interrupt_errno = arena_strndup(&d->ctx->arena, e, n);
+        return;
+    }
     s->failed++;
     for (int i = 0; i < s->nerrnos; i++)
         if (strlen(s->errnos[i]) == n && strncmp(s->errnos[i], e, n) == 0)
@@ -280,7 +294,8 @@ static void scan_args(const char *p, Args *a)
     /* cut off (unfinished or truncated): the last, incomplete argument is dropped */
 }
 
-/* " = -1 ENOENT (No such file...)" -> the errno name, or NULL. */
+/* " = -1 ENOENT (No such file...)" -> the errno name, or NULL; also
+ * " = ? ERESTARTSYS (To be restarted ...)" (an interrupted call). */
 static const char *result_errno(const char *p, size_t *n)
 {
     if (!p)
@@ -292,6 +307,14 @@ static const char *result_errno(const char *p, size_t *n)
     p++;
     while (*p == ' ')
         p++;
+    if (*p == '?' && p[1] == ' ' && strncmp(p + 2, "ERESTART", 8) == 0) {
+        p += 2;
+        const char *e = p;
+        while (isupper((unsigned char)*p) || *p == '_')
+            p++;
+        *n = (size_t)(p - e);
+        return e;
+    }
     if (*p != '-' || !isdigit((unsigned char)p[1]))
         return NULL;
     p++;
@@ -408,9 +431,23 @@ static void note_time(LearnInput *in, const char *t, size_t n)
         in->t_max = v;
 }
 
+/* What runtime started the traced program (learn.c picks the base preset
+ * from it, docs/presets.md): paths only the loader or the runtime opens. */
+static void note_runtime(LearnData *d, const char *line)
+{
+    if (strstr(line, "/libc.so.6\"") || strstr(line, "/ld-linux-"))
+        d->saw_glibc = true;
+    if (strstr(line, "/ld-musl-") || strstr(line, "/libc.musl-"))
+        d->saw_musl = true;
+    /* the Go runtime (1.12 and later) reads it in its first milliseconds */
+    if (strstr(line, "\"/sys/kernel/mm/transparent_hugepage/hpage_pmd_size\""))
+        d->saw_go = true;
+}
+
 static void parse_strace_line(FileState *fs, const char *line)
 {
     LearnData *d = fs->d;
+    note_runtime(d, line);
     const char *p = line;
     const char *pid = "0";
     size_t pidlen = 1;
@@ -605,6 +642,78 @@ static const char *field(const char *line, const char *key, size_t *n)
     return NULL;
 }
 
+/* A field's value without its quotes; audit writes values with spaces or
+ * quotes as unquoted hex (comm=6D7920617070 for "my app"), decoded here. */
+static const char *field_text(Arena *a, const char *line, const char *key)
+{
+    size_t n;
+    const char *v = field(line, key, &n);
+    if (!v)
+        return NULL;
+    if (n >= 2 && v[0] == '"' && v[n - 1] == '"')
+        return arena_strndup(a, v + 1, n - 2);
+    bool hex = n >= 2 && n % 2 == 0;
+    for (size_t i = 0; i < n && hex; i++)
+        hex = isdigit((unsigned char)v[i]) || (v[i] >= 'A' && v[i] <= 'F');
+    if (!hex)
+        return arena_strndup(a, v, n);
+    char *out = arena_alloc(a, n / 2 + 1);
+    for (size_t i = 0; i < n / 2; i++) {
+        char b[3] = {v[2 * i], v[2 * i + 1], 0};
+        out[i] = (char)strtoul(b, NULL, 16);
+    }
+    out[n / 2] = '\0';
+    return out;
+}
+
+/* The record's time: audit(EPOCH.MS:SERIAL) as the kernel writes it, or
+ * audit(MM/DD/YYYY HH:MM:SS.MS:SERIAL), ausearch -i's local time. 0: none. */
+static double record_time(const char *line)
+{
+    const char *t = strstr(line, "audit(");
+    if (!t)
+        return 0;
+    t += 6;
+    int mo, dd, yy, hh, mi, ss;
+    if (sscanf(t, "%2d/%2d/%4d %2d:%2d:%2d", &mo, &dd, &yy, &hh, &mi, &ss) == 6) {
+        struct tm tm = {.tm_year = yy - 1900, .tm_mon = mo - 1, .tm_mday = dd, .tm_hour = hh, .tm_min = mi,
+                        .tm_sec = ss, .tm_isdst = -1};
+        time_t v = mktime(&tm);
+        const char *frac = strchr(t, '.');
+        return v > 0 ? (double)v + (frac ? strtod(frac, NULL) : 0) : 0;
+    }
+    double v = strtod(t, NULL);
+    return v > 1e8 ? v : 0;
+}
+
+/* Whether the record belongs to the workload (--comm, --exe, --pid, --since). */
+static bool record_wanted(FileState *fs, const char *line, double when)
+{
+    const LearnFilter *f = &fs->d->filter;
+    if (!f->any)
+        return true;
+    Arena *a = &fs->d->ctx->arena;
+    if (f->since > 0 && (when == 0 || when < f->since))
+        return false;
+    if (f->pid) {
+        size_t n;
+        const char *v = field(line, "pid=", &n);
+        if (!v || strtol(v, NULL, 10) != f->pid)
+            return false;
+    }
+    if (f->comm) {
+        const char *v = field_text(a, line, "comm=");
+        if (!v || strcmp(v, f->comm) != 0)
+            return false;
+    }
+    if (f->exe) {
+        const char *v = field_text(a, line, "exe=");
+        if (!v || strcmp(v, f->exe) != 0)
+            return false;
+    }
+    return true;
+}
+
 static bool parse_audit_line(FileState *fs, const char *line)
 {
     LearnData *d = fs->d;
@@ -614,6 +723,11 @@ static bool parse_audit_line(FileState *fs, const char *line)
     const char *sv = field(line, "syscall=", &sn);
     if (!av || !sv || !an || !sn || an > 31 || sn > 63)
         return false;
+    double when = record_time(line);
+    if (!record_wanted(fs, line, when)) {
+        in->audit_filtered++;
+        return true;
+    }
     char abuf[32], sbuf[64];
     memcpy(abuf, av, an);
     abuf[an] = '\0';
@@ -667,15 +781,11 @@ static bool parse_audit_line(FileState *fs, const char *line)
     const char *pv = field(line, "pid=", &pn);
     if (pv && pn)
         pid_state(fs, pv, pn);
-    const char *t = strstr(line, "audit(");
-    if (t) {
-        double v = strtod(t + 6, NULL);
-        if (v > 1e8) {
-            if (in->t_min == 0 || v < in->t_min)
-                in->t_min = v;
-            if (v > in->t_max)
-                in->t_max = v;
-        }
+    if (when > 0) {
+        if (in->t_min == 0 || when < in->t_min)
+            in->t_min = when;
+        if (when > in->t_max)
+            in->t_max = when;
     }
     record(fs, a, name, 1, IN_AUDIT);
     return true;
@@ -763,6 +873,22 @@ void learn_parse_text(LearnData *d, LearnInput *in, char *text, size_t len)
         parse_line(&fs, p);
         p = nl + 1;
     }
+}
+
+LearnSys *learn_keep(LearnData *d, const char *name)
+{
+    const SyscallEntry *e = syscalldb_lookup(d->db, d->arch, name);
+    if (!e)
+        return NULL; /* not on this arch (e.g. sigreturn on 64-bit arches) */
+    LearnSys *s = strmap_get(&d->sys, e->name);
+    if (s)
+        return s;
+    s = arena_alloc(&d->ctx->arena, sizeof *s);
+    s->name = e->name;
+    s->nr = e->nr;
+    s->survival = true;
+    strmap_put(&d->sys, &d->ctx->arena, e->name, s);
+    return s;
 }
 
 bool learn_parse_file(LearnData *d, const char *path)

@@ -290,6 +290,54 @@ static void check_sigreturn(Lint *l)
         }
 }
 
+/* What every program needs to survive signals and restarts and to end (the
+ * list polc learn always keeps, compiler/learn/learn.c): a policy that
+ * denies or kills on one of them breaks the program the first time a
+ * signal handler returns (rt_sigreturn), a stopped call is resumed
+ * (restart_syscall) or it exits (exit, exit_group: a kill action there turns
+ * a clean exit status into a SIGSYS death). rt_sigreturn/sigreturn already
+ * reported by L0120 are not reported again. */
+static void check_survival(Lint *l)
+{
+    polc_ctx *ctx = l->ctx;
+    static const char *const names[] = {"rt_sigreturn", "sigreturn", "restart_syscall", "exit", "exit_group"};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+        for (size_t i = 0; i < l->narches; i++) {
+            ArchId arch = l->arches[i];
+            Allowed a = review_allowed(ctx, &l->cc, arch, names[k]);
+            if (!a.exists || dnf_is_true(a.region))
+                continue;
+            bool sigret = strstr(names[k], "sigreturn") != NULL;
+            if (sigret && !first_time(l, arena_printf(&ctx->arena, "sigreturn:%s", names[k])))
+                continue;
+            const Rule *r = review_explicit_deny(ctx, arch, names[k]);
+            /* Left to a denying default, only exit_group is a finding:
+             * without rt_sigaction no handler needs rt_sigreturn (and with
+             * it, L0120 says so), a single-threaded program ends through
+             * exit_group, not exit, and without restart_syscall a resumed
+             * sleep fails instead of going on. A rule that denies any of
+             * them on purpose is always one. */
+            bool restart = strcmp(names[k], "restart_syscall") == 0;
+            bool on_purpose_only = strcmp(names[k], "exit_group") != 0;
+            if ((on_purpose_only && !r) || !first_time(l, arena_printf(&ctx->arena, "survival:%s", names[k])))
+                continue;
+            Span sp = r ? rule_target_span(r, names[k])
+                        : ctx->policy.have_default ? ctx->policy.default_span : review_anchor(ctx, ST_DEFAULT);
+            LintFinding *f = add(l, "L0121", sp,
+                                 arena_printf(&ctx->arena, "allow %s (polc learn always keeps it)", names[k]),
+                                 "`%s` is %s%s: every program needs it", names[k],
+                                 dnf_is_false(a.region) ? "not allowed" : "allowed only under a condition",
+                                 l->narches > 1 ? arena_printf(&ctx->arena, " on %s", arch_info(arch)->name) : "");
+            note(l, f, SPAN_NONE, "%s",
+                 sigret ? "a signal handler returns through it: without it the process dies (usually SIGSEGV) "
+                          "the first time a handled signal, e.g. SIGTERM, arrives"
+                 : restart
+                     ? "the kernel resumes a sleep interrupted by a stop and continue (SIGSTOP, SIGCONT) through it"
+                     : "a process ends through it: a denial leaves it running, a kill turns its exit status into "
+                       "a SIGSYS death");
+        }
+}
+
 /* ---- capabilities, files, process ---- */
 
 static void check_caps(Lint *l)
@@ -402,6 +450,7 @@ void review_lint(polc_ctx *ctx, LintFindings *out)
     check_fileless_exec(&l);
     check_equivalents(&l);
     check_sigreturn(&l);
+    check_survival(&l);
     check_caps(&l);
     check_files(&l);
     check_process(&l);

@@ -173,6 +173,12 @@ typedef struct polc_learn_options {
     const char *arch;          /* the traced arch; NULL: the host's */
     const char *merge_path;    /* widen this existing policy; NULL: a new one */
     unsigned max_values;       /* an argument seen with at most this many values is constrained; 0: 4 */
+    /* audit records kept (docs/learn.md, "Filtering audit records"); NULL/0: any */
+    const char *comm;          /* comm= of the process */
+    const char *exe;           /* exe= of the process */
+    long pid;                  /* pid= of the process; 0: any */
+    const char *since;         /* records at or after: epoch seconds, @EPOCH or YYYY-MM-DD[ T]HH:MM:SS (UTC) */
+    const char *base;          /* base presets to include: NULL auto, "none", or names joined by ',' */
 } polc_learn_options;
 polc_status polc_learn(polc_ctx *ctx, const char *const *inputs, size_t ninputs, const polc_learn_options *opts,
                        char **pol_out);

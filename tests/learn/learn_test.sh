@@ -7,6 +7,8 @@
 #   summary  a policy from `strace -c` alone
 #   merge    learn from trace A, --merge trace B, run B under the result
 #   names    --name a keyword of the language (unknown, mode, ...): no kernel
+#   golden   learned texts pinned in expected/ (survival calls, EINTR, base
+#            presets, audit filters, --merge): no kernel
 # Environment (set by CMakeLists.txt): POLC RUNNER SYSPROBE FIXTURES WORK.
 # Exit 0 pass, 1 fail, 77 skipped (no seccomp or strace; a failure if CI=true).
 set -u
@@ -213,6 +215,52 @@ merge)
     "$POLC" learn --merge ab.pol -o abb.pol b.txt 2>merge2.err || fail "second merge"
     grep -q "nothing added" merge2.err || fail "second merge added something: $(cat merge2.err)"
     denied_probe ab.seccomp.json
+    ;;
+golden)
+    # learned text pinned byte for byte (expected/NAME.pol; POLC_UPDATE_GOLDEN=1
+    # rewrites them): survival calls kept, EINTR/ERESTART* not failures,
+    # base presets detected, audit filters, --merge without redundant
+    # `when arch` blocks and without rules that trigger W0004
+    export SOURCE_DATE_EPOCH=0
+    EXPECTED=$FIXTURES/../expected
+    golden() { # NAME ARGS...: polc learn ARGS -o NAME.pol, compared with expected/NAME.pol
+        gname=$1; shift
+        if ! (cd "$FIXTURES" && "$POLC" learn "$@" -o "$W/$gname.pol") 2>"$gname.err"; then
+            fail "$gname: polc learn $*"; cat "$gname.err"; return
+        fi
+        if [ "${POLC_UPDATE_GOLDEN:-}" = 1 ]; then
+            cp "$gname.pol" "$EXPECTED/$gname.pol"; ok "$gname: golden rewritten"
+        elif cmp -s "$gname.pol" "$EXPECTED/$gname.pol"; then
+            ok "$gname: as expected/$gname.pol"
+        else
+            fail "$gname: differs from expected/$gname.pol"; diff "$EXPECTED/$gname.pol" "$gname.pol" | head -30
+        fi
+        # every learned or merged text compiles without warnings of its own
+        "$POLC" --check "$gname.pol" 2>"$gname.check" || fail "$gname.pol does not compile"
+        grep -q "warning\[W000" "$gname.check" && { fail "$gname.pol: compiler warnings"; cat "$gname.check"; }
+    }
+    golden signals signals.strace
+    golden filter_comm --comm srv --since 1700000100.002 workload.log
+    golden filter_exe --exe /usr/sbin/srv --since '2023-11-14 22:15:00' --base none workload.log
+    golden filter_pid --pid 200 --base glibc,go workload.log
+    golden merged --merge merge_old.pol merge_new.strace
+    # (a) what every program needs, in every learned policy, with the reason
+    for s in rt_sigreturn restart_syscall exit exit_group; do
+        grep -q "^    allow $s " signals.pol || fail "signals.pol lacks $s"
+    done
+    # (b) the filters: `my srv` is hex-encoded in the record (comm=6D7920737276)
+    "$POLC" learn --comm "my srv" --base none -o hex.pol "$FIXTURES/workload.log" 2>/dev/null &&
+        grep -q "^    allow connect " hex.pol || fail "--comm with a hex-encoded comm= field"
+    "$POLC" learn --comm nobody "$FIXTURES/workload.log" >/dev/null 2>nobody.err
+    [ $? = 1 ] && grep -q "W0903" nobody.err && grep -q "E0704" nobody.err || fail "--comm matching nothing: W0903 then E0704"
+    # (c) no `when arch` in a merge into a single-arch policy; no W0004
+    grep -q "when arch" merged.pol && fail "merged.pol has a redundant when arch block"
+    grep -q "allow ioctl if not (cmd in {TCGETS})" merged.pol || fail "merged.pol: ioctl not written as the complement"
+    grep -q "allow socket if domain in {AF_INET}" merged.pol || fail "merged.pol: AF_UNIX allowed twice"
+    # (d) statistics: interrupted calls are not failures
+    grep -q "Failed every time traced (allowed anyway; review): access (ENOENT)$" signals.pol ||
+        fail "signals.pol: the failed-every-time list is not access alone"
+    grep -q "allow epoll_wait  # 2 calls, 2 interrupted (EINTR)" signals.pol || fail "signals.pol: EINTR not counted apart"
     ;;
 names)
     # the policy name is written so that it parses back (compiler/front/keywords.c)

@@ -243,6 +243,49 @@ podman_run_probe() {
         "${extra[@]}" "$POLC_PODMAN_IMAGE" /sysprobe "$@"
 }
 
+# podman_crun ARGS...: podman with crun instead of runc. crun 1.8.1 (Debian 12)
+# refuses this machine kind's hybrid cgroup layout ("cgroups in hybrid mode
+# not supported, drop all controllers from cgroupv2": the v2 hierarchy at
+# /sys/fs/cgroup/unified holds the hugetlb controller) whatever the cgroup
+# manager, and on the v2 hierarchy alone it cannot load its eBPF device
+# filter (it then raises RLIMIT_MEMLOCK, which needs CAP_SYS_RESOURCE, not
+# held here). So: a private mount namespace where /sys/fs/cgroup is the v2
+# hierarchy, and --cgroups=disabled (no cgroup, no device filter). Nothing
+# outside the mount namespace changes.
+podman_crun() {
+    local q=() a
+    for a in "$@"; do q+=("$(printf '%q' "$a")"); done
+    # run/create take --cgroups=disabled; the other commands (stop, rm, ...) not
+    [[ ${1:-} == run || ${1:-} == create ]] && q=("${q[0]}" --cgroups=disabled "${q[@]:1}")
+    CONTAINERS_CONF="$POLC_PODMAN_DIR/containers.conf" \
+        CONTAINERS_STORAGE_CONF="$POLC_PODMAN_DIR/storage.conf" \
+        unshare -m --propagation private sh -c \
+        "mount --bind /sys/fs/cgroup/unified /sys/fs/cgroup && exec podman --runtime crun --cgroup-manager cgroupfs ${q[*]}"
+}
+
+# kmsg_follow FILE: copy the kernel's log to FILE from now until
+# kmsg_follow_stop (SECCOMP_RET_LOG records: `audit: type=1326 ...`). A
+# follower of /dev/kmsg (dmesg -w) keeps its own position: another test's
+# `dmesg -C` on the same machine does not make records disappear, as it does
+# for a later plain `dmesg`. Records from before the call are in FILE too
+# (dmesg -w prints the buffer first): filter them with polc learn --since.
+# kauditd prints the records through the printk rate limit (10 per 5 s)
+# when no auditd reads them: it is lifted until kmsg_follow_stop.
+_POLC_KMSG_PID= _POLC_KMSG_BURST=
+kmsg_follow() {
+    _POLC_KMSG_BURST=$(cat /proc/sys/kernel/printk_ratelimit_burst)
+    echo 100000 >/proc/sys/kernel/printk_ratelimit_burst
+    dmesg -w >"$1" 2>/dev/null &
+    _POLC_KMSG_PID=$!
+}
+kmsg_follow_stop() {
+    sleep 0.5 # kauditd prints asynchronously
+    [[ -n $_POLC_KMSG_PID ]] && kill "$_POLC_KMSG_PID" 2>/dev/null && wait "$_POLC_KMSG_PID" 2>/dev/null
+    [[ -n $_POLC_KMSG_BURST ]] && echo "$_POLC_KMSG_BURST" >/proc/sys/kernel/printk_ratelimit_burst
+    _POLC_KMSG_PID= _POLC_KMSG_BURST=
+    return 0
+}
+
 podman_available() {
     local out rc
     if [[ -n $POLC_PODMAN_AVAILABLE ]]; then
