@@ -1,6 +1,6 @@
 /* The read baseline (read_baseline.h). Measured on Debian 12 (x86_64) by
  * tests/run/measure_read_baseline.sh: strace -f of `busybox sh -c true`,
- * `ls -l`, `cat`, `date`, `python3 -c pass`, `perl -e 1` and a static Go
+ * `ls -l`, `cat`, `date`, `python3 -S -c pass`, `perl -e 1` and a static Go
  * binary, keeping the files each opened for reading that are not its own
  * program or its own data (python3's /usr/lib/python3.11 is its own: a
  * policy lists it, or gets it through an `exec` rule on /usr/lib). The script
