@@ -146,6 +146,7 @@ static void polc_yyerror(PolcLoc *loc, yyscan_t scanner, ParseState *ps, const c
 %token READ_ONLY "read-only" ROOT "root" USER "user" GROUP "group" NO_NEW_PRIVS "no-new-privileges"
 %token FOR "for" NEWER_THAN "newer-than" UNKNOWN "unknown"
 %token MODE "mode"
+%token CONFINE "confine" READS "reads" LANDLOCK_ABI "landlock-abi"
 %token EQ "==" NE "!=" LE "<=" GE ">=" SHL "<<"
 %token <str> IDENT "identifier" GROUPNAME "@group" STRING "string" ANGLE_PATH "<path>" PATH "path"
 %token <str> VERSION "version"
@@ -374,6 +375,8 @@ fs_items:
 ;
 fs_item:
     READ_ONLY ROOT            { $$ = stmt(ps, ST_FS_ITEM, @$); $$->sub = FS_READ_ONLY_ROOT; }
+  | CONFINE READS             { $$ = stmt(ps, ST_FS_ITEM, @$); $$->sub = FS_ITEM_CONFINE_READS; }
+  | LANDLOCK_ABI NUMBER       { $$ = stmt(ps, ST_FS_ITEM, @$); $$->sub = FS_ITEM_LANDLOCK_ABI; $$->n1 = $2; $$->n1_span = S(ps, @2); }
   | fs_verb paths             { $$ = stmt(ps, ST_FS_ITEM, @$); $$->sub = (int)$1; $$->idents = $2; }
   | DENY EXEC paths           { $$ = stmt(ps, ST_FS_ITEM, @$); $$->sub = FS_DENY_EXEC; $$->idents = $3; }
 ;

@@ -25,6 +25,7 @@
 #include "middle/model.h"
 #include "backend/aa_glob.h"
 #include "backend/backend.h"
+#include "facts/read_baseline.h"
 
 enum { P_M = 1, P_R = 2, P_W = 4, P_A = 8, P_L = 16, P_K = 32, P_X = 64 };
 
@@ -353,7 +354,14 @@ static void build_files(Aa *aa)
     const BackendRun *run = aa->run;
     bool exec_list = has_exec_rules(run);
     /* the base: docker-default's `file`, less what the policy narrows */
-    add_file(aa, (FRule){"/{,**}", P_R | P_K, .comment = "reads: the container's own image"});
+    if (!run->policy->fs.confine_reads)
+        add_file(aa, (FRule){"/{,**}", P_R | P_K, .comment = "reads: the container's own image"});
+    else
+        /* `confine reads`: the listed paths (below) and the measured baseline */
+        for (size_t i = 0; i < read_baseline_len; i++)
+            add_file(aa, (FRule){read_baseline[i].tree ? arena_printf(aa->A, "%s/**", read_baseline[i].path)
+                                                       : read_baseline[i].path,
+                                 P_R, .comment = arena_printf(aa->A, "read baseline: %s", read_baseline[i].why)});
     if (!run->policy->fs.read_only_root)
         add_file(aa, (FRule){"/{,**}", P_W | P_L, .comment = "writes: no `read-only root`"});
     if (!exec_list)

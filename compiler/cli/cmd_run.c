@@ -26,6 +26,10 @@ static const char RUN_USAGE[] =
     "                      refuses to run\n"
     "      --write-bpf FILE  write the seccomp program about to be loaded to FILE\n"
     "                      (for tests: it equals NAME.bpf)\n"
+    "      --accept-widening FILE:LINE\n"
+    "                      let the globs of that policy line become the directory\n"
+    "                      hierarchy around them (Landlock's unit), with a warning\n"
+    "                      naming what becomes allowed\n"
     "      --color auto|always|never\n"
     "  -h, --help          print this help\n";
 
@@ -42,11 +46,12 @@ int polc_cmd_run(int argc, char **argv)
 {
     static const struct option opts[] = {{"landlock-abi", required_argument, NULL, 'L'},
                                          {"write-bpf", required_argument, NULL, 'W'},
+                                         {"accept-widening", required_argument, NULL, 'A'},
                                          {"color", required_argument, NULL, 'c'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     RunOptions ro = {0};
-    const char *includes[64];
+    const char *includes[64], *widenings[64];
     int ninc = 0, color = -1, c;
     optind = 1;
     /* `+`: options end at POLICY, so CMD's own options are never read */
@@ -63,6 +68,14 @@ int polc_cmd_run(int argc, char **argv)
             break;
         }
         case 'W': ro.write_bpf = optarg; break;
+        case 'A':
+            if (ro.naccept_widening == 64) {
+                fputs("polc: error: too many --accept-widening options\n", stderr);
+                return 2;
+            }
+            widenings[ro.naccept_widening++] = optarg;
+            ro.accept_widening = widenings;
+            break;
         case 'c':
             color = cli_color_option(optarg);
             if (color == CLI_COLOR_BAD) {
@@ -114,6 +127,7 @@ int polc_cmd_run(int argc, char **argv)
     fputs(d, stderr);
     free(d);
     fflush(stderr);
+    ro.color = color != 0;
     DiagEngine diag;
     diag_init(&diag, &ctx->arena, &ctx->sm);
     int status = run_launch(&ctx->policy, &ro, &diag, bpf, len, argv + optind);

@@ -695,12 +695,39 @@ static void resolve_net_section(polc_ctx *ctx, Stmt *s)
     }
 }
 
+/* `landlock-abi N`: the least Landlock ABI polc run needs (docs/run.md) */
+static void resolve_landlock_abi(polc_ctx *ctx, const Stmt *it)
+{
+    if (ctx->policy.fs.landlock_abi) {
+        Diag *g = diag_error(&ctx->diag, "E0317", it->span, "`landlock-abi` is given twice");
+        diag_note(&ctx->diag, g, ctx->policy.fs.landlock_abi_span, "the first `landlock-abi` is here");
+        return;
+    }
+    if (it->n1 < 1 || it->n1 > 1000) {
+        Diag *g = diag_error(&ctx->diag, "E0317", it->n1_span, "Landlock ABI %llu is out of range (1 to 1000)",
+                             (unsigned long long)it->n1);
+        diag_help(&ctx->diag, g, "Landlock ABIs count from 1 (Linux 5.13); polc run reads the host's at run time");
+        return;
+    }
+    ctx->policy.fs.landlock_abi = (int)it->n1;
+    ctx->policy.fs.landlock_abi_span = it->span;
+}
+
 static void resolve_fs_section(polc_ctx *ctx, Stmt *s)
 {
     for (size_t i = 0; i < s->body.len; i++) {
         Stmt *it = s->body.items[i];
         if (it->sub == FS_READ_ONLY_ROOT) {
             ctx->policy.fs.read_only_root = true;
+            continue;
+        }
+        if (it->sub == FS_ITEM_CONFINE_READS) {
+            ctx->policy.fs.confine_reads = true;
+            ctx->policy.fs.confine_reads_span = it->span;
+            continue;
+        }
+        if (it->sub == FS_ITEM_LANDLOCK_ABI) {
+            resolve_landlock_abi(ctx, it);
             continue;
         }
         for (size_t j = 0; j < it->idents.len; j++) {

@@ -285,6 +285,10 @@ char *polc_dump_ir(polc_ctx *ctx)
         sb_puts(&sb, " (none)");
     sb_printf(&sb, "%s\n", ctx->policy.caps.declared ? "" : "  # Docker's default set: no capabilities section");
     sb_printf(&sb, "filesystem: root %s\n", ctx->policy.fs.read_only_root ? "read-only" : "writable");
+    if (ctx->policy.fs.confine_reads)
+        sb_puts(&sb, "  reads confined: the listed paths and the read baseline\n");
+    if (ctx->policy.fs.landlock_abi)
+        sb_printf(&sb, "  landlock-abi %d\n", ctx->policy.fs.landlock_abi);
     for (size_t i = 0; i < ctx->policy.fs.rules.len; i++)
         sb_printf(&sb, "  %s %s\n", fs_access_name(ctx->policy.fs.rules.items[i].access), ctx->policy.fs.rules.items[i].path);
     if (ctx->policy.mode.complain)

@@ -137,6 +137,9 @@ typedef struct Policy {
          * false: everything stays readable, `read P` means read-only */
         bool confine_reads;
         Span confine_reads_span;
+        /* `landlock-abi N`: the least Landlock ABI polc run needs (0: none stated) */
+        int landlock_abi;
+        Span landlock_abi_span;
         VEC(FsRule) rules;
     } fs;
     struct {

@@ -59,13 +59,17 @@ static bool fs_has(const polc_ctx *ctx, const FsRule *r)
 /* What adding one filesystem rule does (removing it does the opposite):
  * write, append and exec grant; deny and deny exec take away; read makes a
  * path read-only, which takes away only when the root is writable. */
-static DiffClass fs_added_class(const FsRule *r, bool root_writable)
+/* under `confine reads` a `read` rule also grants reading */
+static DiffClass fs_added_class(const FsRule *r, bool root_writable, bool confined)
 {
     switch (r->access) {
     case FS_WRITE:
     case FS_APPEND:
     case FS_EXEC: return DIFF_WIDENED;
-    case FS_READ: return root_writable ? DIFF_NARROWED : DIFF_OTHER;
+    case FS_READ:
+        if (confined)
+            return root_writable ? DIFF_OTHER : DIFF_WIDENED;
+        return root_writable ? DIFF_NARROWED : DIFF_OTHER;
     default: return DIFF_NARROWED;
     }
 }
@@ -91,10 +95,15 @@ static void diff_fs(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
     if (o->policy.fs.read_only_root != n->policy.fs.read_only_root)
         diff_add_item(d, A, "filesystem", "read-only root", o->policy.fs.read_only_root ? "yes" : "no",
                       n->policy.fs.read_only_root ? "yes" : "no", o->policy.fs.read_only_root ? DIFF_WIDENED : DIFF_NARROWED);
+    if (o->policy.fs.confine_reads != n->policy.fs.confine_reads)
+        diff_add_item(d, A, "filesystem", "confine reads", o->policy.fs.confine_reads ? "yes" : "no",
+                      n->policy.fs.confine_reads ? "yes" : "no",
+                      o->policy.fs.confine_reads ? DIFF_WIDENED : DIFF_NARROWED);
     VEC(FsChange) ch = {0};
     for (size_t i = 0; i < n->policy.fs.rules.len; i++) {
         const FsRule *r = &n->policy.fs.rules.items[i];
-        FsChange c = {fs_text(A, r), true, fs_added_class(r, !n->policy.fs.read_only_root)};
+        FsChange c = {fs_text(A, r), true,
+                      fs_added_class(r, !n->policy.fs.read_only_root, n->policy.fs.confine_reads)};
         bool dup = false;
         for (size_t k = 0; k < ch.len && !dup; k++)
             dup = !strcmp(ch.items[k].text, c.text);
@@ -104,7 +113,8 @@ static void diff_fs(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
     size_t added = ch.len;
     for (size_t i = 0; i < o->policy.fs.rules.len; i++) {
         const FsRule *r = &o->policy.fs.rules.items[i];
-        FsChange c = {fs_text(A, r), false, opposite(fs_added_class(r, !n->policy.fs.read_only_root))};
+        FsChange c = {fs_text(A, r), false,
+                      opposite(fs_added_class(r, !n->policy.fs.read_only_root, n->policy.fs.confine_reads))};
         bool dup = false;
         for (size_t k = added; k < ch.len && !dup; k++)
             dup = !strcmp(ch.items[k].text, c.text);

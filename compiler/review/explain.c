@@ -58,6 +58,8 @@ static void section_model(Ex *x)
         ex_item(&x->doc, s, "user", "not set: the image's user, often root");
     ex_item(&x->doc, s, "no-new-privileges", "%s", ctx->policy.process.no_new_privs ? "on" : "off");
     ex_item(&x->doc, s, "root file system", "%s", ctx->policy.fs.read_only_root ? "read-only" : "writable");
+    if (ctx->policy.fs.confine_reads)
+        ex_item(&x->doc, s, "reads", "confined: only the listed paths and the read baseline are readable");
     static const char *const access_names[] = {"", "read", "write", "append", "exec", "deny", "deny exec"};
     for (int acc = FS_READ; acc <= FS_DENY_EXEC; acc++) {
         sb_init(&sb);

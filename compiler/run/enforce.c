@@ -36,7 +36,7 @@ bool run_prepare(const Policy *p, const RunOptions *opt, DiagEngine *diag, const
                  EnforcePlan *out)
 {
     size_t errs = diag->nerrors;
-    *out = (EnforcePlan){p, {0}, false, bpf, bpf_len};
+    *out = (EnforcePlan){p, {0}, false, bpf, bpf_len, false};
     if (p->mode.complain) {
         Diag *g = diag_error(diag, "E1105", p->mode.span,
                              "polc run: `mode complain` is not supported yet: Landlock and seccomp would enforce");
@@ -53,6 +53,7 @@ bool run_prepare(const Policy *p, const RunOptions *opt, DiagEngine *diag, const
     if (diag->nerrors == errs)
         (void)landlock_plan(p, opt, diag, &out->ll);
     out->nnp = run_needs_nnp(p);
+    out->userns = caps_need_userns(p->caps.effective);
     return diag->nerrors == errs;
 }
 
@@ -60,6 +61,9 @@ bool run_enforce(const EnforcePlan *ep, RunFailure *f)
 {
     memset(f, 0, sizeof *f);
     bool nnp_set = false;
+    /* first: it gives the child CAP_SETPCAP over its own namespace */
+    if (ep->userns && !caps_enter_userns(f))
+        return false;
     /* landlock_restrict_self needs no_new_privs without CAP_SYS_ADMIN */
     if (ep->ll.used && !caps_have_effective(CAP_SYS_ADMIN_NUM)) {
         if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)

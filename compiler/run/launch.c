@@ -82,8 +82,6 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
     EnforcePlan ep;
     (void)run_prepare(p, opt, diag, bpf, bpf_len, &ep);
     const char *exe = NULL;
-    if (diag->nerrors == errs)
-        (void)landlock_plan(p, opt, diag, &ep.ll);
     if (diag->nerrors == errs) {
         exe = find_cmd(p->arena, argv[0]);
         if (!exe) {
@@ -96,6 +94,15 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
         (void)write_bpf(opt->write_bpf, bpf, bpf_len, diag);
     if (diag->nerrors != errs)
         return -1;
+    if (diag->nwarnings) {
+        /* W0011 (an accepted widening): said before CMD starts */
+        char *t = diag_render_text(diag, opt->color);
+        fputs(t, stderr);
+        free(t);
+        fflush(stderr);
+        diag->list.len = 0;
+        diag->nwarnings = 0;
+    }
 
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) {

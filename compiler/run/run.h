@@ -18,9 +18,15 @@
 typedef struct RunOptions {
     int landlock_abi;        /* --landlock-abi N: the least ABI the run needs (0: none stated) */
     const char *write_bpf;   /* --write-bpf FILE: the bytes about to be loaded (test hook) */
+    /* --accept-widening FILE:LINE: the globs of that policy line become the
+     * hierarchy around them, with a W0011 naming what becomes allowed */
+    const char *const *accept_widening;
+    size_t naccept_widening;
+    bool color;              /* warnings printed before CMD starts */
 } RunOptions;
 
-/* One Landlock rule: a path opened O_PATH in the parent, and its rights. */
+/* One Landlock rule: a path opened O_PATH in the parent, and its rights.
+ * fd -1: opened by the child (paths under /proc/self name CMD's process). */
 typedef struct LlRule {
     int fd;
     uint64_t access;
@@ -71,6 +77,11 @@ typedef struct RunFailure {
 bool caps_drop_bounding(const Policy *p, uint64_t keep, RunFailure *f);
 bool caps_set_all(const Policy *p, uint64_t caps, RunFailure *f);
 bool caps_have_effective(int cap);
+/* In the parent: the policy keeps no capability and the invoker cannot empty
+ * its bounding set (no CAP_SETPCAP), so the child enters a user namespace. */
+bool caps_need_userns(uint64_t keep);
+/* In the child: a new user namespace mapping the invoker's uid and gid. */
+bool caps_enter_userns(RunFailure *f);
 
 /* User and group (ids.c): setgroups, then gid, then uid, in the child. */
 bool ids_change(const Policy *p, RunFailure *f);
@@ -82,6 +93,7 @@ typedef struct EnforcePlan {
     bool nnp;                  /* set no_new_privs (run_needs_nnp) */
     const void *bpf;           /* the policy's BPF program (the bytes of NAME.bpf) */
     size_t bpf_len;
+    bool userns;               /* enter a user namespace first (caps_need_userns) */
 } EnforcePlan;
 
 /* no_new_privs is set: the policy says so, or CMD keeps no CAP_SYS_ADMIN to
