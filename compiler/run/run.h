@@ -15,9 +15,16 @@
 #include "middle/policy.h"
 #include "util/diag.h"
 
+struct BackendOptions;
+struct ComplainOptions;
+
 typedef struct RunOptions {
     int landlock_abi;        /* --landlock-abi N: the least ABI the run needs (0: none stated) */
     const char *write_bpf;   /* --write-bpf FILE: the bytes about to be loaded (test hook) */
+    /* --complain (or `mode complain`): report, deny nothing (complain.h);
+     * NULL: enforce */
+    struct ComplainOptions *complain;
+    const struct BackendOptions *backend; /* the compilation's (the complain filter is built with them) */
 } RunOptions;
 
 /* One Landlock rule: a path opened O_PATH in the parent, and its rights. */
@@ -67,6 +74,9 @@ typedef struct EnforcePlan {
     bool nnp;                  /* set no_new_privs (run_needs_nnp) */
     const void *bpf;           /* the policy's BPF program (the bytes of NAME.bpf) */
     size_t bpf_len;
+    /* complain mode: the filter is loaded with SECCOMP_FILTER_FLAG_NEW_LISTENER
+     * (its USER_NOTIF actions go to polc's supervisor, supervise.c) */
+    bool notify_listener;
 } EnforcePlan;
 
 /* no_new_privs is set: the policy says so, or CMD keeps no CAP_SYS_ADMIN to
