@@ -1,6 +1,7 @@
 /* polc run [options] POLICY.pol -- CMD [ARGS...]: compile the policy, then run
  * CMD under it (compiler/run/, docs/run.md). The exit status is CMD's; when
  * polc refuses or fails before CMD starts, 2 with a diagnostic. */
+#include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -244,7 +245,19 @@ int polc_cmd_run(int argc, char **argv)
     ro.backend = &ctx->opt.backend;
     if (complains)
         ro.complain = &co;
-    int status = run_launch(&ctx->policy, &ro, &diag, bpf, len, argv + optind);
+    int status;
+    FILE *probe = co.report_path ? fopen(co.report_path, "w") : NULL;
+    if (co.report_path && !probe) {
+        /* before CMD runs, not after */
+        Diag *g = diag_error(&diag, "E1121", SPAN_NONE, "polc run: cannot write the report `%s`: %s",
+                             co.report_path, strerror(errno));
+        diag_help(&diag, g, "--report names a file polc can create");
+        status = -1;
+    } else {
+        if (probe)
+            fclose(probe);
+        status = run_launch(&ctx->policy, &ro, &diag, bpf, len, argv + optind);
+    }
     if (status >= 0 && (suggest || merge) &&
         !run_suggest(policy, includes, ninc, &co, suggest, merge, color))
         status = 2;
