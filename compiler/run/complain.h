@@ -110,7 +110,8 @@ const char *complain_fs_judge(ComplainState *cs, int listener, const struct secc
                               Span *span, const char **right, const char **resolved);
 
 /* The arguments as the report shows them: constants by name, pointers as
- * NULL or <ptr>, path arguments read from the target when `paths`. */
+ * NULL or <ptr>, path arguments read from the target when `paths`; without
+ * `paths` (polc learn --run), pointers as numbers, nothing read. */
 void complain_format_args(const Policy *p, int listener, const struct seccomp_notif *req, ArchId arch,
                           const char *sys, bool paths, StrBuf *sb);
 

@@ -86,8 +86,10 @@ void complain_format_args(const Policy *p, int listener, const struct seccomp_no
             else if (paths && is_path_arg(sig->arg_names[i]) &&
                      supervise_read_string(listener, req, view[i], buf, sizeof buf))
                 put_quoted(sb, buf);
-            else
+            else if (paths)
                 sb_puts(sb, "<ptr>");
+            else
+                sb_printf(sb, "%#llx", (unsigned long long)view[i]); /* as strace writes one */
             continue;
         }
         const char *name = sig ? sig->arg_names[i] : "";

@@ -62,6 +62,37 @@ static void child(const EnforcePlan *ep, const char *exe, char *const *argv, int
     child_fail(fd, &f);
 }
 
+static int exit_status(int st)
+{
+    if (WIFEXITED(st))
+        return WEXITSTATUS(st);
+    if (WIFSIGNALED(st))
+        return 128 + WTERMSIG(st);
+    return 1;
+}
+
+static void report_failure(const Policy *p, DiagEngine *diag, RunFailure *f)
+{
+    f->code[sizeof f->code - 1] = f->msg[sizeof f->msg - 1] = f->help[sizeof f->help - 1] = '\0';
+    Diag *g = diag_error(diag, arena_strdup(p->arena, f->code), SPAN_NONE, "%s", f->msg);
+    if (f->help[0])
+        diag_help(diag, g, "%s", f->help);
+}
+
+/* polc learn --run: the supervisor with the recorder's hooks. */
+static int record_wait(const Policy *p, const SuperviseHooks *h, DiagEngine *diag, pid_t pid, int failure_fd)
+{
+    RunFailure f;
+    int st = 0;
+    int r = supervise(pid, failure_fd, h, &f, &st);
+    close(failure_fd);
+    if (r != 0) {
+        report_failure(p, diag, &f);
+        return -1;
+    }
+    return exit_status(st);
+}
+
 /* The supervisor's side of a complain run, then the report. */
 static int complain_wait(const Policy *p, ComplainOptions *co, DiagEngine *diag, const LlPlan *judged,
                          const struct BackendOptions *bopt, pid_t pid, int failure_fd)
@@ -75,10 +106,7 @@ static int complain_wait(const Policy *p, ComplainOptions *co, DiagEngine *diag,
     int r = supervise(pid, failure_fd, &h, &f, &st);
     close(failure_fd);
     if (r != 0) {
-        f.code[sizeof f.code - 1] = f.msg[sizeof f.msg - 1] = f.help[sizeof f.help - 1] = '\0';
-        Diag *g = diag_error(diag, arena_strdup(p->arena, f.code), SPAN_NONE, "%s", f.msg);
-        if (f.help[0])
-            diag_help(diag, g, "%s", f.help);
+        report_failure(p, diag, &f);
         return -1;
     }
     complain_sort(&cs);
@@ -108,11 +136,7 @@ static int complain_wait(const Policy *p, ComplainOptions *co, DiagEngine *diag,
     complain_fs_suggestions(&cs, &sb);
     co->fs_rules = sb_take(&sb);
     co->nfindings = cs.findings.len;
-    if (WIFEXITED(st))
-        return WEXITSTATUS(st);
-    if (WIFSIGNALED(st))
-        return 128 + WTERMSIG(st);
-    return 1;
+    return exit_status(st);
 }
 
 static pid_t child_pid;
@@ -156,11 +180,12 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
     /* complain mode: Landlock has no permissive mode, so its plan is judged by
      * the supervisor instead of applied; the filter notifies instead of denying */
     LlPlan judged = ep.ll;
-    if (co && diag->nerrors == errs) {
+    if ((co || opt->record) && diag->nerrors == errs) {
         ep.ll.used = false;
         ep.notify_listener = true;
         char *cbpf;
-        if (complain_filter(p, opt->backend, diag, NOTIFY_WOULD_DENY, judged.used, &cbpf, &ep.bpf_len))
+        if (complain_filter(p, opt->backend, diag, opt->record ? NOTIFY_EVERYTHING : NOTIFY_WOULD_DENY,
+                            judged.used, &cbpf, &ep.bpf_len))
             ep.bpf = cbpf;
     }
     if (diag->nerrors == errs && opt->write_bpf)
@@ -195,6 +220,8 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGQUIT, &sa, NULL);
     RunFailure f;
+    if (opt->record)
+        return record_wait(p, opt->record, diag, pid, fds[0]);
     if (co)
         return complain_wait(p, co, diag, &judged, opt->backend, pid, fds[0]);
     size_t got = 0;

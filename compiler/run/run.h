@@ -17,6 +17,7 @@
 
 struct BackendOptions;
 struct ComplainOptions;
+struct SuperviseHooks;
 
 typedef struct RunOptions {
     int landlock_abi;        /* --landlock-abi N: the least ABI the run needs (0: none stated) */
@@ -25,6 +26,9 @@ typedef struct RunOptions {
      * NULL: enforce */
     struct ComplainOptions *complain;
     const struct BackendOptions *backend; /* the compilation's (the complain filter is built with them) */
+    /* polc learn --run: every syscall notifies and goes to these hooks
+     * (complain.h); nothing is judged or reported */
+    const struct SuperviseHooks *record;
 } RunOptions;
 
 /* One Landlock rule: a path opened O_PATH in the parent, and its rights. */
