@@ -64,7 +64,9 @@ static int find_listener(pid_t child, int pidfd)
                 got = -2;
         }
     }
+    int err = errno;
     closedir(d);
+    errno = err;
     return got;
 }
 
@@ -113,6 +115,15 @@ int supervise(pid_t child, int failure_fd, const SuperviseHooks *h, RunFailure *
      * listener */
     int listener = -1;
     for (;;) {
+        listener = find_listener(child, pidfd);
+        if (listener >= 0)
+            break;
+        if (listener == -2) {
+            fail(f, "pidfd_getfd", errno);
+            close(pidfd);
+            return stop_child(child, status);
+        }
+        /* not loaded yet: wait a little, or for a failure */
         struct pollfd pf = {failure_fd, POLLIN, 0};
         int r = poll(&pf, 1, 1);
         if (r < 0 && errno != EINTR) {
@@ -132,14 +143,6 @@ int supervise(pid_t child, int failure_fd, const SuperviseHooks *h, RunFailure *
             fail(f, "the child ran CMD before its listener was taken", EPROTO);
             return -1;
         }
-        listener = find_listener(child, pidfd);
-        if (listener >= 0)
-            break;
-        if (listener == -2) {
-            fail(f, "pidfd_getfd", errno);
-            close(pidfd);
-            return stop_child(child, status);
-        }
     }
     struct seccomp_notif_sizes sizes;
     if (syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, &sizes) != 0) {
@@ -150,9 +153,10 @@ int supervise(pid_t child, int failure_fd, const SuperviseHooks *h, RunFailure *
     size_t reqsize = sizes.seccomp_notif > sizeof(struct seccomp_notif) ? sizes.seccomp_notif
                                                                          : sizeof(struct seccomp_notif);
     struct seccomp_notif *req = malloc(reqsize);
-    bool pipe_open = true;
+    bool pipe_open = true, users = true;
     for (;;) {
-        struct pollfd pf[3] = {{listener, POLLIN, 0}, {pidfd, POLLIN, 0}, {pipe_open ? failure_fd : -1, POLLIN, 0}};
+        struct pollfd pf[3] = {
+            {users ? listener : -1, POLLIN, 0}, {pidfd, POLLIN, 0}, {pipe_open ? failure_fd : -1, POLLIN, 0}};
         int r = poll(pf, 3, -1);
         if (r < 0) {
             if (errno == EINTR)
@@ -169,6 +173,8 @@ int supervise(pid_t child, int failure_fd, const SuperviseHooks *h, RunFailure *
             }
             continue; /* serve the queue before looking at exits */
         }
+        if (pf[0].revents & (POLLHUP | POLLERR))
+            users = false; /* no task uses the filter any more: CMD is exiting */
         if (pf[2].revents) {
             RunFailure rf;
             if (read_failure(failure_fd, &rf)) {
