@@ -1,12 +1,15 @@
 /* polc learn: a minimal allowlist policy from strace traces and audit logs
  * (a thin user of polc_learn, include/polc/polc.h). */
+#include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "learn/record_run.h"
 #include "polc/polc.h"
 
 static const char LEARN_USAGE[] =
@@ -34,6 +37,8 @@ static const char LEARN_USAGE[] =
     "      --base LIST       base presets to include (presets/base/NAME.pol), joined\n"
     "                        by ',', or none; default: detected (docs/presets.md)\n"
     "  -I DIR                search DIR for include <...> (for --merge)\n"
+    "      --run -- CMD [ARGS...]  run CMD and learn from what it does, recorded\n"
+    "                        by polc run's seccomp supervisor (no strace needed)\n"
     "      --color auto|always|never\n"
     "  -h, --help            print this help\n"
     "\n"
@@ -43,7 +48,7 @@ static const char LEARN_USAGE[] =
     "exit status: 0 success (warnings allowed), 1 nothing learnable or an\n"
     "error in OLD.pol, 2 usage or I/O error.\n";
 
-enum { L_NAME = 256, L_ARCH, L_MERGE, L_MAXV, L_COLOR, L_COMM, L_EXE, L_PID, L_SINCE, L_BASE };
+enum { L_NAME = 256, L_ARCH, L_MERGE, L_MAXV, L_COLOR, L_COMM, L_EXE, L_PID, L_SINCE, L_BASE, L_RUN };
 
 static const struct option LEARN_OPTS[] = {
     {"output", required_argument, NULL, 'o'},  {"name", required_argument, NULL, L_NAME},
@@ -52,6 +57,7 @@ static const struct option LEARN_OPTS[] = {
     {"comm", required_argument, NULL, L_COMM}, {"exe", required_argument, NULL, L_EXE},
     {"pid", required_argument, NULL, L_PID},   {"since", required_argument, NULL, L_SINCE},
     {"base", required_argument, NULL, L_BASE},
+    {"run", no_argument, NULL, L_RUN},
     {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
 };
 
@@ -87,14 +93,41 @@ static void print_merge_report(const char *text)
 
 static int write_file(const char *path, const char *text) { return cli_write_text(path, text) ? -1 : 0; }
 
+/* --run: record CMD (learn/record_run.c), then learn from the recording as
+ * from a trace. */
+static polc_status learn_run(polc_ctx *ctx, char **cmd, const polc_learn_options *opts, char **text)
+{
+    char dir[] = "/tmp/polc-learn-run-XXXXXX";
+    if (!mkdtemp(dir)) {
+        fprintf(stderr, "polc learn: error: mkdtemp: %s\n", strerror(errno));
+        return POLC_EUSAGE;
+    }
+    char trace[64];
+    snprintf(trace, sizeof trace, "%s/recording", dir); /* the name learn's header shows */
+    int status = 0;
+    polc_status st = learn_record_run(ctx, cmd, trace, &status);
+    if (st == POLC_OK) {
+        if (status)
+            fprintf(stderr, "polc learn: note: %s exited with status %d\n", cmd[0], status);
+        const char *inputs[] = {trace};
+        st = polc_learn(ctx, inputs, 1, opts, text);
+    }
+    unlink(trace);
+    rmdir(dir);
+    return st;
+}
+
 int polc_cmd_learn(int argc, char **argv)
 {
     const char *out = NULL;
     polc_learn_options opts = {0};
     const char *includes[64];
     int nincludes = 0, color = -1;
+    bool run = false;
     int c;
     optind = 0; /* restart getopt for the subcommand's argv */
+    /* INPUTs and options mix; with --run, `--` ends polc's options, so
+     * CMD's own are not read */
     while ((c = getopt_long(argc, argv, "o:I:h", LEARN_OPTS, NULL)) != -1) {
         switch (c) {
         case 'o': out = optarg; break;
@@ -130,19 +163,25 @@ int polc_cmd_learn(int argc, char **argv)
             color = cli_color_option(optarg);
             if (color == CLI_COLOR_BAD) return learn_usage_error("--color takes auto, always or never, not", optarg);
             break;
+        case L_RUN: run = true; break;
         case 'h': fputs(LEARN_USAGE, stdout); return 0;
         default: fputs("try 'polc learn --help'\n", stderr); return 2;
         }
     }
     if (optind >= argc)
-        return learn_usage_error("no input: give strace traces or audit logs", NULL);
+        return learn_usage_error(run ? "--run: no command to run" : "no input: give strace traces or audit logs",
+                                 NULL);
     if (color < 0)
         color = isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL;
     polc_ctx *ctx = cli_new_ctx(includes, nincludes);
     if (!ctx)
         return 2;
     char *text = NULL;
-    polc_status st = polc_learn(ctx, (const char *const *)(argv + optind), (size_t)(argc - optind), &opts, &text);
+    polc_status st;
+    if (run)
+        st = learn_run(ctx, argv + optind, &opts, &text);
+    else
+        st = polc_learn(ctx, (const char *const *)(argv + optind), (size_t)(argc - optind), &opts, &text);
     char *d = polc_render_diagnostics(ctx, POLC_DIAG_TEXT, color);
     fputs(d, stderr);
     free(d);

@@ -719,6 +719,7 @@ static void resolve_fs_section(polc_ctx *ctx, Stmt *s)
         Stmt *it = s->body.items[i];
         if (it->sub == FS_READ_ONLY_ROOT) {
             ctx->policy.fs.read_only_root = true;
+            ctx->policy.fs.read_only_root_span = it->span;
             continue;
         }
         if (it->sub == FS_ITEM_CONFINE_READS) {

@@ -66,6 +66,12 @@ unsigned ir_int_args_tested(const Policy *policy, const IrSyscall *s, ArchId arc
 /* The harshest outcome of a decision: its cases' actions and the default. */
 IrVerdict ir_harshest(const IrDecision *d, Action dflt);
 
+/* The optimize stage on any IR (optimize.c): drops cases that do what the
+ * default does, capabilities nothing depends on, syscalls left undecided.
+ * polc run's complain filter (run/complain_filter.c) is a transformed IR
+ * that goes through it too. */
+void optimize_ir_decisions(Ir *ir);
+
 /* The value a seccomp filter returns for an action (SECCOMP_RET_*, with the
  * errno, trap or trace data in its low 16 bits). */
 uint32_t ir_action_ret(Action a);

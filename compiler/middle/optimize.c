@@ -39,9 +39,10 @@ static bool drop_cap(IrSyscall *s, int b)
     return true;
 }
 
-void optimize_ir(polc_ctx *ctx)
+void optimize_ir(polc_ctx *ctx) { optimize_ir_decisions(ctx->policy.ir); }
+
+void optimize_ir_decisions(Ir *ir)
 {
-    Ir *ir = ctx->policy.ir;
     for (size_t a = 0; a < ir->arches.len; a++) {
         IrArch *ia = &ir->arches.items[a];
         size_t keep = 0;

@@ -133,6 +133,7 @@ typedef struct Policy {
     } caps;
     struct {
         bool read_only_root;
+        Span read_only_root_span; /* the statement (polc run --complain points at it) */
         /* only the listed paths (and the documented baseline) are readable;
          * false: everything stays readable, `read P` means read-only */
         bool confine_reads;

@@ -36,11 +36,14 @@ bool run_prepare(const Policy *p, const RunOptions *opt, DiagEngine *diag, const
                  EnforcePlan *out)
 {
     size_t errs = diag->nerrors;
-    *out = (EnforcePlan){p, {0}, false, bpf, bpf_len, false};
-    if (p->mode.complain) {
+    *out = (EnforcePlan){.p = p, .bpf = bpf, .bpf_len = bpf_len};
+    /* polc run complains through its supervisor (run/complain.h); a process
+     * confining itself (polc_apply_self) has none */
+    if (p->mode.complain && !opt->complain) {
         Diag *g = diag_error(diag, "E1105", p->mode.span,
-                             "polc run: `mode complain` is not supported yet: Landlock and seccomp would enforce");
-        diag_help(diag, g, "remove `mode complain` to run the policy enforced");
+                             "`mode complain` needs polc run's supervisor: a process confining itself cannot "
+                             "complain, seccomp and Landlock would enforce");
+        diag_help(diag, g, "run the program under `polc run` (complain mode), or remove `mode complain`");
     }
     ArchId host = arch_host();
     bool known = host != ARCH__COUNT;
@@ -82,7 +85,9 @@ bool run_enforce(const EnforcePlan *ep, RunFailure *f)
         return kernel_fail(f, "prctl(PR_SET_NO_NEW_PRIVS)", errno);
     struct sock_fprog prog = {(unsigned short)(ep->bpf_len / sizeof(struct sock_filter)),
                               (struct sock_filter *)(uintptr_t)ep->bpf};
-    if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) != 0)
+    unsigned flags = ep->notify_listener ? SECCOMP_FILTER_FLAG_NEW_LISTENER : 0;
+    /* the listener (close-on-exec) is taken by the parent with pidfd_getfd */
+    if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flags, &prog) < 0)
         return kernel_fail(f, "loading the seccomp filter", errno);
     return true;
 }

@@ -4,7 +4,10 @@
  * plan), find CMD, then fork. Child: run_enforce (enforce.c, the
  * steps of docs/run.md), then execve(CMD).
  * A failing step sends a RunFailure through a close-on-exec pipe and exits;
- * the parent reports it. EOF on the pipe means CMD was exec'd. */
+ * the parent reports it. EOF on the pipe means CMD was exec'd.
+ * Complain mode (--complain, `mode complain`): the same, with the complain
+ * filter (complain_filter.c) and Landlock judged instead of applied; the
+ * parent supervises the run (supervise.c) and reports the findings. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -16,6 +19,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "backend/backend.h"
+#include "run/complain.h"
 #include "run/run.h"
 
 /* CMD as execve wants it: a path with a slash as given, else found on PATH. */
@@ -57,6 +62,83 @@ static void child(const EnforcePlan *ep, const char *exe, char *const *argv, int
     child_fail(fd, &f);
 }
 
+static int exit_status(int st)
+{
+    if (WIFEXITED(st))
+        return WEXITSTATUS(st);
+    if (WIFSIGNALED(st))
+        return 128 + WTERMSIG(st);
+    return 1;
+}
+
+static void report_failure(const Policy *p, DiagEngine *diag, RunFailure *f)
+{
+    f->code[sizeof f->code - 1] = f->msg[sizeof f->msg - 1] = f->help[sizeof f->help - 1] = '\0';
+    Diag *g = diag_error(diag, arena_strdup(p->arena, f->code), SPAN_NONE, "%s", f->msg);
+    if (f->help[0])
+        diag_help(diag, g, "%s", f->help);
+}
+
+/* polc learn --run: the supervisor with the recorder's hooks. */
+static int record_wait(const Policy *p, const SuperviseHooks *h, DiagEngine *diag, pid_t pid, int failure_fd)
+{
+    RunFailure f;
+    int st = 0;
+    int r = supervise(pid, failure_fd, h, &f, &st);
+    close(failure_fd);
+    if (r != 0) {
+        report_failure(p, diag, &f);
+        return -1;
+    }
+    return exit_status(st);
+}
+
+/* The supervisor's side of a complain run, then the report. */
+static int complain_wait(const Policy *p, ComplainOptions *co, DiagEngine *diag, const LlPlan *judged,
+                         const struct BackendOptions *bopt, pid_t pid, int failure_fd)
+{
+    const char *why;
+    ComplainState cs;
+    complain_init(&cs, p, bpf_chosen_caps(p, bopt, &why), judged);
+    SuperviseHooks h = {complain_on_call, &cs};
+    RunFailure f;
+    int st = 0;
+    int r = supervise(pid, failure_fd, &h, &f, &st);
+    close(failure_fd);
+    if (r != 0) {
+        report_failure(p, diag, &f);
+        return -1;
+    }
+    complain_sort(&cs);
+    StrBuf sb;
+    sb_init(&sb);
+    complain_text(&cs, &sb);
+    fflush(stdout);
+    fputs(sb.data ? sb.data : "", stderr);
+    if (co->report_path) {
+        StrBuf rb;
+        sb_init(&rb);
+        if (co->json)
+            complain_json(&cs, &rb);
+        else
+            sb_puts(&rb, sb.data ? sb.data : "");
+        FILE *out = fopen(co->report_path, "w");
+        if (!out || fwrite(rb.data ? rb.data : "", 1, rb.len, out) != rb.len || fclose(out) != 0)
+            diag_error(diag, "E1121", SPAN_NONE, "polc run: cannot write the report `%s`: %s", co->report_path,
+                       strerror(errno));
+        sb_free(&rb);
+    }
+    sb_free(&sb);
+    sb_init(&sb);
+    complain_trace(&cs, &sb);
+    co->trace = sb_take(&sb);
+    sb_init(&sb);
+    complain_fs_suggestions(&cs, &sb);
+    co->fs_rules = sb_take(&sb);
+    co->nfindings = cs.findings.len;
+    return exit_status(st);
+}
+
 static pid_t child_pid;
 static void forward(int sig)
 {
@@ -79,8 +161,13 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
                char *const *argv)
 {
     size_t errs = diag->nerrors;
+    /* `mode complain` in the policy means --complain */
+    ComplainOptions mode_complain = {0};
+    ComplainOptions *co = opt->complain ? opt->complain : p->mode.complain ? &mode_complain : NULL;
+    RunOptions o = *opt;
+    o.complain = co;
     EnforcePlan ep;
-    (void)run_prepare(p, opt, diag, bpf, bpf_len, &ep);
+    (void)run_prepare(p, &o, diag, bpf, bpf_len, &ep);
     const char *exe = NULL;
     if (diag->nerrors == errs) {
         exe = find_cmd(p->arena, argv[0]);
@@ -90,8 +177,19 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
             diag_help(diag, g, "CMD is a path, or a program on PATH");
         }
     }
+    /* complain mode: Landlock has no permissive mode, so its plan is judged by
+     * the supervisor instead of applied; the filter notifies instead of denying */
+    LlPlan judged = ep.ll;
+    if ((co || opt->record) && diag->nerrors == errs) {
+        ep.ll.used = false;
+        ep.notify_listener = true;
+        char *cbpf;
+        if (complain_filter(p, opt->backend, diag, opt->record ? NOTIFY_EVERYTHING : NOTIFY_WOULD_DENY,
+                            judged.used, &cbpf, &ep.bpf_len))
+            ep.bpf = cbpf;
+    }
     if (diag->nerrors == errs && opt->write_bpf)
-        (void)write_bpf(opt->write_bpf, bpf, bpf_len, diag);
+        (void)write_bpf(opt->write_bpf, ep.bpf, ep.bpf_len, diag);
     if (diag->nerrors != errs)
         return -1;
     if (diag->nwarnings) {
@@ -131,6 +229,10 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGQUIT, &sa, NULL);
     RunFailure f;
+    if (opt->record)
+        return record_wait(p, opt->record, diag, pid, fds[0]);
+    if (co)
+        return complain_wait(p, co, diag, &judged, opt->backend, pid, fds[0]);
     size_t got = 0;
     while (got < sizeof f) {
         ssize_t n = read(fds[0], (char *)&f + got, sizeof f - got);

@@ -15,6 +15,10 @@
 #include "middle/policy.h"
 #include "util/diag.h"
 
+struct BackendOptions;
+struct ComplainOptions;
+struct SuperviseHooks;
+
 typedef struct RunOptions {
     int landlock_abi;        /* --landlock-abi N: the least ABI the run needs (0: none stated) */
     const char *write_bpf;   /* --write-bpf FILE: the bytes about to be loaded (test hook) */
@@ -23,6 +27,13 @@ typedef struct RunOptions {
     const char *const *accept_widening;
     size_t naccept_widening;
     bool color;              /* warnings printed before CMD starts */
+    /* --complain (or `mode complain`): report, deny nothing (complain.h);
+     * NULL: enforce */
+    struct ComplainOptions *complain;
+    const struct BackendOptions *backend; /* the compilation's (the complain filter is built with them) */
+    /* polc learn --run: every syscall notifies and goes to these hooks
+     * (complain.h); nothing is judged or reported */
+    const struct SuperviseHooks *record;
 } RunOptions;
 
 /* One Landlock rule: a path opened O_PATH in the parent, and its rights.
@@ -94,6 +105,9 @@ typedef struct EnforcePlan {
     const void *bpf;           /* the policy's BPF program (the bytes of NAME.bpf) */
     size_t bpf_len;
     bool userns;               /* enter a user namespace first (caps_need_userns) */
+    /* complain mode: the filter is loaded with SECCOMP_FILTER_FLAG_NEW_LISTENER
+     * (its USER_NOTIF actions go to polc's supervisor, supervise.c) */
+    bool notify_listener;
 } EnforcePlan;
 
 /* no_new_privs is set: the policy says so, or CMD keeps no CAP_SYS_ADMIN to

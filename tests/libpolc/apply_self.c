@@ -1,7 +1,8 @@
 /* polc_apply_self in the real kernel: a child process confines itself by a
  * policy, then its capability sets, no_new_privs, the seccomp mode, a denied
  * call and a Landlock-denied write are read back. Also: a process with a
- * second thread is refused (E1130) and left unconfined.
+ * second thread is refused (E1130) and left unconfined, and so is a policy
+ * that says `mode complain` (E1105: only polc run can complain).
  *   apply_self STDLIB_DIR WRITABLE_DIR */
 #include <errno.h>
 #include <fcntl.h>
@@ -125,6 +126,22 @@ static void threaded_refusal(void)
     polc_free(ctx);
 }
 
+/* `mode complain`: only polc run has a supervisor; polc_apply_self refuses
+ * (E1105) rather than enforce what was meant to complain */
+static void complain_refusal(void)
+{
+    polc_ctx *ctx = compiled("policy self\narch x86_64\ndefault allow\nmode complain\nsyscalls { deny uname }\n");
+    polc_status st = polc_apply_self(ctx);
+    CHECK(st != POLC_OK, "polc_apply_self with mode complain returned POLC_OK");
+    char *d = polc_render_diagnostics(ctx, POLC_DIAG_TEXT, 0);
+    CHECK(strstr(d, "error[E1105]: `mode complain` needs polc run's supervisor") != NULL,
+          "the diagnostic is\n%s\nnot E1105", d);
+    free(d);
+    struct utsname u;
+    CHECK(uname(&u) == 0, "the refused process was confined anyway");
+    polc_free(ctx);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -139,6 +156,7 @@ int main(int argc, char **argv)
     int st;
     CHECK(pid > 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0,
           "the confined child failed");
+    complain_refusal(); /* before threaded_refusal leaves a second thread */
     threaded_refusal();
     if (!failures)
         puts("apply_self: all checks passed");

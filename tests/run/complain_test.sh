@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# polc run --complain in the real kernel (docs/run.md, "Complain mode"):
+#   complain_test.sh POLC PROBE SCENARIO
+#   report  complain_probe breaks probe.pol's rules (an explicit deny, the
+#           default, repeated calls, threads, a forked child, a file rule):
+#           it runs to completion and the text report equals the golden
+#   json    the same run's --report FILE --diagnostics-format json
+#   loop    tight.pol + --complain --suggest --merge; then the merged policy
+#           reports nothing, the program passes enforced, and polc diff lists
+#           exactly the suggested syscalls
+# Paths that differ between checkouts are written WORK and PROBE_DIR in the
+# goldens. Needs root and seccomp user notification: never skips.
+set -u
+polc=$1 probe=$2 scenario=$3
+here=$(cd "$(dirname "$0")" && pwd)
+fail=0
+failmsg() { echo "FAIL run_complain_$scenario: $*" >&2; fail=1; }
+[ "$(id -u)" = 0 ] || { echo "FAIL: polc run's tests need root" >&2; exit 1; }
+export SOURCE_DATE_EPOCH=0
+work=$(mktemp -d /tmp/polc-complain-test.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+mkdir "$work/inside" "$work/outside"
+probe_dir=$(dirname "$probe")
+subst() { sed -e "s|@WORK@|$work|g" -e "s|@PROBE_DIR@|$probe_dir|g" "$1"; }
+unsubst() { sed -e "s|$work|WORK|g" -e "s|$probe_dir|PROBE_DIR|g"; }
+golden() { # NAME ACTUAL-FILE
+    if ! diff -u "$here/complain/$1" "$2"; then failmsg "$1 differs from the golden"; fi
+}
+
+case $scenario in
+report | json)
+    subst "$here/complain/probe.pol.in" >"$work/probe.pol"
+    (cd "$work" && "$polc" run --complain --report report.json --diagnostics-format json probe.pol -- \
+        "$probe" "$work" >out.txt 2>err.txt)
+    rc=$?
+    [ "$rc" = 7 ] || failmsg "exit status $rc, not CMD's 7"
+    [ -s "$work/out.txt" ] && failmsg "CMD printed something"
+    [ -e "$work/outside/new.txt" ] || failmsg "the file a rule would deny was not created: something was denied"
+    [ -e "$work/inside/ok.txt" ] || failmsg "the allowed file was not created"
+    if [ "$scenario" = report ]; then
+        unsubst <"$work/err.txt" >"$work/report.txt"
+        golden report.stderr "$work/report.txt"
+    else
+        unsubst <"$work/report.json" >"$work/report.norm.json"
+        golden report.json "$work/report.norm.json"
+    fi
+    ;;
+loop)
+    subst "$here/complain/tight.pol.in" >"$work/tight.pol"
+    cp "$work/tight.pol" "$work/app.pol"
+    (cd "$work" && "$polc" run --complain --suggest patch.pol --merge app.pol -- "$probe" "$work" \
+        >out.txt 2>err.txt)
+    rc=$?
+    [ "$rc" = 7 ] || { failmsg "complain run: exit status $rc"; cat "$work/err.txt" >&2; }
+    grep -q 'would deny' "$work/err.txt" || failmsg "the too-tight policy gave no findings"
+    grep -q '^syscalls {' "$work/patch.pol" || failmsg "no syscalls in patch.pol"
+    grep -q "^    exec $probe" "$work/patch.pol" || failmsg "no exec rule for the program in patch.pol"
+    grep -q "^    write $work/outside/\*\*" "$work/patch.pol" || failmsg "no write rule for outside/ in patch.pol"
+    # the merged policy: nothing left to report, and enforced the program passes
+    rm -f "$work/outside/new.txt"
+    (cd "$work" && "$polc" run --complain app.pol -- "$probe" "$work" >out2.txt 2>err2.txt)
+    grep -q 'nothing would have been denied' "$work/err2.txt" ||
+        { failmsg "the merged policy still denies"; cat "$work/err2.txt" >&2; }
+    rm -f "$work/outside/new.txt"
+    (cd "$work" && "$polc" run app.pol -- "$probe" "$work" >out3.txt 2>err3.txt)
+    rc=$?
+    [ "$rc" = 7 ] || { failmsg "enforced, the merged policy: exit status $rc"; cat "$work/err3.txt" >&2; }
+    [ -e "$work/outside/new.txt" ] || failmsg "enforced, the merged policy did not let the file be created"
+    # and the too-tight one, enforced, does not (the loop had something to do)
+    rm -f "$work/outside/new.txt"
+    (cd "$work" && "$polc" run tight.pol -- "$probe" "$work" >/dev/null 2>&1)
+    [ -e "$work/outside/new.txt" ] && failmsg "tight.pol enforced let the file be created"
+    # polc diff lists exactly the suggested syscalls as widenings
+    (cd "$work" && "$polc" diff tight.pol app.pol >diff.txt 2>&1)
+    sed -n 's/^        allow \([a-z0-9_]*\).*/\1/p' "$work/patch.pol" | sort -u >"$work/suggested.txt"
+    sed -n 's/^    \([a-z0-9_]*\)[(:].*-> allow$/\1/p' "$work/diff.txt" | sort -u >"$work/widened.txt"
+    [ -s "$work/suggested.txt" ] || failmsg "no suggested syscalls"
+    if ! cmp -s "$work/suggested.txt" "$work/widened.txt"; then
+        failmsg "polc diff's widenings are not the suggested additions"
+        diff "$work/suggested.txt" "$work/widened.txt" >&2
+        cat "$work/diff.txt" >&2
+    fi
+    grep -q 'narrowed' "$work/diff.txt" && ! grep -q ' 0 narrowed' "$work/diff.txt" && failmsg "polc diff shows a narrowing"
+    ;;
+*) echo "unknown scenario $scenario" >&2; exit 1 ;;
+esac
+[ $fail = 0 ] && echo "ok run_complain_$scenario"
+exit $fail
