@@ -331,6 +331,7 @@ print(', '.join(got))
     got=$(unshare -n "$py" -c "$probe")
     [ "$got" = "unix stream, unix dgram, unix raw, inet stream, inet dgram, inet raw EPROTONOSUPPORT, inet6 stream, inet6 dgram, inet6 raw EPROTONOSUPPORT, netlink stream ESOCKTNOSUPPORT, netlink dgram, netlink raw, packet stream ESOCKTNOSUPPORT, packet dgram, packet raw, pair" ] ||
         failmsg "unconfined baseline: '$got'"
+    ;;
 read_confine)
     # `confine reads`: only the listed paths (and the baseline) are readable;
     # a write rule's path is readable too; the same policy without the
