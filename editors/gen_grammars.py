@@ -129,6 +129,12 @@ def textmate():
                  "name": "constant.numeric.hex.polc"},
                 {"match": NUM_BEFORE + r"0[oO][0-7_]*[0-7][0-7_]*" + AFTER, "name": "constant.numeric.octal.polc"},
                 {"match": NUM_BEFORE + r"0[bB][01_]*[01][01_]*" + AFTER, "name": "constant.numeric.binary.polc"},
+                # a port range, `8000-8100`: the number before `-` is not the
+                # start of an identifier (`x-1` is one), so the pair is one match
+                {"match": NUM_BEFORE + r"((?:0|[1-9][0-9_]*))(-)((?:0|[1-9][0-9_]*))" + AFTER,
+                 "captures": {"1": {"name": "constant.numeric.decimal.polc"},
+                              "2": {"name": "keyword.operator.arithmetic.polc"},
+                              "3": {"name": "constant.numeric.decimal.polc"}}},
                 {"match": NUM_BEFORE + r"(?:0|[1-9][0-9_]*)" + AFTER, "name": "constant.numeric.decimal.polc"},
                 {"match": NUM_BEFORE + r"[0-9][0-9A-Za-z_]*" + AFTER, "name": "invalid.illegal.numeric.polc"},
             ]
