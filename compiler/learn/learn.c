@@ -426,6 +426,38 @@ static int arg_index(polc_ctx *ctx, const char *sys, ArchId arch, const char *ar
 static void merge_decide(polc_ctx *ctx, const StdlibView *std, ArchId arch, Learned *l, const char *old_name,
                          unsigned max_values);
 
+/* A condition's source text on one line: comments dropped, each run of
+ * blanks and line breaks one space (it is written inside `not (...)`, on the
+ * rule's line, or in a comment). */
+static const char *one_line(Arena *a, const char *text, size_t len)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    bool space = false, quoted = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (!quoted && c == '#') {
+            while (i + 1 < len && text[i + 1] != '\n')
+                i++;
+            space = true;
+            continue;
+        }
+        if (!quoted && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+            space = true;
+            continue;
+        }
+        if (space && sb.len)
+            sb_putc(&sb, ' ');
+        space = false;
+        if (c == '"' && (i == 0 || text[i - 1] != '\\'))
+            quoted = !quoted;
+        sb_putc(&sb, c);
+    }
+    const char *out = arena_strdup(a, sb.data ? sb.data : "");
+    sb_free(&sb);
+    return out;
+}
+
 static const char *old_allow_complement(const polc_ctx *ctx, ArchId arch, const char *name, Arena *a)
 {
     const char *out = NULL;
@@ -438,7 +470,7 @@ static const char *old_allow_complement(const polc_ctx *ctx, ArchId arch, const 
         const SourceFile *f = sp.file == UINT32_MAX ? NULL : source_get(&ctx->sm, sp.file);
         if (r->cap_req || r->cap_forbid || !f || sp.end > f->len || sp.end <= sp.start)
             return NULL;
-        const char *c = arena_strndup(a, f->text + sp.start, sp.end - sp.start);
+        const char *c = one_line(a, f->text + sp.start, sp.end - sp.start);
         out = arena_printf(a, "%s%snot (%s)", out ? out : "", out ? " and " : "", c);
     }
     return out;
@@ -709,6 +741,30 @@ static const struct {
 /* --base LIST into picked[] (indexes of BASE_PRESETS, detected[] says which
  * were chosen from the trace). NULL: runc, plus glibc, musl or go when the
  * trace shows them. */
+/* A learned condition on a call the included base presets allow for every
+ * input would be a dead rule (W0004): the rule is written without it (the
+ * preset allows the call anyway, and the policy says it was seen). */
+static void drop_conditions_presets_cover(const polc_ctx *ctx, const int *base_ids, size_t nbase, ArchId arch,
+                                          Learned *ls, size_t n)
+{
+    if (!nbase)
+        return;
+    StrBuf sb;
+    sb_init(&sb);
+    sb_printf(&sb, "policy base\narch %s\ndefault errno(EPERM)\n", arch_info(arch)->name);
+    for (size_t i = 0; i < nbase; i++)
+        sb_printf(&sb, "include <presets/base/%s.pol>\n", BASE_PRESETS[base_ids[i]].name);
+    polc_ctx *c = verify_ctx(ctx);
+    if (c && polc_compile_buffer(c, "<base presets>", sb.data, sb.len) == POLC_OK)
+        for (size_t i = 0; i < n; i++)
+            if (ls[i].cond && old_allows_all_inputs(c, arch, ls[i].s->nr)) {
+                ls[i].cond = NULL;
+                ls[i].why = "no condition: the base preset allows every value";
+            }
+    polc_free(c);
+    sb_free(&sb);
+}
+
 static bool pick_base(polc_ctx *ctx, const char *list, const LearnData *d, int *picked, bool *detected, size_t *n)
 {
     *n = 0;
@@ -942,6 +998,8 @@ static polc_status learn_with(polc_ctx *ctx, const StdlibView *std, ArchId arch,
         ls[i].s = sys[i];
         learn_condition(ctx, std, &ls[i], max_values, target_mask);
     }
+    if (!o.merge_path)
+        drop_conditions_presets_cover(ctx, base_ids, nbase, arch, ls, n);
 
     time_t t_now = now();
     const char *date = fmt_time(a, (double)t_now, T_FULL_UTC);

@@ -47,6 +47,8 @@ learn() {
         fail "polc $name.pol"; cat "$name.compile.err"; return 1
     fi
     [ -s "$name.seccomp.json" ] || fail "no $name.seccomp.json"
+    # a learned rule the included base presets make dead is a learn bug
+    grep -q 'W0004' "$name.compile.err" && { fail "$name.pol has a dead rule"; cat "$name.compile.err"; }
     ok "learned $name.pol ($(grep -c '^    allow' "$name.pol") allow lines)"
 }
 
