@@ -28,6 +28,9 @@ const ReadBaseline read_baseline[] = {
     {"/usr/local/lib", true, "libraries installed locally"},
     /* libc's locale, time zone and name service: ls, cat, date, perl, python3 */
     {"/usr/share/locale", true, "locale.alias and message catalogs (setlocale)"},
+    /* Landlock checks the file a symbolic link resolves to: Debian's
+     * /usr/share/locale/locale.alias is a link to it */
+    {"/etc/locale.alias", false, "locale.alias (setlocale: python3, perl)"},
     {"/etc/localtime", false, "the time zone (date, ls -l, python3)"},
     {"/usr/share/zoneinfo", true, "the time zones /etc/localtime and TZ name"},
     {"/etc/nsswitch.conf", false, "the name service switch (ls -l)"},

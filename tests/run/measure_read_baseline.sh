@@ -29,7 +29,8 @@ covered() { # PATH
         path=${e% *} tree=${e#* }
         local rp
         rp=$(readlink -f "$path" 2>/dev/null || echo "$path")
-        for q in "$p" "$real"; do
+        # Landlock checks the file a path resolves to, not the link named
+        for q in "$real"; do
             [ "$q" = "$path" ] || [ "$q" = "$rp" ] && return 0
             if [ "$tree" = true ]; then
                 case $q in "$path"/* | "$rp"/*) return 0 ;; esac
