@@ -120,7 +120,7 @@ static bool run_suggest(const char *policy, const char **includes, int ninc, con
         sb_puts(&patch, "# polc run --suggest: nothing to add\n");
     sb_puts(&patch, added);
     if (co->fs_rules && *co->fs_rules)
-        sb_printf(&patch, "\n# ---- filesystem rules added by polc run --suggest ----\n%s", co->fs_rules);
+        sb_printf(&patch, "\n# ---- filesystem and network rules added by polc run --suggest ----\n%s", co->fs_rules);
     if (suggest && cli_write_text(suggest, patch.data ? patch.data : "") != 0) {
         fprintf(stderr, "polc: error: cannot write `%s`\n", suggest);
         ok = false;

@@ -12,6 +12,8 @@
  *                      filesystem judgment, the findings
  *   complain_fs.c      a path against the filesystem section, as Landlock
  *                      would enforce it
+ *   complain_net.c     bind()/connect() against the network section's TCP
+ *                      ports, as Landlock would enforce them
  *   complain_report.c  the findings as text or JSON, and as a trace for
  *                      polc learn --merge (the suggestions) */
 #ifndef POLC_COMPLAIN_H
@@ -41,12 +43,15 @@ typedef enum NotifyScope {
 } NotifyScope;
 
 /* The BPF program for the scope, in the Policy's arena. fs_judged: the
- * filesystem section handles some right (the path-taking calls notify too).
+ * filesystem section handles some right (the path-taking calls notify too);
+ * net_judged: the network section has TCP ports (bind and connect notify).
  * false with a diagnostic when the back end refuses (it should not). */
 bool complain_filter(const Policy *p, const struct BackendOptions *opt, DiagEngine *diag, NotifyScope scope,
-                     bool fs_judged, char **bpf, size_t *len);
-/* The path-taking calls the filesystem section is judged on. */
+                     bool fs_judged, bool net_judged, char **bpf, size_t *len);
+/* The path-taking calls the filesystem section is judged on, and the calls
+ * the network section's ports are. */
 extern const char *const complain_fs_syscalls[];
+extern const char *const complain_net_syscalls[];
 
 /* ---- the supervisor (supervise.c) ---- */
 
@@ -71,7 +76,7 @@ bool supervise_read_mem(int listener, const struct seccomp_notif *req, uint64_t 
 
 /* ---- judging (complain_judge.c, complain_fs.c) ---- */
 
-typedef enum FindingKind { FIND_SECCOMP, FIND_FS } FindingKind;
+typedef enum FindingKind { FIND_SECCOMP, FIND_FS, FIND_NET } FindingKind;
 
 typedef struct Finding {
     FindingKind kind;
@@ -85,8 +90,9 @@ typedef struct Finding {
     Span span;             /* the deciding rule, the default, or the fs rule */
     const char *why;       /* `default errno(EPERM)`, `kill-process`, `read-only root (write /etc/x)` */
     const char *action;    /* the action (seccomp) or `landlock` (fs) */
-    const char *fs_path;   /* FIND_FS: the resolved path judged */
-    const char *fs_right;  /* FIND_FS: `write-file`, `execute`, `make-dir`, ... */
+    const char *fs_path;   /* FIND_FS: the resolved path judged; FIND_NET: the port */
+    const char *fs_right;  /* FIND_FS: `write-file`, `execute`, `make-dir`, ...;
+                              FIND_NET: `bind-tcp`, `connect-tcp` */
     uint64_t count;
 } Finding;
 
@@ -108,6 +114,12 @@ void complain_on_call(void *cs, int listener, const struct seccomp_notif *req);
  * set. */
 const char *complain_fs_judge(ComplainState *cs, int listener, const struct seccomp_notif *req, const char *sys,
                               Span *span, const char **right, const char **resolved);
+
+/* bind()/connect() judged against the network section's TCP ports. NULL
+ * when allowed (or not a TCP socket); else the finding's why, with *span,
+ * *right and *port set. */
+const char *complain_net_judge(ComplainState *cs, int listener, const struct seccomp_notif *req, const char *sys,
+                               Span *span, const char **right, const char **port);
 
 /* The arguments as the report shows them: constants by name, pointers as
  * NULL or <ptr>, path arguments read from the target when `paths`; without

@@ -76,7 +76,7 @@ static int cmp_nr(const void *x, const void *y)
 
 /* The transformed IR of one arch. */
 static void transform_arch(const Policy *p, Arena *a, const IrArch *src, IrArch *dst, NotifyScope scope,
-                           bool fs_judged)
+                           bool fs_judged, bool net_judged)
 {
     memset(dst, 0, sizeof *dst);
     dst->arch = src->arch;
@@ -87,10 +87,11 @@ static void transform_arch(const Policy *p, Arena *a, const IrArch *src, IrArch 
         VEC_PUSH(a, dst->syscalls, c);
     }
     /* the calls that must notify on every input */
-    for (int list = 0; list < 2; list++) {
-        const char *const *names = list == 0 ? always_notified : complain_fs_syscalls;
-        if (list == 1 && !fs_judged)
-            break;
+    for (int list = 0; list < 3; list++) {
+        const char *const *names = list == 0 ? always_notified : list == 1 ? complain_fs_syscalls
+                                                                           : complain_net_syscalls;
+        if ((list == 1 && !fs_judged) || (list == 2 && !net_judged))
+            continue;
         for (size_t k = 0; names[k]; k++) {
             const SyscallEntry *e = syscalldb_lookup(&p->db, src->arch, names[k]);
             if (!e)
@@ -114,7 +115,7 @@ static void transform_arch(const Policy *p, Arena *a, const IrArch *src, IrArch 
 }
 
 bool complain_filter(const Policy *p, const struct BackendOptions *opt, DiagEngine *diag, NotifyScope scope,
-                     bool fs_judged, char **bpf, size_t *len)
+                     bool fs_judged, bool net_judged, char **bpf, size_t *len)
 {
     Arena *a = p->arena;
     Ir *ir = arena_alloc(a, sizeof *ir);
@@ -128,7 +129,7 @@ bool complain_filter(const Policy *p, const struct BackendOptions *opt, DiagEngi
     }
     for (size_t i = 0; i < p->ir->arches.len; i++) {
         IrArch ia;
-        transform_arch(p, a, &p->ir->arches.items[i], &ia, scope, fs_judged);
+        transform_arch(p, a, &p->ir->arches.items[i], &ia, scope, fs_judged, net_judged);
         VEC_PUSH(a, ir->arches, ia);
     }
     optimize_ir_decisions(ir);

@@ -179,8 +179,14 @@ void complain_on_call(void *vcs, int listener, const struct seccomp_notif *req)
     if (denied && v.rule == IR_RULE_DEFAULT && e)
         v.rule = written_rule(p, e->name, v.action);
     const char *fs_why = NULL;
-    if (!denied && e && cs->ll && cs->ll->used)
+    bool net = false;
+    if (!denied && e && cs->ll && cs->ll->used) {
         fs_why = complain_fs_judge(cs, listener, req, e->name, &f.span, &f.fs_right, &f.fs_path);
+        if (!fs_why && cs->ll->handled_net) {
+            fs_why = complain_net_judge(cs, listener, req, e->name, &f.span, &f.fs_right, &f.fs_path);
+            net = fs_why != NULL;
+        }
+    }
     if (!denied && !fs_why)
         return;
     StrBuf sb;
@@ -203,7 +209,7 @@ void complain_on_call(void *vcs, int listener, const struct seccomp_notif *req)
             f.why = arena_printf(a, "default %s", f.action);
         }
     } else {
-        f.kind = FIND_FS;
+        f.kind = net ? FIND_NET : FIND_FS;
         f.rule = IR_RULE_DEFAULT;
         f.action = "landlock";
         f.why = fs_why;

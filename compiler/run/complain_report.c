@@ -81,7 +81,9 @@ void complain_json(const ComplainState *cs, StrBuf *out)
         const Finding *f = cs->findings.items[i];
         Where w = where(cs->p, f->span);
         json_object *o = json_object_new_object();
-        json_object_object_add(o, "kind", json_object_new_string(f->kind == FIND_FS ? "filesystem" : "seccomp"));
+        json_object_object_add(o, "kind", json_object_new_string(f->kind == FIND_FS    ? "filesystem"
+                                                                : f->kind == FIND_NET ? "network"
+                                                                                      : "seccomp"));
         json_object_object_add(o, "syscall", json_object_new_string(f->sys));
         json_object_object_add(o, "arch", json_object_new_string(arch_info(f->arch)->name));
         json_object_object_add(o, "args", json_object_new_string(f->args));
@@ -107,6 +109,9 @@ void complain_json(const ComplainState *cs, StrBuf *out)
         json_object_object_add(o, "why", json_object_new_string(f->why));
         if (f->kind == FIND_FS) {
             json_object_object_add(o, "path", json_object_new_string(f->fs_path));
+            json_object_object_add(o, "right", json_object_new_string(f->fs_right));
+        } else if (f->kind == FIND_NET) {
+            json_object_object_add(o, "port", json_object_new_int(atoi(f->fs_path)));
             json_object_object_add(o, "right", json_object_new_string(f->fs_right));
         }
         json_object_object_add(o, "count", json_object_new_int64((int64_t)f->count));
@@ -165,6 +170,23 @@ void complain_fs_suggestions(const ComplainState *cs, StrBuf *out)
         strmap_put(&done, a, rule, (void *)rule);
         if (!any)
             sb_puts(out, "filesystem {\n");
+        any = true;
+        sb_printf(out, "    %s  # %s(%s): %s\n", rule, f->sys, f->args, f->why);
+    }
+    if (any)
+        sb_puts(out, "}\n");
+    any = false;
+    for (size_t i = 0; i < cs->findings.len; i++) {
+        const Finding *f = cs->findings.items[i];
+        if (f->kind != FIND_NET)
+            continue;
+        bool connect = strcmp(f->fs_right, "connect-tcp") == 0;
+        const char *rule = arena_printf(a, "allow tcp %s %s", connect ? "connect" : "bind", f->fs_path);
+        if (strmap_get(&done, rule))
+            continue;
+        strmap_put(&done, a, rule, (void *)rule);
+        if (!any)
+            sb_puts(out, "network {\n");
         any = true;
         sb_printf(out, "    %s  # %s(%s): %s\n", rule, f->sys, f->args, f->why);
     }

@@ -185,7 +185,7 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
         ep.notify_listener = true;
         char *cbpf;
         if (complain_filter(p, opt->backend, diag, opt->record ? NOTIFY_EVERYTHING : NOTIFY_WOULD_DENY,
-                            judged.used, &cbpf, &ep.bpf_len))
+                            judged.handled != 0, judged.handled_net != 0, &cbpf, &ep.bpf_len))
             ep.bpf = cbpf;
     }
     if (diag->nerrors == errs && opt->write_bpf)

@@ -8,6 +8,9 @@
 #   loop    tight.pol + --complain --suggest --merge; then the merged policy
 #           reports nothing, the program passes enforced, and polc diff lists
 #           exactly the suggested syscalls
+#   net_reads  python3 in a network namespace breaks net_reads.pol's TCP
+#           ports and read confinement: the findings equal the golden, and
+#           --suggest --merge gives a policy that passes enforced
 # Paths that differ between checkouts are written WORK and PROBE_DIR in the
 # goldens. Needs root and seccomp user notification: never skips.
 set -u
@@ -72,7 +75,7 @@ loop)
     [ -e "$work/outside/new.txt" ] && failmsg "tight.pol enforced let the file be created"
     # polc diff lists exactly the suggested syscalls as widenings
     (cd "$work" && "$polc" diff tight.pol app.pol >diff.txt 2>&1)
-    sed -n 's/^        allow \([a-z0-9_]*\).*/\1/p' "$work/patch.pol" | sort -u >"$work/suggested.txt"
+    sed -n 's/^ *allow \([a-z0-9_]*\).*/\1/p' "$work/patch.pol" | sort -u >"$work/suggested.txt"
     sed -n 's/^    \([a-z0-9_]*\)[(:].*-> allow$/\1/p' "$work/diff.txt" | sort -u >"$work/widened.txt"
     [ -s "$work/suggested.txt" ] || failmsg "no suggested syscalls"
     if ! cmp -s "$work/suggested.txt" "$work/widened.txt"; then
@@ -81,6 +84,34 @@ loop)
         cat "$work/diff.txt" >&2
     fi
     grep -q 'narrowed' "$work/diff.txt" && ! grep -q ' 0 narrowed' "$work/diff.txt" && failmsg "polc diff shows a narrowing"
+    ;;
+net_reads)
+    py=/usr/bin/python3 # Debian's: its files are under the read baseline (a pyenv one is not)
+    subst "$here/complain/net_reads.pol.in" >"$work/net_reads.pol"
+    cp "$work/net_reads.pol" "$work/app.pol"
+    echo ok >"$work/inside/ok.txt" && echo secret >"$work/outside/secret.txt"
+    # the script is one of the files the policy lets python3 read
+    cp "$here/complain/net_reads.py" "$work/inside/net_reads.py"
+    in_netns() { unshare -n sh -c 'ip link set lo up && exec "$@"' sh "$@"; }
+    (cd "$work" && in_netns "$polc" run --complain --suggest patch.pol --merge app.pol -- \
+        "$py" -I -S "$work/inside/net_reads.py" "$work" >out.txt 2>err.txt)
+    rc=$?
+    [ "$rc" = 0 ] && grep -qx done "$work/out.txt" || failmsg "complain run: exit status $rc: $(cat "$work/err.txt")"
+    grep -v '^polc run: merged' "$work/err.txt" | unsubst >"$work/report.txt"
+    golden net_reads.stderr "$work/report.txt"
+    grep -q '^    allow tcp bind 8081 ' "$work/patch.pol" || failmsg "no port rule for bind 8081 in patch.pol"
+    grep -q '^    allow tcp connect 8081 ' "$work/patch.pol" || failmsg "no port rule for connect 8081 in patch.pol"
+    grep -q "^    read $work/outside/secret.txt " "$work/patch.pol" || failmsg "no read rule in patch.pol"
+    # enforced, the policy as written denies what complain mode reported ...
+    (cd "$work" && in_netns "$polc" run net_reads.pol -- "$py" -I -S "$work/inside/net_reads.py" "$work" \
+        >out2.txt 2>err2.txt)
+    grep -q 'PermissionError' "$work/err2.txt" || failmsg "net_reads.pol enforced did not deny: $(cat "$work/err2.txt")"
+    # ... and the merged one allows the run
+    (cd "$work" && in_netns "$polc" run app.pol -- "$py" -I -S "$work/inside/net_reads.py" "$work" \
+        >out3.txt 2>err3.txt)
+    rc=$?
+    [ "$rc" = 0 ] && grep -qx done "$work/out3.txt" ||
+        failmsg "enforced, the merged policy: exit status $rc: $(cat "$work/err3.txt")"
     ;;
 *) echo "unknown scenario $scenario" >&2; exit 1 ;;
 esac
