@@ -39,7 +39,12 @@ polc_status polc_apply_self(polc_ctx *ctx)
     }
     char *bpf = NULL;
     size_t len = 0;
+    /* the ports and scopes the BPF program cannot hold are Landlock's here,
+     * as under polc run (run_prepare plans them) */
+    bool was = ctx->opt.backend.landlock_enforced;
+    ctx->opt.backend.landlock_enforced = true;
     polc_status st = polc_emit(ctx, POLC_TARGET_BPF, &bpf, &len);
+    ctx->opt.backend.landlock_enforced = was;
     if (st != POLC_OK)
         return st;
     RunOptions ro = {0};

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 
 #include "backend/backend.h"
-#include "backend/net_ports.h"
+#include "backend/landlock_only.h"
 #include "compile.h"
 #include "middle/ir.h"
 #include "output.h"
@@ -288,8 +288,11 @@ polc_status compile_emit(polc_ctx *ctx, polc_target target, DiagEngine *diag, ch
                  {POLC_TARGET_APPARMOR, "AppArmor profile"},
                  {POLC_TARGET_K8S, "Kubernetes output"}};
     for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++)
-        if (NAMES[i].t == target && backend_refuses_tcp_ports(&ctx->policy, &ctx->opt.backend, NAMES[i].output,
-                                                              target == POLC_TARGET_APPARMOR, diag))
+        if (NAMES[i].t == target &&
+            (backend_refuses_tcp_ports(&ctx->policy, &ctx->opt.backend, NAMES[i].output,
+                                       target == POLC_TARGET_APPARMOR, diag) |
+             backend_refuses_scopes(&ctx->policy, &ctx->opt.backend, NAMES[i].output,
+                                    target == POLC_TARGET_APPARMOR, diag)))
             return POLC_EINPUT;
     StrBuf sb;
     sb_init(&sb);

@@ -29,7 +29,7 @@ ROLES = {
     "action": "allow deny kill-process kill-thread kill trap trace log notify errno",
     "conditional": "if when for",
     "logical": "and or not in",
-    "item": "drop add all read write append exec read-only root confine reads landlock-abi user group no-new-privileges newer-than unknown",
+    "item": "drop add all read write append exec read-only root confine reads landlock-abi scope user group no-new-privileges newer-than unknown",
 }
 CONTEXTUAL = {"kill", "read", "write"}
 ARCHES = "x86_64 amd64 x86 i386 x32 aarch64 arm64 arm riscv64 ppc64le s390x"

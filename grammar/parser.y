@@ -146,7 +146,7 @@ static void polc_yyerror(PolcLoc *loc, yyscan_t scanner, ParseState *ps, const c
 %token READ_ONLY "read-only" ROOT "root" USER "user" GROUP "group" NO_NEW_PRIVS "no-new-privileges"
 %token FOR "for" NEWER_THAN "newer-than" UNKNOWN "unknown"
 %token MODE "mode"
-%token CONFINE "confine" READS "reads" LANDLOCK_ABI "landlock-abi"
+%token CONFINE "confine" READS "reads" LANDLOCK_ABI "landlock-abi" SCOPE "scope"
 %token EQ "==" NE "!=" LE "<=" GE ">=" SHL "<<"
 %token <str> IDENT "identifier" GROUPNAME "@group" STRING "string" ANGLE_PATH "<path>" PATH "path"
 %token <str> VERSION "version"
@@ -403,6 +403,8 @@ net_items:
 net_item:
     ALLOW net_list            { $$ = stmt(ps, ST_NET_ITEM, @$); $$->sub = NET_ALLOW; $$->net = ps_take_net(ps); }
   | DENY net_list             { $$ = stmt(ps, ST_NET_ITEM, @$); $$->sub = NET_DENY; $$->net = ps_take_net(ps); }
+  | SCOPE IDENT               { $$ = stmt(ps, ST_NET_ITEM, @$); $$->sub = NET_SCOPE;
+                                VEC_PUSH(ps->arena, $$->idents, ident(ps, $2, @2)); }
 ;
 net_list: net_entry | net_list ',' net_entry ;
 net_entry:
@@ -429,6 +431,8 @@ proc_item:
                                 $$->n2 = $4; $$->n2_span = S(ps, @4); $$->has_n2 = true; }
   | GROUP NUMBER              { $$ = stmt(ps, ST_PROC_ITEM, @$); $$->sub = PROC_GROUP; $$->n1 = $2; $$->n1_span = S(ps, @2); }
   | NO_NEW_PRIVS              { $$ = stmt(ps, ST_PROC_ITEM, @$); $$->sub = PROC_NO_NEW_PRIVS; }
+  | SCOPE IDENT               { $$ = stmt(ps, ST_PROC_ITEM, @$); $$->sub = PROC_SCOPE;
+                                VEC_PUSH(ps->arena, $$->idents, ident(ps, $2, @2)); }
 ;
 
 %%

@@ -31,9 +31,10 @@ typedef struct BackendOptions {
     /* --no-verify-libseccomp (unsafe): the Docker profile is checked without
      * building it with libseccomp */
     bool skip_libseccomp_validation;
-    /* polc run enforces the network section's TCP ports with Landlock: the
-     * BPF program it loads need not refuse them (backend/net_ports.c) */
-    bool tcp_ports_by_landlock;
+    /* polc run (or polc_apply_self) enforces with Landlock what only Landlock
+     * can: TCP ports and scopes. The BPF program it loads need not refuse
+     * them (backend/landlock_only.c) */
+    bool landlock_enforced;
 } BackendOptions;
 
 #endif

@@ -232,7 +232,7 @@ int polc_cmd_run(int argc, char **argv)
     if (!ctx)
         return 2;
     polc_set_verify_libseccomp(ctx, 0);
-    ctx->opt.backend.tcp_ports_by_landlock = true; /* landlock_net.c enforces them */
+    ctx->opt.backend.landlock_enforced = true; /* TCP ports and scopes: run/landlock*.c */
     polc_status st = polc_compile_file(ctx, policy, NULL);
     char *bpf = NULL;
     size_t len = 0;

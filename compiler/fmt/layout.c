@@ -468,7 +468,7 @@ static bool item_start(int k)
 {
     return k == DROP || k == ADD || k == READ_ONLY || k == READ || k == WRITE || k == APPEND || k == EXEC ||
            k == DENY || k == ALLOW || k == USER || k == GROUP || k == NO_NEW_PRIVS || k == CONFINE ||
-           k == LANDLOCK_ABI || k == '}' || k == END;
+           k == LANDLOCK_ABI || k == SCOPE || k == '}' || k == END;
 }
 
 static void section_item(Fmt *f, int indent)

@@ -90,8 +90,8 @@ enum { DEFAULT_ALL, DEFAULT_FOR_NEWER, DEFAULT_FOR_UNKNOWN };
 enum { CAP_DROP, CAP_ADD };
 /* ST_FS_ITEM.sub beside the FsAccess values: `confine reads`, `landlock-abi N` (n1) */
 enum { FS_ITEM_CONFINE_READS = 100, FS_ITEM_LANDLOCK_ABI };
-enum { NET_ALLOW, NET_DENY };
-typedef enum ProcItemKind { PROC_USER, PROC_GROUP, PROC_NO_NEW_PRIVS } ProcItemKind;
+enum { NET_ALLOW, NET_DENY, NET_SCOPE };
+typedef enum ProcItemKind { PROC_USER, PROC_GROUP, PROC_NO_NEW_PRIVS, PROC_SCOPE } ProcItemKind;
 
 /* A port or an inclusive range of ports (`8080`, `8000-8100`) as written. */
 typedef struct PortRange {

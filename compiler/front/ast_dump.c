@@ -83,7 +83,7 @@ static void dump_stmt(StrBuf *sb, const Stmt *s, int depth, bool spans)
                       (unsigned long long)s->net.items[i].ports.items[j].hi);
     if (s->all)
         sb_puts(sb, " all");
-    if (s->kind == ST_PROC_ITEM && s->sub != PROC_NO_NEW_PRIVS)
+    if (s->kind == ST_PROC_ITEM && s->sub != PROC_NO_NEW_PRIVS && s->sub != PROC_SCOPE)
         sb_printf(sb, " %llu", (unsigned long long)s->n1);
     if (s->has_n2)
         sb_printf(sb, ":%llu", (unsigned long long)s->n2);

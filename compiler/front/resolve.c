@@ -657,10 +657,32 @@ static void resolve_tcp_ports(polc_ctx *ctx, bool deny, const NetItem *n)
     }
 }
 
+/* `scope NAME`: abstract-unix in network, signal in process. */
+static bool resolve_scope(polc_ctx *ctx, const Stmt *it, const char *want, const char *section, const char *other,
+                          const char *other_section)
+{
+    const Ident *id = &it->idents.items[0];
+    if (strcmp(id->name, want) == 0)
+        return true;
+    Diag *g = diag_error(&ctx->diag, "E0318", id->span, "`scope %s` is not a scope of `%s`", id->name, section);
+    if (strcmp(id->name, other) == 0)
+        diag_help(&ctx->diag, g, "`scope %s` belongs in the `%s` section", other, other_section);
+    else
+        diag_help(&ctx->diag, g, "`%s` scopes `%s`; `%s` scopes `%s`", section, want, other_section, other);
+    return false;
+}
+
 static void resolve_net_section(polc_ctx *ctx, Stmt *s)
 {
     for (size_t i = 0; i < s->body.len; i++) {
         Stmt *it = s->body.items[i];
+        if (it->sub == NET_SCOPE) {
+            if (resolve_scope(ctx, it, "abstract-unix", "network", "signal", "process")) {
+                ctx->policy.net.scope_abstract_unix = true;
+                ctx->policy.net.scope_abstract_unix_span = it->span;
+            }
+            continue;
+        }
         for (size_t j = 0; j < it->net.len; j++) {
             NetItem *n = &it->net.items[j];
             if (n->ports.len || strcmp(n->family.name, "tcp") == 0) {
@@ -793,6 +815,12 @@ static void resolve_process_section(polc_ctx *ctx, Stmt *s, Span *user_span)
             break;
         case PROC_NO_NEW_PRIVS:
             ctx->policy.process.no_new_privs = true;
+            break;
+        case PROC_SCOPE:
+            if (resolve_scope(ctx, it, "signal", "process", "abstract-unix", "network")) {
+                ctx->policy.process.scope_signal = true;
+                ctx->policy.process.scope_signal_span = it->span;
+            }
             break;
         }
     }

@@ -15,6 +15,7 @@
 #include "fmt/fmt.h"
 #include "front/stdlib_view.h"
 #include "middle/ir.h"
+#include "validate/points.h"
 #include "front/ast.h"
 #include "front/keywords.h"
 #include "learn/learn_internal.h"
@@ -388,15 +389,32 @@ static bool old_allows_all_inputs(const polc_ctx *ctx, ArchId arch, uint32_t nr)
     bool dflt_ok = ctx->policy.ir->default_action.kind >= ACT_LOG;
     if (!s)
         return dflt_ok;
-    for (int sc = 0; sc < (1 << s->ncaps); sc++) {
+    bool syntactic = true;
+    for (int sc = 0; sc < (1 << s->ncaps) && syntactic; sc++) {
         const IrDecision *d = &s->scenarios[sc];
-        if (d->cases.len == 0 && dflt_ok)
-            continue;
-        if (d->cases.len == 1 && d->cases.items[0].action.kind >= ACT_LOG && dnf_is_true(d->cases.items[0].cond))
-            continue;
-        return false;
+        syntactic = (d->cases.len == 0 && dflt_ok) ||
+                    (d->cases.len == 1 && d->cases.items[0].action.kind >= ACT_LOG &&
+                     dnf_is_true(d->cases.items[0].cond));
     }
-    return true;
+    if (syntactic)
+        return true;
+    /* cases that together allow everything (`allow X if C` beside `allow X
+     * if not (C)`, after an earlier --merge): the decision points of their
+     * conditions, as translation validation tries them, in every scenario */
+    BackendRun run = {&ctx->policy, &ctx->opt.backend, NULL, ctx->policy.arena};
+    ArgVectors av = {0};
+    points_vectors(&run, arch, s, &av);
+    bool all = av.n > 0;
+    for (int sc = 0; sc < (1 << s->ncaps) && all; sc++) {
+        uint64_t caps = 0;
+        for (int i = 0; i < s->ncaps; i++)
+            if (sc >> i & 1)
+                caps |= 1ull << s->caps[i];
+        for (size_t k = 0; k < av.n && all; k++)
+            all = ir_syscall_eval(s, av.v[k], caps, ctx->policy.ir->default_action).action.kind >= ACT_LOG;
+    }
+    arg_vectors_free(&av);
+    return all;
 }
 
 static bool old_allows_args(const polc_ctx *ctx, ArchId arch, uint32_t nr, unsigned argi, uint64_t v)

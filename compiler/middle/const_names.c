@@ -10,6 +10,7 @@ typedef struct Family {
     const char *file;   /* stdlib file name ending */
     const char *prefix; /* NULL: any name in the file */
     bool bits;          /* may be written as an OR of single-bit constants */
+    const char *not_prefix; /* names with this prefix are another family's */
 } Family;
 
 typedef struct ArgFamily {
@@ -19,28 +20,32 @@ typedef struct ArgFamily {
 } ArgFamily;
 
 static const ArgFamily ARG_FAMILIES[] = {
-    {"socket", 0, {{"net.pol", "AF_", false}}},
-    {"socketpair", 0, {{"net.pol", "AF_", false}}},
-    {"socket", 1, {{"net.pol", "SOCK_", false}}},
-    {"clone", 0, {{"clone.pol", "CLONE_", true}}},
-    {"unshare", 0, {{"clone.pol", "CLONE_", true}}},
-    {"setns", 1, {{"clone.pol", "CLONE_", true}}},
-    {"personality", 0, {{"personality.pol", "PER_", false}, {"personality.pol", NULL, true}}},
-    {"ioctl", 1, {{"ioctl.pol", NULL, false}}},
-    {"prctl", 0, {{"prctl.pol", "PR_", false}}},
-    {"kill", 1, {{"signal.pol", "SIG", false}}},
-    {"tkill", 1, {{"signal.pol", "SIG", false}}},
-    {"tgkill", 2, {{"signal.pol", "SIG", false}}},
-    {"mmap", 2, {{"mman.pol", "PROT_", true}}},
-    {"mprotect", 2, {{"mman.pol", "PROT_", true}}},
-    {"pkey_mprotect", 2, {{"mman.pol", "PROT_", true}}},
-    {"mmap", 3, {{"mman.pol", "MAP_", true}}},
-    {"open", 1, {{"fcntl.pol", "O_", true}}},
-    {"openat", 2, {{"fcntl.pol", "O_", true}}},
-    {"fcntl", 1, {{"fcntl.pol", "F_", false}}},
-    {"setsockopt", 1, {{"net.pol", "SOL_", false}}},
-    {"getsockopt", 1, {{"net.pol", "SOL_", false}}},
-    {"madvise", 2, {{"mman.pol", "MADV_", false}}},
+    {"socket", 0, {{"net.pol", "AF_", false, NULL}}},
+    {"socketpair", 0, {{"net.pol", "AF_", false, NULL}}},
+    {"socket", 1, {{"net.pol", "SOCK_", false, NULL}}},
+    {"clone", 0, {{"clone.pol", "CLONE_", true, NULL}}},
+    {"unshare", 0, {{"clone.pol", "CLONE_", true, NULL}}},
+    {"setns", 1, {{"clone.pol", "CLONE_", true, NULL}}},
+    {"personality", 0, {{"personality.pol", "PER_", false, NULL}, {"personality.pol", NULL, true, NULL}}},
+    {"ioctl", 1, {{"ioctl.pol", NULL, false, NULL}}},
+    {"prctl", 0, {{"prctl.pol", "PR_", false, NULL}}},
+    /* SIG_BLOCK etc. are sigprocmask's `how`, not signals */
+    {"kill", 1, {{"signal.pol", "SIG", false, "SIG_"}}},
+    {"tkill", 1, {{"signal.pol", "SIG", false, "SIG_"}}},
+    {"tgkill", 2, {{"signal.pol", "SIG", false, "SIG_"}}},
+    {"rt_sigqueueinfo", 1, {{"signal.pol", "SIG", false, "SIG_"}}},
+    {"rt_tgsigqueueinfo", 2, {{"signal.pol", "SIG", false, "SIG_"}}},
+    {"pidfd_send_signal", 1, {{"signal.pol", "SIG", false, "SIG_"}}},
+    {"mmap", 2, {{"mman.pol", "PROT_", true, NULL}}},
+    {"mprotect", 2, {{"mman.pol", "PROT_", true, NULL}}},
+    {"pkey_mprotect", 2, {{"mman.pol", "PROT_", true, NULL}}},
+    {"mmap", 3, {{"mman.pol", "MAP_", true, NULL}}},
+    {"open", 1, {{"fcntl.pol", "O_", true, NULL}}},
+    {"openat", 2, {{"fcntl.pol", "O_", true, NULL}}},
+    {"fcntl", 1, {{"fcntl.pol", "F_", false, NULL}}},
+    {"setsockopt", 1, {{"net.pol", "SOL_", false, NULL}}},
+    {"getsockopt", 1, {{"net.pol", "SOL_", false, NULL}}},
+    {"madvise", 2, {{"mman.pol", "MADV_", false, NULL}}},
 };
 
 static bool ends_with(const char *s, const char *suf)
@@ -60,7 +65,8 @@ static const NamedConst *find_const(const Policy *policy, const Family *f, uint6
         const NamedConst *d = m->slots[i].value;
         if (d->value != v || d->is_errno)
             continue;
-        if (f->prefix && strncmp(d->name, f->prefix, strlen(f->prefix)) != 0)
+        if ((f->prefix && strncmp(d->name, f->prefix, strlen(f->prefix)) != 0) ||
+            (f->not_prefix && strncmp(d->name, f->not_prefix, strlen(f->not_prefix)) == 0))
             continue;
         const SourceFile *sf = source_get(policy->sm, d->span.file);
         if (!sf || !sf->from_stdlib || !ends_with(sf->name, f->file))

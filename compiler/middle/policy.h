@@ -146,11 +146,19 @@ typedef struct Policy {
     struct {
         VEC(NetRule) rules;
         VEC(NetPort) tcp; /* enforced by polc run (Landlock); the other outputs refuse them */
+        /* `scope abstract-unix`: abstract unix sockets only of the sandbox
+         * itself (polc run: Landlock ABI 6; the other outputs refuse it) */
+        bool scope_abstract_unix;
+        Span scope_abstract_unix_span;
     } net;
     struct {
         bool has_user, has_gid, no_new_privs;
         uint32_t uid, gid;
         Span user_span;
+        /* `scope signal`: signals only to processes of the sandbox itself
+         * (polc run: Landlock ABI 6; the other outputs refuse it) */
+        bool scope_signal;
+        Span scope_signal_span;
     } process;
     struct {
         bool complain;       /* `mode complain`: the AppArmor profile only logs */

@@ -128,10 +128,64 @@ static void diff_fs(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
                       ch.items[i].added ? ch.items[i].text : NULL, ch.items[i].cls);
 }
 
+/* The TCP ports `allow tcp bind|connect` lists, as text; every port when
+ * the kind has no entry (Landlock handles only the kinds listed). */
+static bool port_allowed(const Policy *p, bool connect, uint32_t port, bool *handled)
+{
+    bool any = false;
+    for (size_t i = 0; i < p->net.tcp.len; i++) {
+        const NetPort *np = &p->net.tcp.items[i];
+        if (np->connect != connect)
+            continue;
+        any = true;
+        if (port >= np->lo && port <= np->hi)
+            return *handled = true;
+    }
+    *handled = any;
+    return !any;
+}
+
+static const char *ports_text(Arena *A, const Policy *p, bool connect)
+{
+    const char *t = "";
+    bool handled;
+    for (uint32_t port = 0; port < 65536; port++) {
+        if (!port_allowed(p, connect, port, &handled) || !handled)
+            continue;
+        uint32_t hi = port;
+        while (hi + 1 < 65536 && port_allowed(p, connect, hi + 1, &handled))
+            hi++;
+        t = arena_printf(A, hi == port ? "%s%s%u" : "%s%s%u-%u", t, *t ? ", " : "", port, hi);
+        port = hi;
+    }
+    (void)port_allowed(p, connect, 0, &handled);
+    return handled ? (*t ? t : "none") : "any port";
+}
+
+static void diff_ports(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
+{
+    for (int connect = 0; connect < 2; connect++) {
+        bool widened = false, narrowed = false, h;
+        for (uint32_t port = 0; port < 65536; port++) {
+            bool ov = port_allowed(&o->policy, connect, port, &h), nv = port_allowed(&n->policy, connect, port, &h);
+            widened |= nv && !ov;
+            narrowed |= ov && !nv;
+        }
+        if (widened || narrowed)
+            diff_add_item(d, A, "network", connect ? "tcp connect" : "tcp bind", ports_text(A, &o->policy, connect),
+                          ports_text(A, &n->policy, connect), widened ? DIFF_WIDENED : DIFF_NARROWED);
+    }
+    if (o->policy.net.scope_abstract_unix != n->policy.net.scope_abstract_unix)
+        diff_add_item(d, A, "network", "scope abstract-unix", o->policy.net.scope_abstract_unix ? "yes" : "no",
+                      n->policy.net.scope_abstract_unix ? "yes" : "no",
+                      o->policy.net.scope_abstract_unix ? DIFF_WIDENED : DIFF_NARROWED);
+}
+
 /* Sockets, per family and type, as the network section decides them; a
  * family whose every type changes the same way is one item. */
 static void diff_net(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
 {
+    diff_ports(o, n, d, A);
     for (size_t f = 0; net_families[f]; f++) {
         bool ov[8], nv[8], uniform = true;
         size_t nt = 0, changed = 0;
@@ -181,6 +235,10 @@ static void diff_process(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
     if (o->policy.process.no_new_privs != n->policy.process.no_new_privs)
         diff_add_item(d, A, "process", "no-new-privileges", o->policy.process.no_new_privs ? "yes" : "no",
                       n->policy.process.no_new_privs ? "yes" : "no", o->policy.process.no_new_privs ? DIFF_WIDENED : DIFF_NARROWED);
+    if (o->policy.process.scope_signal != n->policy.process.scope_signal)
+        diff_add_item(d, A, "process", "scope signal", o->policy.process.scope_signal ? "yes" : "no",
+                      n->policy.process.scope_signal ? "yes" : "no",
+                      o->policy.process.scope_signal ? DIFF_WIDENED : DIFF_NARROWED);
     if (o->policy.mode.complain != n->policy.mode.complain)
         diff_add_item(d, A, "process", "mode", o->policy.mode.complain ? "complain" : "enforce",
                       n->policy.mode.complain ? "complain" : "enforce", n->policy.mode.complain ? DIFF_WIDENED : DIFF_NARROWED);

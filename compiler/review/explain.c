@@ -85,9 +85,28 @@ static void section_model(Ex *x)
             ex_item(&x->doc, s, deny ? "network: deny" : "network: allow", "%s", sb.data);
         sb_free(&sb);
     }
+    for (int connect = 0; connect < 2; connect++) {
+        sb_init(&sb);
+        n = 0;
+        for (size_t i = 0; i < ctx->policy.net.tcp.len; i++) {
+            const NetPort *np = &ctx->policy.net.tcp.items[i];
+            if (np->connect == connect)
+                sb_printf(&sb, np->lo == np->hi ? "%s%u" : "%s%u-%u", n++ ? ", " : "", np->lo, np->hi);
+        }
+        if (n)
+            ex_item(&x->doc, s, connect ? "network: tcp connect" : "network: tcp bind",
+                    "%s (only these ports; enforced by polc run, refused by the container outputs)", sb.data);
+        sb_free(&sb);
+    }
+    if (ctx->policy.net.scope_abstract_unix)
+        ex_item(&x->doc, s, "scope abstract-unix", "abstract unix sockets of the sandbox's own processes only "
+                                                   "(enforced by polc run, refused by the container outputs)");
+    if (ctx->policy.process.scope_signal)
+        ex_item(&x->doc, s, "scope signal", "signals to the sandbox's own processes only "
+                                            "(enforced by polc run, refused by the container outputs)");
     if (!ctx->policy.fs.rules.len && !ctx->policy.fs.read_only_root)
         ex_item(&x->doc, s, "files", "no filesystem rules");
-    if (!ctx->policy.net.rules.len)
+    if (!ctx->policy.net.rules.len && !ctx->policy.net.tcp.len && !ctx->policy.net.scope_abstract_unix)
         ex_item(&x->doc, s, "network", "no network rules");
 }
 

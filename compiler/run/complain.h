@@ -42,16 +42,19 @@ typedef enum NotifyScope {
     NOTIFY_EVERYTHING, /* polc learn --run: every syscall */
 } NotifyScope;
 
-/* The BPF program for the scope, in the Policy's arena. fs_judged: the
- * filesystem section handles some right (the path-taking calls notify too);
- * net_judged: the network section has TCP ports (bind and connect notify).
+/* The BPF program for the scope, in the Policy's arena. judged: the Landlock
+ * plan complain mode judges instead of applying; the calls it would check
+ * notify on every input (path-taking calls when the filesystem section
+ * handles some right, bind/connect with TCP ports, the signalling calls
+ * under `scope signal`, connect/sendto/sendmsg under `scope abstract-unix`).
  * false with a diagnostic when the back end refuses (it should not). */
 bool complain_filter(const Policy *p, const struct BackendOptions *opt, DiagEngine *diag, NotifyScope scope,
-                     bool fs_judged, bool net_judged, char **bpf, size_t *len);
-/* The path-taking calls the filesystem section is judged on, and the calls
- * the network section's ports are. */
+                     const LlPlan *judged, char **bpf, size_t *len);
+/* The calls each part of the plan is judged on. */
 extern const char *const complain_fs_syscalls[];
 extern const char *const complain_net_syscalls[];
+extern const char *const complain_signal_syscalls[];
+extern const char *const complain_unix_syscalls[];
 
 /* ---- the supervisor (supervise.c) ---- */
 
@@ -76,7 +79,7 @@ bool supervise_read_mem(int listener, const struct seccomp_notif *req, uint64_t 
 
 /* ---- judging (complain_judge.c, complain_fs.c) ---- */
 
-typedef enum FindingKind { FIND_SECCOMP, FIND_FS, FIND_NET } FindingKind;
+typedef enum FindingKind { FIND_SECCOMP, FIND_FS, FIND_NET, FIND_SCOPE } FindingKind;
 
 typedef struct Finding {
     FindingKind kind;
@@ -92,7 +95,8 @@ typedef struct Finding {
     const char *action;    /* the action (seccomp) or `landlock` (fs) */
     const char *fs_path;   /* FIND_FS: the resolved path judged; FIND_NET: the port */
     const char *fs_right;  /* FIND_FS: `write-file`, `execute`, `make-dir`, ...;
-                              FIND_NET: `bind-tcp`, `connect-tcp` */
+                              FIND_NET: `bind-tcp`, `connect-tcp`;
+                              FIND_SCOPE: `signal`, `abstract-unix` */
     uint64_t count;
 } Finding;
 
@@ -101,6 +105,7 @@ typedef struct ComplainState {
     uint64_t caps;          /* the capability scenario the BPF program decides */
     const LlPlan *ll;       /* the filesystem section's plan (ll->used: judged) */
     const char **ll_real;   /* ll->rules[i].path, resolved (realpath) */
+    pid_t supervisor;       /* polc: CMD's parent and its orphans' subreaper */
     VEC(Finding *) findings;
     StrMap seen;            /* dedup key -> Finding* */
     uint64_t calls;         /* notifications served */
@@ -120,6 +125,12 @@ const char *complain_fs_judge(ComplainState *cs, int listener, const struct secc
  * *right and *port set. */
 const char *complain_net_judge(ComplainState *cs, int listener, const struct seccomp_notif *req, const char *sys,
                                Span *span, const char **right, const char **port);
+
+/* A signal or an abstract unix socket address judged against the scopes:
+ * NULL when the peer is inside the sandbox (CMD and its descendants) or the
+ * call is not judged; else the finding's why, with *span, *right, *peer. */
+const char *complain_scope_judge(ComplainState *cs, int listener, const struct seccomp_notif *req, const char *sys,
+                                 Span *span, const char **right, const char **peer);
 
 /* The arguments as the report shows them: constants by name, pointers as
  * NULL or <ptr>, path arguments read from the target when `paths`; without

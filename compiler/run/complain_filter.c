@@ -28,6 +28,10 @@ const char *const complain_fs_syscalls[] = {
 
 static const char *const always_notified[] = {"execve", "execveat", NULL};
 
+const char *const complain_signal_syscalls[] = {"kill", "tkill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo",
+                                                "pidfd_send_signal", NULL};
+const char *const complain_unix_syscalls[] = {"connect", "sendto", "sendmsg", NULL};
+
 static Action notify_unless_allowed(Action a)
 {
     if (a.kind == ACT_ALLOW || a.kind == ACT_LOG)
@@ -76,7 +80,7 @@ static int cmp_nr(const void *x, const void *y)
 
 /* The transformed IR of one arch. */
 static void transform_arch(const Policy *p, Arena *a, const IrArch *src, IrArch *dst, NotifyScope scope,
-                           bool fs_judged, bool net_judged)
+                           const LlPlan *judged)
 {
     memset(dst, 0, sizeof *dst);
     dst->arch = src->arch;
@@ -87,10 +91,19 @@ static void transform_arch(const Policy *p, Arena *a, const IrArch *src, IrArch 
         VEC_PUSH(a, dst->syscalls, c);
     }
     /* the calls that must notify on every input */
-    for (int list = 0; list < 3; list++) {
-        const char *const *names = list == 0 ? always_notified : list == 1 ? complain_fs_syscalls
-                                                                           : complain_net_syscalls;
-        if ((list == 1 && !fs_judged) || (list == 2 && !net_judged))
+    const struct {
+        const char *const *names;
+        bool on;
+    } lists[] = {
+        {always_notified, true},
+        {complain_fs_syscalls, judged->handled != 0},
+        {complain_net_syscalls, judged->handled_net != 0},
+        {complain_signal_syscalls, (judged->scoped & LL_SCOPE_SIGNAL) != 0},
+        {complain_unix_syscalls, (judged->scoped & LL_SCOPE_ABSTRACT_UNIX_SOCKET) != 0},
+    };
+    for (size_t list = 0; list < sizeof lists / sizeof *lists; list++) {
+        const char *const *names = lists[list].names;
+        if (!lists[list].on)
             continue;
         for (size_t k = 0; names[k]; k++) {
             const SyscallEntry *e = syscalldb_lookup(&p->db, src->arch, names[k]);
@@ -115,7 +128,7 @@ static void transform_arch(const Policy *p, Arena *a, const IrArch *src, IrArch 
 }
 
 bool complain_filter(const Policy *p, const struct BackendOptions *opt, DiagEngine *diag, NotifyScope scope,
-                     bool fs_judged, bool net_judged, char **bpf, size_t *len)
+                     const LlPlan *judged, char **bpf, size_t *len)
 {
     Arena *a = p->arena;
     Ir *ir = arena_alloc(a, sizeof *ir);
@@ -129,7 +142,7 @@ bool complain_filter(const Policy *p, const struct BackendOptions *opt, DiagEngi
     }
     for (size_t i = 0; i < p->ir->arches.len; i++) {
         IrArch ia;
-        transform_arch(p, a, &p->ir->arches.items[i], &ia, scope, fs_judged, net_judged);
+        transform_arch(p, a, &p->ir->arches.items[i], &ia, scope, judged);
         VEC_PUSH(a, ir->arches, ia);
     }
     optimize_ir_decisions(ir);

@@ -99,6 +99,10 @@ void complain_format_args(const Policy *p, int listener, const struct seccomp_no
             sb_puts(sb, "AT_FDCWD");
             continue;
         }
+        if (i32 && (strcmp(name, "pid") == 0 || strcmp(name, "tgid") == 0 || strcmp(name, "tid") == 0)) {
+            sb_printf(sb, "%d", (int32_t)view[i]); /* as ps shows it */
+            continue;
+        }
         if (strcmp(name, "mode") == 0 && !(strcmp(sys, "mknod") == 0 || strcmp(sys, "mknodat") == 0)) {
             sb_printf(sb, "0%llo", (unsigned long long)view[i]);
             continue;
@@ -179,12 +183,16 @@ void complain_on_call(void *vcs, int listener, const struct seccomp_notif *req)
     if (denied && v.rule == IR_RULE_DEFAULT && e)
         v.rule = written_rule(p, e->name, v.action);
     const char *fs_why = NULL;
-    bool net = false;
+    FindingKind lk = FIND_FS; /* which part of the Landlock plan found it */
     if (!denied && e && cs->ll && cs->ll->used) {
         fs_why = complain_fs_judge(cs, listener, req, e->name, &f.span, &f.fs_right, &f.fs_path);
         if (!fs_why && cs->ll->handled_net) {
             fs_why = complain_net_judge(cs, listener, req, e->name, &f.span, &f.fs_right, &f.fs_path);
-            net = fs_why != NULL;
+            lk = FIND_NET;
+        }
+        if (!fs_why && cs->ll->scoped) {
+            fs_why = complain_scope_judge(cs, listener, req, e->name, &f.span, &f.fs_right, &f.fs_path);
+            lk = FIND_SCOPE;
         }
     }
     if (!denied && !fs_why)
@@ -209,7 +217,7 @@ void complain_on_call(void *vcs, int listener, const struct seccomp_notif *req)
             f.why = arena_printf(a, "default %s", f.action);
         }
     } else {
-        f.kind = net ? FIND_NET : FIND_FS;
+        f.kind = lk;
         f.rule = IR_RULE_DEFAULT;
         f.action = "landlock";
         f.why = fs_why;

@@ -73,6 +73,17 @@ void complain_text(const ComplainState *cs, StrBuf *out)
         sb_puts(out, "polc run: complain mode: nothing would have been denied\n");
 }
 
+static const char *kind_name(FindingKind k)
+{
+    switch (k) {
+    case FIND_SECCOMP: return "seccomp";
+    case FIND_FS: return "filesystem";
+    case FIND_NET: return "network";
+    case FIND_SCOPE: return "scope";
+    }
+    return "?";
+}
+
 void complain_json(const ComplainState *cs, StrBuf *out)
 {
     json_object *root = json_object_new_object();
@@ -81,9 +92,7 @@ void complain_json(const ComplainState *cs, StrBuf *out)
         const Finding *f = cs->findings.items[i];
         Where w = where(cs->p, f->span);
         json_object *o = json_object_new_object();
-        json_object_object_add(o, "kind", json_object_new_string(f->kind == FIND_FS    ? "filesystem"
-                                                                : f->kind == FIND_NET ? "network"
-                                                                                      : "seccomp"));
+        json_object_object_add(o, "kind", json_object_new_string(kind_name(f->kind)));
         json_object_object_add(o, "syscall", json_object_new_string(f->sys));
         json_object_object_add(o, "arch", json_object_new_string(arch_info(f->arch)->name));
         json_object_object_add(o, "args", json_object_new_string(f->args));
@@ -112,6 +121,9 @@ void complain_json(const ComplainState *cs, StrBuf *out)
             json_object_object_add(o, "right", json_object_new_string(f->fs_right));
         } else if (f->kind == FIND_NET) {
             json_object_object_add(o, "port", json_object_new_int(atoi(f->fs_path)));
+            json_object_object_add(o, "right", json_object_new_string(f->fs_right));
+        } else if (f->kind == FIND_SCOPE) {
+            json_object_object_add(o, "peer", json_object_new_string(f->fs_path));
             json_object_object_add(o, "right", json_object_new_string(f->fs_right));
         }
         json_object_object_add(o, "count", json_object_new_int64((int64_t)f->count));
@@ -192,4 +204,11 @@ void complain_fs_suggestions(const ComplainState *cs, StrBuf *out)
     }
     if (any)
         sb_puts(out, "}\n");
+    /* a scope has no finer rule to add: only its removal would allow these */
+    for (size_t i = 0; i < cs->findings.len; i++) {
+        const Finding *f = cs->findings.items[i];
+        if (f->kind == FIND_SCOPE)
+            sb_printf(out, "# not added: %s(%s): %s; only removing `scope %s` would allow it\n", f->sys, f->args,
+                      f->why, f->fs_right);
+    }
 }

@@ -240,7 +240,8 @@ static bool deny_reached(const Policy *p, const FsRule *d)
 /* The least ABI: the rights the rules need, the policy's `landlock-abi`,
  * --landlock-abi; the largest wins. E1102 (at the policy's statement when
  * it decided) when the host has less. */
-static bool check_abi(const Policy *p, const RunOptions *opt, int net_abi, DiagEngine *diag, LlPlan *out)
+static bool check_abi(const Policy *p, const RunOptions *opt, int net_abi, int scope_abi, DiagEngine *diag,
+                      LlPlan *out)
 {
     bool ro = p->fs.read_only_root;
     out->abi_host = landlock_host_abi();
@@ -253,6 +254,12 @@ static bool check_abi(const Policy *p, const RunOptions *opt, int net_abi, DiagE
     if (net_abi > need) {
         need = net_abi;
         why = "the network section's `tcp` ports need it";
+    }
+    if (scope_abi > need) {
+        need = scope_abi;
+        bool sig = p->process.scope_signal;
+        why = sig ? "`scope signal` needs it" : "`scope abstract-unix` needs it";
+        at = sig ? p->process.scope_signal_span : p->net.scope_abstract_unix_span;
     }
     if (p->fs.landlock_abi > need) {
         need = p->fs.landlock_abi;
@@ -372,8 +379,9 @@ bool landlock_plan(const Policy *p, const RunOptions *opt, DiagEngine *diag, LlP
         for (size_t i = 0; i < read_baseline_len; i++)
             (void)add(p, out, read_baseline[i].path, LL_FS_READ);
     int net_abi = landlock_net_plan(p, out);
-    out->used = out->handled != 0 || out->handled_net != 0;
-    return check_abi(p, opt, net_abi, diag, out);
+    int scope_abi = landlock_scope_plan(p, out);
+    out->used = out->handled != 0 || out->handled_net != 0 || out->scoped != 0;
+    return check_abi(p, opt, net_abi, scope_abi, diag, out);
 }
 
 int landlock_apply(const LlPlan *plan)

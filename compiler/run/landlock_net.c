@@ -4,7 +4,9 @@
  * every port no rule lists (bind() and connect() then fail with EACCES).
  * Landlock only grants, which is why the language has no `deny tcp`. Socket
  * families and types are not here: they are rules of the seccomp program
- * (middle/lower_network.c). docs/run.md has the mapping. */
+ * (middle/lower_network.c). And the scopes (ABI 6): `scope abstract-unix`
+ * and `scope signal` confine abstract unix sockets and signals to the
+ * sandbox's own processes. docs/run.md has the mapping. */
 #include <errno.h>
 #include <linux/landlock.h>
 #include <string.h>
@@ -18,10 +20,12 @@
 #define LL_NET_CONNECT_TCP (1ULL << 1)
 #define LL_RULE_NET_PORT 2
 #define LL_NET_ABI 4
+#define LL_SCOPE_ABI 6 /* LL_SCOPE_*: run.h */
 
-struct ll_ruleset_attr_net { /* struct landlock_ruleset_attr up to ABI 5 */
+struct ll_ruleset_attr_scoped { /* struct landlock_ruleset_attr from ABI 6 */
     uint64_t handled_access_fs;
     uint64_t handled_access_net;
+    uint64_t scoped;
 };
 
 struct ll_net_port_attr { /* struct landlock_net_port_attr */
@@ -55,12 +59,21 @@ int landlock_net_plan(const Policy *p, LlPlan *out)
     return LL_NET_ABI;
 }
 
+int landlock_scope_plan(const Policy *p, LlPlan *out)
+{
+    out->scoped = (p->net.scope_abstract_unix ? LL_SCOPE_ABSTRACT_UNIX_SOCKET : 0) |
+                  (p->process.scope_signal ? LL_SCOPE_SIGNAL : 0);
+    return out->scoped ? LL_SCOPE_ABI : 0;
+}
+
 int landlock_create_ruleset(const LlPlan *plan)
 {
-    struct ll_ruleset_attr_net attr = {plan->handled, plan->handled_net};
-    /* a kernel below ABI 4 knows only the first field: never pass it a
-     * second one (and the plan never has network rights below ABI 4) */
-    size_t size = plan->handled_net ? sizeof attr : sizeof attr.handled_access_fs;
+    struct ll_ruleset_attr_scoped attr = {plan->handled, plan->handled_net, plan->scoped};
+    /* a kernel below ABI 4 (6) knows only the first (two) fields: never pass
+     * it more (and the plan never has their rights below those ABIs) */
+    size_t size = plan->scoped        ? sizeof attr
+                  : plan->handled_net ? 2 * sizeof(uint64_t)
+                                      : sizeof attr.handled_access_fs;
     return (int)syscall(SYS_landlock_create_ruleset, &attr, size, 0);
 }
 

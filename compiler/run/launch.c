@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -100,6 +101,7 @@ static int complain_wait(const Policy *p, ComplainOptions *co, DiagEngine *diag,
     const char *why;
     ComplainState cs;
     complain_init(&cs, p, bpf_chosen_caps(p, bopt, &why), judged);
+    cs.supervisor = getpid();
     SuperviseHooks h = {complain_on_call, &cs};
     RunFailure f;
     int st = 0;
@@ -185,7 +187,7 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
         ep.notify_listener = true;
         char *cbpf;
         if (complain_filter(p, opt->backend, diag, opt->record ? NOTIFY_EVERYTHING : NOTIFY_WOULD_DENY,
-                            judged.handled != 0, judged.handled_net != 0, &cbpf, &ep.bpf_len))
+                            &judged, &cbpf, &ep.bpf_len))
             ep.bpf = cbpf;
     }
     if (diag->nerrors == errs && opt->write_bpf)
@@ -205,6 +207,12 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) {
         diag_error(diag, "E1108", SPAN_NONE, "polc run: pipe: %s", strerror(errno));
+        return -1;
+    }
+    /* complain mode judges the scopes by ancestry: CMD's orphans must stay
+     * below polc to count as inside (Landlock keeps them in the domain) */
+    if (co && judged.scoped && prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) {
+        diag_error(diag, "E1108", SPAN_NONE, "polc run: prctl(PR_SET_CHILD_SUBREAPER): %s", strerror(errno));
         return -1;
     }
     fflush(NULL);

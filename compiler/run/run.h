@@ -51,6 +51,10 @@ typedef struct LlPort {
 } LlPort;
 
 /* Landlock (landlock.c). */
+/* Landlock's scopes (ABI 6, Linux 6.12; newer than Debian 12's headers) */
+#define LL_SCOPE_ABSTRACT_UNIX_SOCKET (1ULL << 0)
+#define LL_SCOPE_SIGNAL (1ULL << 1)
+
 typedef struct LlPlan {
     bool used;               /* a ruleset is built */
     uint64_t handled;        /* handled_access_fs */
@@ -58,6 +62,7 @@ typedef struct LlPlan {
     LlRule *rules;
     size_t nrules;
     uint64_t handled_net;    /* handled_access_net */
+    uint64_t scoped;         /* scoped (ABI 6): LL_SCOPE_* */
     LlPort *ports;
     size_t nports;
 } LlPlan;
@@ -74,6 +79,8 @@ int landlock_apply(const LlPlan *plan);
  * returning the ABI it needs (0: none); the ruleset with the plan's handled
  * rights (fd, or -1 with errno); its port rules (0, or an errno value). */
 int landlock_net_plan(const Policy *p, LlPlan *out);
+/* The scopes: the plan's scoped rights, returning the ABI they need (0: none). */
+int landlock_scope_plan(const Policy *p, LlPlan *out);
 int landlock_create_ruleset(const LlPlan *plan);
 int landlock_net_add_rules(const LlPlan *plan, int ruleset);
 

@@ -8,6 +8,7 @@
 #   loop    tight.pol + --complain --suggest --merge; then the merged policy
 #           reports nothing, the program passes enforced, and polc diff lists
 #           exactly the suggested syscalls
+#   scope   signals and abstract unix sockets judged against the scopes
 #   net_reads  python3 in a network namespace breaks net_reads.pol's TCP
 #           ports and read confinement: the findings equal the golden, and
 #           --suggest --merge gives a policy that passes enforced
@@ -112,6 +113,50 @@ net_reads)
     rc=$?
     [ "$rc" = 0 ] && grep -qx done "$work/out3.txt" ||
         failmsg "enforced, the merged policy: exit status $rc: $(cat "$work/err3.txt")"
+    ;;
+scope)
+    # the scopes judged: signals to a process outside and to polc, an
+    # abstract stream and datagram socket bound outside; the same calls to
+    # the sandbox's own child and socket are not findings
+    py=/usr/bin/python3
+    sleep 120 &
+    outside=$!
+    name="polc-complain-$(printf %08d $$)" # one length: the address lengths are in the golden
+    "$py" -c "
+import socket, time
+s = socket.socket(socket.AF_UNIX)
+s.bind('\0$name')
+s.listen()
+d = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+d.bind('\0$name-dgram')
+time.sleep(120)" &
+    server=$!
+    for _ in $(seq 50); do grep -q "@$name-dgram\$" /proc/net/unix && break; sleep 0.1; done
+    printf '# scopes judged\npolicy scopes\narch x86_64\ndefault allow\nprocess { scope signal }\nnetwork { scope abstract-unix }\n' \
+        >"$work/scopes.pol"
+    (cd "$work" && "$polc" run --complain --suggest patch.pol scopes.pol -- "$py" -c "
+import os, signal, socket, subprocess
+os.kill($outside, 0)
+os.kill($outside, signal.SIGCONT)
+os.kill(os.getppid(), 0)
+child = subprocess.Popen(['/bin/sleep', '30'])
+os.kill(child.pid, signal.SIGTERM)
+child.wait()
+socket.socket(socket.AF_UNIX).connect('\0$name')
+socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM).sendto(b'x', '\0$name-dgram')
+s = socket.socket(socket.AF_UNIX)
+s.bind('\0$name-inside')
+s.listen()
+socket.socket(socket.AF_UNIX).connect('\0$name-inside')
+print('done')
+" >out.txt 2>err.txt)
+    rc=$?
+    kill "$outside" "$server" 2>/dev/null
+    [ "$rc" = 0 ] && grep -qx done "$work/out.txt" || failmsg "complain run: exit status $rc: $(cat "$work/err.txt")"
+    sed -e "s/$outside/OUTSIDE/g" -e "s/$name/NAME/g" -E -e 's/kill\([0-9]+/kill(POLC/; s/pid [0-9]+ is/pid POLC is/' \
+        "$work/err.txt" >"$work/report.txt"
+    golden scope.stderr "$work/report.txt"
+    grep -q '^# not added: kill(' "$work/patch.pol" || failmsg "patch.pol does not list the scope findings: $(cat "$work/patch.pol")"
     ;;
 *) echo "unknown scenario $scenario" >&2; exit 1 ;;
 esac

@@ -114,7 +114,7 @@ syn keyword polcAction allow deny errno kill-process kill-thread log notify trac
 syn keyword polcConditional for if when
 syn keyword polcLogical and in not or
 syn keyword polcItem add all append confine drop exec group landlock-abi newer-than
-syn keyword polcItem no-new-privileges read-only reads root unknown user
+syn keyword polcItem no-new-privileges read-only reads root scope unknown user
 " kill, read and write are syscalls, except as an action or before a path
 syn match polcAction /\<kill\>\ze\s\+[@A-Za-z_(]/
 syn match polcItem /\<\(read\|write\)\>\ze\s\+[/"]/

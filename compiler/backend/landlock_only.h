@@ -1,6 +1,6 @@
-/* TCP ports in the container outputs (net_ports.c): refused. */
-#ifndef POLC_NET_PORTS_H
-#define POLC_NET_PORTS_H
+/* TCP ports in the container outputs (landlock_only.c): refused. */
+#ifndef POLC_LANDLOCK_ONLY_H
+#define POLC_LANDLOCK_ONLY_H
 #include <stdbool.h>
 
 #include "backend/options.h"
@@ -12,5 +12,9 @@
  * output in the message ("Docker seccomp profile"). */
 bool backend_refuses_tcp_ports(const Policy *p, const BackendOptions *opt, const char *output, bool apparmor,
                                DiagEngine *diag);
+/* The same for `scope abstract-unix` and `scope signal`: E0422 (a seccomp
+ * output) or E0808 (AppArmor). */
+bool backend_refuses_scopes(const Policy *p, const BackendOptions *opt, const char *output, bool apparmor,
+                            DiagEngine *diag);
 
 #endif
