@@ -126,6 +126,7 @@ int polc_cmd_learn(int argc, char **argv)
     bool run = false;
     int c;
     optind = 0; /* restart getopt for the subcommand's argv */
+    opterr = 0; /* cli_option_error says it, with a hint */
     /* INPUTs and options mix; with --run, `--` ends polc's options, so
      * CMD's own are not read */
     while ((c = getopt_long(argc, argv, "o:I:h", LEARN_OPTS, NULL)) != -1) {
@@ -165,7 +166,7 @@ int polc_cmd_learn(int argc, char **argv)
             break;
         case L_RUN: run = true; break;
         case 'h': fputs(LEARN_USAGE, stdout); return 0;
-        default: fputs("try 'polc learn --help'\n", stderr); return 2;
+        default: cli_option_error("polc learn", argv[optind - 1], optopt, "o:I:h", LEARN_OPTS); return 2;
         }
     }
     if (optind >= argc)

@@ -163,6 +163,7 @@ int polc_cmd_run(int argc, char **argv)
     const char *includes[64], *widenings[64];
     int ninc = 0, color = -1, c;
     optind = 1;
+    opterr = 0; /* cli_option_error says it, with a hint */
     /* `+`: options end at POLICY, so CMD's own options are never read */
     while ((c = getopt_long(argc, argv, "+I:h", opts, NULL)) != -1) {
         switch (c) {
@@ -211,7 +212,7 @@ int polc_cmd_run(int argc, char **argv)
             includes[ninc++] = optarg;
             break;
         case 'h': fputs(RUN_USAGE, stdout); return 0;
-        default: fputs(RUN_USAGE, stderr); return 2;
+        default: cli_option_error("polc run", argv[optind - 1], optopt, "I:h", opts); return 2;
         }
     }
     if (optind >= argc) {

@@ -24,6 +24,8 @@ run() {
     run lint -q x.pol
     run import --nmae x x.json
     run disasm --arhc x86_64 x.bpf
+    run run --complian x.pol -- /bin/true
+    run learn --bsae runc x.txt
 } >got.txt
 if [ "${3:-}" = --update ]; then
     cp got.txt "$expected"
