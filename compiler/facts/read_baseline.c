@@ -55,3 +55,10 @@ const char *const container_unreadable[] = {
     "/proc/kcore", "/proc/kmsg", "/proc/sysrq-trigger", "/sys/firmware", "/sys/kernel/security",
     "/sys/devices/virtual/powercap", NULL,
 };
+
+/* as BASELINE_DENY in backend/apparmor.c, its entries that deny `w`: /proc/sys
+ * and /sys are read-only there but for kernel.shm* and /sys/fs/cgroup, which
+ * polc run does not carve out (it refuses them too: stricter, never wider) */
+const char *const container_unwritable[] = {
+    "/proc/sys", "/sys", "/proc/kcore", "/proc/kmsg", "/proc/sysrq-trigger", NULL,
+};

@@ -21,5 +21,8 @@ extern const size_t read_baseline_len;
  * polc run refuses a rule that would reach them (E1101), so that they stay
  * unreadable under Landlock too. NULL terminated. */
 extern const char *const container_unreadable[];
+/* The same for writes: under `read-only root` polc run refuses a write rule
+ * whose hierarchy reaches them (E1101). NULL terminated. */
+extern const char *const container_unwritable[];
 
 #endif

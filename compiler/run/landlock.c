@@ -196,6 +196,15 @@ static bool overlaps(const char *a, const char *b)
     return strncmp(a, b, n) == 0;
 }
 
+/* path is top or beneath it (whole components) */
+static bool within(const char *path, const char *top)
+{
+    if (strcmp(top, "/") == 0)
+        return true;
+    size_t n = strlen(top);
+    return strncmp(path, top, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
 static void refuse(DiagEngine *diag, const FsRule *r, const char *why, const char *help)
 {
     Diag *g = diag_error(diag, "E1101", r->span, "polc run: Landlock cannot enforce `%s %s`: %s", fs_access_name(r->access),
@@ -215,6 +224,17 @@ static void grant(const Policy *p, Widening *w, DiagEngine *diag, LlPlan *out, c
                                  "denies",
                                  fs_access_name(r->access), r->path, container_unreadable[i]);
             diag_help(diag, g, "list the files beneath `%s` that are read, not the whole hierarchy", t);
+            return;
+        }
+    for (size_t i = 0; t && (access & LL_FS_WRITE) && container_unwritable[i]; i++)
+        if (within(t, container_unwritable[i]) || within(container_unwritable[i], t)) {
+            Diag *g = diag_error(diag, "E1101", r->span,
+                                 "polc run: `%s %s` would allow writes beneath `%s`, which polc's container baseline "
+                                 "denies",
+                                 fs_access_name(r->access), r->path, container_unwritable[i]);
+            diag_help(diag, g, "the AppArmor profile of this policy denies writes beneath `%s` whatever the rule "
+                               "says; polc run refuses rather than allow more than it",
+                      container_unwritable[i]);
             return;
         }
     if (t && !add(p, out, t, access))

@@ -163,11 +163,15 @@ for attempt in 1 2 3; do
     polc_podman rm -f learn >/dev/null 2>&1
     kmsg_follow_stop
     lost=$(records_lost "$W/dmesg.txt" "$since")
-    [[ $lost == 0 ]] && break
-    echo "note: learning run $attempt: the kernel's log lost $lost audit records; running it again"
+    # a run that shows redis's records with no gap is complete; one with none
+    # at all (seen once in a CI run: no record reached the log while the
+    # container ran) is retried like a lossy one
+    nrec=$(grep -c "pid=$pid " "$W/dmesg.txt")
+    [[ $lost == 0 ]] && ((nrec >= 20)) && break
+    echo "note: learning run $attempt: $nrec records of redis, $lost audit records lost; running it again"
     sleep 2
 done
-[[ $lost == 0 ]] || fail "the kernel's log lost audit records in every learning run"
+[[ $lost == 0 ]] && ((nrec >= 20)) || fail "every learning run lost audit records (or had none of redis)"
 ok "learning run: pid $pid, $(grep -c "pid=$pid " "$W/dmesg.txt") records, exe $exe"
 
 case $scenario in

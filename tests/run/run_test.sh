@@ -205,6 +205,18 @@ filesystem { read-only root; write /etc/*.conf; exec /usr/bin/** }
 POL
     (cd "$tmp" && expect_refusal refuse_glob "$polc" run glob.pol)
     ;;
+refuse_proc_sys)
+    # a write rule into /proc/sys: the AppArmor profile's baseline denies it
+    # whatever the rule says, so polc run refuses rather than allow more
+    cat >"$tmp/procsys.pol" <<POL
+# a write rule the container baseline overrides
+policy procsys
+arch x86_64
+default allow
+filesystem { read-only root; write /proc/sys/kernel/**; exec /usr/bin/** }
+POL
+    (cd "$tmp" && expect_refusal refuse_proc_sys "$polc" run procsys.pol)
+    ;;
 refuse_abi)
     policy abi "drop all" ""
     expect_refusal refuse_abi "$polc" run --landlock-abi 99 "$tmp/abi.pol"
