@@ -180,6 +180,8 @@ static size_t open_needs(Need *n, uint64_t flags, const char *obj, const char *p
     size_t k = 0;
     if (flags & 010000000) /* O_PATH */
         return 0;
+    if (!exists && !(flags & 0100)) /* ENOENT without O_CREAT */
+        return 0;
     unsigned acc = (unsigned)flags & 3;
     if ((flags & 0100) && !exists)
         n[k++] = (Need){R_MAKE_REG, parent};
@@ -209,6 +211,16 @@ const char *complain_fs_judge(ComplainState *cs, int listener, const struct secc
     bool exists, is_dir;
     const char *obj = canonical(a, abs, &parent, &exists, &is_dir);
     bool confine_reads = cs->p->fs.confine_reads;
+    /* a name that does not exist (a PATH search, an optional config file)
+     * fails with ENOENT before Landlock sees it: not a finding, and no rule
+     * for it could be written (E1103) */
+    struct stat pst;
+    if (stat(parent, &pst) != 0)
+        return NULL;
+    bool creates = c->op == OP_MAKE || c->op == OP_MKNOD ||
+                   ((c->op == OP_OPEN || c->op == OP_OPENAT2) && !exists);
+    if (!exists && !creates)
+        return NULL;
     Need need[6];
     size_t k = 0;
     switch (c->op) {

@@ -22,4 +22,8 @@ with open(work + "/inside/ok.txt") as f:
     f.read()
 with open(work + "/outside/secret.txt") as f:  # would deny: read confinement
     f.read()
+try:  # a missing file fails with ENOENT before Landlock: not a finding
+    open(work + "/outside/missing.txt")
+except FileNotFoundError:
+    pass
 print("done")
