@@ -19,8 +19,10 @@
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <linux/landlock.h>
 
 #include "backend/backend.h"
+#include "middle/ir.h"
 #include "run/complain.h"
 #include "run/run.h"
 
@@ -57,10 +59,39 @@ static void child(const EnforcePlan *ep, const char *exe, char *const *argv, int
     if (!run_enforce(ep, &f))
         child_fail(fd, &f);
     execv(exe, argv);
+    int e = errno;
     snprintf(f.code, sizeof f.code, "E1109");
-    snprintf(f.msg, sizeof f.msg, "polc run: cannot execute `%s`: %s", exe, strerror(errno));
-    snprintf(f.help, sizeof f.help, "the policy must allow execve for CMD to start");
+    snprintf(f.msg, sizeof f.msg, "polc run: cannot execute `%s`: %s", exe, strerror(e));
+    /* the parent checked that the seccomp rules allow execve */
+    if (e == EACCES && ep->ll.used && (ep->ll.handled & LANDLOCK_ACCESS_FS_EXECUTE))
+        snprintf(f.help, sizeof f.help, "the `exec` rules must cover CMD and, for a dynamic program, its ELF "
+                                        "interpreter (e.g. `exec /usr/lib/**`): Landlock checks both");
+    else if (e == EACCES || e == ENOEXEC || e == EISDIR)
+        snprintf(f.help, sizeof f.help, "CMD must be an executable program file");
+    else
+        snprintf(f.help, sizeof f.help, "the policy must let CMD start (a rule on execve's arguments?)");
     child_fail(fd, &f);
+}
+
+/* CMD is exec'd after the filter is loaded: a policy that denies execve
+ * would leave the child unable even to report (write may be denied too), so
+ * it is refused here, pointing at the rule that decides. */
+static void check_execve_allowed(const Policy *p, const RunOptions *opt, DiagEngine *diag)
+{
+    ArchId host = arch_host();
+    const SyscallEntry *e = syscalldb_lookup(&p->db, host, "execve");
+    if (!e)
+        return;
+    const char *why;
+    uint64_t args[6] = {0};
+    IrVerdict v = ir_eval(p, host, e->nr, args, bpf_chosen_caps(p, opt->backend, &why));
+    if (v.action.kind == ACT_ALLOW || v.action.kind == ACT_LOG)
+        return;
+    Span at = v.rule >= 0 ? p->rules.items[v.rule]->span : p->default_span;
+    Diag *g = diag_error(diag, "E1109", at, "polc run: the policy denies execve (%s), so CMD cannot start",
+                         action_str(p, p->arena, v.action));
+    diag_help(diag, g, "polc run execs CMD after loading the filter, as container runtimes do: allow execve "
+                       "(`include <presets/base/polc-run.pol>`)");
 }
 
 static int exit_status(int st)
@@ -179,6 +210,8 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
             diag_help(diag, g, "CMD is a path, or a program on PATH");
         }
     }
+    if (diag->nerrors == errs && !co && !opt->record)
+        check_execve_allowed(p, opt, diag);
     /* complain mode: Landlock has no permissive mode, so its plan is judged by
      * the supervisor instead of applied; the filter notifies instead of denying */
     LlPlan judged = ep.ll;

@@ -217,6 +217,12 @@ filesystem { read-only root; write /proc/sys/kernel/**; exec /usr/bin/** }
 POL
     (cd "$tmp" && expect_refusal refuse_proc_sys "$polc" run procsys.pol)
     ;;
+refuse_execve)
+    # a policy that denies execve (and write and exit_group): refused before
+    # the fork, at the deciding line (the child could not even report)
+    printf '# denies execve\npolicy noexec\narch x86_64\ndefault errno(EPERM)\nsyscalls { allow read }\n' >"$tmp/noexec.pol"
+    (cd "$tmp" && expect_refusal refuse_execve "$polc" run noexec.pol)
+    ;;
 refuse_abi)
     policy abi "drop all" ""
     expect_refusal refuse_abi "$polc" run --landlock-abi 99 "$tmp/abi.pol"
