@@ -10,7 +10,7 @@ typedef struct Family {
     const char *file;   /* stdlib file name ending */
     const char *prefix; /* NULL: any name in the file */
     bool bits;          /* may be written as an OR of single-bit constants */
-    const char *not_prefix; /* names with this prefix are another family's */
+    const char *not_prefix; /* names starting with one of these ('|'-separated) are another family's */
 } Family;
 
 typedef struct ArgFamily {
@@ -20,8 +20,9 @@ typedef struct ArgFamily {
 } ArgFamily;
 
 static const ArgFamily ARG_FAMILIES[] = {
-    {"socket", 0, {{"net.pol", "AF_", false, NULL}}},
-    {"socketpair", 0, {{"net.pol", "AF_", false, NULL}}},
+    /* AF_LOCAL is AF_UNIX's other name: the usual one is shown */
+    {"socket", 0, {{"net.pol", "AF_", false, "AF_LOCAL"}}},
+    {"socketpair", 0, {{"net.pol", "AF_", false, "AF_LOCAL"}}},
     {"socket", 1, {{"net.pol", "SOCK_", false, NULL}}},
     {"clone", 0, {{"clone.pol", "CLONE_", true, NULL}}},
     {"unshare", 0, {{"clone.pol", "CLONE_", true, NULL}}},
@@ -42,7 +43,8 @@ static const ArgFamily ARG_FAMILIES[] = {
     {"mmap", 3, {{"mman.pol", "MAP_", true, NULL}}},
     {"open", 1, {{"fcntl.pol", "O_", true, NULL}}},
     {"openat", 2, {{"fcntl.pol", "O_", true, NULL}}},
-    {"fcntl", 1, {{"fcntl.pol", "F_", false, NULL}}},
+    /* fcntl's commands, not its seal flags, lock types or access's F_OK */
+    {"fcntl", 1, {{"fcntl.pol", "F_", false, "F_SEAL_|F_EXLCK|F_SHLCK|F_RDLCK|F_WRLCK|F_UNLCK|F_OK"}}},
     {"setsockopt", 1, {{"net.pol", "SOL_", false, NULL}}},
     {"getsockopt", 1, {{"net.pol", "SOL_", false, NULL}}},
     {"madvise", 2, {{"mman.pol", "MADV_", false, NULL}}},
@@ -52,6 +54,17 @@ static bool ends_with(const char *s, const char *suf)
 {
     size_t a = strlen(s), b = strlen(suf);
     return a >= b && !strcmp(s + a - b, suf);
+}
+
+static bool excluded(const char *name, const char *prefixes)
+{
+    for (const char *p = prefixes; p && *p;) {
+        size_t n = strcspn(p, "|");
+        if (strncmp(name, p, n) == 0)
+            return true;
+        p += n + (p[n] == '|');
+    }
+    return false;
 }
 
 /* The first constant (in file order) of the family with exactly value v. */
@@ -65,8 +78,7 @@ static const NamedConst *find_const(const Policy *policy, const Family *f, uint6
         const NamedConst *d = m->slots[i].value;
         if (d->value != v || d->is_errno)
             continue;
-        if ((f->prefix && strncmp(d->name, f->prefix, strlen(f->prefix)) != 0) ||
-            (f->not_prefix && strncmp(d->name, f->not_prefix, strlen(f->not_prefix)) == 0))
+        if ((f->prefix && strncmp(d->name, f->prefix, strlen(f->prefix)) != 0) || excluded(d->name, f->not_prefix))
             continue;
         const SourceFile *sf = source_get(policy->sm, d->span.file);
         if (!sf || !sf->from_stdlib || !ends_with(sf->name, f->file))

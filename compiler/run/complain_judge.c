@@ -99,6 +99,12 @@ void complain_format_args(const Policy *p, int listener, const struct seccomp_no
             sb_puts(sb, "AT_FDCWD");
             continue;
         }
+        /* ioctl's and fcntl's third argument is mostly a pointer: its value
+         * differs from call to call and would split one finding into many */
+        if (i == 2 && view[i] >= 0x100000 && (strcmp(sys, "ioctl") == 0 || strcmp(sys, "fcntl") == 0)) {
+            sb_puts(sb, "<ptr>");
+            continue;
+        }
         if (i32 && (strcmp(name, "pid") == 0 || strcmp(name, "tgid") == 0 || strcmp(name, "tid") == 0)) {
             sb_printf(sb, "%d", (int32_t)view[i]); /* as ps shows it */
             continue;
