@@ -125,8 +125,17 @@ IrVerdict ir_eval(const Policy *policy, ArchId arch, uint32_t nr, const uint64_t
     }
     if (!s) { /* nothing tests its arguments */
         IrVerdict v = {policy->ir->default_action, IR_RULE_DEFAULT};
-        if (policy->ir->has_unknown && nr != 0xffffffffu && !syscalldb_by_nr(&policy->db, arch, nr))
+        if (policy->ir->has_unknown && nr != 0xffffffffu && !syscalldb_by_nr(&policy->db, arch, nr)) {
             v.action = policy->ir->unknown_action;
+            return v;
+        }
+        /* every rule of the syscall does what the default does: name it */
+        for (size_t i = 0; i < ia->folded.len; i++)
+            if (ia->folded.items[i].nr == nr) {
+                uint64_t view[6];
+                ir_arg_view(policy, ia->folded.items[i].name, arch, args, view);
+                return ir_syscall_eval(&ia->folded.items[i], view, caps, policy->ir->default_action);
+            }
         return v;
     }
     uint64_t view[6];
@@ -144,6 +153,12 @@ IrVerdict ir_syscall_eval(const IrSyscall *s, const uint64_t args[6], uint64_t c
         if (dnf_eval(d->cases.items[i].cond, args)) {
             v.action = d->cases.items[i].action;
             v.rule = d->cases.items[i].rules.len ? d->cases.items[i].rules.items[0] : -1;
+            return v;
+        }
+    /* the default decides; a rule with the default's action may match */
+    for (size_t i = 0; i < d->folded.len; i++)
+        if (dnf_eval(d->folded.items[i].cond, args)) {
+            v.rule = d->folded.items[i].rules.items[0];
             return v;
         }
     return v;

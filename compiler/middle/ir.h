@@ -19,6 +19,11 @@ typedef struct IrCase {
 
 typedef struct IrDecision {
     VEC(IrCase) cases; /* sorted by action (most restrictive first) */
+    /* cases the optimizer dropped because they do what the default does
+     * (`deny X if C` under a default with the same action): not part of the
+     * decision, kept only so that ir_eval names the rule behind such a
+     * default verdict */
+    VEC(IrCase) folded;
 } IrDecision;
 
 typedef struct IrSyscall {
@@ -32,6 +37,9 @@ typedef struct IrSyscall {
 typedef struct IrArch {
     ArchId arch;
     VEC(IrSyscall) syscalls; /* sorted by nr */
+    /* syscalls the optimizer removed because every case was folded (see
+     * IrDecision.folded); sorted by nr; for ir_eval's rule only */
+    VEC(IrSyscall) folded;
 } IrArch;
 
 struct Ir {

@@ -398,7 +398,7 @@ bool lower_policy(polc_ctx *ctx)
             add_newer_hits(&lw, (ArchId)a, (void *)&hits);
         if (hits.len > 1)
             qsort(hits.items, hits.len, sizeof *hits.items, hit_cmp);
-        IrArch ia = {(ArchId)a, {0}};
+        IrArch ia = {.arch = (ArchId)a};
         for (size_t i = 0; i < hits.len;) {
             size_t j = i;
             while (j < hits.len && hits.items[j].nr == hits.items[i].nr)

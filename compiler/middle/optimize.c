@@ -3,18 +3,32 @@
  * cases that do what the default does are dropped, capabilities a decision
  * does not depend on are removed, and syscalls left with nothing to decide
  * leave the IR. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "compile.h"
 #include "middle/ir.h"
 
+/* The cases that do what the default does leave the decision; those of
+ * rules stay behind it as `folded` (the same array, past the kept cases). */
 static void drop_default_cases(IrDecision *d, Action dflt)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < d->cases.len; i++)
-        if (!action_eq(d->cases.items[i].action, dflt) && !dnf_is_false(d->cases.items[i].cond))
-            d->cases.items[k++] = d->cases.items[i];
+    size_t n = d->cases.len, k = 0, f = 0;
+    IrCase *tail = malloc((n ? n : 1) * sizeof *tail);
+    if (!tail)
+        abort();
+    for (size_t i = 0; i < n; i++) {
+        IrCase c = d->cases.items[i];
+        if (!action_eq(c.action, dflt) && !dnf_is_false(c.cond))
+            d->cases.items[k++] = c;
+        else if (!dnf_is_false(c.cond) && c.rules.len)
+            tail[f++] = c;
+    }
+    memcpy(d->cases.items + k, tail, f * sizeof *tail);
+    free(tail);
     d->cases.len = k;
+    d->folded.items = f ? d->cases.items + k : NULL;
+    d->folded.len = d->folded.cap = f;
 }
 
 /* Removes capability bit `b` when flipping it never changes the decision. */
@@ -45,19 +59,31 @@ void optimize_ir_decisions(Ir *ir)
 {
     for (size_t a = 0; a < ir->arches.len; a++) {
         IrArch *ia = &ir->arches.items[a];
-        size_t keep = 0;
-        for (size_t i = 0; i < ia->syscalls.len; i++) {
+        size_t n = ia->syscalls.len, keep = 0, gone = 0;
+        IrSyscall *folded = malloc((n ? n : 1) * sizeof *folded);
+        if (!folded)
+            abort();
+        for (size_t i = 0; i < n; i++) {
             IrSyscall *s = &ia->syscalls.items[i];
             for (unsigned sc = 0; sc < (1u << s->ncaps); sc++)
                 drop_default_cases(&s->scenarios[sc], ir->default_action);
             for (int b = s->ncaps - 1; b >= 0; b--)
                 drop_cap(s, b);
-            bool any = false;
-            for (unsigned sc = 0; sc < (1u << s->ncaps) && !any; sc++)
-                any = s->scenarios[sc].cases.len > 0;
+            bool any = false, blame = false;
+            for (unsigned sc = 0; sc < (1u << s->ncaps); sc++) {
+                any |= s->scenarios[sc].cases.len > 0;
+                blame |= s->scenarios[sc].folded.len > 0;
+            }
             if (any)
                 ia->syscalls.items[keep++] = *s;
+            else if (blame)
+                folded[gone++] = *s;
         }
+        /* the removed syscalls with folded cases go past the kept ones */
+        memcpy(ia->syscalls.items + keep, folded, gone * sizeof *folded);
+        free(folded);
         ia->syscalls.len = keep;
+        ia->folded.items = gone ? ia->syscalls.items + keep : NULL;
+        ia->folded.len = ia->folded.cap = gone;
     }
 }

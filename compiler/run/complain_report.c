@@ -53,6 +53,14 @@ static Where where(const Policy *p, Span s)
     return w;
 }
 
+/* The line without its indentation (the JSON report, comments). */
+static Where trimmed(Where w)
+{
+    while (w.len && (*w.text == ' ' || *w.text == '\t'))
+        w.text++, w.len--;
+    return w;
+}
+
 void complain_text(const ComplainState *cs, StrBuf *out)
 {
     uint64_t calls = 0;
@@ -90,7 +98,7 @@ void complain_json(const ComplainState *cs, StrBuf *out)
     json_object *arr = json_object_new_array();
     for (size_t i = 0; i < cs->findings.len; i++) {
         const Finding *f = cs->findings.items[i];
-        Where w = where(cs->p, f->span);
+        Where w = trimmed(where(cs->p, f->span));
         json_object *o = json_object_new_object();
         json_object_object_add(o, "kind", json_object_new_string(kind_name(f->kind)));
         json_object_object_add(o, "syscall", json_object_new_string(f->sys));
@@ -140,7 +148,9 @@ void complain_trace(const ComplainState *cs, StrBuf *out)
 {
     for (size_t i = 0; i < cs->findings.len; i++) {
         const Finding *f = cs->findings.items[i];
-        if (f->kind != FIND_SECCOMP)
+        /* a rule decided it, not the default: an added allow would not change
+         * that (the most restrictive matching rule wins); see below */
+        if (f->kind != FIND_SECCOMP || f->rule >= 0)
             continue;
         /* strace prints clone's flags by key */
         if (strcmp(f->sys, "clone") == 0) {
@@ -204,6 +214,16 @@ void complain_fs_suggestions(const ComplainState *cs, StrBuf *out)
     }
     if (any)
         sb_puts(out, "}\n");
+    /* a deny rule decided these: only editing it would allow them */
+    for (size_t i = 0; i < cs->findings.len; i++) {
+        const Finding *f = cs->findings.items[i];
+        if (f->kind != FIND_SECCOMP || f->rule < 0)
+            continue;
+        Where w = trimmed(where(cs->p, f->span));
+        sb_printf(out, "# not added: %s(%s): decided by %s:%u `%.*s`; an added allow would not change it (the most "
+                       "restrictive rule wins): edit that rule\n",
+                  f->sys, f->args, w.file, w.line, (int)w.len, w.text);
+    }
     /* a scope has no finer rule to add: only its removal would allow these */
     for (size_t i = 0; i < cs->findings.len; i++) {
         const Finding *f = cs->findings.items[i];

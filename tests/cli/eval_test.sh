@@ -93,5 +93,15 @@ else
     pass=$((pass + 1))
 fi
 rm -rf "$out" "$out.err"
+# a rule whose action is the default's is folded into it by the optimizer;
+# the rule is still the one named (and a call no rule matches is the default's)
+same=$(mktemp -d)
+printf 'policy same\narch x86_64\ndefault errno(EPERM)\nsyscalls {\n    allow mprotect if prot & PROT_EXEC == 0\n    deny mprotect if prot & PROT_EXEC\n    deny mkdir\n}\n' >"$same/same.pol"
+ex=$same
+check same.pol x86_64 'mprotect(0, 4096, PROT_READ | PROT_EXEC)' 'errno(EPERM)' 'same.pol:6  deny mprotect if prot & PROT_EXEC'
+check same.pol x86_64 'mkdir(0, 0)' 'errno(EPERM)' 'same.pol:7  deny mkdir'
+check same.pol x86_64 'mprotect(0, 4096, PROT_READ)' allow 'same.pol:5'
+check same.pol x86_64 'getpid()' 'errno(EPERM)' 'the default'
+rm -rf "$same"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
