@@ -188,16 +188,20 @@ void complain_on_call(void *vcs, int listener, const struct seccomp_notif *req)
     bool denied = v.action.kind != ACT_ALLOW && v.action.kind != ACT_LOG;
     if (denied && v.rule == IR_RULE_DEFAULT && e)
         v.rule = written_rule(p, e->name, v.action);
+    /* the Landlock plan is judged even for a call seccomp denies: with only
+     * the seccomp finding, --suggest would add an allow that Landlock then
+     * refuses, and the loop would need another round */
+    Finding l = f;
     const char *fs_why = NULL;
     FindingKind lk = FIND_FS; /* which part of the Landlock plan found it */
-    if (!denied && e && cs->ll && cs->ll->used) {
-        fs_why = complain_fs_judge(cs, listener, req, e->name, &f.span, &f.fs_right, &f.fs_path);
+    if (e && cs->ll && cs->ll->used) {
+        fs_why = complain_fs_judge(cs, listener, req, e->name, &l.span, &l.fs_right, &l.fs_path);
         if (!fs_why && cs->ll->handled_net) {
-            fs_why = complain_net_judge(cs, listener, req, e->name, &f.span, &f.fs_right, &f.fs_path);
+            fs_why = complain_net_judge(cs, listener, req, e->name, &l.span, &l.fs_right, &l.fs_path);
             lk = FIND_NET;
         }
         if (!fs_why && cs->ll->scoped) {
-            fs_why = complain_scope_judge(cs, listener, req, e->name, &f.span, &f.fs_right, &f.fs_path);
+            fs_why = complain_scope_judge(cs, listener, req, e->name, &l.span, &l.fs_right, &l.fs_path);
             lk = FIND_SCOPE;
         }
     }
@@ -206,7 +210,7 @@ void complain_on_call(void *vcs, int listener, const struct seccomp_notif *req)
     StrBuf sb;
     sb_init(&sb);
     complain_format_args(p, listener, req, arch, f.sys, true, &sb);
-    f.args = arena_strdup(a, sb.data ? sb.data : "");
+    f.args = l.args = arena_strdup(a, sb.data ? sb.data : "");
     sb_free(&sb);
     if (denied) {
         f.kind = FIND_SECCOMP;
@@ -222,11 +226,13 @@ void complain_on_call(void *vcs, int listener, const struct seccomp_notif *req)
             f.span = p->default_span;
             f.why = arena_printf(a, "default %s", f.action);
         }
-    } else {
-        f.kind = lk;
-        f.rule = IR_RULE_DEFAULT;
-        f.action = "landlock";
-        f.why = fs_why;
+        add_finding(cs, &f);
     }
-    add_finding(cs, &f);
+    if (fs_why) {
+        l.kind = lk;
+        l.rule = IR_RULE_DEFAULT;
+        l.action = "landlock";
+        l.why = fs_why;
+        add_finding(cs, &l);
+    }
 }

@@ -9,6 +9,8 @@
 #           reports nothing, the program passes enforced, and polc diff lists
 #           exactly the suggested syscalls
 #   scope   signals and abstract unix sockets judged against the scopes
+#   both    a call both seccomp and the filesystem section deny: both
+#           reported, and one --merge round suffices
 #   net_reads  python3 in a network namespace breaks net_reads.pol's TCP
 #           ports and read confinement: the findings equal the golden, and
 #           --suggest --merge gives a policy that passes enforced
@@ -157,6 +159,23 @@ print('done')
         "$work/err.txt" >"$work/report.txt"
     golden scope.stderr "$work/report.txt"
     grep -q '^# not added: kill(' "$work/patch.pol" || failmsg "patch.pol does not list the scope findings: $(cat "$work/patch.pol")"
+    ;;
+both)
+    # mkdir outside the write paths, with mkdir itself denied: complain mode
+    # reports both the seccomp rule and the filesystem rule, so one
+    # --suggest --merge round gives a policy under which the run passes
+    bb=$(readlink -f "$(command -v busybox)")
+    printf '# both layers deny\npolicy both\narch x86_64\ndefault errno(EPERM)\nsyscalls { allow execve, exit_group }\nfilesystem { read-only root; write %s/inside/**; exec /usr/** }\n' \
+        "$work" >"$work/both.pol"
+    (cd "$work" && "$polc" run --complain --merge both.pol -- "$bb" mkdir "$work/outside/nd" >out.txt 2>err.txt)
+    rc=$?
+    [ "$rc" = 0 ] || failmsg "complain run: exit status $rc: $(cat "$work/err.txt")"
+    grep -q 'would deny mkdir(.*default errno(EPERM)' "$work/err.txt" || failmsg "no seccomp finding for mkdir: $(cat "$work/err.txt")"
+    grep -q 'would deny mkdir(.*read-only root (make-dir' "$work/err.txt" || failmsg "no filesystem finding for mkdir: $(cat "$work/err.txt")"
+    rmdir "$work/outside/nd"
+    (cd "$work" && "$polc" run both.pol -- "$bb" mkdir "$work/outside/nd" >out2.txt 2>err2.txt)
+    rc=$?
+    [ "$rc" = 0 ] && [ -d "$work/outside/nd" ] || failmsg "one merge round did not suffice: exit $rc: $(cat "$work/err2.txt")"
     ;;
 *) echo "unknown scenario $scenario" >&2; exit 1 ;;
 esac
