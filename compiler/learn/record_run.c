@@ -8,9 +8,11 @@
  * learned policies, whatever the input. The supervisor cannot see results
  * (CONTINUE lets the kernel run the call), so every call reads as returning
  * 0: the header's failure statistics do not apply to recorded runs. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/capability.h>
 
 #include "compile.h"
 #include "learn/record_run.h"
@@ -59,8 +61,30 @@ polc_status learn_record_run(polc_ctx *ctx, char *const *argv, const char *trace
     polc_ctx *rc = compile_new_like(ctx);
     if (!rc)
         return POLC_EUSAGE;
-    char text[128];
-    snprintf(text, sizeof text, "policy recording\narch %s\ndefault allow\n", arch_info(host)->name);
+    /* CMD keeps exactly the capabilities polc was started with (a policy
+     * without a capabilities section would mean Docker's default set: a
+     * recording under other privileges than the program's own run) */
+    char text[4096];
+    int tn = snprintf(text, sizeof text, "policy recording\narch %s\ndefault allow\ncapabilities { drop all",
+                     arch_info(host)->name);
+    cap_t now = cap_get_proc();
+    const char *sep = "; add ";
+    for (cap_value_t c = 0; now && c <= CAP_LAST_CAP && tn > 0 && (size_t)tn < sizeof text - 64; c++) {
+        cap_flag_value_t v = CAP_CLEAR;
+        char *name = cap_get_flag(now, c, CAP_EFFECTIVE, &v) == 0 && v == CAP_SET ? cap_to_name(c) : NULL;
+        if (!name)
+            continue;
+        /* libcap says cap_net_raw, the language NET_RAW */
+        tn += snprintf(text + tn, sizeof text - (size_t)tn, "%s", sep);
+        for (const char *q = strncmp(name, "cap_", 4) == 0 ? name + 4 : name; *q && (size_t)tn < sizeof text - 2; q++)
+            text[tn++] = (char)toupper((unsigned char)*q);
+        text[tn] = '\0';
+        sep = ", ";
+        cap_free(name);
+    }
+    if (now)
+        cap_free(now);
+    snprintf(text + tn, sizeof text - (size_t)tn, " }\n");
     polc_set_verify_libseccomp(rc, 0);
     polc_status st = polc_compile_buffer(rc, "<polc learn --run>", text, strlen(text));
     FILE *out = st == POLC_OK ? fopen(trace_path, "w") : NULL;

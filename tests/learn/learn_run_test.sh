@@ -91,6 +91,24 @@ os.remove(p); os.rmdir(d); print("done")'
     grep -q "PermissionError" sock.out && ok "python socket() (never recorded) -> PermissionError" ||
         fail "python socket() under python.pol: $(tail -3 sock.out)"
     ;;
+privileges)
+    # the recording changes nothing about CMD's privileges: the capability
+    # sets polc was started with (as root: its full set, no no_new_privs),
+    # and an unprivileged invoker records too (a user namespace, no caps)
+    want=$(grep -E '^Cap(Eff|Bnd)' /proc/self/status)
+    "$POLC" learn --run -o priv.pol -- /bin/grep -E '^Cap(Eff|Bnd)' /proc/self/status >priv.out 2>priv.err ||
+        fail "learn --run as root: $(cat priv.err)"
+    [ "$(cat priv.out)" = "$want" ] && ok "recorded with polc's own capabilities" ||
+        fail "recorded with other capabilities: $(cat priv.out), not $want"
+    u=$(mktemp -d /tmp/polc-learn-unpriv.XXXXXX)
+    chmod 777 "$u"
+    cp "$POLC" "$u/polc" && cp -r "$(dirname "$0")/../../stdlib" "$u/stdlib" && chmod -R a+rX "$u"
+    setpriv --reuid 65534 --regid 65534 --clear-groups env POLC_PATH="$u/stdlib" \
+        "$u/polc" learn --run -o "$u/u.pol" -- /bin/sh -c true >"$u/out" 2>&1 &&
+        grep -q '^syscalls {' "$u/u.pol" && ok "an unprivileged user records" ||
+        fail "learn --run unprivileged: $(cat "$u/out")"
+    rm -rf "$u"
+    ;;
 *) echo "unknown scenario $scenario"; exit 1 ;;
 esac
 [ $fails = 0 ] || { echo "$fails failure(s)"; exit 1; }
