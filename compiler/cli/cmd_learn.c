@@ -110,7 +110,11 @@ static polc_status learn_run(polc_ctx *ctx, char **cmd, const polc_learn_options
         if (status)
             fprintf(stderr, "polc learn: note: %s exited with status %d\n", cmd[0], status);
         const char *inputs[] = {trace};
-        st = polc_learn(ctx, inputs, 1, opts, text);
+        /* recorded under polc run: its preset, not runc's (--base overrides) */
+        polc_learn_options o = *opts;
+        if (!o.runtime)
+            o.runtime = "polc-run";
+        st = polc_learn(ctx, inputs, 1, &o, text);
     }
     unlink(trace);
     rmdir(dir);

@@ -783,13 +783,18 @@ static void drop_conditions_presets_cover(const polc_ctx *ctx, const int *base_i
     sb_free(&sb);
 }
 
-static bool pick_base(polc_ctx *ctx, const char *list, const LearnData *d, int *picked, bool *detected, size_t *n)
+static bool pick_base(polc_ctx *ctx, const char *list, const char *runtime, const LearnData *d, int *picked,
+                      bool *detected, size_t *n)
 {
     *n = 0;
     if (!list && d->arch != ARCH_X86_64)
         return true; /* measured on x86_64 only (docs/presets.md) */
     if (!list) {
-        picked[(*n)++] = 0;
+        int rt = 0;
+        for (size_t i = 0; runtime && i < NBASE; i++)
+            if (strcmp(BASE_PRESETS[i].name, runtime) == 0)
+                rt = (int)i;
+        picked[(*n)++] = rt;
         const bool seen[] = {false, false, false, d->saw_glibc, d->saw_musl, d->saw_go};
         for (size_t i = 3; i < NBASE; i++)
             if (seen[i]) {
@@ -1000,7 +1005,7 @@ static polc_status learn_with(polc_ctx *ctx, const StdlibView *std, ArchId arch,
     int base_ids[NBASE];
     bool base_detected[NBASE] = {false};
     size_t nbase = 0;
-    if (!pick_base(ctx, o.base, &d, base_ids, base_detected, &nbase))
+    if (!pick_base(ctx, o.base, o.runtime, &d, base_ids, base_detected, &nbase))
         return POLC_EUSAGE;
 
     /* one rule per syscall seen */
@@ -1116,6 +1121,7 @@ static polc_status learn_with(polc_ctx *ctx, const StdlibView *std, ArchId arch,
                 sb_printf(&sb, "#   %s: %s%s\n", BASE_PRESETS[base_ids[i]].name, BASE_PRESETS[base_ids[i]].why,
                           base_detected[i] ? " (detected in the trace)"
                           : o.base          ? " (--base)"
+                          : o.runtime       ? " (the runtime that recorded it)"
                                             : " (the default runtime)");
         } else if (o.base)
             sb_puts(&sb, "# No base preset included (--base none).\n");

@@ -179,6 +179,7 @@ typedef struct polc_learn_options {
     long pid;                  /* pid= of the process; 0: any */
     const char *since;         /* records at or after: epoch seconds, @EPOCH or YYYY-MM-DD[ T]HH:MM:SS (UTC) */
     const char *base;          /* base presets to include: NULL auto, "none", or names joined by ',' */
+    const char *runtime;       /* with base NULL: the runtime's preset (NULL: "runc"; polc learn --run: "polc-run") */
 } polc_learn_options;
 polc_status polc_learn(polc_ctx *ctx, const char *const *inputs, size_t ninputs, const polc_learn_options *opts,
                        char **pol_out);

@@ -100,6 +100,9 @@ privileges)
         fail "learn --run as root: $(cat priv.err)"
     [ "$(cat priv.out)" = "$want" ] && ok "recorded with polc's own capabilities" ||
         fail "recorded with other capabilities: $(cat priv.out), not $want"
+    # recorded under polc run: its preset is the default base, not runc's
+    grep -qx 'include <presets/base/polc-run.pol>' priv.pol && ! grep -q 'base/runc.pol' priv.pol &&
+        ok "includes the polc-run preset" || fail "priv.pol's base presets: $(grep include priv.pol)"
     u=$(mktemp -d /tmp/polc-learn-unpriv.XXXXXX)
     chmod 777 "$u"
     cp "$POLC" "$u/polc" && cp -r "$(dirname "$0")/../../stdlib" "$u/stdlib" && chmod -R a+rX "$u"
