@@ -616,9 +616,16 @@ static void resolve_tcp_ports(polc_ctx *ctx, bool deny, const NetItem *n)
     bool connect = n->type.name && strcmp(n->type.name, "connect") == 0;
     if (strcmp(n->family.name, "tcp") != 0) {
         Diag *g = diag_error(&ctx->diag, "E0314", n->span, "ports can only follow `tcp bind` or `tcp connect`");
-        diag_help(&ctx->diag, g, "families and types take no ports: write `%s%s%s` alone, and the ports as `allow tcp "
-                                 "bind PORT` or `allow tcp connect PORT`",
-                  n->family.name, n->type.name ? " " : "", n->type.name ? n->type.name : "");
+        if (strcmp(n->family.name, "udp") == 0)
+            /* Landlock has no UDP port rights (ABI 7): a family and type is all */
+            diag_help(&ctx->diag, g, "UDP ports cannot be restricted (Landlock has TCP port rules only); allow "
+                                     "UDP sockets with `allow inet dgram` (and `inet6 dgram`)");
+        else if (in_list(NET_FAMILIES, n->family.name))
+            diag_help(&ctx->diag, g, "families and types take no ports: write `%s%s%s` alone, and the ports as "
+                                     "`allow tcp bind PORT` or `allow tcp connect PORT`",
+                      n->family.name, n->type.name ? " " : "", n->type.name ? n->type.name : "");
+        else
+            diag_help(&ctx->diag, g, "write the ports as `allow tcp bind PORT` or `allow tcp connect PORT`");
         return;
     }
     if (!bind && !connect) {
@@ -697,7 +704,12 @@ static void resolve_net_section(polc_ctx *ctx, Stmt *s)
                     Diag *g = diag_error(&ctx->diag, "E0310", n->family.span, "unknown address family `%s`",
                                          n->family.name);
                     const char *c = closest_name(n->family.name, NET_FAMILIES, sizeof NET_FAMILIES / sizeof *NET_FAMILIES - 1);
-                    if (c)
+                    /* protocols are a family and a type here */
+                    if (strcmp(n->family.name, "udp") == 0)
+                        diag_help(&ctx->diag, g, "UDP is `inet dgram` (and `inet6 dgram`)");
+                    else if (strcmp(n->family.name, "icmp") == 0)
+                        diag_help(&ctx->diag, g, "ICMP sockets are `inet dgram` (ping) or `inet raw`");
+                    else if (c)
                         diag_help(&ctx->diag, g, "did you mean `%s`?", c);
                     continue;
                 }

@@ -48,7 +48,7 @@ bool run_prepare(const Policy *p, const RunOptions *opt, DiagEngine *diag, const
     ArchId host = arch_host();
     bool known = host != ARCH__COUNT;
     if (!known || !(p->arch_mask & (1u << host))) {
-        Diag *g = diag_error(diag, "E1100", p->name_span,
+        Diag *g = diag_error(diag, "E1100", p->arch_span.file != UINT32_MAX ? p->arch_span : p->name_span,
                              "polc run: the policy does not target this host's arch (%s)",
                              known ? arch_info(host)->name : "unknown");
         diag_help(diag, g, "add it to the policy's `arch` line");
