@@ -16,6 +16,9 @@
 #include "compile.h"
 #include "middle/ir.h"
 #include "output.h"
+#include "review/lint.h"
+#include "util/diag_codes.h"
+#include "util/sarif.h"
 #include "util/polc_limits.h"
 #include "util/file.h"
 #include "validate/validate.h"
@@ -453,7 +456,26 @@ polc_status polc_set_caps(polc_ctx *ctx, const char *caps)
 size_t polc_error_count(const polc_ctx *ctx) { return ctx->diag.nerrors; }
 size_t polc_warning_count(const polc_ctx *ctx) { return ctx->diag.nwarnings; }
 
+/* The rule text of a code in SARIF: the registry's meaning for E and W
+ * codes, docs/lint.md's for L codes. */
+static const char *code_meaning(const char *code, const char **doc)
+{
+    if (code && code[0] == 'L') {
+        *doc = "docs/lint.md";
+        return lint_code_meaning(code);
+    }
+    *doc = "docs/diagnostics.md";
+    const DiagCodeInfo *i = diag_code_lookup(code);
+    return i ? i->meaning : NULL;
+}
+
 char *polc_render_diagnostics(const polc_ctx *ctx, polc_diag_format format, int color)
 {
+    if (format == POLC_DIAG_SARIF) {
+        SarifLog log;
+        sarif_init(&log, code_meaning);
+        sarif_add_diags(&log, &ctx->diag);
+        return sarif_render(&log, polc_version());
+    }
     return format == POLC_DIAG_JSON ? diag_render_json(&ctx->diag) : diag_render_text(&ctx->diag, color != 0);
 }

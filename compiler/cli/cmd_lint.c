@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "util/sarif.h"
 #include "polc/lint.h"
 #include "polc/polc.h"
 
@@ -24,7 +25,9 @@ static const char LINT_USAGE[] =
     "                            same for one finding\n"
     "      --arch LIST           override the policy's `arch`\n"
     "  -I DIR                    search DIR for include <...>\n"
-    "      --diagnostics-format text|json\n"
+    "      --diagnostics-format text|json|sarif\n"
+    "                            json: one array on stdout; sarif: one SARIF\n"
+    "                            2.1.0 log on stdout (docs/sarif.md)\n"
     "      --stdin-name NAME     name used in messages when FILE is -\n"
     "      --color auto|always|never\n"
     "\n"
@@ -58,10 +61,12 @@ int polc_cmd_lint(int argc, char **argv)
         case O_FMT:
             if (strcmp(optarg, "json") == 0)
                 fmt = POLC_DIAG_JSON;
+            else if (strcmp(optarg, "sarif") == 0)
+                fmt = POLC_DIAG_SARIF;
             else if (strcmp(optarg, "text") == 0)
                 fmt = POLC_DIAG_TEXT;
             else {
-                fputs("polc lint: --diagnostics-format takes text or json\n", stderr);
+                fputs("polc lint: --diagnostics-format takes text, json or sarif\n", stderr);
                 return 2;
             }
             break;
@@ -89,6 +94,8 @@ int polc_cmd_lint(int argc, char **argv)
         color = fmt == POLC_DIAG_TEXT && isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL;
     int status = 0;
     CliJsonArray json_all = {0};
+    SarifLog sarif;
+    sarif_init(&sarif, NULL);
     for (int i = optind; i < argc; i++) {
         polc_ctx *ctx = cli_new_ctx(includes, ninc);
         if (!ctx)
@@ -103,6 +110,9 @@ int polc_cmd_lint(int argc, char **argv)
         if (fmt == POLC_DIAG_JSON) {
             if (cli_json_merge(&json_all, d) != 0)
                 return 2;
+        } else if (fmt == POLC_DIAG_SARIF) {
+            if (!sarif_add_log(&sarif, d))
+                return 2;
         } else {
             fputs(d, stderr);
         }
@@ -113,5 +123,6 @@ int polc_cmd_lint(int argc, char **argv)
     }
     if (fmt == POLC_DIAG_JSON)
         cli_json_print(&json_all, stdout);
+    cli_sarif_print(&sarif, fmt == POLC_DIAG_SARIF, stdout);
     return status;
 }

@@ -47,6 +47,11 @@ typedef struct CliJsonArray {
 } CliJsonArray;
 int cli_json_merge(CliJsonArray *arr, const char *rendered);
 void cli_json_print(CliJsonArray *arr, FILE *out);
+/* One SARIF log for several files: each file's rendered log is added with
+ * sarif_add_log (util/sarif.h); this prints the whole log when print is set
+ * (polc's version as the tool's) and frees it either way. */
+struct SarifLog;
+void cli_sarif_print(struct SarifLog *log, int print, FILE *out);
 
 /* Stdlib directories next to the binary (shared with main.c). */
 struct polc_ctx;

@@ -1,9 +1,12 @@
 /* Commands that take several files print one JSON array of diagnostics with
- * --diagnostics-format=json: the entries of each file's array, in order. */
+ * --diagnostics-format=json: the entries of each file's array, in order;
+ * with --diagnostics-format=sarif one SARIF log (util/sarif.h merges). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/commands.h"
+#include "polc/polc.h"
+#include "util/sarif.h"
 
 int cli_json_merge(CliJsonArray *arr, const char *rendered)
 {
@@ -31,4 +34,12 @@ void cli_json_print(CliJsonArray *arr, FILE *out)
     free(arr->text);
     arr->text = NULL;
     arr->len = 0;
+}
+
+void cli_sarif_print(SarifLog *log, int print, FILE *out)
+{
+    char *s = sarif_render(log, polc_version());
+    if (print)
+        fputs(s, out);
+    free(s);
 }

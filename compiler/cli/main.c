@@ -10,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "util/closest.h"
+#include "util/sarif.h"
 #include "polc/polc.h"
 
 static const char USAGE[] =
@@ -66,8 +67,9 @@ static const char USAGE[] =
     "                            relative to the kubelet's seccomp root\n"
     "      --k8s-image IMAGE     the Pod's container image\n"
     "      --k8s-namespace NS    namespace of the SPO form (default: default)\n"
-    "      --diagnostics-format text|json\n"
-    "                            json prints one array on stdout and nothing else\n"
+    "      --diagnostics-format text|json|sarif\n"
+    "                            json prints one array on stdout and nothing else;\n"
+    "                            sarif one SARIF 2.1.0 log (docs/sarif.md)\n"
     "      --stdin-name NAME     name used in messages when FILE is -\n"
     "      --color auto|always|never\n"
     "      --version             print the version\n"
@@ -254,10 +256,12 @@ int main(int argc, char **argv)
         case OPT_DIAG_FMT:
             if (strcmp(optarg, "json") == 0)
                 fmt = POLC_DIAG_JSON;
+            else if (strcmp(optarg, "sarif") == 0)
+                fmt = POLC_DIAG_SARIF;
             else if (strcmp(optarg, "text") == 0)
                 fmt = POLC_DIAG_TEXT;
             else
-                return usage_error("--diagnostics-format takes text or json, not", optarg);
+                return usage_error("--diagnostics-format takes text, json or sarif, not", optarg);
             break;
         case OPT_STDIN_NAME: stdin_name = optarg; break;
         case OPT_NO_PRELUDE: no_prelude = 1; break;
@@ -310,6 +314,8 @@ int main(int argc, char **argv)
 
     int status = 0;
     CliJsonArray json_all = {0}; /* with several files, JSON arrays are merged into one */
+    SarifLog sarif;              /* and SARIF logs into one run */
+    sarif_init(&sarif, NULL);
     for (int i = optind; i < argc; i++) {
         polc_ctx *ctx = cli_new_ctx(includes, nincludes);
         if (!ctx)
@@ -357,6 +363,9 @@ int main(int argc, char **argv)
         if (fmt == POLC_DIAG_JSON) {
             if (cli_json_merge(&json_all, d) != 0)
                 return 2;
+        } else if (fmt == POLC_DIAG_SARIF) {
+            if (!sarif_add_log(&sarif, d))
+                return 2;
         } else {
             fputs(d, stderr);
         }
@@ -368,5 +377,6 @@ int main(int argc, char **argv)
     }
     if (fmt == POLC_DIAG_JSON)
         cli_json_print(&json_all, stdout);
+    cli_sarif_print(&sarif, fmt == POLC_DIAG_SARIF, stdout);
     return status;
 }

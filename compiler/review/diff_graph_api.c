@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "review/review.h"
+#include "util/sarif.h"
 
 static bool is_policy_path(const char *path)
 {
@@ -38,7 +39,14 @@ polc_status polc_diff(polc_ctx *old_ctx, polc_ctx *new_ctx, const polc_diff_opti
         return POLC_EINPUT;
     StrBuf sb;
     sb_init(&sb);
-    if (opts && opts->json)
+    if (opts && opts->sarif) {
+        SarifLog log;
+        sarif_init(&log, NULL);
+        diff_render_sarif(&d, &log);
+        char *s = sarif_render(&log, polc_version());
+        sb_puts(&sb, s);
+        free(s);
+    } else if (opts && opts->json)
         diff_render_json(&d, &sb);
     else
         diff_render_text(&d, opts && opts->color, &sb);

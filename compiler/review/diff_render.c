@@ -1,10 +1,13 @@
 /* polc diff output: readable text (arches with the same changes share one
  * block) and JSON (docs/diff.md has the schema). */
 #include <json-c/json.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "review/review.h"
+#include "util/sarif.h"
 
 typedef struct Paint {
     bool on;
@@ -233,4 +236,54 @@ void diff_render_json(const PolicyDiff *d, StrBuf *sb)
                                                          JSON_C_TO_STRING_NOSLASHESCAPE));
     sb_putc(sb, '\n');
     json_object_put(root);
+}
+
+/* ---- SARIF: each widened change is a result W1010 about NEW ---- */
+
+static void sarif_widened(SarifLog *log, const PolicyDiff *d, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void sarif_widened(SarifLog *log, const PolicyDiff *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = arena_vprintf(&((polc_ctx *)d->new_ctx)->arena, fmt, ap);
+    va_end(ap);
+    const char *path = d->new_label && strcmp(d->new_label, "-") != 0 ? d->new_label : NULL;
+    sarif_add_file_result(log, "W1010", SEV_WARNING, msg, path);
+}
+
+void diff_render_sarif(const PolicyDiff *d, SarifLog *log)
+{
+    if (d->default_changed && diff_classify(d->default_from, d->default_to) == DIFF_WIDENED)
+        sarif_widened(log, d, "widened: default: %s -> %s", act(d, d->default_from), act(d, d->default_to));
+    if (d->unknown_changed && diff_classify(d->unknown_from, d->unknown_to) == DIFF_WIDENED)
+        sarif_widened(log, d, "widened: numbers polc's tables do not know: %s -> %s", act(d, d->unknown_from),
+                      act(d, d->unknown_to));
+    for (size_t i = 0; i < d->arches.len; i++) {
+        const ArchChange *a = &d->arches.items[i];
+        if (a->cls == DIFF_WIDENED)
+            sarif_widened(log, d, "widened: arch %s: %s", arch_info(a->arch)->name,
+                          a->added ? "newly targeted (its calls were killed)"
+                                   : "no longer targeted (its calls are killed)");
+    }
+    for (size_t i = 0; i < d->syscalls.len; i++) {
+        const SyscallChange *c = &d->syscalls.items[i];
+        if (c->cls != DIFF_WIDENED)
+            continue;
+        sarif_widened(log, d, "widened on %s: %s%s%s%s%s%s: %s -> %s", arch_info(c->arch)->name, c->name,
+                      c->region ? "(" : "", c->region ? c->region : "", c->region ? ")" : "",
+                      c->when ? " " : "", c->when ? arena_printf(&((polc_ctx *)d->new_ctx)->arena, "[%s]", c->when) : "",
+                      act(d, c->from), act(d, c->to));
+    }
+    for (size_t i = 0; i < d->items.len; i++) {
+        const ItemChange *c = &d->items.items[i];
+        if (c->cls != DIFF_WIDENED)
+            continue;
+        if (!c->from)
+            sarif_widened(log, d, "widened: %s: + %s", c->section, c->item);
+        else if (!c->to)
+            sarif_widened(log, d, "widened: %s: - %s", c->section, c->item);
+        else
+            sarif_widened(log, d, "widened: %s: %s: %s -> %s", c->section, c->item, c->from, c->to);
+    }
 }

@@ -85,6 +85,9 @@ void review_lint(polc_ctx *ctx, LintFindings *out);
  * `# polc: allow CODE[, CODE...]` comment on a line of the span. */
 bool review_silenced_in_source(const polc_ctx *ctx, Span span, const char *code);
 
+/* ---- lint_codes.c: docs/lint.md's table; NULL for a code not in it ---- */
+const char *lint_code_meaning(const char *code);
+
 /* ---- explain.c ---- */
 bool review_explain(polc_ctx *ctx, bool json, StrBuf *out);
 

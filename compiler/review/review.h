@@ -81,6 +81,9 @@ void diff_add_item(PolicyDiff *d, Arena *a, const char *section, const char *ite
 /* diff_render.c */
 void diff_render_text(const PolicyDiff *d, bool color, StrBuf *sb);
 void diff_render_json(const PolicyDiff *d, StrBuf *sb);
+struct SarifLog;
+/* each widened change as a result W1010 about d->new_label (docs/sarif.md) */
+void diff_render_sarif(const PolicyDiff *d, struct SarifLog *log);
 
 /* graph.c: arch NULL = every target arch; false when arch is not a target. */
 bool graph_dot(polc_ctx *ctx, const char *arch, StrBuf *sb);

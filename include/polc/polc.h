@@ -31,7 +31,7 @@ unsigned polc_target_from_name(const char *name);
 const char *polc_target_name(polc_target target);
 const char *polc_target_suffix(polc_target target);
 
-typedef enum polc_diag_format { POLC_DIAG_TEXT, POLC_DIAG_JSON } polc_diag_format;
+typedef enum polc_diag_format { POLC_DIAG_TEXT, POLC_DIAG_JSON, POLC_DIAG_SARIF } polc_diag_format;
 
 typedef enum polc_status {
     POLC_OK = 0,          /* success; warnings may exist */
@@ -150,7 +150,9 @@ size_t polc_warning_count(const polc_ctx *ctx);
  *    12 |   allow sokcet
  *       |         ^^^^^^
  *   help: did you mean `socket`?
- * JSON form: one array of objects, see docs/diagnostics.md. */
+ * JSON form: one array of objects, see docs/diagnostics.md. SARIF form: a
+ * SARIF 2.1.0 log with one run (docs/sarif.md); file URIs are relative to the
+ * current directory. */
 char *polc_render_diagnostics(const polc_ctx *ctx, polc_diag_format format, int color);
 
 /* ---- polc import: existing profiles as polc source ----
@@ -195,6 +197,8 @@ typedef struct polc_diff_options {
     int color;             /* text: ANSI colours */
     const char *old_label; /* names shown for the two sides; NULL: "old", "new" */
     const char *new_label;
+    int sarif;             /* a SARIF 2.1.0 log (docs/sarif.md): each widened change
+                              is a result W1010 about new_label; overrides json */
 } polc_diff_options;
 /* What NEW decides differently from OLD (both compiled), as a report
  * (malloc'd). *more_permissive is set when NEW allows something OLD did not.

@@ -7,7 +7,8 @@
 #   - every registered code is a row `| CODE |` of docs/diagnostics.md, and
 #     every such row is registered;
 #   - every registered code is pinned by a golden: `error[CODE]`,
-#     `warning[CODE]` or `"code": "CODE"` in an expected-output file under
+#     `warning[CODE]`, `"code": "CODE"` or (SARIF) `"ruleId": "CODE"` in an
+#     expected-output file under
 #     tests/ (not in a .pol, a script or a C source: a comment or a grep
 #     pattern pins nothing). Instead, DIAG_CODE_TESTED_BY names the test
 #     file that checks it, which must exist and mention it, and
@@ -53,7 +54,7 @@ goldens=$(find "$src/tests/" -type f ! -name '*.pol' ! -name '*.sh' ! -name '*.c
     ! -name '*.py' ! -name '*.cjs' ! -name '*.js' ! -name '*.md' ! -name 'CMakeLists.txt' \
     ! -name '*.args' ! -name '*.cmd' ! -name '*.vim')
 # the codes the goldens pin
-pinned=$(printf '%s\n' $goldens | xargs grep -ohE '(error|warning)\[[EW][0-9]{4}\]|"code": *"[EW][0-9]{4}"' 2>/dev/null |
+pinned=$(printf '%s\n' $goldens | xargs grep -ohE '(error|warning)\[[EW][0-9]{4}\]|"(code|ruleId)": *"[EW][0-9]{4}"' 2>/dev/null |
     grep -oE '[EW][0-9]{4}' | sort -u)
 reserved=$(grep -E '^Codes not in these tables' "$doc" | grep -oE '[EW][0-9]{4}')
 

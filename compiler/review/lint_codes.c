@@ -1,0 +1,32 @@
+/* The one-line meaning of each lint code, as docs/lint.md's code table gives
+ * it (for SARIF rules; test lint_codes_documented checks that the two agree). */
+#include <string.h>
+
+#include "review/lint.h"
+
+static const struct {
+    const char *code, *meaning;
+} LINT_CODES[] = {
+    {"L0101", "a dangerous syscall is allowed without conditions"},
+    {"L0102", "clone/unshare may create namespaces; clone3 is allowed"},
+    {"L0103", "memfd_create and execveat are both allowed (fileless execution)"},
+    {"L0110", "a syscall is denied but an equivalent one is allowed"},
+    {"L0120", "rt_sigaction is allowed but rt_sigreturn (or sigreturn) is not"},
+    {"L0121", "a rule denies what every program needs to survive signals and restarts, or exit_group is not allowed"},
+    {"L0130", "a dangerous capability is added (or `add all`)"},
+    {"L0131", "the container keeps dangerous capabilities it never dropped"},
+    {"L0140", "a path is both writable and executable"},
+    {"L0141", "/proc or /sys is writable"},
+    {"L0150", "the default action allows"},
+    {"L0151", "runs as root (user 0), or no user is given"},
+    {"L0152", "no-new-privileges is off"},
+    {"L0153", "the root file system is writable"},
+};
+
+const char *lint_code_meaning(const char *code)
+{
+    for (size_t i = 0; code && i < sizeof LINT_CODES / sizeof *LINT_CODES; i++)
+        if (strcmp(LINT_CODES[i].code, code) == 0)
+            return LINT_CODES[i].meaning;
+    return NULL;
+}

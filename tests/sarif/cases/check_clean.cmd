@@ -1,0 +1,2 @@
+tests/lint/cases
+--check --diagnostics-format sarif clean.pol

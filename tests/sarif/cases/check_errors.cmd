@@ -1,0 +1,2 @@
+tests/sarif/inputs
+--check --diagnostics-format sarif unknown.pol broken.pol ../../lint/cases/clean.pol

@@ -1,0 +1,2 @@
+tests/diagnostics/cases
+--check --diagnostics-format=sarif too_many_errors.pol

@@ -1,0 +1,2 @@
+tests/sarif/inputs
+diff --diagnostics-format sarif ../../lint/cases/clean.pol unknown.pol

@@ -1,0 +1,2 @@
+tests/diff/cases/narrowing-only
+diff --diagnostics-format sarif old.pol new.pol

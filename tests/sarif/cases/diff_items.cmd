@@ -1,0 +1,2 @@
+tests/diff/cases/paths-network
+diff --diagnostics-format sarif old.pol new.pol

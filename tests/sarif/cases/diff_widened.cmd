@@ -1,0 +1,2 @@
+tests/diff/cases/arg-widening
+diff --diagnostics-format sarif old.pol new.pol

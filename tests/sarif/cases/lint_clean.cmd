@@ -1,0 +1,2 @@
+tests/lint/cases
+lint --diagnostics-format sarif clean.pol

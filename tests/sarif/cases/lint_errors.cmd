@@ -1,0 +1,2 @@
+tests/sarif/inputs
+lint --diagnostics-format sarif unknown.pol

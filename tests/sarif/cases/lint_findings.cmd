@@ -1,0 +1,2 @@
+tests/lint/cases
+lint --diagnostics-format sarif sigreturn.pol caps_added.pol clean.pol
