@@ -11,6 +11,8 @@
  * it `read P` means read-only and everything stays readable, as in the
  * AppArmor profile. */
 #include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <linux/landlock.h>
 #include <stdlib.h>
@@ -110,13 +112,28 @@ static const char *glob_dir(const Policy *p, const char *path)
     return n <= 1 ? "/" : arena_strndup(p->arena, path, n);
 }
 
+/* FILE:LINE names the same line as loc (FILE:LINE as the refusal prints
+ * it): the same text, or FILE the same file by another path (./app.pol). */
+static bool same_place(const char *given, const char *loc)
+{
+    if (strcmp(given, loc) == 0)
+        return true;
+    const char *gc = strrchr(given, ':'), *lc = strrchr(loc, ':');
+    if (!gc || !lc || strcmp(gc, lc) != 0)
+        return false;
+    char a[PATH_MAX], b[PATH_MAX], ga[PATH_MAX], la[PATH_MAX];
+    snprintf(ga, sizeof ga, "%.*s", (int)(gc - given), given);
+    snprintf(la, sizeof la, "%.*s", (int)(lc - loc), loc);
+    return realpath(ga, a) && realpath(la, b) && strcmp(a, b) == 0;
+}
+
 /* The hierarchy `dir` when --accept-widening names the rule's line, with a
  * warning that says what becomes allowed; NULL when it does not. */
 static const char *widen(const Policy *p, Widening *w, DiagEngine *diag, const FsRule *r, const char *dir)
 {
     const char *loc = rule_line(p, r->span);
     for (size_t i = 0; i < w->opt->naccept_widening; i++) {
-        if (strcmp(w->opt->accept_widening[i], loc) != 0)
+        if (!same_place(w->opt->accept_widening[i], loc))
             continue;
         w->used[i] = true;
         Diag *g = diag_warning(diag, "W0011", r->span,
@@ -380,9 +397,12 @@ bool landlock_plan(const Policy *p, const RunOptions *opt, DiagEngine *diag, LlP
     }
     for (size_t i = 0; i < opt->naccept_widening; i++)
         if (!w.used[i]) {
-            Diag *g = diag_error(diag, "E1115", SPAN_NONE,
-                                 "polc run: --accept-widening %s names no rule Landlock would have to widen",
-                                 opt->accept_widening[i]);
+            const char *a = opt->accept_widening[i], *colon = strrchr(a, ':');
+            bool line = colon && colon[1] && strspn(colon + 1, "0123456789") == strlen(colon + 1);
+            Diag *g = line ? diag_error(diag, "E1115", SPAN_NONE,
+                                        "polc run: --accept-widening %s names no rule Landlock would have to widen", a)
+                           : diag_error(diag, "E1115", SPAN_NONE,
+                                        "polc run: --accept-widening %s is not FILE:LINE", a);
             diag_help(diag, g, "give FILE:LINE as printed by the refusal (E1101) it accepts");
         }
     if (diag->nerrors != errs)

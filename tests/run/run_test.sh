@@ -469,6 +469,11 @@ POL
     elif ! diff -u "$golden" "$tmp/err"; then
         failmsg "the widening warning differs from $golden"
     fi
+    # the same file by another path is the same place
+    (cd "$tmp" && "$polc" run --accept-widening "./widen.pol:8" widen.pol -- "$bb" true 2>/dev/null) ||
+        failmsg "--accept-widening ./widen.pol:8 was not accepted"
+    (cd "$tmp" && "$polc" run --accept-widening "$tmp/widen.pol:8" widen.pol -- "$bb" true 2>/dev/null) ||
+        failmsg "--accept-widening with an absolute path was not accepted"
     ;;
 refuse_policy_abi)
     # `landlock-abi N` in the policy: like --landlock-abi, pointing at the line
