@@ -153,10 +153,15 @@ int supervise(pid_t child, int failure_fd, const SuperviseHooks *h, RunFailure *
     size_t reqsize = sizes.seccomp_notif > sizeof(struct seccomp_notif) ? sizes.seccomp_notif
                                                                          : sizeof(struct seccomp_notif);
     struct seccomp_notif *req = malloc(reqsize);
-    bool pipe_open = true, users = true;
+    /* CMD's exit does not end the run while processes it started still use
+     * the filter (a background job, a daemon): as `strace -f` does, their
+     * calls are served until the last one is gone (the listener's POLLHUP),
+     * instead of failing with ENOSYS for want of a listener */
+    bool pipe_open = true, users = true, cmd_done = false;
     for (;;) {
-        struct pollfd pf[3] = {
-            {users ? listener : -1, POLLIN, 0}, {pidfd, POLLIN, 0}, {pipe_open ? failure_fd : -1, POLLIN, 0}};
+        struct pollfd pf[3] = {{users ? listener : -1, POLLIN, 0},
+                               {cmd_done ? -1 : pidfd, POLLIN, 0},
+                               {pipe_open ? failure_fd : -1, POLLIN, 0}};
         int r = poll(pf, 3, -1);
         if (r < 0) {
             if (errno == EINTR)
@@ -187,11 +192,14 @@ int supervise(pid_t child, int failure_fd, const SuperviseHooks *h, RunFailure *
             }
             pipe_open = false;
         }
-        if (pf[1].revents & POLLIN)
+        if ((pf[1].revents & POLLIN) && !cmd_done) {
+            while (waitpid(child, status, 0) < 0 && errno == EINTR)
+                ;
+            cmd_done = true;
+        }
+        if (cmd_done && !users)
             break;
     }
-    while (waitpid(child, status, 0) < 0 && errno == EINTR)
-        ;
     free(req);
     close(listener);
     close(pidfd);

@@ -9,6 +9,7 @@
 #           reports nothing, the program passes enforced, and polc diff lists
 #           exactly the suggested syscalls
 #   scope   signals and abstract unix sockets judged against the scopes
+#   background  a job CMD leaves behind is served and judged after CMD exits
 #   both    a call both seccomp and the filesystem section deny: both
 #           reported, and one --merge round suffices
 #   net_reads  python3 in a network namespace breaks net_reads.pol's TCP
@@ -176,6 +177,21 @@ both)
     (cd "$work" && "$polc" run both.pol -- "$bb" mkdir "$work/outside/nd" >out2.txt 2>err2.txt)
     rc=$?
     [ "$rc" = 0 ] && [ -d "$work/outside/nd" ] || failmsg "one merge round did not suffice: exit $rc: $(cat "$work/err2.txt")"
+    ;;
+background)
+    # CMD exits at once; the job it left in the background makes a denied
+    # call a moment later: judged (the supervisor serves until the last
+    # process using the filter is gone), not failed with ENOSYS
+    printf '# background\npolicy bg\narch x86_64\ndefault allow\nsyscalls { deny getppid errno(EPERM) }\n' >"$work/bg.pol"
+    bb=$(command -v busybox)
+    (cd "$work" && "$polc" run --complain bg.pol -- "$bb" sh -c \
+        "($bb sleep 1; /usr/bin/python3 -S -c 'import os; os.getppid()' && echo job done >$work/job) & exit 3" \
+        >out.txt 2>err.txt)
+    rc=$?
+    [ "$rc" = 3 ] || failmsg "exit status $rc, not CMD's 3"
+    [ "$(cat "$work/job" 2>/dev/null)" = "job done" ] || failmsg "the background job did not finish: $(cat "$work/err.txt")"
+    grep -q 'would deny getppid(): errno(EPERM)' "$work/err.txt" ||
+        failmsg "the background job's call was not judged: $(cat "$work/err.txt")"
     ;;
 *) echo "unknown scenario $scenario" >&2; exit 1 ;;
 esac
