@@ -261,6 +261,16 @@ int polc_cmd_run(int argc, char **argv)
     ro.backend = &ctx->opt.backend;
     if (complains)
         ro.complain = &co;
+    if (complains && !complain) {
+        /* said before CMD starts: the policy file, not the command line,
+         * turned enforcement off */
+        const SourceFile *sf = source_get(&ctx->sm, ctx->policy.mode.span.file);
+        unsigned line = 0, col = 0;
+        if (sf)
+            source_linecol(sf, ctx->policy.mode.span.start, &line, &col);
+        fprintf(stderr, "polc run: complain mode (`mode complain` at %s:%u): nothing is denied\n",
+                sf ? sf->name : "?", line);
+    }
     int status;
     FILE *probe = co.report_path ? fopen(co.report_path, "w") : NULL;
     if (co.report_path && !probe) {

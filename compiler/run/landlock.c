@@ -189,6 +189,8 @@ static const char *rule_target(const Policy *p, Widening *w, DiagEngine *diag, c
                              "beneath it",
                              fs_access_name(r->access), path);
         diag_help(diag, g, "write `%s/**` if everything beneath it is meant", strcmp(path, "/") ? path : "");
+        diag_help(diag, g, "or accept everything beneath `%s` for it: --accept-widening %s", target,
+                  rule_line(p, r->span));
         return NULL;
     }
     if (dir && !S_ISDIR(st.st_mode)) {

@@ -192,6 +192,11 @@ background)
     [ "$(cat "$work/job" 2>/dev/null)" = "job done" ] || failmsg "the background job did not finish: $(cat "$work/err.txt")"
     grep -q 'would deny getppid(): errno(EPERM)' "$work/err.txt" ||
         failmsg "the background job's call was not judged: $(cat "$work/err.txt")"
+    # `mode complain` in the policy is said before CMD starts
+    printf 'mode complain\n' >>"$work/bg.pol"
+    (cd "$work" && "$polc" run bg.pol -- "$bb" true 2>err2.txt)
+    [ "$(head -1 "$work/err2.txt")" = "polc run: complain mode (\`mode complain\` at bg.pol:6): nothing is denied" ] ||
+        failmsg "no notice of mode complain: $(cat "$work/err2.txt")"
     ;;
 *) echo "unknown scenario $scenario" >&2; exit 1 ;;
 esac
