@@ -40,20 +40,28 @@ static pid_t parent_of(pid_t pid)
     return (pid_t)ppid;
 }
 
-/* A thread id's process (tkill and tgkill name threads). */
-static pid_t thread_group(pid_t tid)
+/* The number after `key` in one of /proc's "Key:\tvalue" files; -1. */
+static pid_t proc_field(const char *path, const char *key)
 {
-    char path[64], line[256];
-    snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
     FILE *f = fopen(path, "r");
     if (!f)
         return -1;
-    int tgid = -1;
+    char line[256];
+    size_t n = strlen(key);
+    int v = -1;
     while (fgets(line, sizeof line, f))
-        if (sscanf(line, "Tgid: %d", &tgid) == 1)
+        if (strncmp(line, key, n) == 0 && sscanf(line + n, "%d", &v) == 1)
             break;
     fclose(f);
-    return (pid_t)tgid;
+    return (pid_t)v;
+}
+
+/* A thread id's process (tkill and tgkill name threads). */
+static pid_t thread_group(pid_t tid)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
+    return proc_field(path, "Tgid:");
 }
 
 static bool inside(const ComplainState *cs, pid_t pid)
@@ -71,17 +79,9 @@ static bool inside(const ComplainState *cs, pid_t pid)
 /* The pid a pidfd of the caller refers to (its fdinfo's Pid: line). */
 static pid_t pidfd_target(pid_t caller, int fd)
 {
-    char path[64], line[256];
+    char path[64];
     snprintf(path, sizeof path, "/proc/%d/fdinfo/%d", (int)caller, fd);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return -1;
-    int pid = -1;
-    while (fgets(line, sizeof line, f))
-        if (sscanf(line, "Pid: %d", &pid) == 1)
-            break;
-    fclose(f);
-    return (pid_t)pid;
+    return proc_field(path, "Pid:");
 }
 
 static const char *judge_signal(ComplainState *cs, const struct seccomp_notif *req, const char *sys, Span *span,
