@@ -7,6 +7,7 @@
  * on to run anything (polc run's child exits without exec'ing CMD). */
 #include <errno.h>
 #include <linux/filter.h>
+#include <linux/capability.h>
 #include <linux/seccomp.h>
 #include <stdio.h>
 #include <string.h>
@@ -57,6 +58,19 @@ bool run_prepare(const Policy *p, const RunOptions *opt, DiagEngine *diag, const
         (void)landlock_plan(p, opt, diag, &out->ll);
     out->nnp = run_needs_nnp(p);
     out->userns = caps_need_userns(p->caps.effective);
+    /* said in the parent, naming what the policy keeps: the child would
+     * only see the first capability it cannot drop from the bounding set */
+    if (diag->nerrors == errs && p->caps.effective && !caps_have_effective(CAP_SETPCAP)) {
+        char names[512] = "";
+        size_t n = 0;
+        for (int c = 0; c < 64 && n < sizeof names - 40; c++)
+            if (p->caps.effective >> c & 1)
+                n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", n ? ", " : "", cap_name(p, c));
+        Diag *g = diag_error(diag, "E1106", p->caps.adds.len ? p->caps.adds.items[0].span : p->name_span,
+                             "polc run: the policy keeps %s, which an unprivileged invoker cannot grant", names);
+        diag_help(diag, g, "run `polc run` as root; unprivileged, only a policy that keeps no capability runs "
+                           "(`capabilities { drop all }`, in a user namespace)");
+    }
     return diag->nerrors == errs;
 }
 

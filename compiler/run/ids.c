@@ -14,7 +14,10 @@
 static bool fail(RunFailure *f, const char *what, unsigned id, int err)
 {
     snprintf(f->code, sizeof f->code, "E1107");
-    snprintf(f->msg, sizeof f->msg, "polc run: cannot change to %s %u: %s", what, id, strerror(err));
+    /* EINVAL: the id has no mapping in the user namespace an unprivileged
+     * run enters, where only the invoker's own ids exist */
+    snprintf(f->msg, sizeof f->msg, "polc run: cannot change to %s %u: %s", what, id,
+             err == EINVAL ? "not permitted (only the invoker's own ids exist in an unprivileged run)" : strerror(err));
     snprintf(f->help, sizeof f->help,
              "changing user or group needs CAP_SETUID and CAP_SETGID: run `polc run` as root, or as the "
              "policy's user");

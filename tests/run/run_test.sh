@@ -238,8 +238,9 @@ refuse_abi)
     expect_refusal refuse_abi "$polc" run --landlock-abi 99 "$tmp/abi.pol"
     ;;
 refuse_user)
-    # polc itself unprivileged: the user change is refused, never skipped
-    policy chuser "add all" "user 1000:1000"
+    # polc itself unprivileged: the user change is refused, never skipped (the
+    # policy keeps no capability, so the run gets as far as the change)
+    policy chuser "drop all" "user 1000:1000"
     unprivileged_copy
     expect_refusal refuse_user setpriv --reuid 65534 --regid 65534 --clear-groups \
         env POLC_PATH="$tmp/stdlib" "$tmp/polc" run "$tmp/chuser.pol"
