@@ -8,6 +8,7 @@
 %expect 0
 
 %code requires {
+#include "util/closest.h"
 #include "front/parse.h"
 #define POLC_YYLTYPE PolcLoc
 #define POLC_YYLTYPE_IS_DECLARED 1
@@ -454,6 +455,29 @@ static const char *token_text(ParseState *ps, yysymbol_kind_t k)
     return arena_printf(ps->arena, "`%s`", inner);
 }
 
+/* An identifier where a keyword was expected (`raed /etc/**`): the closest
+ * expected keyword, if one is close. */
+static void suggest_keyword(const yypcontext_t *ctx, ParseState *ps, Diag *g, yysymbol_kind_t got, Span sp)
+{
+    if (got != YYSYMBOL_IDENT || !ps->text || sp.end > ps->len || sp.end <= sp.start)
+        return;
+    yysymbol_kind_t all[YYNTOKENS];
+    int n = yypcontext_expected_tokens(ctx, all, YYNTOKENS);
+    const char *words[YYNTOKENS];
+    size_t k = 0;
+    for (int i = 0; i < n; i++) {
+        const char *t = yysymbol_name(all[i]);
+        /* keywords, not token classes ("identifier") nor punctuation */
+        if (t[0] >= 'a' && t[0] <= 'z' && !strchr(t, ' ') && strcmp(t, "identifier") != 0 &&
+            strcmp(t, "number") != 0 && strcmp(t, "string") != 0 && strcmp(t, "path") != 0)
+            words[k++] = t;
+    }
+    const char *word = arena_strndup(ps->arena, ps->text + sp.start, sp.end - sp.start);
+    const char *c = k ? closest_name(word, words, k) : NULL;
+    if (c)
+        diag_help(ps->diag, g, "did you mean `%s`?", c);
+}
+
 static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, ParseState *ps)
 {
     (void)scanner;
@@ -478,6 +502,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
                                   token_text(ps, expected[i]));
         diag_note(ps->diag, g, SPAN_NONE, "expected %s", buf);
     }
+    suggest_keyword(ctx, ps, g, got, sp);
     return 0;
 }
 
@@ -488,6 +513,8 @@ size_t parse_source(Arena *a, DiagEngine *d, const SourceFile *src, uint32_t fil
     ps.diag = d;
     ps.file = file;
     ps.out = out;
+    ps.text = src->text;
+    ps.len = src->len;
     size_t before = d->nerrors;
     yyscan_t scanner;
     if (polc_yylex_init_extra(&ps, &scanner) != 0) {

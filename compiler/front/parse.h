@@ -21,6 +21,8 @@ typedef struct ParseState {
     int nesting;         /* `(` and `{` open (POLC_MAX_NESTING) */
     bool stopped;        /* a limit ended the file early: no follow-up syntax errors */
     bool depth_reported; /* POLC_MAX_EXPR_DEPTH was reported in this file */
+    const char *text;    /* the source (a misspelt keyword's "did you mean") */
+    size_t len;
 } ParseState;
 
 typedef struct PolcLoc {
