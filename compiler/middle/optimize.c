@@ -24,7 +24,8 @@ static void drop_default_cases(IrDecision *d, Action dflt)
         else if (!dnf_is_false(c.cond) && c.rules.len)
             tail[f++] = c;
     }
-    memcpy(d->cases.items + k, tail, f * sizeof *tail);
+    if (f)
+        memcpy(d->cases.items + k, tail, f * sizeof *tail);
     free(tail);
     d->cases.len = k;
     d->folded.items = f ? d->cases.items + k : NULL;
@@ -80,7 +81,8 @@ void optimize_ir_decisions(Ir *ir)
                 folded[gone++] = *s;
         }
         /* the removed syscalls with folded cases go past the kept ones */
-        memcpy(ia->syscalls.items + keep, folded, gone * sizeof *folded);
+        if (gone)
+            memcpy(ia->syscalls.items + keep, folded, gone * sizeof *folded);
         free(folded);
         ia->syscalls.len = keep;
         ia->folded.items = gone ? ia->syscalls.items + keep : NULL;
