@@ -387,8 +387,11 @@ static bool lookup_cap(polc_ctx *ctx, const Ident *id, int *num)
     if (!c) {
         Diag *g = diag_error(&ctx->diag, "E0215", id->span, "unknown capability `%s`", id->name);
         const char *s = closest_in_map(&ctx->front.caps, n);
+        static const char *const all[] = {"all"};
         if (s)
             diag_help(&ctx->diag, g, "did you mean `%s`?", s);
+        else if (closest_name(n, all, 1))
+            diag_help(&ctx->diag, g, "did you mean `all` (`drop all`, `add all`)?");
         else
             diag_help(&ctx->diag, g, "capabilities are written without the CAP_ prefix, e.g. SYS_ADMIN");
         return false;
