@@ -105,6 +105,17 @@ void complain_format_args(const Policy *p, int listener, const struct seccomp_no
             sb_puts(sb, "<ptr>");
             continue;
         }
+        /* a socket type carries flags: SOCK_DGRAM|SOCK_CLOEXEC, as strace */
+        if (i == 1 && (strcmp(sys, "socket") == 0 || strcmp(sys, "socketpair") == 0) && (view[i] & ~0xfull)) {
+            const_format_arg_value(p, sb, sys, 1, view[i] & 0xf, false);
+            if (view[i] & 02000000)
+                sb_puts(sb, "|SOCK_CLOEXEC");
+            if (view[i] & 04000)
+                sb_puts(sb, "|SOCK_NONBLOCK");
+            if (view[i] & ~(0xfull | 02000000 | 04000))
+                sb_printf(sb, "|%#llx", (unsigned long long)(view[i] & ~(0xfull | 02000000 | 04000)));
+            continue;
+        }
         if (i32 && (strcmp(name, "pid") == 0 || strcmp(name, "tgid") == 0 || strcmp(name, "tid") == 0)) {
             sb_printf(sb, "%d", (int32_t)view[i]); /* as ps shows it */
             continue;
