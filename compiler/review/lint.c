@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "backend/aa_glob.h"
+#include "compile.h"
+#include "middle/ir.h"
 #include "front/stdlib_view.h"
 #include "review/lint.h"
 
@@ -437,6 +439,106 @@ static void check_process(Lint *l)
             "the root file system is writable");
 }
 
+/* A capability the policy adds exists for the calls it permits: when every
+ * one of them is denied, the grant does nothing but the program that needs
+ * it fails anyway (examples/nginx.pol kept CHOWN and denied every chown
+ * call: Debian's nginx stopped at its first chown). */
+static void check_caps_unused(Lint *l)
+{
+    static const struct {
+        const char *cap;
+        const char *const calls[8];
+    } uses[] = {
+        {"CHOWN", {"chown", "fchown", "lchown", "fchownat"}},
+        {"SETUID", {"setuid", "setreuid", "setresuid", "setfsuid"}},
+        {"SETGID", {"setgid", "setregid", "setresgid", "setfsgid", "setgroups"}},
+        {"NET_BIND_SERVICE", {"bind"}},
+        {"KILL", {"kill", "tkill", "tgkill", "rt_sigqueueinfo", "pidfd_send_signal"}},
+        {"SYS_CHROOT", {"chroot"}},
+        {"MKNOD", {"mknod", "mknodat"}},
+        {"SYS_TIME", {"settimeofday", "clock_settime", "adjtimex", "clock_adjtime"}},
+        {"SYS_BOOT", {"reboot", "kexec_load", "kexec_file_load"}},
+        {"SYS_MODULE", {"init_module", "finit_module", "delete_module"}},
+        {"SYS_PTRACE", {"ptrace", "process_vm_readv", "process_vm_writev"}},
+        {"SYS_PACCT", {"acct"}},
+        {"SETFCAP", {"setxattr", "lsetxattr", "fsetxattr"}},
+        {"SYS_RESOURCE", {"setrlimit", "prlimit64"}},
+    };
+    polc_ctx *ctx = l->ctx;
+    for (size_t i = 0; i < ctx->policy.caps.adds.len; i++) {
+        const CapRef *c = &ctx->policy.caps.adds.items[i];
+        const char *name = strncmp(c->name, "CAP_", 4) == 0 ? c->name + 4 : c->name;
+        for (size_t u = 0; u < sizeof uses / sizeof *uses; u++) {
+            if (strcmp(name, uses[u].cap) != 0)
+                continue;
+            bool any_exists = false, any_allowed = false;
+            for (size_t a = 0; a < l->narches && !any_allowed; a++)
+                for (size_t k = 0; k < 8 && uses[u].calls[k] && !any_allowed; k++) {
+                    Allowed al = review_allowed(ctx, &l->cc, l->arches[a], uses[u].calls[k]);
+                    any_exists |= al.exists;
+                    any_allowed = al.exists && !dnf_is_false(al.region);
+                }
+            if (!any_exists || any_allowed || !first_time(l, arena_printf(&ctx->arena, "capuse:%s", name)))
+                continue;
+            StrBuf sb;
+            sb_init(&sb);
+            for (size_t k = 0; k < 8 && uses[u].calls[k]; k++)
+                sb_printf(&sb, "%s%s", k ? ", " : "", uses[u].calls[k]);
+            LintFinding *f = add(l, "L0132", c->span,
+                                 "allow the calls the program makes with it, or drop the capability",
+                                 "capability `%s` is added, but every call it permits is denied: %s", name,
+                                 sb.data ? sb.data : "");
+            note(l, f, SPAN_NONE, "the program that needs %s fails at its first such call (EPERM from seccomp, not "
+                                  "from the missing capability)", name);
+            sb_free(&sb);
+        }
+    }
+}
+
+/* runc makes calls of its own between loading the filter and exec'ing the
+ * program (stdlib/presets/base/runc.pol, measured): a container policy that
+ * denies one does not start under runc (Docker, podman), whatever the
+ * program needs (examples/go-service.pol denied fstatfs, which Debian's
+ * runc 1.1.5 calls since its CVE-2024-21626 fix). Not for a policy only
+ * polc run can enforce (TCP ports, scopes). */
+static void check_runtime_preset(Lint *l)
+{
+    polc_ctx *ctx = l->ctx;
+    if (ctx->policy.net.tcp.len || ctx->policy.net.scope_abstract_unix || ctx->policy.process.scope_signal)
+        return;
+    polc_ctx *c = compile_new_like(ctx);
+    if (!c)
+        return;
+    polc_set_verify_libseccomp(c, 0);
+    static const char text[] = "policy runc\narch x86_64\ndefault errno(EPERM)\ninclude <presets/base/runc.pol>\n";
+    const IrArch *ia = NULL;
+    if (polc_compile_buffer(c, "<runc preset>", text, sizeof text - 1) == POLC_OK && c->policy.ir)
+        ia = ir_arch(c->policy.ir, ARCH_X86_64);
+    bool targets = false;
+    for (size_t a = 0; a < l->narches; a++)
+        targets |= l->arches[a] == ARCH_X86_64;
+    StrBuf sb;
+    sb_init(&sb);
+    size_t n = 0;
+    for (size_t i = 0; ia && targets && i < ia->syscalls.len; i++) {
+        const char *name = ia->syscalls.items[i].name;
+        Allowed al = review_allowed(ctx, &l->cc, ARCH_X86_64, name);
+        if (al.exists && dnf_is_false(al.region))
+            sb_printf(&sb, "%s%s", n++ ? ", " : "", name);
+    }
+    if (n) {
+        LintFinding *f = add(l, "L0122",
+                             ctx->policy.have_default ? ctx->policy.default_span : review_anchor(ctx, ST_DEFAULT),
+                             "include <presets/base/runc.pol> (or crun.pol, for crun)",
+                             "runc calls %s after loading the filter (some only at times: its Go runtime), which "
+                             "the policy denies: the container can fail to start under runc",
+                             sb.data);
+        note(l, f, SPAN_NONE, "measured with Debian's runc 1.1.5 (docs/presets.md); polc run needs only execve");
+    }
+    sb_free(&sb);
+    polc_free(c);
+}
+
 void review_lint(polc_ctx *ctx, LintFindings *out)
 {
     Lint l = {.ctx = ctx, .cc = {.arena = &ctx->arena}, .out = out};
@@ -451,7 +553,9 @@ void review_lint(polc_ctx *ctx, LintFindings *out)
     check_equivalents(&l);
     check_sigreturn(&l);
     check_survival(&l);
+    check_runtime_preset(&l);
     check_caps(&l);
+    check_caps_unused(&l);
     check_files(&l);
     check_process(&l);
     stdlib_view_free(l.names);

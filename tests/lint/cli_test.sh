@@ -23,8 +23,8 @@ check 2 "lint with a bad option" "$polc" lint --bogus clean.pol
 check 2 "lint of a missing file" "$polc" lint no-such-file.pol
 check 0 "lint of a clean policy" "$polc" lint clean.pol
 check 1 "lint with a finding" "$polc" lint sigreturn.pol
-check 0 "--allow silences the only finding" "$polc" lint --allow L0120 sigreturn.pol
-check 0 "--allow takes a list, twice" "$polc" lint --allow L0999,L0120 --allow L0101 sigreturn.pol
+check 0 "--allow silences the only findings" "$polc" lint --allow L0120,L0122 sigreturn.pol
+check 0 "--allow takes a list, twice" "$polc" lint --allow L0999,L0120 --allow L0122 sigreturn.pol
 check 2 "explain without a file" "$polc" explain
 check 2 "explain of a missing file" "$polc" explain no-such-file.pol
 check 2 "explain with a bad format" "$polc" explain --format yaml clean.pol
@@ -35,7 +35,7 @@ grep -q 'E0210' /tmp/polc-lint-cli.$$ || { echo "FAIL: explain did not print the
 # several files: one JSON array holding the findings of both, nothing on stderr
 out=$("$polc" lint --diagnostics-format=json sigreturn.pol caps_added.pol clean.pol 2>/tmp/polc-lint-err.$$)
 codes=$(printf '%s' "$out" | jq -r '[.[].code] | join(",")')
-[ "$codes" = "L0120,L0130,L0130" ] || { echo "FAIL: merged JSON holds [$codes]" >&2; fail=1; }
+[ "$codes" = "L0120,L0122,L0122,L0130,L0130,L0132,L0132" ] || { echo "FAIL: merged JSON holds [$codes]" >&2; fail=1; }
 [ -s /tmp/polc-lint-err.$$ ] && { echo "FAIL: JSON mode wrote to stderr" >&2; fail=1; }
 rm -f /tmp/polc-lint-cli.$$ /tmp/polc-lint-err.$$ /tmp/polc-broken.$$.pol
 [ "$fail" = 0 ] && echo "PASS"
