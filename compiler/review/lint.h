@@ -87,6 +87,10 @@ bool review_silenced_in_source(const polc_ctx *ctx, Span span, const char *code)
 
 /* ---- lint_codes.c: docs/lint.md's table; NULL for a code not in it ---- */
 const char *lint_code_meaning(const char *code);
+/* docs/lint.md's severities ("Severity and baseline"); LINT_MEDIUM for a
+ * code not in the table (the compiler's warnings). */
+typedef enum LintSeverity { LINT_LOW, LINT_MEDIUM, LINT_HIGH } LintSeverity;
+LintSeverity lint_code_severity(const char *code);
 
 /* ---- explain.c ---- */
 bool review_explain(polc_ctx *ctx, bool json, StrBuf *out);

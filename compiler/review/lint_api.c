@@ -42,6 +42,33 @@ size_t polc_lint(polc_ctx *ctx, const char *const *allow, size_t nallow)
     return d->nwarnings;
 }
 
+static bool in_baseline(const polc_ctx *old, const Diag *g)
+{
+    for (size_t i = 0; old && i < old->diag.list.len; i++) {
+        const Diag *o = old->diag.list.items[i];
+        if (o->sev == SEV_WARNING && o->code && g->code && strcmp(o->code, g->code) == 0 && o->msg && g->msg &&
+            strcmp(o->msg, g->msg) == 0)
+            return true;
+    }
+    return false;
+}
+
+size_t polc_lint_gate(polc_ctx *ctx, const polc_ctx *baseline, int min_severity)
+{
+    DiagEngine *d = &ctx->diag;
+    size_t kept = 0;
+    for (size_t i = 0; i < d->list.len; i++) {
+        Diag *g = d->list.items[i];
+        if (g->sev == SEV_WARNING && ((int)lint_code_severity(g->code) < min_severity || in_baseline(baseline, g))) {
+            d->nwarnings--;
+            continue;
+        }
+        d->list.items[kept++] = g;
+    }
+    d->list.len = kept;
+    return d->nwarnings;
+}
+
 polc_status polc_explain(polc_ctx *ctx, int json, char **out)
 {
     *out = NULL;

@@ -18,6 +18,12 @@ extern "C" {
  * of warnings left. */
 size_t polc_lint(polc_ctx *ctx, const char *const *allow, size_t nallow);
 
+/* After polc_lint, for a CI gate: drops the warnings below min_severity
+ * (0 low, 1 medium, 2 high: docs/lint.md) and, when baseline is a linted
+ * compilation of the old policy, those it has too (the same code and
+ * message; lines may have moved). Returns the number of warnings left. */
+size_t polc_lint_gate(polc_ctx *ctx, const polc_ctx *baseline, int min_severity);
+
 /* A plain-language summary of the policy for a reviewer: the default, what is
  * allowed (by systemd group), argument conditions in words, dangerous
  * permissions, the non-syscall sections, and per back end what it enforces

@@ -32,6 +32,20 @@ printf 'policy broken\narch x86_64\ndefault errno(EPERM)\nsyscalls { allow sokce
 check 1 "lint of a broken policy" "$polc" lint /tmp/polc-broken.$$.pol
 check 1 "explain of a broken policy" "$polc" explain /tmp/polc-broken.$$.pol
 grep -q 'E0210' /tmp/polc-lint-cli.$$ || { echo "FAIL: explain did not print the policy's error" >&2; fail=1; }
+# a CI gate: --baseline reports only what the change adds, --min-severity
+# only what is severe enough (docs/lint.md)
+check 0 "an unchanged policy against its baseline" "$polc" lint --baseline sigreturn.pol sigreturn.pol
+sed 's/^syscalls {$/syscalls {\n  allow ptrace/' sigreturn.pol >/tmp/polc-lint-new.$$.pol
+grep -q ptrace /tmp/polc-lint-new.$$.pol || { echo "FAIL: the changed policy was not made" >&2; fail=1; }
+out=$("$polc" lint --baseline sigreturn.pol --diagnostics-format=json /tmp/polc-lint-new.$$.pol 2>&1)
+[ "$(printf '%s' "$out" | jq -r '[.[].code] | join(",")')" = "L0101" ] ||
+    { echo "FAIL: --baseline kept more than the new finding: $out" >&2; fail=1; }
+check 1 "a new finding against the baseline" "$polc" lint --baseline sigreturn.pol /tmp/polc-lint-new.$$.pol
+check 0 "--min-severity high: L0120 and L0122 are medium" "$polc" lint --min-severity high sigreturn.pol
+check 1 "--min-severity high: L0101 is high" "$polc" lint --min-severity high /tmp/polc-lint-new.$$.pol
+check 2 "--min-severity with a bad level" "$polc" lint --min-severity urgent sigreturn.pol
+check 2 "a baseline that does not compile" "$polc" lint --baseline /tmp/polc-broken.$$.pol sigreturn.pol
+rm -f /tmp/polc-lint-new.$$.pol
 # several files: one JSON array holding the findings of both, nothing on stderr
 out=$("$polc" lint --diagnostics-format=json sigreturn.pol caps_added.pol clean.pol 2>/tmp/polc-lint-err.$$)
 codes=$(printf '%s' "$out" | jq -r '[.[].code] | join(",")')
