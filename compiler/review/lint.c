@@ -340,6 +340,62 @@ static void check_survival(Lint *l)
         }
 }
 
+/* Socket families a container rarely needs and an attacker wants: AF_PACKET
+ * (raw link-layer frames: sniffing and spoofing, and a long list of kernel
+ * bugs) and netlink protocols other than NETLINK_ROUTE (the audit log,
+ * netfilter, IPsec, uevents), judged on the decision itself so that sets,
+ * includes and the network section are seen through. */
+static void check_socket_families(Lint *l)
+{
+    polc_ctx *ctx = l->ctx;
+    static const struct {
+        uint64_t proto;
+        const char *name;
+    } netlink[] = {{9, "NETLINK_AUDIT"},      {12, "NETLINK_NETFILTER"}, {6, "NETLINK_XFRM"},
+                   {15, "NETLINK_KOBJECT_UEVENT"}, {4, "NETLINK_SOCK_DIAG"}, {16, "NETLINK_GENERIC"}};
+    for (size_t i = 0; i < l->narches; i++) {
+        ArchId arch = l->arches[i];
+        Allowed a = review_allowed(ctx, &l->cc, arch, "socket");
+        if (!a.exists || dnf_is_false(a.region))
+            continue;
+        bool packet = false;
+        const uint64_t types[] = {3 /* SOCK_RAW */, 2 /* SOCK_DGRAM */};
+        for (size_t t = 0; t < 2 && !packet; t++)
+            for (uint64_t proto = 0; proto <= 0x300 && !packet; proto += 0x300) {
+                uint64_t args[6] = {17 /* AF_PACKET */, types[t], proto};
+                packet = dnf_eval(a.region, args);
+            }
+        StrBuf nl;
+        sb_init(&nl);
+        for (size_t k = 0; k < sizeof netlink / sizeof *netlink; k++) {
+            bool allowed = false;
+            for (size_t t = 0; t < 2 && !allowed; t++) {
+                uint64_t args[6] = {16 /* AF_NETLINK */, types[t], netlink[k].proto};
+                allowed = dnf_eval(a.region, args);
+            }
+            if (allowed)
+                sb_printf(&nl, "%s%s", nl.len ? ", " : "", netlink[k].name);
+        }
+        if ((packet || nl.len) && first_time(l, "socket-families")) {
+            const char *what = packet && nl.len ? arena_printf(&ctx->arena, "AF_PACKET and AF_NETLINK (%s)", nl.data)
+                               : packet         ? "AF_PACKET"
+                                                : arena_printf(&ctx->arena, "AF_NETLINK (%s)", nl.data);
+            LintFinding *f = add(l, "L0160", allow_span(ctx, &a, "socket"),
+                                 "name the families the program uses: `allow inet stream, inet6 stream, unix` in "
+                                 "network, or `allow socket if domain in {AF_INET, AF_INET6, AF_UNIX}`; for "
+                                 "netlink, only NETLINK_ROUTE (`protocol == 0`)",
+                                 "`socket` allows %s%s", what, log_word(ctx, &a));
+            if (packet)
+                note(l, f, SPAN_NONE, "AF_PACKET reads and writes raw frames on the host's interfaces (with "
+                                      "CAP_NET_RAW): sniffing and spoofing, and a history of kernel bugs");
+            if (nl.len)
+                note(l, f, SPAN_NONE, "netlink protocols other than NETLINK_ROUTE reach the audit log, netfilter, "
+                                      "IPsec or device events; getaddrinfo needs only NETLINK_ROUTE");
+        }
+        sb_free(&nl);
+    }
+}
+
 /* ---- capabilities, files, process ---- */
 
 static void check_caps(Lint *l)
@@ -553,6 +609,7 @@ void review_lint(polc_ctx *ctx, LintFindings *out)
     check_equivalents(&l);
     check_sigreturn(&l);
     check_survival(&l);
+    check_socket_families(&l);
     check_runtime_preset(&l);
     check_caps(&l);
     check_caps_unused(&l);

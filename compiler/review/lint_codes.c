@@ -24,6 +24,7 @@ static const struct {
     {"L0151", "runs as root (user 0), or no user is given", LINT_MEDIUM},
     {"L0152", "no-new-privileges is off", LINT_MEDIUM},
     {"L0153", "the root file system is writable", LINT_LOW},
+    {"L0160", "socket() allows AF_PACKET, or netlink protocols other than NETLINK_ROUTE", LINT_HIGH},
 };
 
 LintSeverity lint_code_severity(const char *code)
