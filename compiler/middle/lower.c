@@ -22,6 +22,10 @@ typedef struct Lower {
     polc_ctx *ctx;
     CondCtx cc;
     int *shadowed_by; /* per rule: a rule that decides all its inputs first, -1 none */
+    /* per rule: for a conditional rule of the policy's own file(s), another
+     * rule with its action that already covers every input it matches
+     * (an allow cannot narrow an allow); -1 none */
+    int *covered_by;
     StrMap reported;  /* "a:b" rule pairs already reported as contradictory */
 } Lower;
 
@@ -82,6 +86,41 @@ static IrDecision decide(Lower *lw, Hit **hits, size_t n)
     return dec;
 }
 
+/* Within one action's rules: a conditional rule of the user's whose every
+ * input another of them already decides the same way (`allow socket if
+ * domain in {...}` after an include that allows socket more widely) changes
+ * nothing. Best effort: a condition too complex to subtract is not judged,
+ * and never makes the lowering fail. */
+static void find_covered(Lower *lw, Hit **hits, size_t n, Dnf not_covered)
+{
+    if (n > 8) { /* n subtractions of n-1 conditions each: not for a big group */
+        for (size_t k = 0; k < n; k++)
+            lw->covered_by[hits[k]->rule->id] = -2;
+        return;
+    }
+    bool overflow = lw->cc.overflow;
+    for (size_t k = 0; k < n; k++) {
+        Rule *r = hits[k]->rule;
+        if (!r->cond || r->from_stdlib || lw->covered_by[r->id] == -2)
+            continue;
+        Dnf others = dnf_false();
+        int by = -1;
+        for (size_t o = 0; o < n; o++)
+            if (hits[o]->rule != r) {
+                others = dnf_or(&lw->cc, others, hits[o]->cond);
+                if (by < 0 && !dnf_is_false(dnf_and(&lw->cc, hits[o]->cond, hits[k]->cond)))
+                    by = hits[o]->rule->id;
+            }
+        lw->cc.overflow = false;
+        Dnf rest = dnf_and(&lw->cc, dnf_and(&lw->cc, hits[k]->cond, not_covered), dnf_not(&lw->cc, others));
+        if (lw->cc.overflow || !dnf_is_false(rest) || by < 0)
+            lw->covered_by[r->id] = -2; /* it decides something on its own here: never reported */
+        else if (lw->covered_by[r->id] == -1)
+            lw->covered_by[r->id] = by;
+    }
+    lw->cc.overflow = overflow;
+}
+
 static IrDecision decide_rules(Lower *lw, Hit **hits, size_t n)
 {
     IrDecision dec = {0};
@@ -108,6 +147,10 @@ static IrDecision decide_rules(Lower *lw, Hit **hits, size_t n)
         for (size_t k = i; k < j && uncond_here < 0; k++)
             if (dnf_is_true(hits[k]->cond))
                 uncond_here = hits[k]->rule->id;
+        if (j - i > 1)
+            find_covered(lw, hits + i, j - i, not_covered);
+        else
+            lw->covered_by[hits[i]->rule->id] = -2; /* alone: it decides its inputs */
         for (size_t k = i; k < j; k++) {
             Rule *r = hits[k]->rule;
             Dnf mine = dnf_and(&lw->cc, hits[k]->cond, not_covered);
@@ -347,12 +390,13 @@ static void add_newer_hits(Lower *lw, ArchId arch, void *vhits)
 bool lower_policy(polc_ctx *ctx)
 {
     size_t before = ctx->diag.nerrors;
-    Lower lw = {ctx, {&ctx->arena, false}, NULL, {0}};
+    Lower lw = {ctx, {&ctx->arena, false}, NULL, NULL, {0}};
     lw.shadowed_by = malloc((ctx->policy.rules.len + 1) * sizeof(int));
-    if (!lw.shadowed_by)
+    lw.covered_by = malloc((ctx->policy.rules.len + 1) * sizeof(int));
+    if (!lw.shadowed_by || !lw.covered_by)
         abort();
     for (size_t i = 0; i < ctx->policy.rules.len; i++)
-        lw.shadowed_by[i] = -1;
+        lw.shadowed_by[i] = lw.covered_by[i] = -1;
     Ir *ir = arena_alloc(&ctx->arena, sizeof *ir);
     ir->default_action = ctx->policy.default_action;
     ir->has_unknown = ctx->policy.have_unknown;
@@ -431,6 +475,15 @@ bool lower_policy(polc_ctx *ctx)
             diag_note(&ctx->diag, g, SPAN_NONE, "the rule has no effect");
             continue;
         }
+        if (r->contributes && lw.covered_by[r->id] >= 0 && r->action.kind == ACT_ALLOW) {
+            Rule *by = ctx->policy.rules.items[lw.covered_by[r->id]];
+            Diag *g = diag_warning(&ctx->diag, "W0006", r->span,
+                                   "this rule changes nothing: other rules already allow every call it matches");
+            diag_note(&ctx->diag, g, by->span, "for example this rule");
+            diag_help(&ctx->diag, g, "an allow cannot narrow another allow (the most restrictive matching rule "
+                                     "wins): to allow only these calls, deny the others, e.g. `deny X if not (...)`");
+            continue;
+        }
         if (!r->contributes && lw.shadowed_by[r->id] >= 0) {
             Rule *by = ctx->policy.rules.items[lw.shadowed_by[r->id]];
             if (action_eq(by->action, r->action)) {
@@ -451,5 +504,6 @@ bool lower_policy(polc_ctx *ctx)
     free(always_false);
     free(sometimes_true);
     free(lw.shadowed_by);
+    free(lw.covered_by);
     return ctx->diag.nerrors == before;
 }
