@@ -138,9 +138,9 @@ void complain_json(const ComplainState *cs, StrBuf *out)
         json_object_array_add(arr, o);
     }
     json_object_object_add(root, "findings", arr);
-    sb_puts(out, json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
-                                                          JSON_C_TO_STRING_NOSLASHESCAPE));
-    sb_putc(out, '\n');
+    char *text = diag_json_text(root);
+    sb_puts(out, text);
+    free(text);
     json_object_put(root);
 }
 

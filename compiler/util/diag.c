@@ -261,9 +261,15 @@ char *diag_render_json(const DiagEngine *d)
         json_object_object_add(o, "notes", json_object_new_array());
         json_object_array_add(arr, o);
     }
-    const char *s = json_object_to_json_string_ext(arr, JSON_C_TO_STRING_PRETTY |
-                                                            JSON_C_TO_STRING_SPACED |
-                                                            JSON_C_TO_STRING_NOSLASHESCAPE);
+    char *out = diag_json_text(arr);
+    json_object_put(arr);
+    return out;
+}
+
+char *diag_json_text(struct json_object *o)
+{
+    const char *s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+                                                          JSON_C_TO_STRING_NOSLASHESCAPE);
     size_t n = strlen(s);
     char *out = malloc(n + 2);
     if (!out)
@@ -271,6 +277,5 @@ char *diag_render_json(const DiagEngine *d)
     memcpy(out, s, n);
     out[n] = '\n';
     out[n + 1] = '\0';
-    json_object_put(arr);
     return out;
 }

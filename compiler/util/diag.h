@@ -48,5 +48,9 @@ void diag_help(DiagEngine *d, Diag *diag, const char *fmt, ...)
 
 char *diag_render_text(const DiagEngine *d, bool color);
 char *diag_render_json(const DiagEngine *d);
+/* A JSON value as the JSON outputs write it (pretty, spaced, slashes as
+ * they are), with a final newline; malloc'd. The value is the caller's. */
+struct json_object;
+char *diag_json_text(struct json_object *o);
 
 #endif

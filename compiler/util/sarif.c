@@ -295,15 +295,7 @@ char *sarif_render(SarifLog *log, const char *tool_version)
     json_object_object_add(root, "$schema", json_object_new_string(SARIF_SCHEMA));
     json_object_object_add(root, "version", json_object_new_string("2.1.0"));
     json_object_object_add(root, "runs", runs);
-    const char *s = json_object_to_json_string_ext(
-        root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
-    size_t n = strlen(s);
-    char *out = malloc(n + 2);
-    if (!out)
-        abort();
-    memcpy(out, s, n);
-    out[n] = '\n';
-    out[n + 1] = '\0';
+    char *out = diag_json_text(root);
     json_object_put(root);
     json_object_put(log->results);
     json_object_put(log->rules);

@@ -9,7 +9,7 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$HERE/dockerd_env.sh"
-. "$HERE/probe_results.sh"
+. "$HERE/../common/probe_results.sh"
 polc=$1 SYSPROBE=$(realpath "$2") policy=$3 expect=$4
 export SYSPROBE
 work=$(mktemp -d)

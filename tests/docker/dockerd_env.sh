@@ -54,6 +54,9 @@
 # CLI that comes first on PATH and talks a newer API. One dockerd per script
 # run: it starts in ~2 s and stops in ~1-2 s (docs/docker.md).
 
+# shellcheck source=tests/common/engine_args.sh
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/../common/engine_args.sh"
+
 POLC_DOCKER_CLI=${POLC_DOCKER_CLI:-/usr/bin/docker}
 POLC_DOCKER_IMAGE=${POLC_DOCKER_IMAGE:-polc-docker-test:latest}
 POLC_DOCKER_DIR=${POLC_DOCKER_DIR:-}
@@ -195,25 +198,9 @@ docker_env_setup() {
 
 # docker_run_probe SECCOMP_JSON [docker run args...] -- SYSPROBE_ARGS...
 docker_run_probe() {
-    local profile=$1 sec
-    shift
-    local extra=()
-    while (($# > 0)) && [[ $1 != -- ]]; do
-        extra+=("$1")
-        shift
-    done
-    if (($# == 0)); then
-        echo "docker_run_probe: missing '--' before the probe arguments" >&2
-        return 125
-    fi
-    shift
-    if [[ $profile == unconfined ]]; then
-        sec=seccomp=unconfined
-    else
-        sec=seccomp=$(realpath "$profile")
-    fi
-    polc_docker run --rm --pull never --network none --security-opt "$sec" \
-        "${extra[@]}" "$POLC_DOCKER_IMAGE" /sysprobe "$@"
+    engine_probe_args docker_run_probe "$@" || return
+    polc_docker run --rm --pull never --network none --security-opt "$ENGINE_SECCOMP" \
+        "${ENGINE_EXTRA[@]}" "$POLC_DOCKER_IMAGE" /sysprobe "${ENGINE_PROBE[@]}"
 }
 
 docker_available() {

@@ -26,8 +26,8 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=tests/docker/dockerd_env.sh
 . "$HERE/dockerd_env.sh"
-# shellcheck source=tests/docker/probe_results.sh
-. "$HERE/probe_results.sh"
+# shellcheck source=tests/common/probe_results.sh
+. "$HERE/../common/probe_results.sh"
 
 die() {
     echo "run_docker_case: $*" >&2

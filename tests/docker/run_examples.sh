@@ -14,7 +14,7 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$HERE/dockerd_env.sh"
-. "$HERE/probe_results.sh"
+. "$HERE/../common/probe_results.sh"
 polc=$1 SYSPROBE=$(realpath "$2")
 shift 2
 export SYSPROBE

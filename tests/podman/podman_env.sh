@@ -51,6 +51,9 @@
 # limits above the hard limits of this host (EPERM without CAP_SYS_RESOURCE).
 # Passing --ulimit in the extra podman args replaces ALL default ulimits.
 
+# shellcheck source=tests/common/engine_args.sh
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/../common/engine_args.sh"
+
 POLC_PODMAN_IMAGE=${POLC_PODMAN_IMAGE:-localhost/polc-test:latest}
 POLC_PODMAN_DIR=${POLC_PODMAN_DIR:-}
 POLC_PODMAN_WHY=${POLC_PODMAN_WHY:-}
@@ -222,25 +225,9 @@ podman_env_setup() {
 
 # podman_run_probe SECCOMP_JSON [podman run args...] -- SYSPROBE_ARGS...
 podman_run_probe() {
-    local profile=$1 sec
-    shift
-    local extra=()
-    while (($# > 0)) && [[ $1 != -- ]]; do
-        extra+=("$1")
-        shift
-    done
-    if (($# == 0)); then
-        echo "podman_run_probe: missing '--' before the probe arguments" >&2
-        return 125
-    fi
-    shift
-    if [[ $profile == unconfined ]]; then
-        sec=seccomp=unconfined
-    else
-        sec=seccomp=$(realpath "$profile")
-    fi
-    polc_podman run --rm --network=none --security-opt "$sec" \
-        "${extra[@]}" "$POLC_PODMAN_IMAGE" /sysprobe "$@"
+    engine_probe_args podman_run_probe "$@" || return
+    polc_podman run --rm --network=none --security-opt "$ENGINE_SECCOMP" \
+        "${ENGINE_EXTRA[@]}" "$POLC_PODMAN_IMAGE" /sysprobe "${ENGINE_PROBE[@]}"
 }
 
 # podman_crun ARGS...: podman with crun instead of runc. crun 1.8.1 (Debian 12)

@@ -48,6 +48,8 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=tests/podman/podman_env.sh
 . "$HERE/podman_env.sh"
+# shellcheck source=tests/common/probe_results.sh
+. "$HERE/../common/probe_results.sh"
 
 usage() {
     sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed -e '$d' -e 's/^# \{0,1\}//'
@@ -73,25 +75,7 @@ profile=
 name=
 mode=-m
 install=0
-probes=()
-expects=()
 podman_args=()
-
-add_expect() {
-    local spec=$1
-    [[ $spec == *=* ]] || die "bad --expect '$spec' (want 'PROBE=RESULT')"
-    local p=${spec%=*} r=${spec##*=}
-    # trim surrounding blanks
-    p=$(sed -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' <<<"$p")
-    r=$(sed -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' <<<"$r")
-    [[ -n $p && -n $r ]] || die "bad --expect '$spec'"
-    case $r in
-    ok | "ok "* | "err "* | "killed "* | "exit "*) ;;
-    *) die "bad expected result '$r' in '$spec'" ;;
-    esac
-    probes+=("$p")
-    expects+=("$r")
-}
 
 while (($# > 0)); do
     case $1 in
@@ -99,15 +83,15 @@ while (($# > 0)); do
     --probe=*) probe=${1#*=}; shift ;;
     --profile) profile=${2:?}; shift 2 ;;
     --profile=*) profile=${1#*=}; shift ;;
-    --expect) add_expect "${2:?}"; shift 2 ;;
-    --expect=*) add_expect "${1#*=}"; shift ;;
+    --expect) probe_add_expect "${2:?}"; shift 2 ;;
+    --expect=*) probe_add_expect "${1#*=}"; shift ;;
     --expect-file | --expect-file=*)
         if [[ $1 == *=* ]]; then f=${1#*=}; shift; else f=${2:?}; shift 2; fi
         [[ -r $f ]] || die "cannot read expect file $f"
         while IFS= read -r line || [[ -n $line ]]; do
             line=${line%%#*}
             [[ $line =~ [^[:space:]] ]] || continue
-            add_expect "$line"
+            probe_add_expect "$line"
         done <"$f"
         ;;
     --podman-arg) podman_args+=("${2:?}"); shift 2 ;;
@@ -123,7 +107,7 @@ done
 
 [[ -n $probe ]] || die "--probe is required"
 [[ -n $profile ]] || die "--profile is required"
-((${#probes[@]} > 0)) || die "no --expect given"
+((${#PROBES[@]} > 0)) || die "no --expect given"
 [[ -x $probe ]] || die "probe '$probe' is not an executable file"
 if [[ $profile != unconfined ]]; then
     [[ -r $profile ]] || die "profile '$profile' not readable"
@@ -146,81 +130,12 @@ fi
 t1=$(date +%s.%N)
 echo "# [$name] engine ready in $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}') s (storage driver $(cat "$POLC_PODMAN_DIR/driver"))"
 
-n=${#probes[@]}
-results=()
-errfile=$POLC_PODMAN_DIR/podman.stderr
-start=0
-runs=0
-while ((start < n)); do
-    runs=$((runs + 1))
-    rc=0
-    ts=$(date +%s.%N)
-    out=$(podman_run_probe "$profile" "${podman_args[@]}" -- "$mode" "${probes[@]:start}" 2>"$errfile") || rc=$?
-    te=$(date +%s.%N)
-    echo "# [$name] container run $runs: $((n - start)) probe(s), rc=$rc, $(awk -v a="$ts" -v b="$te" 'BEGIN{printf "%.2f", b-a}') s"
-    got=0
-    while IFS= read -r line; do
-        case $line in
-        "ok "* | "err "* | "killed "* | "exit "* | "bad "*)
-            if ((start + got < n)); then
-                results[start + got]=$line
-                got=$((got + 1))
-            fi
-            ;;
-        "") ;;
-        *) echo "# [$name] probe output: $line" ;;
-        esac
-    done <<<"$out"
-    start=$((start + got))
-    ((start < n)) || break
-    # The probe process died before answering every probe.
-    if ((rc > 128 && rc < 128 + 65)); then
-        sig=$(kill -l $((rc - 128)) 2>/dev/null || echo $((rc - 128)))
-        results[start]="killed SIG${sig#SIG}"
-        start=$((start + 1))
-        continue
-    fi
-    msg=$(tail -n 3 "$errfile" | tr '\n' ' ')
-    for ((i = start; i < n; i++)); do
-        results[i]="engine-error rc=$rc: ${msg:-no output}"
-    done
-    break
-done
-
-match() { # match EXPECTED ACTUAL
-    local e=$1 a=$2
-    local -a ea aa
-    read -r -a ea <<<"$e"
-    read -r -a aa <<<"$a"
-    [[ ${ea[0]} == "${aa[0]:-}" ]] || return 1
-    case ${ea[0]} in
-    ok) ((${#ea[@]} == 1)) || [[ ${ea[1]} == "${aa[1]:-}" ]] ;;
-    err)
-        if ((${#ea[@]} == 3)); then
-            [[ ${ea[1]} == "${aa[1]:-}" && ${ea[2]} == "${aa[2]:-}" ]]
-        else
-            [[ ${ea[1]} == "${aa[1]:-}" || ${ea[1]} == "${aa[2]:-}" ]]
-        fi
-        ;;
-    *) [[ $e == "$a" ]] ;;
-    esac
-}
-
-passed=0
-failed=0
-for ((i = 0; i < n; i++)); do
-    actual=${results[i]:-missing}
-    if match "${expects[i]}" "$actual"; then
-        echo "PASS ${probes[i]} => $actual (expected ${expects[i]})"
-        passed=$((passed + 1))
-    else
-        echo "FAIL ${probes[i]} => $actual (expected ${expects[i]})"
-        failed=$((failed + 1))
-    fi
-done
-if ((failed > 0)) && [[ -s $errfile ]]; then
+PROBE_MODE=$mode PROBE_ERRFILE=$POLC_PODMAN_DIR/podman.stderr \
+    probe_run_all "$name" podman_run_probe "$profile" "${podman_args[@]}"
+probe_compare "$name"
+if ((PROBE_FAILED > 0)) && [[ -s $POLC_PODMAN_DIR/podman.stderr ]]; then
     echo "# [$name] podman stderr (last run):"
-    sed 's/^/#   /' "$errfile"
+    sed 's/^/#   /' "$POLC_PODMAN_DIR/podman.stderr"
 fi
-echo "$passed passed, $failed failed"
-((failed == 0))
+echo "$PROBE_PASSED passed, $PROBE_FAILED failed"
+((PROBE_FAILED == 0))
