@@ -139,23 +139,6 @@ void complain_format_args(const Policy *p, int listener, const struct seccomp_no
     }
 }
 
-/* The optimizer drops a rule whose action is the default's (`deny mkdir`
- * under `default errno(EPERM)`); the IR then says "default". The rule the
- * user wrote is the better pointer: an unconditional rule naming the syscall
- * with that very action. */
-static int written_rule(const Policy *p, const char *sys, Action act)
-{
-    for (size_t i = 0; i < p->rules.len; i++) {
-        const Rule *r = p->rules.items[i];
-        if (r->cond || r->from_stdlib || !action_eq(r->action, act))
-            continue;
-        for (size_t k = 0; k < r->targets.len; k++)
-            if (strcmp(r->targets.items[k].name, sys) == 0)
-                return (int)i;
-    }
-    return IR_RULE_DEFAULT;
-}
-
 static Finding *add_finding(ComplainState *cs, Finding *f)
 {
     Arena *a = cs->p->arena;
@@ -197,8 +180,6 @@ void complain_on_call(void *vcs, int listener, const struct seccomp_notif *req)
 
     IrVerdict v = ir_eval(p, arch, nr, f.raw, cs->caps);
     bool denied = v.action.kind != ACT_ALLOW && v.action.kind != ACT_LOG;
-    if (denied && v.rule == IR_RULE_DEFAULT && e)
-        v.rule = written_rule(p, e->name, v.action);
     /* the Landlock plan is judged even for a call seccomp denies: with only
      * the seccomp finding, --suggest would add an allow that Landlock then
      * refuses, and the loop would need another round */
