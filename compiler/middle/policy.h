@@ -88,6 +88,21 @@ typedef struct NetPort {
     Span span;    /* the whole entry (`tcp bind 8080, 8443`) */
 } NetPort;
 
+/* A limit of `resources { ... }` (docs/language.md, "Resources"); `set`
+ * false: the policy says nothing and every output leaves the runtime's own. */
+typedef struct ResourceLimit {
+    bool set;
+    uint64_t value;
+    Span span; /* the whole entry, e.g. `memory 512MiB` */
+} ResourceLimit;
+
+/* An rlimit entry (`nofile 1024:4096`): soft and hard; `nofile N` sets both. */
+typedef struct RlimitPair {
+    bool set;
+    uint64_t soft, hard;
+    Span span;
+} RlimitPair;
+
 typedef struct Ir Ir;
 
 #define POLICY_MAX_CAPS 64
@@ -160,6 +175,18 @@ typedef struct Policy {
         bool scope_signal;
         Span scope_signal_span;
     } process;
+    /* `resources { ... }`: limits of the whole process tree. pids, memory
+     * and cpus are cgroup limits (polc run: a cgroup it creates), nofile and
+     * nproc are rlimits of the command. */
+    struct {
+        bool declared;
+        Span span;               /* the section */
+        ResourceLimit pids;      /* tasks (processes and threads) */
+        ResourceLimit memory;    /* bytes of memory */
+        ResourceLimit memory_swap; /* bytes of memory plus swap, as Docker's --memory-swap */
+        ResourceLimit cpus;      /* thousandths of a CPU: `cpus 1.5` is 1500 */
+        RlimitPair nofile, nproc;
+    } resources;
     struct {
         bool complain;       /* `mode complain`: the AppArmor profile only logs */
         Span span;
