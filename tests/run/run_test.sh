@@ -343,7 +343,7 @@ print(', '.join(got))
     # what succeeds (every other cell fails with EACCES); packet and netlink
     # raw need CAP_NET_RAW, which polc run keeps here (Docker's default set)
     want_go="inet stream, inet6 stream"
-    want_nginx="unix stream, unix dgram, inet stream, inet6 stream, pair"
+    want_nginx="unix stream, inet stream, inet6 stream, pair"
     want_postgres="unix stream, inet stream, inet6 stream, pair"
     want_python="unix stream, pair"
     for ex in go-service nginx postgres python-worker; do

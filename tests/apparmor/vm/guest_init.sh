@@ -32,7 +32,7 @@ sed 's/^/AAVM PROFILES /' /sys/kernel/security/apparmor/profiles
 # fixtures: probe copies where the policies exec, files where they read/write
 cp_probe() { for d in "$@"; do mkdir -p "${d%/*}"; cp /aa_probe "$d"; chmod 755 "$d"; done; }
 mkfile() { for f in "$@"; do mkdir -p "${f%/*}"; echo fixture >"$f"; done; }
-cp_probe /usr/sbin/nginx /var/cache/nginx/run /app/server /usr/lib/postgresql/15/bin/postgres \
+cp_probe /usr/sbin/nginx /var/lib/nginx/run /app/server /usr/lib/postgresql/15/bin/postgres \
     /tmp/postgres /usr/bin/worker-helper /var/lib/worker/dropped /data/bin/tool /srv/tool \
     /srv/app/bin/server /srv/app/bin/other "/opt/my tools/run" /tmp/tool
 mkfile /etc/nginx/nginx.conf /etc/hostname /etc/resolv.conf /etc/ssl/certs/ca.pem \
