@@ -193,6 +193,15 @@ static const IrDecision *decision_for(const IrSyscall *s, const SysCmp *c, unsig
     return ir_scenario(s, caps);
 }
 
+/* Whether scenario sc is the capability set caps. */
+static bool scenario_in(const SysCmp *c, unsigned sc, uint64_t caps)
+{
+    for (int b = 0; b < c->ncaps; b++)
+        if (!(sc & (1u << b)) != !(caps & (1ull << c->caps[b])))
+            return false;
+    return true;
+}
+
 static bool same_everywhere(const IrSyscall *o, const IrSyscall *n)
 {
     if (!o || !n || o->ncaps != n->ncaps)
@@ -223,6 +232,8 @@ static bool compare_syscall(PolicyDiff *out, polc_ctx *octx, polc_ctx *nctx, Arc
     add_cap(&c, ns);
     qsort(c.caps, (size_t)c.ncaps, sizeof c.caps[0], int_cmp);
     for (unsigned sc = 0; sc < (1u << c.ncaps); sc++) {
+        if (out->fixed_caps && !scenario_in(&c, sc, out->caps))
+            continue;
         Side o = {decision_for(os, &c, sc), odef};
         Side n = {decision_for(ns, &c, sc), ndef};
         if (!compare_scenario(&c, sc, &o, &n)) {
@@ -296,6 +307,22 @@ bool diff_policies(polc_ctx *octx, polc_ctx *nctx, PolicyDiff *out)
     Arena *A = &nctx->arena;
     out->old_ctx = octx;
     out->new_ctx = nctx;
+    /* A deployed artifact states only what seccomp enforces: the other
+     * sections are not compared (a profile does not drop capabilities, the
+     * runtime's flags do). A BPF program was built for one capability set:
+     * the policy's effective one is what it is compared under. */
+    const polc_ctx *art = octx->artifact ? octx : nctx->artifact ? nctx : NULL;
+    if (art) {
+        out->not_compared = "capabilities, filesystem, network, process";
+        out->artifact_note = arena_printf(A, "%s is a %s%s", art == octx ? "OLD" : "NEW", art->artifact,
+                                          octx->artifact && nctx->artifact ? " and so is the other" : "");
+        const polc_ctx *bpf = octx->artifact && !strcmp(octx->artifact, "BPF program") ? octx
+                              : nctx->artifact && !strcmp(nctx->artifact, "BPF program") ? nctx : NULL;
+        if (bpf) {
+            out->fixed_caps = true;
+            out->caps = (bpf == octx ? nctx : octx)->policy.caps.effective;
+        }
+    }
     if (!action_eq(octx->policy.ir->default_action, nctx->policy.ir->default_action)) {
         out->default_changed = true;
         out->default_from = octx->policy.ir->default_action;
@@ -340,6 +367,7 @@ bool diff_policies(polc_ctx *octx, polc_ctx *nctx, PolicyDiff *out)
         qsort(out->syscalls.items, out->syscalls.len, sizeof *out->syscalls.items, change_cmp);
     for (size_t i = 0; i < out->syscalls.len; i++)
         out->counts[out->syscalls.items[i].cls]++;
-    diff_model(octx, nctx, out);
+    if (!art)
+        diff_model(octx, nctx, out);
     return true;
 }
