@@ -80,6 +80,10 @@ struct polc_ctx {
     FrontState front;
     Policy policy;
     bool compiled;
+    /* polc_compile_any read a deployed artifact, not a policy: "seccomp profile"
+     * or "BPF program". It states only the syscalls section, so diff and
+     * verify leave the other sections out (docs/diff.md). NULL: a policy. */
+    const char *artifact;
     /* The Docker profile, built and validated once: the Docker target writes
      * it and the Kubernetes target refers to it or embeds it (driver.c). */
     struct {

@@ -19,7 +19,8 @@ static const char DIFF_USAGE[] =
     "first, then narrowed, then other changes), capabilities, filesystem and\n"
     "network rules, user, no-new-privileges, read-only root. OLD and NEW are\n"
     "policies (.pol) or any profile polc import reads (Docker/moby JSON, OCI,\n"
-    "Security Profiles Operator). See docs/diff.md.\n"
+    "Security Profiles Operator) or a raw seccomp BPF program (NAME.bpf); with\n"
+    "such an artifact only the syscalls are compared. See docs/diff.md.\n"
     "\n"
     "options:\n"
     "      --format text|json    output form (default text)\n"
@@ -157,7 +158,7 @@ int polc_cmd_diff(int argc, char **argv)
         polc_free(new_ctx);
         return 2;
     }
-    polc_diff_options o = {json, color, old_path, new_path, sarif};
+    polc_diff_options o = {json, color, old_path, new_path, sarif, 0};
     char *report = NULL;
     int wider = 0;
     polc_status st = polc_diff(old_ctx, new_ctx, &o, &report, &wider);

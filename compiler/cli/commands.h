@@ -17,6 +17,7 @@ int polc_cmd_eval(int argc, char **argv);
 int polc_cmd_disasm(int argc, char **argv);
 int polc_cmd_load(int argc, char **argv);
 int polc_cmd_diff(int argc, char **argv);
+int polc_cmd_verify(int argc, char **argv);
 int polc_cmd_graph(int argc, char **argv);
 int polc_cmd_lint(int argc, char **argv);
 int polc_cmd_explain(int argc, char **argv);

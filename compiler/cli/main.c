@@ -22,6 +22,7 @@ static const char USAGE[] =
     "       polc disasm FILE.bpf                   (polc disasm --help)\n"
     "       polc load NAME.apparmor                (polc load --help)\n"
     "       polc diff OLD NEW                      (polc diff --help)\n"
+    "       polc verify POLICY DEPLOYED...         (polc verify --help)\n"
     "       polc graph POLICY                      (polc graph --help)\n"
     "       polc lint FILE...                      (polc lint --help)\n"
     "       polc explain FILE                      (polc explain --help)\n"
@@ -167,6 +168,7 @@ __attribute__((weak)) int polc_cmd_disasm(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_eval(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_load(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_diff(int argc, char **argv);
+__attribute__((weak)) int polc_cmd_verify(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_graph(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_lint(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_explain(int argc, char **argv);
@@ -183,6 +185,7 @@ static const struct {
                    {"disasm", polc_cmd_disasm},
                    {"load", polc_cmd_load},
                    {"diff", polc_cmd_diff},
+                   {"verify", polc_cmd_verify},
                    {"graph", polc_cmd_graph},
                    {"lint", polc_cmd_lint},
                    {"explain", polc_cmd_explain},

@@ -90,6 +90,10 @@ bool imp_semantics(ImpCtx *ic, const char *arch_override);
 /* write.c */
 char *imp_write_pol(ImpCtx *ic, const char *policy_name);
 
+/* bpf_lift.c: a raw seccomp BPF program as polc source (malloc'd), or NULL
+ * with E0720 (docs/diff.md, "BPF programs"). */
+char *polc_lift_bpf(polc_ctx *ctx, const char *path);
+
 /* diagnostics: "W0101" ... (docs/import.md) */
 #define IMP_W_UNKNOWN_NAME "W0101"
 #define IMP_W_PRECEDENCE "W0102"

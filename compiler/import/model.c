@@ -13,6 +13,7 @@
 
 #include "facts/abi.h"
 #include "import/import.h"
+#include "middle/cond.h"
 
 #define ALL_ARCHES ((1u << ARCH__COUNT) - 1)
 
@@ -220,6 +221,31 @@ static bool precedence_pass(ImpCtx *ic)
     return false;
 }
 
+/* Whether no call meets the conditions of both entries (each a conjunction),
+ * judged exactly by cond.c when every constant fits in 32 bits: then the
+ * answer holds whether the kernel compares 64 bits or only the low half, so
+ * it is the answer libseccomp's filter gives on every arch. */
+static bool entries_disjoint(ImpCtx *ic, const ImpRule *a, const ImpRule *b)
+{
+    static const uint8_t ops[] = {[IOP_EQ] = A_EQ, [IOP_NE] = A_NE, [IOP_LT] = A_LT, [IOP_LE] = A_LE,
+                                  [IOP_GT] = A_GT, [IOP_GE] = A_GE, [IOP_MASKED_EQ] = A_MASKED_EQ};
+    if (a->conds_or || b->conds_or)
+        return false;
+    CondCtx cc = {&ic->ctx->arena, false};
+    Dnf both = dnf_true(&cc);
+    const ImpRule *rs[2] = {a, b};
+    for (int r = 0; r < 2; r++)
+        for (size_t i = 0; i < rs[r]->nconds; i++) {
+            const ImpCond *c = &rs[r]->conds[i];
+            if (c->index > 5 || c->value > 0xffffffffu || c->value2 > 0xffffffffu)
+                return false;
+            Atom at = {(uint8_t)c->index, ops[c->op], c->op == IOP_MASKED_EQ ? c->value2 : c->value,
+                       c->op == IOP_MASKED_EQ ? c->value : 0, false};
+            both = dnf_and(&cc, both, dnf_atom(&cc, at));
+        }
+    return !cc.overflow && dnf_is_false(both);
+}
+
 static void warn_conditional_overlaps(ImpCtx *ic)
 {
     /* conditional entries with different actions on one syscall: polc's
@@ -249,7 +275,7 @@ static void warn_conditional_overlaps(ImpCtx *ic)
                                 (ca->op == IOP_EQ && cb->op == IOP_EQ && ca->value != cb->value))
                                 disjoint = true;
                         }
-                    if (!disjoint)
+                    if (!disjoint && !entries_disjoint(ic, a, b))
                         diag_warning(&ic->ctx->diag, IMP_W_PRECEDENCE, SPAN_NONE,
                                      "%s: %s and %s are conditional rules on `%s` with different actions; where both "
                                      "conditions hold polc picks the more restrictive action, libseccomp the one "

@@ -247,7 +247,8 @@ static size_t state_emit(const ArgState *s, unsigned arg, Atom *out)
     return n;
 }
 
-/* Canonical form of a conjunction; false when it is unsatisfiable. */
+/* Canonical form of a conjunction; false when it is unsatisfiable. With out
+ * NULL, only whether it can hold (nothing is allocated). */
 static bool term_simplify(CondCtx *c, const Atom *in, size_t n, Term *out)
 {
     ArgState st[6];
@@ -267,6 +268,12 @@ static bool term_simplify(CondCtx *c, const Atom *in, size_t n, Term *out)
         uint64_t v = in[i].value;
         if (in[i].op == A_NE && v >= s->lo && v <= s->hi && (v & s->mask) == s->value)
             state_add(&st[in[i].arg], &in[i]);
+    }
+    if (!out) { /* only whether it can hold */
+        for (unsigned a = 0; a < 6; a++)
+            if (used[a] && !state_finish(&st[a]))
+                return false;
+        return true;
     }
     Atom stack_buf[6 * 68];
     size_t cap = n + 6 * 4 > 6 * 68 ? n + 6 * 4 : 6 * 68; /* written atoms, or 4 per argument + 64 exclusions */
@@ -502,6 +509,93 @@ Dnf dnf_not(CondCtx *c, Dnf a)
             break;
     }
     return acc;
+}
+
+/* What a term of b leaves of the term t, added to out: t is split along the
+ * atoms of the next term of b that can hold together with it (t and not a1,
+ * t and a1 and not a2, ...), and each piece goes on to the terms after it.
+ * A term of b that cannot meet t costs one check and multiplies nothing. */
+typedef struct SharpOut {
+    Term *terms;
+    size_t n, cap;
+} SharpOut;
+
+static void sharp_push(CondCtx *c, SharpOut *o, Term t)
+{
+    if (o->n == DNF_MAX_TERMS) {
+        c->overflow = true;
+        return;
+    }
+    if (o->n == o->cap) {
+        size_t cap = o->cap ? 2 * o->cap : 16;
+        Term *nt = arena_alloc(c->arena, cap * sizeof *nt);
+        if (o->n)
+            memcpy(nt, o->terms, o->n * sizeof *nt);
+        o->terms = nt, o->cap = cap;
+    }
+    o->terms[o->n++] = t;
+}
+
+/* t with the atoms extra[0..n) added, simplified; false when it cannot hold. */
+static bool term_with(CondCtx *c, const Term *t, const Atom *extra, size_t n, Term *out)
+{
+    Atom *buf = malloc((t->n + n) * sizeof *buf);
+    if (!buf)
+        abort();
+    if (t->n)
+        memcpy(buf, t->atoms, t->n * sizeof *buf);
+    memcpy(buf + t->n, extra, n * sizeof *buf);
+    bool ok = term_simplify(c, buf, t->n + n, out);
+    free(buf);
+    return ok;
+}
+
+static void sharp(CondCtx *c, Term t, const Dnf *b, size_t from, SharpOut *o)
+{
+    size_t k = from;
+    for (; k < b->n && !c->overflow; k++) {
+        const Term *u = &b->terms[k];
+        Atom *buf = malloc((t.n + u->n + 1) * sizeof *buf);
+        if (!buf)
+            abort();
+        if (t.n)
+            memcpy(buf, t.atoms, t.n * sizeof *buf);
+        if (u->n)
+            memcpy(buf + t.n, u->atoms, u->n * sizeof *buf);
+        bool meets = term_simplify(c, buf, t.n + u->n, NULL);
+        free(buf);
+        if (meets)
+            break;
+    }
+    if (c->overflow)
+        return;
+    if (k == b->n) {
+        sharp_push(c, o, t);
+        return;
+    }
+    const Term *u = &b->terms[k];
+    Term prefix = t;
+    for (size_t i = 0; i < u->n && !c->overflow; i++) {
+        const Atom *a = &u->atoms[i];
+        Dnf na = atom_not(c, a);
+        for (size_t j = 0; j < na.n; j++) {
+            Term piece;
+            if (term_with(c, &prefix, na.terms[j].atoms, na.terms[j].n, &piece))
+                sharp(c, piece, b, k + 1, o);
+        }
+        if (!term_with(c, &prefix, a, 1, &prefix))
+            return; /* the rest of u cannot hold with t: nothing more to take away */
+    }
+}
+
+Dnf dnf_and_not(CondCtx *c, Dnf a, Dnf b)
+{
+    SharpOut o = {0};
+    for (size_t i = 0; i < a.n && !c->overflow; i++)
+        sharp(c, a.terms[i], &b, 0, &o);
+    if (c->overflow || o.n == 0)
+        return dnf_false();
+    return dnf_normalize(c, o.terms, o.n);
 }
 
 void term_arg_constraint(const Term *t, unsigned arg, ArgConstraint *out)

@@ -46,6 +46,44 @@ static int hitp_action_cmp(const void *a, const void *b)
 
 static IrDecision decide_rules(Lower *lw, Hit **hits, size_t n);
 
+/* What the stricter cases of a decision leave: not_covered once, when that
+ * negation is small (outputs are pinned in the shape it gives); otherwise,
+ * and when the product with it is too large, subtracted term by term
+ * (dnf_and_not), which does not multiply terms that can never meet (the
+ * disjoint entries of a Docker profile: polc's own JSON, imported). */
+typedef struct Outside {
+    Dnf covered, not_covered;
+    bool negated;
+} Outside;
+
+static Outside outside_none(Lower *lw) { return (Outside){dnf_false(), dnf_true(&lw->cc), true}; }
+
+static Outside outside_of(Lower *lw, Dnf covered)
+{
+    bool overflow = lw->cc.overflow;
+    lw->cc.overflow = false;
+    Outside o = {covered, dnf_not(&lw->cc, covered), true};
+    if (lw->cc.overflow)
+        o.negated = false;
+    lw->cc.overflow = overflow;
+    return o;
+}
+
+static Dnf outside(Lower *lw, const Outside *o, Dnf d)
+{
+    if (o->negated) {
+        bool overflow = lw->cc.overflow;
+        lw->cc.overflow = false;
+        Dnf r = dnf_and(&lw->cc, d, o->not_covered);
+        if (!lw->cc.overflow) {
+            lw->cc.overflow = overflow;
+            return r;
+        }
+        lw->cc.overflow = overflow;
+    }
+    return dnf_and_not(&lw->cc, d, o->covered);
+}
+
 /* The inputs no rule decides get the refined default of `for newer-than`,
  * not the plain default: its point is that libc falls back on ENOSYS, and a
  * rule that carves out some arguments must not take that away from the rest. */
@@ -91,7 +129,7 @@ static IrDecision decide(Lower *lw, Hit **hits, size_t n)
  * domain in {...}` after an include that allows socket more widely) changes
  * nothing. Best effort: a condition too complex to subtract is not judged,
  * and never makes the lowering fail. */
-static void find_covered(Lower *lw, Hit **hits, size_t n, Dnf not_covered)
+static void find_covered(Lower *lw, Hit **hits, size_t n, const Outside *out)
 {
     if (n > 8) { /* n subtractions of n-1 conditions each: not for a big group */
         for (size_t k = 0; k < n; k++)
@@ -112,7 +150,7 @@ static void find_covered(Lower *lw, Hit **hits, size_t n, Dnf not_covered)
                     by = hits[o]->rule->id;
             }
         lw->cc.overflow = false;
-        Dnf rest = dnf_and(&lw->cc, dnf_and(&lw->cc, hits[k]->cond, not_covered), dnf_not(&lw->cc, others));
+        Dnf rest = dnf_and(&lw->cc, outside(lw, out, hits[k]->cond), dnf_not(&lw->cc, others));
         if (lw->cc.overflow || !dnf_is_false(rest) || by < 0)
             lw->covered_by[r->id] = -2; /* it decides something on its own here: never reported */
         else if (lw->covered_by[r->id] == -1)
@@ -127,7 +165,7 @@ static IrDecision decide_rules(Lower *lw, Hit **hits, size_t n)
     if (n > 1)
         qsort(hits, n, sizeof *hits, hitp_action_cmp);
     Dnf covered = dnf_false();
-    Dnf not_covered = dnf_true(&lw->cc);
+    Outside out = outside_none(lw);
     int first_uncond = -1;
     size_t i = 0;
     while (i < n) {
@@ -141,19 +179,19 @@ static IrDecision decide_rules(Lower *lw, Hit **hits, size_t n)
             conds[k - i] = hits[k]->cond;
         Dnf group = dnf_or_n(&lw->cc, conds, j - i); /* one sort, not one per rule */
         free(conds);
-        IrCase c = {hits[i]->rule->action, dnf_and(&lw->cc, group, not_covered), {0}};
+        IrCase c = {hits[i]->rule->action, outside(lw, &out, group), {0}};
         /* an unconditional rule makes conditional ones with its action redundant */
         int uncond_here = -1;
         for (size_t k = i; k < j && uncond_here < 0; k++)
             if (dnf_is_true(hits[k]->cond))
                 uncond_here = hits[k]->rule->id;
         if (j - i > 1)
-            find_covered(lw, hits + i, j - i, not_covered);
+            find_covered(lw, hits + i, j - i, &out);
         else
             lw->covered_by[hits[i]->rule->id] = -2; /* alone: it decides its inputs */
         for (size_t k = i; k < j; k++) {
             Rule *r = hits[k]->rule;
-            Dnf mine = dnf_and(&lw->cc, hits[k]->cond, not_covered);
+            Dnf mine = outside(lw, &out, hits[k]->cond);
             if (uncond_here >= 0 && !dnf_is_true(hits[k]->cond) && !dnf_is_false(mine)) {
                 if (lw->shadowed_by[r->id] < 0)
                     lw->shadowed_by[r->id] = uncond_here;
@@ -181,7 +219,7 @@ static IrDecision decide_rules(Lower *lw, Hit **hits, size_t n)
             }
             break;
         }
-        not_covered = dnf_not(&lw->cc, covered);
+        out = outside_of(lw, covered);
         i = j;
     }
     return dec;

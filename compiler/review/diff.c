@@ -32,29 +32,50 @@ const char *diff_class_name(DiffClass c)
 typedef struct Side {
     const IrDecision *d; /* NULL: the syscall is undecided, all default */
     Action dflt;
-    Dnf rest;
-    bool have_rest;
 } Side;
 
-static size_t side_count(const Side *s) { return (s->d ? s->d->cases.len : 0) + 1; }
+static size_t side_cases(const Side *s) { return s->d ? s->d->cases.len : 0; }
+
+static size_t side_count(const Side *s) { return side_cases(s) + 1; }
 
 static Action side_action(const Side *s, size_t i)
 {
-    return s->d && i < s->d->cases.len ? s->d->cases.items[i].action : s->dflt;
+    return i < side_cases(s) ? s->d->cases.items[i].action : s->dflt;
 }
 
-static Dnf side_cond(Side *s, CondCtx *cc, size_t i)
+/* d without every case of s: what s leaves to its default within d. Case by
+ * case and term by term (dnf_and_not), never the negation of all the cases
+ * at once, which for a Docker profile's many disjoint entries on one
+ * syscall would multiply out past any bound. */
+static Dnf minus_cases(CondCtx *cc, Dnf d, const Side *s)
 {
-    if (s->d && i < s->d->cases.len)
-        return s->d->cases.items[i].cond;
-    if (!s->have_rest) {
-        Dnf all = dnf_false();
-        for (size_t k = 0; s->d && k < s->d->cases.len; k++)
-            all = dnf_or(cc, all, s->d->cases.items[k].cond);
-        s->rest = dnf_not(cc, all);
-        s->have_rest = true;
-    }
-    return s->rest;
+    for (size_t k = 0; k < side_cases(s) && !dnf_is_false(d); k++)
+        d = dnf_and_not(cc, d, s->d->cases.items[k].cond);
+    return d;
+}
+
+/* a and b one term of a at a time: only the pairs of terms that can hold
+ * together survive, so the result, not the product, is what must fit. */
+static Dnf meet(CondCtx *cc, Dnf a, Dnf b)
+{
+    Dnf r = dnf_false();
+    for (size_t i = 0; i < a.n && !cc->overflow; i++)
+        r = dnf_or(cc, r, dnf_and(cc, (Dnf){1, &a.terms[i]}, b));
+    return r;
+}
+
+/* The calls that case i of o and case j of n (side_cases: the default)
+ * both decide. */
+static Dnf pair_region(CondCtx *cc, const Side *o, size_t i, const Side *n, size_t j)
+{
+    bool oc = i < side_cases(o), nc = j < side_cases(n);
+    if (oc && nc)
+        return meet(cc, o->d->cases.items[i].cond, n->d->cases.items[j].cond);
+    if (oc)
+        return minus_cases(cc, o->d->cases.items[i].cond, n);
+    if (nc)
+        return minus_cases(cc, n->d->cases.items[j].cond, o);
+    return minus_cases(cc, minus_cases(cc, dnf_true(cc), o), n);
 }
 
 /* One change of one syscall, before scenarios are merged. */
@@ -117,7 +138,7 @@ static bool compare_scenario(SysCmp *c, unsigned sc, Side *o, Side *n)
             Action from = side_action(o, i), to = side_action(n, j);
             if (action_eq(from, to))
                 continue;
-            Dnf r = dnf_and(&c->cc, side_cond(o, &c->cc, i), side_cond(n, &c->cc, j));
+            Dnf r = pair_region(&c->cc, o, i, n, j);
             if (c->cc.overflow)
                 return false;
             r = region_feasible(&c->rof, c->A, r);
@@ -172,6 +193,15 @@ static const IrDecision *decision_for(const IrSyscall *s, const SysCmp *c, unsig
     return ir_scenario(s, caps);
 }
 
+/* Whether scenario sc is the capability set caps. */
+static bool scenario_in(const SysCmp *c, unsigned sc, uint64_t caps)
+{
+    for (int b = 0; b < c->ncaps; b++)
+        if (!(sc & (1u << b)) != !(caps & (1ull << c->caps[b])))
+            return false;
+    return true;
+}
+
 static bool same_everywhere(const IrSyscall *o, const IrSyscall *n)
 {
     if (!o || !n || o->ncaps != n->ncaps)
@@ -202,8 +232,10 @@ static bool compare_syscall(PolicyDiff *out, polc_ctx *octx, polc_ctx *nctx, Arc
     add_cap(&c, ns);
     qsort(c.caps, (size_t)c.ncaps, sizeof c.caps[0], int_cmp);
     for (unsigned sc = 0; sc < (1u << c.ncaps); sc++) {
-        Side o = {decision_for(os, &c, sc), odef, {0, NULL}, false};
-        Side n = {decision_for(ns, &c, sc), ndef, {0, NULL}, false};
+        if (out->fixed_caps && !scenario_in(&c, sc, out->caps))
+            continue;
+        Side o = {decision_for(os, &c, sc), odef};
+        Side n = {decision_for(ns, &c, sc), ndef};
         if (!compare_scenario(&c, sc, &o, &n)) {
             Diag *g = diag_error(&nctx->diag, "E1001", SPAN_NONE,
                                  "polc diff: the argument regions of `%s` on %s have more than %d terms", name,
@@ -275,6 +307,22 @@ bool diff_policies(polc_ctx *octx, polc_ctx *nctx, PolicyDiff *out)
     Arena *A = &nctx->arena;
     out->old_ctx = octx;
     out->new_ctx = nctx;
+    /* A deployed artifact states only what seccomp enforces: the other
+     * sections are not compared (a profile does not drop capabilities, the
+     * runtime's flags do). A BPF program was built for one capability set:
+     * the policy's effective one is what it is compared under. */
+    const polc_ctx *art = octx->artifact ? octx : nctx->artifact ? nctx : NULL;
+    if (art) {
+        out->not_compared = "capabilities, filesystem, network, process";
+        out->artifact_note = arena_printf(A, "%s is a %s%s", art == octx ? "OLD" : "NEW", art->artifact,
+                                          octx->artifact && nctx->artifact ? " and so is the other" : "");
+        const polc_ctx *bpf = octx->artifact && !strcmp(octx->artifact, "BPF program") ? octx
+                              : nctx->artifact && !strcmp(nctx->artifact, "BPF program") ? nctx : NULL;
+        if (bpf) {
+            out->fixed_caps = true;
+            out->caps = (bpf == octx ? nctx : octx)->policy.caps.effective;
+        }
+    }
     if (!action_eq(octx->policy.ir->default_action, nctx->policy.ir->default_action)) {
         out->default_changed = true;
         out->default_from = octx->policy.ir->default_action;
@@ -319,6 +367,7 @@ bool diff_policies(polc_ctx *octx, polc_ctx *nctx, PolicyDiff *out)
         qsort(out->syscalls.items, out->syscalls.len, sizeof *out->syscalls.items, change_cmp);
     for (size_t i = 0; i < out->syscalls.len; i++)
         out->counts[out->syscalls.items[i].cls]++;
-    diff_model(octx, nctx, out);
+    if (!art)
+        diff_model(octx, nctx, out);
     return true;
 }

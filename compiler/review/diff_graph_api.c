@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "import/import.h"
 #include "review/review.h"
 #include "util/sarif.h"
 
@@ -11,10 +12,26 @@ static bool is_policy_path(const char *path)
     return strcmp(path, "-") == 0 || (n >= 4 && strcmp(path + n - 4, ".pol") == 0);
 }
 
+static bool has_suffix(const char *path, const char *suffix)
+{
+    size_t n = strlen(path), m = strlen(suffix);
+    return n >= m && strcmp(path + n - m, suffix) == 0;
+}
+
 polc_status polc_compile_any(polc_ctx *ctx, const char *path)
 {
     if (is_policy_path(path))
         return polc_compile_file(ctx, path, NULL);
+    if (has_suffix(path, ".bpf")) {
+        char *pol = polc_lift_bpf(ctx, path);
+        if (!pol)
+            return POLC_EINPUT;
+        polc_status st = polc_compile_buffer(ctx, arena_printf(&ctx->arena, "%s (lifted)", path), pol, strlen(pol));
+        free(pol);
+        ctx->artifact = "BPF program";
+        return st;
+    }
+    ctx->artifact = "seccomp profile";
     polc_import_options io = {NULL, ctx->opt.arch_override};
     char *pol = NULL;
     polc_status st = polc_import_profile(ctx, path, &io, &pol);
@@ -35,6 +52,7 @@ polc_status polc_diff(polc_ctx *old_ctx, polc_ctx *new_ctx, const polc_diff_opti
     memset(&d, 0, sizeof d);
     d.old_label = opts && opts->old_label ? opts->old_label : "old";
     d.new_label = opts && opts->new_label ? opts->new_label : "new";
+    d.exact = opts && opts->exact;
     if (!diff_policies(old_ctx, new_ctx, &d))
         return POLC_EINPUT;
     StrBuf sb;
@@ -51,7 +69,8 @@ polc_status polc_diff(polc_ctx *old_ctx, polc_ctx *new_ctx, const polc_diff_opti
     else
         diff_render_text(&d, opts && opts->color, &sb);
     *report = sb_take(&sb);
-    *more_permissive = d.counts[DIFF_WIDENED] != 0;
+    *more_permissive = d.exact ? d.counts[DIFF_WIDENED] + d.counts[DIFF_NARROWED] + d.counts[DIFF_OTHER] != 0
+                               : d.counts[DIFF_WIDENED] != 0;
     return POLC_OK;
 }
 

@@ -109,6 +109,21 @@ void diff_render_text(const PolicyDiff *d, bool color, StrBuf *sb)
 {
     Paint p = {color};
     sb_printf(sb, "--- %s\n+++ %s\n", d->old_label, d->new_label);
+    if (d->not_compared)
+        sb_printf(sb, "not compared: %s (%s: it states only the syscalls)\n", d->not_compared, d->artifact_note);
+    if (d->fixed_caps) {
+        sb_puts(sb, "capabilities: the syscalls are compared with");
+        bool any = false;
+        for (int c = 0; c < 64; c++)
+            if (d->caps & (1ull << c)) {
+                const char *n = cap_name(&d->new_ctx->policy, c);
+                if (!n)
+                    n = cap_name(&d->old_ctx->policy, c);
+                sb_printf(sb, "%s %s", any ? "," : "", n ? n : "?");
+                any = true;
+            }
+        sb_puts(sb, any ? " (the set the BPF program was built for)\n" : " none (the set the BPF program was built for)\n");
+    }
     size_t total = d->counts[0] + d->counts[1] + d->counts[2];
     if (!total) {
         sb_puts(sb, "no changes\n");
@@ -254,36 +269,36 @@ static void sarif_widened(SarifLog *log, const PolicyDiff *d, const char *fmt, .
 
 void diff_render_sarif(const PolicyDiff *d, SarifLog *log)
 {
-    if (d->default_changed && diff_classify(d->default_from, d->default_to) == DIFF_WIDENED)
-        sarif_widened(log, d, "widened: default: %s -> %s", act(d, d->default_from), act(d, d->default_to));
-    if (d->unknown_changed && diff_classify(d->unknown_from, d->unknown_to) == DIFF_WIDENED)
-        sarif_widened(log, d, "widened: numbers polc's tables do not know: %s -> %s", act(d, d->unknown_from),
+    if (d->default_changed && (d->exact || diff_classify(d->default_from, d->default_to) == DIFF_WIDENED))
+        sarif_widened(log, d, "%s: default: %s -> %s", diff_class_name(diff_classify(d->default_from, d->default_to)), act(d, d->default_from), act(d, d->default_to));
+    if (d->unknown_changed && (d->exact || diff_classify(d->unknown_from, d->unknown_to) == DIFF_WIDENED))
+        sarif_widened(log, d, "%s: numbers polc's tables do not know: %s -> %s", diff_class_name(diff_classify(d->unknown_from, d->unknown_to)), act(d, d->unknown_from),
                       act(d, d->unknown_to));
     for (size_t i = 0; i < d->arches.len; i++) {
         const ArchChange *a = &d->arches.items[i];
-        if (a->cls == DIFF_WIDENED)
-            sarif_widened(log, d, "widened: arch %s: %s", arch_info(a->arch)->name,
+        if (d->exact || a->cls == DIFF_WIDENED)
+            sarif_widened(log, d, "%s: arch %s: %s", diff_class_name(a->cls), arch_info(a->arch)->name,
                           a->added ? "newly targeted (its calls were killed)"
                                    : "no longer targeted (its calls are killed)");
     }
     for (size_t i = 0; i < d->syscalls.len; i++) {
         const SyscallChange *c = &d->syscalls.items[i];
-        if (c->cls != DIFF_WIDENED)
+        if (c->cls != DIFF_WIDENED && !d->exact)
             continue;
-        sarif_widened(log, d, "widened on %s: %s%s%s%s%s%s: %s -> %s", arch_info(c->arch)->name, c->name,
+        sarif_widened(log, d, "%s on %s: %s%s%s%s%s%s: %s -> %s", diff_class_name(c->cls), arch_info(c->arch)->name, c->name,
                       c->region ? "(" : "", c->region ? c->region : "", c->region ? ")" : "",
                       c->when ? " " : "", c->when ? arena_printf(&((polc_ctx *)d->new_ctx)->arena, "[%s]", c->when) : "",
                       act(d, c->from), act(d, c->to));
     }
     for (size_t i = 0; i < d->items.len; i++) {
         const ItemChange *c = &d->items.items[i];
-        if (c->cls != DIFF_WIDENED)
+        if (c->cls != DIFF_WIDENED && !d->exact)
             continue;
         if (!c->from)
-            sarif_widened(log, d, "widened: %s: + %s", c->section, c->item);
+            sarif_widened(log, d, "%s: %s: + %s", diff_class_name(c->cls), c->section, c->item);
         else if (!c->to)
-            sarif_widened(log, d, "widened: %s: - %s", c->section, c->item);
+            sarif_widened(log, d, "%s: %s: - %s", diff_class_name(c->cls), c->section, c->item);
         else
-            sarif_widened(log, d, "widened: %s: %s: %s -> %s", c->section, c->item, c->from, c->to);
+            sarif_widened(log, d, "%s: %s: %s: %s -> %s", diff_class_name(c->cls), c->section, c->item, c->from, c->to);
     }
 }

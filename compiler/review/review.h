@@ -66,6 +66,13 @@ typedef struct PolicyDiff {
     VEC(SyscallChange) syscalls; /* by arch, then class, name, region, scenario */
     VEC(ItemChange) items;       /* by section, then as each section orders them */
     size_t counts[3];            /* per DiffClass, over everything above */
+    /* set when a side is a deployed artifact (polc_ctx.artifact): the text
+     * says what was left out and under which capabilities */
+    const char *not_compared;    /* "capabilities, filesystem, network, process", or NULL */
+    const char *artifact_note;   /* e.g. "NEW is a BPF program" */
+    bool fixed_caps;             /* a BPF program: one capability set */
+    bool exact;                  /* polc verify: every change is a SARIF result */
+    uint64_t caps;               /* that set (the policy side's effective set) */
 } PolicyDiff;
 
 /* diff.c: the whole comparison; false (with a diagnostic on new_ctx) when a

@@ -199,6 +199,8 @@ typedef struct polc_diff_options {
     const char *new_label;
     int sarif;             /* a SARIF 2.1.0 log (docs/sarif.md): each widened change
                               is a result W1010 about new_label; overrides json */
+    int exact;             /* polc verify: *more_permissive is set on any change,
+                              and every change is a SARIF result */
 } polc_diff_options;
 /* What NEW decides differently from OLD (both compiled), as a report
  * (malloc'd). *more_permissive is set when NEW allows something OLD did not.
