@@ -4,63 +4,7 @@
 #include <string.h>
 
 #include "review/explain.h"
-
-static const char *source_text(const polc_ctx *ctx, Span sp)
-{
-    const SourceFile *f = span_valid(sp) ? source_get(&ctx->sm, sp.file) : NULL;
-    if (!f || sp.end > f->len || sp.end < sp.start)
-        return "?";
-    StrBuf sb;
-    sb_init(&sb);
-    bool space = false;
-    for (uint32_t i = sp.start; i < sp.end; i++) {
-        char c = f->text[i];
-        if (c == '#') { /* a comment inside a multi-line condition */
-            while (i < sp.end && f->text[i] != '\n')
-                i++;
-            space = true;
-            continue;
-        }
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = true;
-            continue;
-        }
-        if (space && sb.len)
-            sb_putc(&sb, ' ');
-        space = false;
-        sb_putc(&sb, c);
-    }
-    const char *r = arena_strdup((Arena *)&ctx->arena, sb.data ? sb.data : "");
-    sb_free(&sb);
-    return r;
-}
-
-/* A rule's condition in the policy's words; a network entry's rule (middle/
- * lower_network.c) says which entry it is: `deny raw`, or the allow list
- * it is the rest of. */
-static const char *cond_text(const polc_ctx *ctx, const Rule *r)
-{
-    const char *text = source_text(ctx, r->cond->span);
-    if (!r->from_network)
-        return text;
-    for (size_t i = 0; i < ctx->policy.net.rules.len; i++) {
-        const NetRule *n = &ctx->policy.net.rules.items[i];
-        if (n->span.file == r->span.file && n->span.start == r->span.start)
-            return arena_printf((Arena *)&ctx->arena, n->deny ? "network `deny %s`" : "not network `allow %s`", text);
-    }
-    return text;
-}
-
-static const char *rule_loc(const polc_ctx *ctx, const Rule *r)
-{
-    const SourceFile *f = source_get(&ctx->sm, r->span.file);
-    unsigned line, col;
-    if (!f)
-        return "?";
-    source_linecol(f, r->span.start, &line, &col);
-    const char *base = strrchr(f->name, '/');
-    return arena_printf((Arena *)&ctx->arena, "%s:%u", base ? base + 1 : f->name, line);
-}
+#include "review/rule_text.h"
 
 /* Arguments the cases test that are pointers: a condition compares the
  * address, never the memory behind it. */
@@ -113,8 +57,8 @@ static bool carve_outs(Ex *x, const IrSyscall *s, const IrDecision *d, size_t ci
         if (!r->cond || shown_in(d, ci, (int)i) || !(r->arch_mask & (1u << arch)) || action_cmp(r->action, act) >= 0 ||
             !targets_name(r, s->name))
             continue;
-        sb_printf(sb, "%s%s (%s, %s)", any ? " or " : " except when ", cond_text(ctx, r),
-                  rule_loc(ctx, r), ex_verdict(ctx, r->action));
+        sb_printf(sb, "%s%s (%s, %s)", any ? " or " : " except when ", review_rule_cond_text(ctx, r),
+                  review_rule_loc(ctx, r), ex_verdict(ctx, r->action));
         any = true;
     }
     return any;
@@ -139,8 +83,8 @@ static void describe_decision(Ex *x, const IrSyscall *s, const IrDecision *d, Ar
             const Rule *r = ctx->policy.rules.items[c->rules.items[k]];
             if (!r->cond)
                 continue;
-            sb_printf(sb, "%s%s (%s)", any_cond ? " or " : " when ", cond_text(ctx, r),
-                      rule_loc(ctx, r));
+            sb_printf(sb, "%s%s (%s)", any_cond ? " or " : " when ", review_rule_cond_text(ctx, r),
+                      review_rule_loc(ctx, r));
             any_cond = true;
         }
         if (!any_cond && !dnf_is_true(c->cond) && !carve_outs(x, s, d, i, arch, c->action, sb))
