@@ -1,6 +1,7 @@
 /* polc explain: decisions that depend on arguments, capabilities or the
  * arch, in the policy author's own words (the source text of each rule's
  * condition, with file:line), and what the policy denies by name. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "review/explain.h"
@@ -35,26 +36,49 @@ static bool targets_name(const Rule *r, const char *name)
     return false;
 }
 
-/* Conditional rules on this syscall stricter than `act`: what carves inputs
- * out of an unconditional rule (even when their action is the default's and
- * the optimizer dropped their case). */
-static bool shown_in(const IrDecision *d, size_t upto, int rule)
+/* The decision's cases with those the optimizer folded into the default
+ * (`deny X if C` under that default: its rule still decides those calls),
+ * most restrictive first: the order polc decides in, so that each case may
+ * be said with its own rules' conditions. *n receives the count. */
+static int cmp_case_ptr(const void *x, const void *y)
+{
+    const IrCase *a = *(const IrCase *const *)x, *b = *(const IrCase *const *)y;
+    int c = action_cmp(a->action, b->action);
+    return c ? c : a < b ? -1 : a > b;
+}
+
+static const IrCase **all_cases(Ex *x, const IrDecision *d, size_t *n)
+{
+    *n = d->cases.len + d->folded.len;
+    const IrCase **cs = arena_alloc(&x->ctx->arena, (*n + 1) * sizeof *cs);
+    for (size_t i = 0; i < d->cases.len; i++)
+        cs[i] = &d->cases.items[i];
+    for (size_t i = 0; i < d->folded.len; i++)
+        cs[d->cases.len + i] = &d->folded.items[i];
+    if (*n > 1)
+        qsort(cs, *n, sizeof *cs, cmp_case_ptr);
+    return cs;
+}
+
+/* Conditional rules on this syscall stricter than `act` that no earlier
+ * case shows: what carves inputs out of an unconditional rule. */
+static bool shown_in(const IrCase *const *cs, size_t upto, int rule)
 {
     for (size_t i = 0; i < upto; i++)
-        for (size_t k = 0; k < d->cases.items[i].rules.len; k++)
-            if (d->cases.items[i].rules.items[k] == rule)
+        for (size_t k = 0; k < cs[i]->rules.len; k++)
+            if (cs[i]->rules.items[k] == rule)
                 return true;
     return false;
 }
 
-static bool carve_outs(Ex *x, const IrSyscall *s, const IrDecision *d, size_t ci, ArchId arch, Action act,
+static bool carve_outs(Ex *x, const IrSyscall *s, const IrCase *const *cs, size_t ci, ArchId arch, Action act,
                        StrBuf *sb)
 {
     polc_ctx *ctx = x->ctx;
     bool any = false;
     for (size_t i = 0; i < ctx->policy.rules.len; i++) {
         const Rule *r = ctx->policy.rules.items[i];
-        if (!r->cond || shown_in(d, ci, (int)i) || !(r->arch_mask & (1u << arch)) || action_cmp(r->action, act) >= 0 ||
+        if (!r->cond || shown_in(cs, ci, (int)i) || !(r->arch_mask & (1u << arch)) || action_cmp(r->action, act) >= 0 ||
             !targets_name(r, s->name))
             continue;
         sb_printf(sb, "%s%s (%s, %s)", any ? " or " : " except when ", review_rule_cond_text(ctx, r),
@@ -67,13 +91,15 @@ static bool carve_outs(Ex *x, const IrSyscall *s, const IrDecision *d, size_t ci
 static void describe_decision(Ex *x, const IrSyscall *s, const IrDecision *d, ArchId arch, StrBuf *sb)
 {
     polc_ctx *ctx = x->ctx;
-    if (!d->cases.len) {
+    size_t n;
+    const IrCase **cs = all_cases(x, d, &n);
+    if (!n) {
         sb_printf(sb, "%s (the default)", ex_verdict(ctx, ctx->policy.ir->default_action));
         return;
     }
     Dnf covered = dnf_false();
-    for (size_t i = 0; i < d->cases.len; i++) {
-        const IrCase *c = &d->cases.items[i];
+    for (size_t i = 0; i < n; i++) {
+        const IrCase *c = cs[i];
         covered = dnf_or(&x->cc, covered, c->cond);
         if (i)
             sb_puts(sb, "; ");
@@ -87,7 +113,7 @@ static void describe_decision(Ex *x, const IrSyscall *s, const IrDecision *d, Ar
                       review_rule_loc(ctx, r));
             any_cond = true;
         }
-        if (!any_cond && !dnf_is_true(c->cond) && !carve_outs(x, s, d, i, arch, c->action, sb))
+        if (!any_cond && !dnf_is_true(c->cond) && !carve_outs(x, s, cs, i, arch, c->action, sb))
             sb_puts(sb, " otherwise");
     }
     if (!dnf_is_false(dnf_not(&x->cc, covered)))
