@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "import/import.h"
+#include "review/graph.h"
 #include "review/review.h"
 #include "util/sarif.h"
 
@@ -74,17 +75,36 @@ polc_status polc_diff(polc_ctx *old_ctx, polc_ctx *new_ctx, const polc_diff_opti
     return POLC_OK;
 }
 
-polc_status polc_graph(polc_ctx *ctx, const char *arch, char **dot)
+polc_status polc_graph_with(polc_ctx *ctx, const polc_graph_options *opts, char **out)
 {
-    *dot = NULL;
+    polc_graph_options o = opts ? *opts : (polc_graph_options){NULL, POLC_GRAPH_REVIEW, 0, 0};
+    *out = NULL;
     if (!ctx->compiled)
         return POLC_EINPUT;
+    if (o.json && o.view == POLC_GRAPH_RANGES)
+        return POLC_EUSAGE; /* the caller's mistake: the range view is dot only (polc graph refuses the options) */
     StrBuf sb;
     sb_init(&sb);
-    if (!graph_dot(ctx, arch, &sb)) {
+    GraphView g;
+    bool ok;
+    if (o.view == POLC_GRAPH_RANGES)
+        ok = graph_ranges_dot(ctx, o.arch, &sb);
+    else if ((ok = graph_build(ctx, o.arch, &g))) {
+        if (o.json)
+            graph_render_json(ctx, &g, &sb);
+        else
+            graph_render_dot(ctx, &g, o.verbose, &sb);
+    }
+    if (!ok) {
         sb_free(&sb);
         return POLC_EUSAGE;
     }
-    *dot = sb_take(&sb);
+    *out = sb_take(&sb);
     return POLC_OK;
+}
+
+polc_status polc_graph(polc_ctx *ctx, const char *arch, char **dot)
+{
+    polc_graph_options o = {arch, POLC_GRAPH_REVIEW, 0, 0};
+    return polc_graph_with(ctx, &o, dot);
 }

@@ -1,66 +1,11 @@
 /* polc explain: decisions that depend on arguments, capabilities or the
  * arch, in the policy author's own words (the source text of each rule's
  * condition, with file:line), and what the policy denies by name. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "review/explain.h"
-
-static const char *source_text(const polc_ctx *ctx, Span sp)
-{
-    const SourceFile *f = span_valid(sp) ? source_get(&ctx->sm, sp.file) : NULL;
-    if (!f || sp.end > f->len || sp.end < sp.start)
-        return "?";
-    StrBuf sb;
-    sb_init(&sb);
-    bool space = false;
-    for (uint32_t i = sp.start; i < sp.end; i++) {
-        char c = f->text[i];
-        if (c == '#') { /* a comment inside a multi-line condition */
-            while (i < sp.end && f->text[i] != '\n')
-                i++;
-            space = true;
-            continue;
-        }
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = true;
-            continue;
-        }
-        if (space && sb.len)
-            sb_putc(&sb, ' ');
-        space = false;
-        sb_putc(&sb, c);
-    }
-    const char *r = arena_strdup((Arena *)&ctx->arena, sb.data ? sb.data : "");
-    sb_free(&sb);
-    return r;
-}
-
-/* A rule's condition in the policy's words; a network entry's rule (middle/
- * lower_network.c) says which entry it is: `deny raw`, or the allow list
- * it is the rest of. */
-static const char *cond_text(const polc_ctx *ctx, const Rule *r)
-{
-    const char *text = source_text(ctx, r->cond->span);
-    if (!r->from_network)
-        return text;
-    for (size_t i = 0; i < ctx->policy.net.rules.len; i++) {
-        const NetRule *n = &ctx->policy.net.rules.items[i];
-        if (n->span.file == r->span.file && n->span.start == r->span.start)
-            return arena_printf((Arena *)&ctx->arena, n->deny ? "network `deny %s`" : "not network `allow %s`", text);
-    }
-    return text;
-}
-
-static const char *rule_loc(const polc_ctx *ctx, const Rule *r)
-{
-    const SourceFile *f = source_get(&ctx->sm, r->span.file);
-    unsigned line, col;
-    if (!f)
-        return "?";
-    source_linecol(f, r->span.start, &line, &col);
-    const char *base = strrchr(f->name, '/');
-    return arena_printf((Arena *)&ctx->arena, "%s:%u", base ? base + 1 : f->name, line);
-}
+#include "review/rule_text.h"
 
 /* Arguments the cases test that are pointers: a condition compares the
  * address, never the memory behind it. */
@@ -91,30 +36,53 @@ static bool targets_name(const Rule *r, const char *name)
     return false;
 }
 
-/* Conditional rules on this syscall stricter than `act`: what carves inputs
- * out of an unconditional rule (even when their action is the default's and
- * the optimizer dropped their case). */
-static bool shown_in(const IrDecision *d, size_t upto, int rule)
+/* The decision's cases with those the optimizer folded into the default
+ * (`deny X if C` under that default: its rule still decides those calls),
+ * most restrictive first: the order polc decides in, so that each case may
+ * be said with its own rules' conditions. *n receives the count. */
+static int cmp_case_ptr(const void *x, const void *y)
+{
+    const IrCase *a = *(const IrCase *const *)x, *b = *(const IrCase *const *)y;
+    int c = action_cmp(a->action, b->action);
+    return c ? c : a < b ? -1 : a > b;
+}
+
+static const IrCase **all_cases(Ex *x, const IrDecision *d, size_t *n)
+{
+    *n = d->cases.len + d->folded.len;
+    const IrCase **cs = arena_alloc(&x->ctx->arena, (*n + 1) * sizeof *cs);
+    for (size_t i = 0; i < d->cases.len; i++)
+        cs[i] = &d->cases.items[i];
+    for (size_t i = 0; i < d->folded.len; i++)
+        cs[d->cases.len + i] = &d->folded.items[i];
+    if (*n > 1)
+        qsort(cs, *n, sizeof *cs, cmp_case_ptr);
+    return cs;
+}
+
+/* Conditional rules on this syscall stricter than `act` that no earlier
+ * case shows: what carves inputs out of an unconditional rule. */
+static bool shown_in(const IrCase *const *cs, size_t upto, int rule)
 {
     for (size_t i = 0; i < upto; i++)
-        for (size_t k = 0; k < d->cases.items[i].rules.len; k++)
-            if (d->cases.items[i].rules.items[k] == rule)
+        for (size_t k = 0; k < cs[i]->rules.len; k++)
+            if (cs[i]->rules.items[k] == rule)
                 return true;
     return false;
 }
 
-static bool carve_outs(Ex *x, const IrSyscall *s, const IrDecision *d, size_t ci, ArchId arch, Action act,
+static bool carve_outs(Ex *x, const IrSyscall *s, const IrCase *const *cs, size_t ci, ArchId arch, Action act,
                        StrBuf *sb)
 {
     polc_ctx *ctx = x->ctx;
     bool any = false;
     for (size_t i = 0; i < ctx->policy.rules.len; i++) {
         const Rule *r = ctx->policy.rules.items[i];
-        if (!r->cond || shown_in(d, ci, (int)i) || !(r->arch_mask & (1u << arch)) || action_cmp(r->action, act) >= 0 ||
+        if (!r->cond || shown_in(cs, ci, (int)i) || !(r->arch_mask & (1u << arch)) || action_cmp(r->action, act) >= 0 ||
             !targets_name(r, s->name))
             continue;
-        sb_printf(sb, "%s%s (%s, %s)", any ? " or " : " except when ", cond_text(ctx, r),
-                  rule_loc(ctx, r), ex_verdict(ctx, r->action));
+        sb_printf(sb, "%s%s (%s, %s)", any ? " or " : " except when ", review_rule_cond_text(ctx, r),
+                  review_rule_loc(ctx, r), ex_verdict(ctx, r->action));
         any = true;
     }
     return any;
@@ -123,13 +91,15 @@ static bool carve_outs(Ex *x, const IrSyscall *s, const IrDecision *d, size_t ci
 static void describe_decision(Ex *x, const IrSyscall *s, const IrDecision *d, ArchId arch, StrBuf *sb)
 {
     polc_ctx *ctx = x->ctx;
-    if (!d->cases.len) {
+    size_t n;
+    const IrCase **cs = all_cases(x, d, &n);
+    if (!n) {
         sb_printf(sb, "%s (the default)", ex_verdict(ctx, ctx->policy.ir->default_action));
         return;
     }
     Dnf covered = dnf_false();
-    for (size_t i = 0; i < d->cases.len; i++) {
-        const IrCase *c = &d->cases.items[i];
+    for (size_t i = 0; i < n; i++) {
+        const IrCase *c = cs[i];
         covered = dnf_or(&x->cc, covered, c->cond);
         if (i)
             sb_puts(sb, "; ");
@@ -139,11 +109,11 @@ static void describe_decision(Ex *x, const IrSyscall *s, const IrDecision *d, Ar
             const Rule *r = ctx->policy.rules.items[c->rules.items[k]];
             if (!r->cond)
                 continue;
-            sb_printf(sb, "%s%s (%s)", any_cond ? " or " : " when ", cond_text(ctx, r),
-                      rule_loc(ctx, r));
+            sb_printf(sb, "%s%s (%s)", any_cond ? " or " : " when ", review_rule_cond_text(ctx, r),
+                      review_rule_loc(ctx, r));
             any_cond = true;
         }
-        if (!any_cond && !dnf_is_true(c->cond) && !carve_outs(x, s, d, i, arch, c->action, sb))
+        if (!any_cond && !dnf_is_true(c->cond) && !carve_outs(x, s, cs, i, arch, c->action, sb))
             sb_puts(sb, " otherwise");
     }
     if (!dnf_is_false(dnf_not(&x->cc, covered)))

@@ -6,7 +6,7 @@
  *   scenarios.c   a set of capability scenarios as short text
  *   diff_model.c  capabilities, filesystem, network, process
  *   diff_render.c the diff as text or JSON (docs/diff.md)
- *   graph.c       the decision structure as Graphviz dot
+ *   graph*.c      polc graph (graph.h)
  * Internal to libpolc; the API is polc_diff and polc_graph in polc.h. */
 #ifndef POLC_REVIEW_H
 #define POLC_REVIEW_H
@@ -91,8 +91,5 @@ void diff_render_json(const PolicyDiff *d, StrBuf *sb);
 struct SarifLog;
 /* each widened change as a result W1010 about d->new_label (docs/sarif.md) */
 void diff_render_sarif(const PolicyDiff *d, struct SarifLog *log);
-
-/* graph.c: arch NULL = every target arch; false when arch is not a target. */
-bool graph_dot(polc_ctx *ctx, const char *arch, StrBuf *sb);
 
 #endif

@@ -207,9 +207,23 @@ typedef struct polc_diff_options {
  * POLC_EINPUT (with a diagnostic on new_ctx) when a region is too large. */
 polc_status polc_diff(polc_ctx *old_ctx, polc_ctx *new_ctx, const polc_diff_options *opts, char **report,
                       int *more_permissive);
-/* The compiled policy's decision structure as Graphviz dot (malloc'd), for
- * one arch or (arch NULL) every target arch. An arch the policy does not
- * target is POLC_EUSAGE (E1002). */
+typedef enum polc_graph_view {
+    POLC_GRAPH_REVIEW, /* per decision, by stdlib group; checks in the rules' words */
+    POLC_GRAPH_RANGES  /* per syscall-number range */
+} polc_graph_view;
+typedef struct polc_graph_options {
+    const char *arch;     /* one target arch; NULL: every target arch */
+    polc_graph_view view;
+    int json;             /* the review view as JSON (schema polc-graph/1) instead of dot */
+    int verbose;          /* the review view's labels list every syscall, not a few and a count */
+} polc_graph_options;
+/* The compiled policy's decision structure as Graphviz dot or JSON
+ * (malloc'd, docs/diff.md "polc graph"); opts NULL: the review view of every
+ * arch as dot. An arch the policy does not target is POLC_EUSAGE (E1002);
+ * json with the range view is POLC_EUSAGE without a diagnostic (the range
+ * view is dot only). */
+polc_status polc_graph_with(polc_ctx *ctx, const polc_graph_options *opts, char **out);
+/* polc_graph_with, the review view as dot of one arch or (NULL) every one. */
 polc_status polc_graph(polc_ctx *ctx, const char *arch, char **dot);
 
 const char *polc_version(void);

@@ -105,6 +105,13 @@ check same.pol x86_64 'mprotect(0, 4096, PROT_READ | PROT_EXEC)' 'errno(EPERM)' 
 check same.pol x86_64 'mkdir(0, 0)' 'errno(EPERM)' 'same.pol:7  deny mkdir'
 check same.pol x86_64 'mprotect(0, 4096, PROT_READ)' allow 'same.pol:5'
 check same.pol x86_64 'getpid()' 'errno(EPERM)' 'the default'
+# issue 18's case: after Docker's profile (which allows socket for almost every
+# family), the policy's own `deny socket if ...` decides, with the default's errno
+printf 'policy web\narch x86_64\ninclude <docker/default.pol>\nsyscalls {\n    deny socket if domain not in {AF_INET, AF_INET6, AF_UNIX}\n}\n' >"$same/web.pol"
+check web.pol x86_64 'socket(AF_NETLINK, SOCK_RAW, 0)' 'errno(EPERM)' 'web.pol:5  deny socket if domain not in {AF_INET, AF_INET6, AF_UNIX}'
+check web.pol x86_64 'socket(AF_INET, SOCK_STREAM, 0)' allow 'docker/default.pol:102'
+check web.pol x86_64 'socket(AF_ALG, SOCK_SEQPACKET, 0)' 'errno(EPERM)' 'web.pol:5'
+check web.pol x86_64 'kexec_load(0, 0, 0, 0)' 'errno(EPERM)' 'the default'
 rm -rf "$same"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,4 +1,5 @@
-/* polc graph: the compiled decision structure as Graphviz dot.
+/* polc graph --view ranges: the compiled decision structure as Graphviz dot,
+ * by syscall number.
  *
  *   arch -> syscall ranges -> [capability?] -> [argument check?] -> action
  *
@@ -12,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "review/graph.h"
 #include "review/region.h"
-#include "review/review.h"
 
 #define NAMES_PER_LINE 4
 #define MAX_NAMES 16
@@ -28,34 +29,6 @@ typedef struct Graph {
     size_t nleaves;
 } Graph;
 
-/* A dot string: quotes and backslashes escaped, "\n" kept as a line break. */
-static void put_label(StrBuf *sb, const char *s)
-{
-    sb_putc(sb, '"');
-    for (; *s; s++) {
-        if (*s == '\n')
-            sb_puts(sb, "\\n");
-        else if (*s == '"' || *s == '\\')
-            sb_printf(sb, "\\%c", *s);
-        else
-            sb_putc(sb, *s);
-    }
-    sb_putc(sb, '"');
-}
-
-static const char *action_fill(Action a)
-{
-    switch (a.kind) {
-    case ACT_ALLOW: return "#9be39b";
-    case ACT_LOG: return "#d4f0a0";
-    case ACT_NOTIFY:
-    case ACT_TRACE: return "#fff2a8";
-    case ACT_ERRNO: return "#ffc58a";
-    case ACT_TRAP: return "#ffa8a8";
-    default: return "#ff6b6b";
-    }
-}
-
 static unsigned leaf(Graph *g, Action a)
 {
     for (size_t i = 0; i < g->nleaves; i++)
@@ -66,8 +39,8 @@ static unsigned leaf(Graph *g, Action a)
         g->leaves[g->nleaves] = a;
         g->leaf_ids[g->nleaves++] = id;
     }
-    sb_printf(g->sb, "    n%u [shape=ellipse, style=filled, fillcolor=\"%s\", label=", id, action_fill(a));
-    put_label(g->sb, action_str(&g->ctx->policy, &g->ctx->arena, a));
+    sb_printf(g->sb, "    n%u [shape=ellipse, style=filled, fillcolor=\"%s\", label=", id, graph_action_fill(a));
+    graph_dot_string(g->sb, action_str(&g->ctx->policy, &g->ctx->arena, a));
     sb_puts(g->sb, "];\n");
     return id;
 }
@@ -112,7 +85,7 @@ static unsigned decision_chain(Graph *g, const IrSyscall *s, const IrDecision *d
         region_format(&rof, c->cond, &text);
         char *t = sb_take(&text);
         sb_printf(g->sb, "    n%u [shape=diamond, label=", id);
-        put_label(g->sb, t);
+        graph_dot_string(g->sb, t);
         sb_puts(g->sb, "];\n");
         free(t);
         edge(g, id, leaf(g, c->action), "yes");
@@ -181,7 +154,7 @@ static void range_node(Graph *g, unsigned arch_id, unsigned id, uint32_t lo, uin
         sb_printf(&l, "\n(+%zu more)", n - MAX_NAMES);
     char *t = sb_take(&l);
     sb_printf(g->sb, "    n%u [shape=box, label=", id);
-    put_label(g->sb, t);
+    graph_dot_string(g->sb, t);
     sb_puts(g->sb, "];\n");
     free(t);
     edge(g, arch_id, id, NULL);
@@ -248,30 +221,16 @@ static void graph_arch(Graph *g, const IrArch *ia)
     sb_puts(g->sb, "  }\n");
 }
 
-bool graph_dot(polc_ctx *ctx, const char *arch, StrBuf *sb)
+bool graph_ranges_dot(polc_ctx *ctx, const char *arch, StrBuf *sb)
 {
-    ArchId only = ARCH__COUNT;
-    if (arch) {
-        ArchId a;
-        if (!arch_from_name(arch, &a) || !ir_arch(ctx->policy.ir, a)) {
-            Diag *g = diag_error(&ctx->diag, "E1002", SPAN_NONE, "polc graph: `%s` is not an arch this policy targets",
-                                 arch);
-            StrBuf have;
-            sb_init(&have);
-            for (size_t i = 0; i < ctx->policy.ir->arches.len; i++)
-                sb_printf(&have, "%s%s", i ? ", " : "", arch_info(ctx->policy.ir->arches.items[i].arch)->name);
-            char *h = sb_take(&have);
-            diag_help(&ctx->diag, g, "the policy targets: %s", h);
-            free(h);
-            return false;
-        }
-        only = a;
-    }
+    ArchId only;
+    if (!graph_pick_arch(ctx, arch, &only))
+        return false;
     Graph g = {ctx, sb, ARCH_X86_64, 0, {{0, 0}}, {0}, 0};
     sb_puts(sb, "digraph ");
-    put_label(sb, arena_printf(&ctx->arena, "polc %s", ctx->policy.name ? ctx->policy.name : "policy"));
+    graph_dot_string(sb, arena_printf(&ctx->arena, "polc %s", ctx->policy.name ? ctx->policy.name : "policy"));
     sb_puts(sb, " {\n  graph [rankdir=LR, fontname=\"Helvetica\", labelloc=t, label=");
-    put_label(sb, arena_printf(&ctx->arena, "policy %s: the most restrictive matching rule, decided",
+    graph_dot_string(sb, arena_printf(&ctx->arena, "policy %s: the most restrictive matching rule, decided",
                                ctx->policy.name ? ctx->policy.name : "policy"));
     sb_puts(sb, "];\n  node [fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", fontsize=9];\n");
     for (size_t i = 0; i < ctx->policy.ir->arches.len; i++)
