@@ -363,9 +363,6 @@ vunary:
 
 vprimary:
     NUMBER                    { $$ = expr(ps, EX_NUM, @$); $$->num = $1; }
-  | SIZE                      { /* `12abc`: a size only the resources section takes */
-                                $$ = expr(ps, EX_NUM, @$);
-                                diag_error(ps->diag, "E0104", S(ps, @1), "invalid number `%s`", $1); }
   | IDENT                     { $$ = expr(ps, EX_NAME, @$); $$->name = $1; }
   | '(' value ')'             { $$ = $2; }
 ;
