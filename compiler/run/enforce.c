@@ -68,7 +68,7 @@ bool run_prepare(const Policy *p, const RunOptions *opt, DiagEngine *diag, const
                              "in a cgroup of its own");
         diag_help(diag, g, "run the program under `polc run`, or remove the resources section");
     } else if (resources_limited(p)) {
-        (void)rlimits_check(p, diag);
+        (void)rlimits_check(p, diag, caps_need_userns(p->caps.effective));
         (void)cgroup_plan(p, diag, &out->cg);
     }
     out->nnp = run_needs_nnp(p);

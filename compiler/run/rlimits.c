@@ -7,9 +7,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "run/run.h"
 
+#define CAP_SYS_ADMIN_NUM 21
 #define CAP_SYS_RESOURCE_NUM 24
 
 /* fs.nr_open: no process, root included, gets a hard nofile above it */
@@ -49,9 +51,33 @@ static void check_one(const Policy *p, DiagEngine *diag, const RlimitPair *r, in
     }
 }
 
-bool rlimits_check(const Policy *p, DiagEngine *diag)
+/* The kernel checks RLIMIT_NPROC at fork and execve except for uid 0 of the
+ * initial user namespace and for holders of CAP_SYS_ADMIN or CAP_SYS_RESOURCE:
+ * there the limit would be set and never apply. */
+static void check_nproc_applies(const Policy *p, DiagEngine *diag, bool userns)
+{
+    const RlimitPair *r = &p->resources.nproc;
+    if (!r->set)
+        return;
+    uid_t uid = p->process.has_user ? (uid_t)p->process.uid : getuid();
+    const char *why = NULL;
+    if (uid == 0 && !userns)
+        why = "CMD runs as root, whose processes the kernel does not count against RLIMIT_NPROC";
+    else if (p->caps.effective >> CAP_SYS_ADMIN_NUM & 1)
+        why = "the policy keeps SYS_ADMIN, which the kernel exempts from RLIMIT_NPROC";
+    else if (p->caps.effective >> CAP_SYS_RESOURCE_NUM & 1)
+        why = "the policy keeps SYS_RESOURCE, which the kernel exempts from RLIMIT_NPROC";
+    if (!why)
+        return;
+    Diag *g = diag_error(diag, "E1111", r->span, "polc run: `nproc` would not be enforced: %s", why);
+    diag_help(diag, g, "run CMD as another user (`process { user UID }`) without those capabilities, or use "
+                       "`pids` for a limit of the process tree");
+}
+
+bool rlimits_check(const Policy *p, DiagEngine *diag, bool userns)
 {
     size_t errs = diag->nerrors;
+    check_nproc_applies(p, diag, userns);
     check_one(p, diag, &p->resources.nofile, RLIMIT_NOFILE, "nofile");
     check_one(p, diag, &p->resources.nproc, RLIMIT_NPROC, "nproc");
     return diag->nerrors == errs;

@@ -135,8 +135,10 @@ int cgroup_join(const CgPlan *plan);
 void cgroup_remove(CgPlan *plan);
 
 /* The resources section's rlimits (rlimits.c): nofile and nproc. In the
- * parent, whether the invoker may set them (E1111); in the child, set them. */
-bool rlimits_check(const Policy *p, DiagEngine *diag);
+ * parent, whether the invoker may set them and the kernel will apply them
+ * (E1111; userns: CMD runs in a user namespace of its own); in the child,
+ * set them. */
+bool rlimits_check(const Policy *p, DiagEngine *diag, bool userns);
 bool rlimits_apply(const Policy *p, RunFailure *f);
 
 /* User and group (ids.c): setgroups, then gid, then uid, in the child. */

@@ -16,13 +16,14 @@ py=/usr/bin/python3
 tmp=$(mktemp -d /tmp/polc-res-test.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 chmod 755 "$tmp"
-policy() { # NAME RESOURCES-SECTION [CAPS-SECTION]
+policy() { # NAME RESOURCES-SECTION [PROCESS-SECTION]
     cat >"$tmp/$1.pol" <<POL
-# polc run resources test policy test_$1
+# polc run resources test policy $1
 policy test_$1
 arch x86_64
 default allow
-capabilities { ${3:-drop all} }
+capabilities { drop all }
+process { ${3:-} }
 resources { $2 }
 POL
     chmod 644 "$tmp/$1.pol"
@@ -146,8 +147,9 @@ print('allocated 64 MiB')
     ;;
 nofile)
     # nofile 32:64: the soft and hard limit of CMD, and opening more files
-    # than the soft limit fails with EMFILE
-    policy nofile "nofile 32:64; nproc 100:200"
+    # than the soft limit fails with EMFILE (as nobody: the kernel applies
+    # nproc to no root process)
+    policy nofile "nofile 32:64; nproc 100:200" "user 65534:65534"
     "$polc" run "$tmp/nofile.pol" -- "$py" -c "
 import errno, resource
 print(resource.getrlimit(resource.RLIMIT_NOFILE), resource.getrlimit(resource.RLIMIT_NPROC))
@@ -160,6 +162,35 @@ except OSError as e:
 " >"$tmp/out" 2>"$tmp/err" || failmsg "exit status $?: $(cat "$tmp/err")"
     want=$(printf '%s\n' "(32, 64) (100, 200)" "EMFILE True")
     [ "$(cat "$tmp/out")" = "$want" ] || failmsg "rlimits: $(cat "$tmp/out")"
+    ;;
+nproc)
+    # nproc 4 as nobody: the kernel counts nobody's processes (CMD's own and
+    # any other of uid 65534), so within 4 forks one fails with EAGAIN
+    policy nproc "nproc 4" "user 65534:65534"
+    "$polc" run "$tmp/nproc.pol" -- "$py" -c "
+import errno, os, signal
+kids = []
+try:
+    for i in range(50):
+        pid = os.fork()
+        if pid == 0:
+            signal.pause()
+            os._exit(0)
+        kids.append(pid)
+    res = 'no limit: 50 forks'
+except OSError as e:
+    res = '%s %s' % (errno.errorcode[e.errno], len(kids) < 4)
+for k in kids:
+    os.kill(k, signal.SIGKILL)
+    os.waitpid(k, 0)
+print(res)
+" >"$tmp/out" 2>"$tmp/err" || failmsg "exit status $?: $(cat "$tmp/err")"
+    [ "$(cat "$tmp/out")" = "EAGAIN True" ] || failmsg "forks under nproc 4: $(cat "$tmp/out")"
+    ;;
+refuse_nproc_root)
+    # as root the kernel never applies RLIMIT_NPROC: refused, not ignored
+    policy nprocroot "nproc 64"
+    expect_refusal refuse_nproc_root "$polc" run "$tmp/nprocroot.pol"
     ;;
 cpus)
     # cpus 1.5: a quota of 150 ms per 100 ms period, read back from CMD's cgroup
