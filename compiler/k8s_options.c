@@ -57,6 +57,11 @@ polc_status polc_set_k8s_option(polc_ctx *ctx, const char *name, const char *val
             why = "a namespace is a DNS label: at most 63 of a-z, 0-9 and `-`, starting and ending with a letter or digit";
         else
             ctx->opt.backend.k8s_namespace = arena_strdup(&ctx->arena, value);
+    } else if (strcmp(name, "node-limits") == 0) {
+        if (strcmp(value, "yes") == 0 || strcmp(value, "no") == 0)
+            ctx->opt.backend.k8s_node_limits = strcmp(value, "yes") == 0;
+        else
+            why = "expected yes or no";
     } else {
         why = "unknown option";
     }

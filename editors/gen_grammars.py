@@ -25,11 +25,12 @@ VIM = os.path.join(ROOT, "editors/vim/syntax/polc.vim")
 # keywords only where the next token says so (see CONTEXTUAL).
 ROLES = {
     "declaration": "policy include arch default const capability set mode",
-    "section": "syscalls capabilities filesystem network process",
+    "section": "syscalls capabilities filesystem network process resources",
     "action": "allow deny kill-process kill-thread kill trap trace log notify errno",
     "conditional": "if when for",
     "logical": "and or not in",
-    "item": "drop add all read write append exec read-only root confine reads landlock-abi scope user group no-new-privileges newer-than unknown",
+    "item": "drop add all read write append exec read-only root confine reads landlock-abi scope user group no-new-privileges newer-than unknown "
+            "pids memory memory-swap cpus nofile nproc",
 }
 CONTEXTUAL = {"kill", "read", "write"}
 ARCHES = "x86_64 amd64 x86 i386 x32 aarch64 arm64 arm riscv64 ppc64le s390x"

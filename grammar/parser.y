@@ -92,6 +92,14 @@ static Ident ident(ParseState *ps, const char *name, PolcLoc l)
     return (Ident){name, S(ps, l)};
 }
 
+static Stmt *res_stmt(ParseState *ps, uint64_t key, PolcLoc all, PolcLoc value)
+{
+    Stmt *s = stmt(ps, ST_RES_ITEM, all);
+    s->sub = (int)key;
+    s->n1_span = S(ps, value);
+    return s;
+}
+
 static void ps_add_net(ParseState *ps, Ident family, Ident type, Span span)
 {
     NetItem it = {family, type, span};
@@ -148,14 +156,17 @@ static void polc_yyerror(PolcLoc *loc, yyscan_t scanner, ParseState *ps, const c
 %token FOR "for" NEWER_THAN "newer-than" UNKNOWN "unknown"
 %token MODE "mode"
 %token CONFINE "confine" READS "reads" LANDLOCK_ABI "landlock-abi" SCOPE "scope"
+%token RESOURCES "resources" PIDS "pids" MEMORY "memory" MEMORY_SWAP "memory-swap" CPUS "cpus"
+%token NOFILE "nofile" NPROC "nproc"
 %token EQ "==" NE "!=" LE "<=" GE ">=" SHL "<<"
 %token <str> IDENT "identifier" GROUPNAME "@group" STRING "string" ANGLE_PATH "<path>" PATH "path"
-%token <str> VERSION "version"
+%token <str> VERSION "version" SIZE "size"
 %token <num> NUMBER "number"
 %token COMMENT "comment"  /* only from lex_source_tokens (polc fmt); the parser never sees one */
 
-%type <stmts> top_stmts rule_stmts cap_items fs_items proc_items net_items
-%type <stmt> top_stmt rule_stmt cap_item fs_item proc_item net_item
+%type <stmts> top_stmts rule_stmts cap_items fs_items proc_items net_items res_items
+%type <stmt> top_stmt rule_stmt cap_item fs_item proc_item net_item res_item
+%type <num> res_key
 %type <targets> targets
 %type <target> target
 %type <idents> idents paths
@@ -211,6 +222,8 @@ top_stmt:
   | PROCESS '{' proc_items '}'
                               { $$ = stmt(ps, ST_PROCESS, @$); $$->body = $3; }
   | MODE IDENT                { $$ = stmt(ps, ST_MODE, @$); $$->name = $2; $$->name_span = S(ps, @2); }
+  | RESOURCES '{' res_items '}'
+                              { $$ = stmt(ps, ST_RESOURCES, @$); $$->body = $3; }
 ;
 
 opt_string: %empty { $$ = NULL; } | STRING { $$ = $1; } ;
@@ -308,6 +321,7 @@ operand:
   | GROUP                     { $$ = "group"; }
   | POLICY                    { $$ = "policy"; }
   | MODE                      { $$ = "mode"; }
+  | CPUS                      { $$ = "cpus"; }
 ;
 
 cmp:
@@ -436,6 +450,30 @@ proc_item:
                                 VEC_PUSH(ps->arena, $$->idents, ident(ps, $2, @2)); }
 ;
 
+/* ---- resources { ... } ----
+ * The value is kept as written (a number, `512MiB`, `1.5`, `1024:4096`, or
+ * any of them negated) and judged by resolve, which knows each limit's unit. */
+res_items:
+    %empty                    { memset(&$$, 0, sizeof $$); }
+  | res_items res_item        { $$ = $1; VEC_PUSH(ps->arena, $$, $2); }
+  | res_items ';'             { $$ = $1; }
+  | res_items error           { $$ = $1; }
+;
+res_item:
+    res_key NUMBER            { $$ = res_stmt(ps, $1, @$, @2); $$->n1 = $2; }
+  | res_key NUMBER ':' NUMBER { $$ = res_stmt(ps, $1, @$, @2); $$->n1 = $2; $$->n2 = $4; $$->has_n2 = true;
+                                $$->n2_span = S(ps, @4); }
+  | res_key SIZE              { $$ = res_stmt(ps, $1, @$, @2); $$->str = $2; }
+  | res_key VERSION           { $$ = res_stmt(ps, $1, @$, @2); $$->str = $2; }
+  | res_key '-' NUMBER        { $$ = res_stmt(ps, $1, @$, @3); $$->n1 = $3; $$->negated = true; }
+  | res_key '-' SIZE          { $$ = res_stmt(ps, $1, @$, @3); $$->str = $3; $$->negated = true; }
+  | res_key '-' VERSION       { $$ = res_stmt(ps, $1, @$, @3); $$->str = $3; $$->negated = true; }
+;
+res_key:
+    PIDS { $$ = RES_PIDS; } | MEMORY { $$ = RES_MEMORY; } | MEMORY_SWAP { $$ = RES_MEMORY_SWAP; }
+  | CPUS { $$ = RES_CPUS; } | NOFILE { $$ = RES_NOFILE; } | NPROC { $$ = RES_NPROC; }
+;
+
 %%
 
 /* Token names for messages: keywords and punctuation in backticks, token
@@ -448,7 +486,7 @@ static const char *token_text(ParseState *ps, yysymbol_kind_t k)
     if (len >= 2 && (n[0] == '"' || n[0] == '\''))
         inner = arena_strndup(ps->arena, n + 1, len - 2);
     static const char *const classes[] = {"identifier", "number", "string", "path", "@group",
-                                          "<path>", "end of file"};
+                                          "<path>", "end of file", "size", "version"};
     for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
         if (strcmp(inner, classes[i]) == 0)
             return inner;

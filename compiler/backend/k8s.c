@@ -24,6 +24,7 @@
 #include "middle/ir.h"
 #include "backend/backend.h"
 #include "backend/k8s_manifest.h"
+#include "backend/k8s_parts.h"
 #include "validate/validate.h"
 
 /* The kernel's capabilities by number (CAP_LAST_CAP = 40), as Kubernetes
@@ -564,6 +565,23 @@ static void emit_security_context(const K8sManifest *m, Y *y)
     y_map_end(y);
 }
 
+/* resources.limits: the kubelet makes them the container's cgroup limits */
+static void emit_resources(const K8sManifest *m, Y *y)
+{
+    if (!m->limit_cpu && !m->limit_memory)
+        return;
+    y_str(y, "resources");
+    y_map(y);
+    y_str(y, "limits");
+    y_map(y);
+    if (m->limit_cpu)
+        y_kv(y, "cpu", m->limit_cpu);
+    if (m->limit_memory)
+        y_kv(y, "memory", m->limit_memory);
+    y_map_end(y);
+    y_map_end(y);
+}
+
 static void emit_pod(const K8sManifest *m, Y *y, const char *ns)
 {
     Arena *A = m->arena;
@@ -592,10 +610,35 @@ static void emit_pod(const K8sManifest *m, Y *y, const char *ns)
     y_map(y);
     y_kv(y, "name", m->name);
     y_kv(y, "image", m->image);
+    emit_resources(m, y);
     y_str(y, "securityContext");
     emit_security_context(m, y);
+    if (m->volumes.len) {
+        y_str(y, "volumeMounts");
+        y_seq(y, false);
+        for (size_t i = 0; i < m->volumes.len; i++) {
+            y_map(y);
+            y_kv(y, "name", m->volumes.items[i].name);
+            y_kv(y, "mountPath", m->volumes.items[i].mount_path);
+            y_map_end(y);
+        }
+        y_seq_end(y);
+    }
     y_map_end(y);
     y_seq_end(y);
+    if (m->volumes.len) {
+        y_str(y, "volumes");
+        y_seq(y, false);
+        for (size_t i = 0; i < m->volumes.len; i++) {
+            y_map(y);
+            y_kv(y, "name", m->volumes.items[i].name);
+            y_str(y, "emptyDir");
+            y_map(y);
+            y_map_end(y);
+            y_map_end(y);
+        }
+        y_seq_end(y);
+    }
     y_map_end(y);
     y_map_end(y);
 }
@@ -633,6 +676,29 @@ static void header(const K8sManifest *m, StrBuf *out)
         sb_puts(out, "# Capabilities are the container's bounding set. With a non-zero runAsUser, containerd and\n"
                      "#   CRI-O start the process without effective capabilities (file capabilities can raise\n"
                      "#   them up to this set); podman kube play grants them as ambient capabilities.\n");
+    if (m->node.len) {
+        sb_puts(out, "# Resources the nodes enforce (--k8s-node-limits): a Pod cannot say them per container.\n");
+        for (size_t i = 0; i < m->node.len; i++)
+            sb_printf(out, "#   - %s: %s\n", comment_text(A, m->node.items[i].entry),
+                      comment_text(A, m->node.items[i].setting));
+    }
+    if (m->volumes.len && m->form == K8S_SNIPPET) {
+        sb_puts(out, "# Writable paths under the read-only root: the Pod must mount a volume (emptyDir) on each:\n");
+        for (size_t i = 0; i < m->volumes.len; i++)
+            sb_printf(out, "#   - %s (for %s)\n", comment_text(A, m->volumes.items[i].mount_path),
+                      comment_text(A, m->volumes.items[i].rule));
+    }
+    if (m->volumes.len && m->form != K8S_SNIPPET)
+        sb_puts(out, "# Volumes: an emptyDir on each directory the policy writes under the read-only root; use a\n"
+                     "#   persistentVolumeClaim instead where the data must outlive the Pod.\n");
+    if (m->unwritable.len) {
+        sb_printf(out, "# Write paths %s no volume for (not a directory with all beneath it): under the\n"
+                       "#   read-only root the program cannot write them:",
+                  m->form == K8S_SNIPPET ? "polc can name" : "the Pod mounts");
+        for (size_t i = 0; i < m->unwritable.len; i++)
+            sb_printf(out, " %s", comment_text(A, m->unwritable.items[i]));
+        sb_putc(out, '\n');
+    }
 }
 
 static bool build_manifest(const BackendRun *run, const DockerProfile *docker, K8sManifest *m)
@@ -646,7 +712,7 @@ static bool build_manifest(const BackendRun *run, const DockerProfile *docker, K
     m->basename = k8s_basename(run);
     m->name = dns_label(run, pol->name ? pol->name : k8s_basename(run));
     m->namespace_ = run->opt->k8s_namespace ? run->opt->k8s_namespace : "default";
-    m->image = run->opt->k8s_image ? run->opt->k8s_image : arena_printf(run->arena, "example.invalid/%s:latest", m->name);
+    m->image = run->opt->k8s_image;
     if (m->form == K8S_SPO)
         m->seccomp_profile = arena_printf(run->arena, "operator/%s/%s.json", m->namespace_, m->name);
     else if (run->opt->k8s_profile_dir && *run->opt->k8s_profile_dir)
@@ -666,6 +732,16 @@ static bool build_manifest(const BackendRun *run, const DockerProfile *docker, K
     m->level = PSS_RESTRICTED;
 
     bool ok = check_model(&k);
+    if (m->form != K8S_SNIPPET && !m->image) {
+        /* a made-up image would be pulled, fail, and look like polc's fault */
+        Diag *g = diag_error(run->diag, "E0920", root_span(run), "the Kubernetes %s form writes a Pod, which needs "
+                             "--k8s-image", m->form == K8S_POD ? "pod" : "spo");
+        diag_help(run->diag, g, "give the container's image: --k8s-image registry.example/app:1.0, or use "
+                                "--k8s-form snippet for the securityContext alone");
+        ok = false;
+    }
+    ok &= k8s_resources_build(run, m);
+    k8s_volumes_build(run, m);
     if (!docker) {
         refuse_no_seccomp(&k);
         ok = false;
@@ -706,6 +782,7 @@ bool k8s_render(const K8sManifest *m, DiagEngine *diag, StrBuf *out)
     switch (m->form) {
     case K8S_SNIPPET:
         y_map(&y);
+        emit_resources(m, &y);
         y_str(&y, "securityContext");
         emit_security_context(m, &y);
         y_map_end(&y);

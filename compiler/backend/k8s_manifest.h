@@ -23,6 +23,21 @@ typedef struct K8sReason {
     const char *msg;
 } K8sReason;
 
+/* A limit of the resources section a Pod cannot say per container, which
+ * the nodes enforce under --k8s-node-limits (docs/kubernetes.md). */
+typedef struct K8sNodeLimit {
+    const char *entry;   /* as the policy says it: `pids 256` */
+    const char *setting; /* the node setting that enforces it */
+    Span span;
+} K8sNodeLimit;
+
+/* A writable directory under a read-only root: an emptyDir mounted there. */
+typedef struct K8sVolume {
+    const char *name;       /* the volume's name: polc-write-N, in mountPath order */
+    const char *mount_path;
+    const char *rule;       /* the policy's write path it comes from */
+} K8sVolume;
+
 typedef struct K8sManifest {
     K8sForm form;
     Arena *arena;             /* the Policy's: rendering allocates there */
@@ -31,7 +46,14 @@ typedef struct K8sManifest {
     const char *basename;     /* output file stem */
     const char *name;         /* pod and container name: a DNS label */
     const char *namespace_;   /* SPO form and its Pod: metadata.namespace */
-    const char *image;        /* the Pod's container image */
+    const char *image;        /* the Pod's container image (NULL in the snippet form) */
+    /* resources.limits (NULL: none) and what the nodes must enforce */
+    const char *limit_cpu;    /* millicores: "1500m" */
+    const char *limit_memory; /* a quantity: "512Mi" */
+    bool node_limits;         /* --k8s-node-limits */
+    VEC(K8sNodeLimit) node;
+    VEC(K8sVolume) volumes;   /* read-only root: the write paths as emptyDir volumes */
+    VEC(const char *) unwritable; /* write paths no volume can make writable (W0920) */
     /* securityContext */
     bool allow_privilege_escalation;
     bool read_only_root_filesystem;

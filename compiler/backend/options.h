@@ -23,6 +23,9 @@ typedef struct BackendOptions {
     const char *k8s_profile_dir; /* directory of localhostProfile; NULL or "": none */
     const char *k8s_image;       /* NULL: a placeholder */
     const char *k8s_namespace;   /* NULL: "default" */
+    /* --k8s-node-limits: the nodes enforce pids, memory-swap, nofile and nproc
+     * (kubelet and runtime settings the output lists); else they are refused */
+    bool k8s_node_limits;
     /* --check: nothing is written, every diagnostic about the policy is. The
      * BPF back end then plans its number search only when the program might
      * not fit (bpf.c, fits_unplanned) and writes no program; the driver

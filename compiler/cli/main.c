@@ -66,8 +66,11 @@ static const char USAGE[] =
     "                            plus the Pod that uses it\n"
     "      --k8s-profile-dir DIR seccomp localhostProfile DIR/NAME.seccomp.json,\n"
     "                            relative to the kubelet's seccomp root\n"
-    "      --k8s-image IMAGE     the Pod's container image\n"
+    "      --k8s-image IMAGE     the Pod's container image (needed by the pod and spo forms)\n"
     "      --k8s-namespace NS    namespace of the SPO form (default: default)\n"
+    "      --k8s-node-limits     the nodes enforce the resources a Pod cannot say per\n"
+    "                            container (pids, memory-swap, nofile, nproc): the\n"
+    "                            output lists the kubelet and runtime settings\n"
     "      --diagnostics-format text|json|sarif\n"
     "                            json prints one array on stdout and nothing else;\n"
     "                            sarif one SARIF 2.1.0 log (docs/sarif.md)\n"
@@ -82,7 +85,7 @@ static const char USAGE[] =
 enum {
     OPT_CHECK = 256, OPT_ARCH, OPT_DUMP_AST, OPT_DUMP_IR, OPT_DIAG_FMT, OPT_STDIN_NAME,
     OPT_NO_PRELUDE, OPT_COLOR, OPT_VERSION, OPT_EMIT, OPT_CAPS, OPT_FREQUENCY, OPT_STRICT_INT, OPT_NO_VERIFY_LIBSECCOMP, OPT_VERIFY_LIBSECCOMP,
-    OPT_AA_FEATURES, OPT_K8S_FORM, OPT_K8S_PROFILE_DIR, OPT_K8S_IMAGE, OPT_K8S_NAMESPACE
+    OPT_AA_FEATURES, OPT_K8S_FORM, OPT_K8S_PROFILE_DIR, OPT_K8S_IMAGE, OPT_K8S_NAMESPACE, OPT_K8S_NODE_LIMITS
 };
 
 static const struct option LONG_OPTS[] = {
@@ -108,6 +111,7 @@ static const struct option LONG_OPTS[] = {
     {"k8s-profile-dir", required_argument, NULL, OPT_K8S_PROFILE_DIR},
     {"k8s-image", required_argument, NULL, OPT_K8S_IMAGE},
     {"k8s-namespace", required_argument, NULL, OPT_K8S_NAMESPACE},
+    {"k8s-node-limits", no_argument, NULL, OPT_K8S_NODE_LIMITS},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -231,7 +235,7 @@ int main(int argc, char **argv)
     polc_diag_format fmt = POLC_DIAG_TEXT;
     const char *includes[256];
     int nincludes = 0;
-    const char *k8s_opts[4][2]; /* name, value: applied to each compilation */
+    const char *k8s_opts[5][2]; /* name, value: applied to each compilation */
     int nk8s = 0;
     int c;
     opterr = 0;
@@ -290,14 +294,15 @@ int main(int argc, char **argv)
             /* fall through */
         case OPT_K8S_PROFILE_DIR:
         case OPT_K8S_IMAGE:
-        case OPT_K8S_NAMESPACE: {
-            static const char *const names[] = {"form", "profile-dir", "image", "namespace"};
+        case OPT_K8S_NAMESPACE:
+        case OPT_K8S_NODE_LIMITS: {
+            static const char *const names[] = {"form", "profile-dir", "image", "namespace", "node-limits"};
             const char *n = names[c - OPT_K8S_FORM];
             int j = 0;
             while (j < nk8s && strcmp(k8s_opts[j][0], n) != 0)
                 j++;
             k8s_opts[j][0] = n;
-            k8s_opts[j][1] = optarg;
+            k8s_opts[j][1] = optarg ? optarg : "yes";
             if (j == nk8s)
                 nk8s++;
             break;

@@ -462,13 +462,14 @@ static void rule(Fmt *f, int indent)
     flush(f, indent);
 }
 
-/* Items of capabilities, filesystem, network and process: a keyword and what
+/* Items of capabilities, filesystem, network, process and resources: a keyword and what
  * follows it up to the next item. */
 static bool item_start(int k)
 {
     return k == DROP || k == ADD || k == READ_ONLY || k == READ || k == WRITE || k == APPEND || k == EXEC ||
            k == DENY || k == ALLOW || k == USER || k == GROUP || k == NO_NEW_PRIVS || k == CONFINE ||
-           k == LANDLOCK_ABI || k == SCOPE || k == '}' || k == END;
+           k == LANDLOCK_ABI || k == SCOPE || k == PIDS || k == MEMORY || k == MEMORY_SWAP || k == CPUS ||
+           k == NOFILE || k == NPROC || k == '}' || k == END;
 }
 
 static void section_item(Fmt *f, int indent)
@@ -488,8 +489,8 @@ static void section_item(Fmt *f, int indent)
     int prev = first;
     while (!item_start(peek(f)->kind)) {
         int k = peek(f)->kind;
-        /* `user 1:1`, and a port range `8000-8100` */
-        bool space = !(k == ',' || k == ':' || prev == ':' || k == '-' || prev == '-');
+        /* `user 1:1`, a port range `8000-8100`, and a negative limit `pids -1` */
+        bool space = !(k == ',' || k == ':' || prev == ':' || (k == '-' && prev == NUMBER) || prev == '-');
         take(f, space, prev == ',' ? RANK_LIST : RANK_NONE);
         prev = k;
     }
@@ -644,6 +645,7 @@ static void top_stmt(Fmt *f)
     case FILESYSTEM:
     case NETWORK:
     case PROCESS:
+    case RESOURCES:
         take(f, true, false);
         block(f, 0, section_item);
         return;

@@ -83,6 +83,9 @@ typedef enum StmtKind {
     ST_PROCESS,    /* body of ST_PROC_ITEM */
     ST_PROC_ITEM,  /* sub: ProcItemKind, n1, n2, has_n2 */
     ST_MODE,       /* name: complain / enforce (AppArmor profile mode) */
+    ST_RESOURCES,  /* body of ST_RES_ITEM */
+    ST_RES_ITEM,   /* sub: ResKey; the value as written: n1 (n1_span) [:n2], or str (`512MiB`, `1.5`);
+                      negated: a `-` before it */
 } StmtKind;
 
 /* ST_DEFAULT.sub: the default for everything, or a refinement of it */
@@ -91,6 +94,7 @@ enum { CAP_DROP, CAP_ADD };
 /* ST_FS_ITEM.sub beside the FsAccess values: `confine reads`, `landlock-abi N` (n1) */
 enum { FS_ITEM_CONFINE_READS = 100, FS_ITEM_LANDLOCK_ABI };
 enum { NET_ALLOW, NET_DENY, NET_SCOPE };
+typedef enum ResKey { RES_PIDS, RES_MEMORY, RES_MEMORY_SWAP, RES_CPUS, RES_NOFILE, RES_NPROC } ResKey;
 typedef enum ProcItemKind { PROC_USER, PROC_GROUP, PROC_NO_NEW_PRIVS, PROC_SCOPE } ProcItemKind;
 
 /* A port or an inclusive range of ports (`8080`, `8000-8100`) as written. */

@@ -55,7 +55,8 @@ static void dump_stmt(StrBuf *sb, const Stmt *s, int depth, bool spans)
     static const char *const kinds[] = {"policy", "include", "arch", "default", "const", "capability",
                                         "set", "syscalls", "rule", "when-capability", "when-arch",
                                         "capabilities", "cap-item", "filesystem", "fs-item", "network",
-                                        "net-item", "process", "proc-item", "mode"};
+                                        "net-item", "process", "proc-item", "mode",
+                                        "resources", "res-item"};
     indent(sb, depth, spans);
     sb_puts(sb, kinds[s->kind]);
     dump_span(sb, s->span, spans);
@@ -66,7 +67,7 @@ static void dump_stmt(StrBuf *sb, const Stmt *s, int depth, bool spans)
     if (s->str)
         sb_printf(sb, " %s%s%s", s->angle ? "<" : "\"", s->str, s->angle ? ">" : "\"");
     if (s->kind == ST_DEFAULT || s->kind == ST_CAP_ITEM || s->kind == ST_FS_ITEM || s->kind == ST_NET_ITEM ||
-        s->kind == ST_PROC_ITEM)
+        s->kind == ST_PROC_ITEM || s->kind == ST_RES_ITEM)
         sb_printf(sb, " sub=%d", s->sub);
     if (s->kind == ST_RULE || s->kind == ST_DEFAULT)
         sb_printf(sb, " action=%s", act_kind_name(s->action.kind));
@@ -83,7 +84,8 @@ static void dump_stmt(StrBuf *sb, const Stmt *s, int depth, bool spans)
                       (unsigned long long)s->net.items[i].ports.items[j].hi);
     if (s->all)
         sb_puts(sb, " all");
-    if (s->kind == ST_PROC_ITEM && s->sub != PROC_NO_NEW_PRIVS && s->sub != PROC_SCOPE)
+    if ((s->kind == ST_PROC_ITEM && s->sub != PROC_NO_NEW_PRIVS && s->sub != PROC_SCOPE) ||
+        (s->kind == ST_RES_ITEM && !s->str))
         sb_printf(sb, " %llu", (unsigned long long)s->n1);
     if (s->has_n2)
         sb_printf(sb, ":%llu", (unsigned long long)s->n2);

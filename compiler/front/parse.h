@@ -15,6 +15,8 @@ typedef struct ParseState {
     uint32_t offset;   /* lexer position, bytes */
     int after_include; /* the next `<...>` is an include path */
     int prev_include;  /* after_include as it was before the current token */
+    int after_res_key; /* the next number may be a size (`memory 512MiB`): after a resources key or its `-` */
+    int prev_res_key;
     StmtList *out;
     NetItemList net_acc; /* network items of the statement being parsed */
     int keep_comments;   /* polc fmt: the lexer returns COMMENT tokens */

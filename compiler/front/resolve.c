@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "facts/abi.h"
+#include "front/resolve_resources.h"
 #include "compile.h"
 #include "util/polc_limits.h"
 
@@ -854,6 +855,7 @@ static void walk_sections(polc_ctx *ctx, StmtList *list, uint32_t all_arches)
         case ST_FS: resolve_fs_section(ctx, s); break;
         case ST_NET: resolve_net_section(ctx, s); break;
         case ST_PROCESS: resolve_process_section(ctx, s, &ctx->policy.process.user_span); break;
+        case ST_RESOURCES: resolve_resources_section(ctx, s); break;
         default: break;
         }
     }

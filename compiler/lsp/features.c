@@ -365,6 +365,7 @@ json_object *lsp_document_symbols(const LspDoc *d)
         case ST_FS: name = "filesystem"; break;
         case ST_NET: name = "network"; break;
         case ST_PROCESS: name = "process"; break;
+        case ST_RESOURCES: name = "resources"; break;
         default: break;
         }
         char set_name[256];

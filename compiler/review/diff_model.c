@@ -251,4 +251,5 @@ void diff_model(polc_ctx *o, polc_ctx *n, PolicyDiff *d)
     diff_fs(o, n, d, A);
     diff_net(o, n, d, A);
     diff_process(o, n, d, A);
+    diff_resources(&o->policy, &n->policy, d, A);
 }

@@ -55,6 +55,13 @@ void ex_section_allowed(Ex *x);
  * capability- and arch-dependent decisions, and what is denied by name. */
 void ex_section_conditions(Ex *x);
 void ex_section_denied(Ex *x);
+/* explain_resources.c: the resources section per output (nothing without one):
+ * what a seccomp or AppArmor profile leaves out, what the Kubernetes output
+ * says (m: its manifest, NULL when refused), what polc run does. */
+struct K8sManifest;
+void ex_resources_profile(ExDoc *doc, ExSection *s);
+void ex_resources_k8s(ExDoc *doc, ExSection *s, const struct K8sManifest *m);
+void ex_resources_run(ExDoc *doc);
 /* "allowed", "allowed and logged" or the action, e.g. "errno(EPERM)". */
 const char *ex_verdict(const polc_ctx *ctx, Action a);
 

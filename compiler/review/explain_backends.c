@@ -156,6 +156,7 @@ void explain_backends(ExDoc *doc)
                                             "socket() and socketpair()"
                                           : "");
         ex_item(doc, s, "not enforced", "%s", not_in_seccomp(ctx));
+        ex_resources_profile(doc, s);
     } else {
         ex_item(doc, s, "refuses", "this policy cannot be written exactly in the format");
     }
@@ -179,6 +180,7 @@ void explain_backends(ExDoc *doc)
                 c.by_caps ? why : "", "");
         sb_free(&sb);
         ex_item(doc, s, "not enforced", "%s", not_in_seccomp(ctx));
+        ex_resources_profile(doc, s);
     } else {
         ex_item(doc, s, "refuses", "this policy cannot be compiled to BPF");
     }
@@ -208,6 +210,7 @@ void explain_backends(ExDoc *doc)
         sb_free(&what);
         ex_item(doc, s, "not enforced", "syscall filtering and argument conditions (seccomp's job), the user, "
                                         "no-new-privileges");
+        ex_resources_profile(doc, s);
     } else {
         ex_item(doc, s, "refuses", "the profile cannot express this policy for the target feature set");
     }
@@ -253,6 +256,8 @@ void explain_backends(ExDoc *doc)
     } else {
         ex_item(doc, s, "refuses", "the securityContext cannot express this policy");
     }
+    ex_resources_k8s(doc, s, ok ? &m : NULL);
     if (said)
         ex_item(doc, s, "back end says", "%s", said);
+    ex_resources_run(doc);
 }

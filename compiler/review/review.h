@@ -5,6 +5,7 @@
  *                 and argument region, what OLD and NEW decide differently
  *   scenarios.c   a set of capability scenarios as short text
  *   diff_model.c  capabilities, filesystem, network, process
+ *   diff_resources.c the resources section's limits
  *   diff_render.c the diff as text or JSON (docs/diff.md)
  *   graph*.c      polc graph (graph.h)
  * Internal to libpolc; the API is polc_diff and polc_graph in polc.h. */
@@ -83,6 +84,8 @@ bool diff_policies(polc_ctx *old_ctx, polc_ctx *new_ctx, PolicyDiff *out);
 char *diff_scenario_text(const polc_ctx *ctx, const int *caps, int ncaps, const uint8_t *in);
 /* diff_model.c */
 void diff_model(polc_ctx *old_ctx, polc_ctx *new_ctx, PolicyDiff *out);
+/* diff_resources.c */
+void diff_resources(const Policy *o, const Policy *n, PolicyDiff *d, Arena *a);
 void diff_add_item(PolicyDiff *d, Arena *a, const char *section, const char *item, const char *from,
                    const char *to, DiffClass cls);
 /* diff_render.c */

@@ -27,6 +27,12 @@ static bool kernel_fail(RunFailure *f, const char *what, int err)
     return false;
 }
 
+static bool resources_limited(const Policy *p)
+{
+    return p->resources.pids.set || p->resources.memory.set || p->resources.memory_swap.set ||
+           p->resources.cpus.set || p->resources.nofile.set || p->resources.nproc.set;
+}
+
 bool run_needs_nnp(const Policy *p)
 {
     /* the kernel loads a filter only with no_new_privs or CAP_SYS_ADMIN */
@@ -56,6 +62,15 @@ bool run_prepare(const Policy *p, const RunOptions *opt, DiagEngine *diag, const
     }
     if (diag->nerrors == errs)
         (void)landlock_plan(p, opt, diag, &out->ll);
+    if (resources_limited(p) && !opt->launcher) {
+        Diag *g = diag_error(diag, "E1110", p->resources.span,
+                             "the resources section needs polc run: a process confining itself cannot put itself "
+                             "in a cgroup of its own");
+        diag_help(diag, g, "run the program under `polc run`, or remove the resources section");
+    } else if (resources_limited(p)) {
+        (void)rlimits_check(p, diag, caps_need_userns(p->caps.effective));
+        (void)cgroup_plan(p, diag, &out->cg);
+    }
     out->nnp = run_needs_nnp(p);
     out->userns = caps_need_userns(p->caps.effective);
     /* said in the parent, naming what the policy keeps: the child would

@@ -60,10 +60,18 @@ static void child(const EnforcePlan *ep, const char *exe, char *const *argv, int
 {
     RunFailure f;
     memset(&f, 0, sizeof f);
-    if (!run_enforce(ep, &f))
+    /* first, while the child may still write to the cgroup and raise limits */
+    int e = cgroup_join(&ep->cg);
+    if (e) {
+        snprintf(f.code, sizeof f.code, "E1110");
+        snprintf(f.msg, sizeof f.msg, "polc run: cannot move CMD into its cgroup: %s", strerror(e));
+        snprintf(f.help, sizeof f.help, "CMD was not started");
+        child_fail(fd, &f);
+    }
+    if (!rlimits_apply(ep->p, &f) || !run_enforce(ep, &f))
         child_fail(fd, &f);
     execv(exe, argv);
-    int e = errno;
+    e = errno;
     snprintf(f.code, sizeof f.code, "E1109");
     snprintf(f.msg, sizeof f.msg, "polc run: cannot execute `%s`: %s", exe, strerror(e));
     /* the parent checked that the seccomp rules allow execve */
@@ -176,6 +184,9 @@ static int complain_wait(const Policy *p, ComplainOptions *co, DiagEngine *diag,
     return exit_status(st);
 }
 
+static int launch_and_wait(const Policy *p, const RunOptions *opt, ComplainOptions *co, DiagEngine *diag,
+                           EnforcePlan *ep, LlPlan *judged, const char *exe, char *const *argv);
+
 static pid_t child_pid;
 static void forward(int sig)
 {
@@ -203,6 +214,7 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
     ComplainOptions *co = opt->complain ? opt->complain : p->mode.complain ? &mode_complain : NULL;
     RunOptions o = *opt;
     o.complain = co;
+    o.launcher = true;
     EnforcePlan ep;
     (void)run_prepare(p, &o, diag, bpf, bpf_len, &ep);
     const char *exe = NULL;
@@ -231,6 +243,20 @@ int run_launch(const Policy *p, const RunOptions *opt, DiagEngine *diag, const v
         (void)write_bpf(opt->write_bpf, ep.bpf, ep.bpf_len, diag);
     if (diag->nerrors != errs)
         return -1;
+    /* the last step that can refuse: the limits are in place before CMD exists */
+    if (!cgroup_create(&ep.cg, p, diag))
+        return -1;
+    int status = launch_and_wait(p, opt, co, diag, &ep, &judged, exe, argv);
+    cgroup_remove(&ep.cg);
+    return status;
+}
+
+/* Fork, confine and exec CMD in the child; wait for it in the parent. */
+static int launch_and_wait(const Policy *p, const RunOptions *opt, ComplainOptions *co, DiagEngine *diag,
+                           EnforcePlan *ep_, LlPlan *judged_, const char *exe, char *const *argv)
+{
+    EnforcePlan ep = *ep_;
+    LlPlan judged = *judged_;
     if (diag->nwarnings) {
         /* W0011 (an accepted widening): said before CMD starts */
         char *t = diag_render_text(diag, opt->color);

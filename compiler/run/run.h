@@ -34,6 +34,9 @@ typedef struct RunOptions {
     /* polc learn --run: every syscall notifies and goes to these hooks
      * (complain.h); nothing is judged or reported */
     const struct SuperviseHooks *record;
+    /* set by run_launch: a launcher can put CMD in a cgroup of its own;
+     * polc_apply_self cannot, and refuses a resources section (E1110) */
+    bool launcher;
 } RunOptions;
 
 /* One Landlock rule: a path opened O_PATH in the parent, and its rights.
@@ -101,6 +104,43 @@ bool caps_need_userns(uint64_t keep);
 /* In the child: a new user namespace mapping the invoker's uid and gid. */
 bool caps_enter_userns(RunFailure *f);
 
+/* The resources section's cgroup limits (cgroup.c). One directory per
+ * hierarchy the limits need: the cgroup polc runs in (parent) and the one
+ * it creates for CMD (path, empty until created). */
+typedef struct CgDir {
+    char parent[4096];
+    char path[4160];
+    bool v2;
+    char what[64];  /* the entries it enforces, for messages: `pids`, `memory, cpus` */
+    Span span;      /* the first of them */
+} CgDir;
+
+typedef struct CgPlan {
+    bool used;
+    size_t ndirs;
+    CgDir dirs[3];
+    int pids, memory, cpu; /* the slot of dirs each controller is in; -1: not used */
+} CgPlan;
+
+/* In the parent: where pids, memory, memory-swap and cpus go on this host
+ * (v1 or v2, read at run time), or false with E1110 naming each entry that
+ * cannot be enforced. Creates nothing. */
+bool cgroup_plan(const Policy *p, DiagEngine *diag, CgPlan *out);
+/* In the parent, just before forking: create the cgroups and write the
+ * limits; false with E1110 (and nothing left behind). */
+bool cgroup_create(CgPlan *plan, const Policy *p, DiagEngine *diag);
+/* In the child: move into them. 0, or an errno value. */
+int cgroup_join(const CgPlan *plan);
+/* Once CMD has exited: kill what is left in the cgroups, remove them. */
+void cgroup_remove(CgPlan *plan);
+
+/* The resources section's rlimits (rlimits.c): nofile and nproc. In the
+ * parent, whether the invoker may set them and the kernel will apply them
+ * (E1111; userns: CMD runs in a user namespace of its own); in the child,
+ * set them. */
+bool rlimits_check(const Policy *p, DiagEngine *diag, bool userns);
+bool rlimits_apply(const Policy *p, RunFailure *f);
+
 /* User and group (ids.c): setgroups, then gid, then uid, in the child. */
 bool ids_change(const Policy *p, RunFailure *f);
 
@@ -115,6 +155,7 @@ typedef struct EnforcePlan {
     /* complain mode: the filter is loaded with SECCOMP_FILTER_FLAG_NEW_LISTENER
      * (its USER_NOTIF actions go to polc's supervisor, supervise.c) */
     bool notify_listener;
+    CgPlan cg;                 /* the resources section's cgroup (polc run only) */
 } EnforcePlan;
 
 /* no_new_privs is set: the policy says so, or CMD keeps no CAP_SYS_ADMIN to

@@ -106,8 +106,12 @@ void polc_set_verify_libseccomp(polc_ctx *ctx, int on);
  *                  Profiles Operator SeccompProfile plus the Pod using it);
  *   "profile-dir"  directory of the seccomp localhostProfile, relative to the
  *                  kubelet's seccomp root (default: none);
- *   "image"        the Pod's container image (default: a placeholder);
- *   "namespace"    the SPO form's namespace (default: "default").
+ *   "image"        the Pod's container image (the pod and spo forms need it:
+ *                  without it they are refused, E0920);
+ *   "namespace"    the SPO form's namespace (default: "default");
+ *   "node-limits"  "yes": the nodes enforce the resources a Pod cannot say per
+ *                  container (pids, memory-swap, nofile, nproc), as the
+ *                  output's comment lists; "no" (the default): refused, E0921.
  * A bad name or value is a usage error (E0906). */
 polc_status polc_set_k8s_option(polc_ctx *ctx, const char *name, const char *value);
 /* Weight the BPF number dispatch by how often each syscall is made: a file of

@@ -29,6 +29,7 @@ TOKEN_RES = [
     ("comment", re.compile(r"#[^\n]*")),
     ("word", re.compile(r"[A-Za-z_][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*")),
     ("group", re.compile(r"@[A-Za-z0-9_]+(-[A-Za-z0-9_]+)*")),
+    ("size", re.compile(r"[0-9]+\.[0-9]+[A-Za-z]+")),  # `1.5GiB` (resources)
     ("version", re.compile(r"[0-9]+\.[0-9]+(\.[0-9]+)?")),
     ("number", re.compile(r"[0-9][0-9A-Za-z_]*")),
     ("string", re.compile(r'"([^"\\\n]|\\.)*"')),

@@ -17,8 +17,8 @@ trap 'rm -rf "$work"' EXIT
 "$polc" "$policy" -o "$work/out" 2>>"$work/stderr" || { cat "$work/stderr"; exit 1; }
 # The Kubernetes back end's other forms (the default run writes the snippet).
 for form in pod spo; do
-    "$polc" --target k8s --k8s-form "$form" "$policy" -o "$work/$form" 2>/dev/null || {
-        "$polc" --target k8s --k8s-form "$form" "$policy" -o "$work/$form"; exit 1; }
+    "$polc" --target k8s --k8s-form "$form" --k8s-image "example.invalid/$name:latest" "$policy" -o "$work/$form" 2>/dev/null || {
+        "$polc" --target k8s --k8s-form "$form" --k8s-image "example.invalid/$name:latest" "$policy" -o "$work/$form"; exit 1; }
     mv "$work/$form/$name.k8s.yaml" "$work/$name.k8s-$form.yaml"
 done
 # Examples must be clean, except for the Kubernetes back end's Pod Security

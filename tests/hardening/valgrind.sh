@@ -40,8 +40,8 @@ for pol in "$ex"/*.pol; do
     vg "compile $name" $nolsc "$pol" -o "$tmp/out"
     vg "dump-ir $name" --dump-ir "$pol" </dev/null
     vg "bpf-asm $name" --emit bpf-asm --frequency "$src/tests/semantic/freq-sample.txt" "$pol"
-    vg "k8s pod $name" $nolsc -t k8s --k8s-form pod "$pol" -o "$tmp/pod"
-    vg "k8s spo $name" $nolsc -t k8s --k8s-form spo "$pol" -o "$tmp/spo"
+    vg "k8s pod $name" $nolsc -t k8s --k8s-form pod --k8s-image "example.invalid/$name:latest" "$pol" -o "$tmp/pod"
+    vg "k8s spo $name" $nolsc -t k8s --k8s-form spo --k8s-image "example.invalid/$name:latest" "$pol" -o "$tmp/spo"
     vg "disasm $name" disasm "$tmp/out/$name.bpf"
     vg "eval $name" eval "$pol" 'socket(AF_INET, SOCK_STREAM, 0)'
     vg "dump-ast $name" --dump-ast --check "$pol"

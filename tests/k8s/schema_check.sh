@@ -27,6 +27,9 @@ for pol in "$root"/examples/*.pol "$here"/policies/*.pol "$root"/tests/podman/po
     for variant in snippet pod spo snippet:--k8s-profile-dir=profiles/polc spo:--k8s-namespace=team-a; do
         form=${variant%%:*} extra=()
         [[ $variant == *:* ]] && extra=("${variant#*:}")
+        [[ $form != snippet ]] && extra+=(--k8s-image "registry.example/$name:1.0")
+        # the resources a Pod cannot say per container: the nodes enforce them
+        extra+=(--k8s-node-limits)
         out=$work/$name-${variant//[:=\/]/_}
         "$polc" --target k8s --k8s-form "$form" "${extra[@]}" "$pol" -o "$out" 2>/dev/null ||
             { "$polc" --target k8s --k8s-form "$form" "${extra[@]}" "$pol" -o "$out"; echo "FAIL: polc $pol"; exit 1; }

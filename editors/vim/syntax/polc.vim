@@ -109,12 +109,13 @@ syn match polcArg /\<[a-z_][a-z0-9_]*\>\ze\(\s*\(==\|!=\|<=\|>=\|<[^<]\|>\|&\)\|
 
 " keywords (a keyword beats a match at the same place; later keywords win)
 syn keyword polcDeclaration arch capability const default include mode policy set
-syn keyword polcSection capabilities filesystem network process syscalls
+syn keyword polcSection capabilities filesystem network process resources syscalls
 syn keyword polcAction allow deny errno kill-process kill-thread log notify trace trap
 syn keyword polcConditional for if when
 syn keyword polcLogical and in not or
-syn keyword polcItem add all append confine drop exec group landlock-abi newer-than
-syn keyword polcItem no-new-privileges read-only reads root scope unknown user
+syn keyword polcItem add all append confine cpus drop exec group landlock-abi memory memory-swap
+syn keyword polcItem newer-than no-new-privileges nofile nproc pids read-only reads root scope
+syn keyword polcItem unknown user
 " kill, read and write are syscalls, except as an action or before a path
 syn match polcAction /\<kill\>\ze\s\+[@A-Za-z_(]/
 syn match polcItem /\<\(read\|write\)\>\ze\s\+[/"]/

@@ -5,8 +5,9 @@
 //
 // Every YAML document is read the way Kubernetes reads YAML (YAML 1.1: `on`,
 // `yes`, `no` are booleans), then checked:
-//   - a bare `securityContext:` mapping (the snippet form) against
-//     io.k8s.api.core.v1.SecurityContext, a `kind: Pod` against
+//   - a bare `securityContext:` mapping (the snippet form, with `resources:`
+//     beside it when the policy has limits) against
+//     io.k8s.api.core.v1.SecurityContext and ResourceRequirements, a `kind: Pod` against
 //     io.k8s.api.core.v1.Pod: kubernetes-models' validators, which ajv
 //     compiled from the upstream OpenAPI schema (types, enums, required
 //     fields, int64 ranges), plus a strict pass that rejects any field the
@@ -21,7 +22,7 @@ const fs = require("fs");
 const path = require("path");
 const YAML = require("yaml");
 const Ajv = require("ajv");
-const { Pod, SecurityContext } = require("kubernetes-models/v1");
+const { Pod, SecurityContext, ResourceRequirements } = require("kubernetes-models/v1");
 
 const MODELS = path.dirname(require.resolve("kubernetes-models/package.json"));
 const NODE_MODULES = path.dirname(MODELS);
@@ -141,10 +142,14 @@ function checkDocument(doc, where) {
     return errors;
   }
   const keys = Object.keys(doc);
-  if (keys.length !== 1 || keys[0] !== "securityContext")
+  if (!keys.includes("securityContext") || keys.some((k) => k !== "securityContext" && k !== "resources"))
     return [`${where}: neither a Pod, a SeccompProfile nor a bare securityContext (keys: ${keys.join(", ")})`];
   errors.push(...modelErrors(SecurityContext, doc.securityContext, `${where}/securityContext`));
   strict(doc.securityContext, path.join(MODELS, "v1/SecurityContext.d.ts"), `${where}/securityContext`, errors);
+  if ("resources" in doc) {
+    errors.push(...modelErrors(ResourceRequirements, doc.resources, `${where}/resources`));
+    strict(doc.resources, path.join(MODELS, "v1/ResourceRequirements.d.ts"), `${where}/resources`, errors);
+  }
   return errors;
 }
 
