@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# A shipped example under a real container engine (issue 16): Debian's
+# package of the program in an image built with mmdebstrap
+# (tests/common/debian_rootfs.sh, cached), run with the example's whole
+# policy: its seccomp profile (polc's Docker JSON), capabilities, read-only
+# root with a tmpfs on each write path, no-new-privileges. The program
+# starts, serves requests from a second container in its network namespace,
+# reloads (SIGHUP) where it has a reload, stops cleanly on SIGTERM; then a
+# probe in the program's place (sysprobe bind-mounted over its binary) sees
+# the calls the policy denies fail as it says.
+#
+#   engine_case.sh POLC SYSPROBE EXAMPLE podman|docker
+#
+# podman runs with runc (podman_env.sh), Docker is Debian's 20.10 through a
+# private dockerd (dockerd_env.sh). Exit 0 pass, 1 fail, 77 the engine cannot
+# run here (1 when CI=true).
+set -u
+polc=$1 SYSPROBE=$(realpath "$2") example=$3 engine=$4
+export SYSPROBE
+here=$(cd "$(dirname "$0")" && pwd)
+examples=$(cd "$here/../../examples" && pwd)
+. "$here/../common/debian_rootfs.sh"
+case $engine in
+podman) . "$here/../podman/podman_env.sh" ;;
+docker) . "$here/../docker/dockerd_env.sh" ;;
+*) echo "usage: $0 POLC SYSPROBE EXAMPLE podman|docker" >&2; exit 2 ;;
+esac
+fail=0
+failmsg() { echo "FAIL $example/$engine: $*" >&2; fail=1; }
+skip() {
+    if [[ ${CI:-} == true ]]; then echo "FAIL (CI=true): $*" >&2; exit 1; fi
+    echo "SKIP: $*"; exit 77
+}
+W=$(mktemp -d "${TMPDIR:-/tmp}/polc-example.XXXXXX") || exit 1
+cleanup() {
+    if [[ $engine == podman ]]; then podman_env_teardown; else docker_env_teardown; fi
+    rm -rf "$W"
+}
+trap cleanup EXIT
+t0=$SECONDS
+eng() { if [[ $engine == podman ]]; then polc_podman "$@"; else polc_docker "$@"; fi; }
+if [[ $engine == podman ]]; then
+    podman_available || skip "podman: $POLC_PODMAN_WHY"
+else
+    docker_available || skip "docker: $POLC_DOCKER_WHY"
+fi
+
+"$polc" -t docker "$examples/$example.pol" -o "$W" 2>"$W/polc.err" || { cat "$W/polc.err"; exit 1; }
+profile=$W/$example.seccomp.json
+
+image() { # NAME PACKAGES...: the cached Debian root file system, imported
+    local name=$1 tarball
+    shift
+    tarball=$(debian_rootfs "$name" "$@") || { failmsg "no root file system for $name"; exit 1; }
+    eng import "$tarball" "polc-$name:latest" >/dev/null || { failmsg "$engine import $tarball"; exit 1; }
+}
+
+# the host pid of a container's first process
+host_pid() { eng inspect -f '{{.State.Pid}}' "$1"; }
+
+# the probe: NAME=(PROBE EXPECT) pairs, run in BINARY's place under the policy
+probe() { # BINARY RUN-ARGS... -- PROBE|EXPECT...
+    local bin=$1 args=() probes=() want=()
+    shift
+    while [[ $1 != -- ]]; do args+=("$1"); shift; done
+    shift
+    local p
+    for p in "$@"; do probes+=("${p%%|*}"); want+=("${p#*|}"); done
+    eng run --rm --network none "${args[@]}" -v "$SYSPROBE:$bin:ro" "$IMG" "$bin" -m "${probes[@]}" \
+        2>"$W/probe.err" | sed 's/^ok [0-9]*$/ok FD/' >"$W/probe.out"
+    printf '%s\n' "${want[@]}" >"$W/probe.want"
+    diff -u "$W/probe.want" "$W/probe.out" >"$W/probe.diff" ||
+        failmsg "probe: $(cat "$W/probe.diff" "$W/probe.err")"
+}
+
+case_nginx() {
+    image nginx nginx-light curl procps
+    IMG=localhost/polc-nginx:latest
+    [[ $engine == docker ]] && IMG=polc-nginx:latest
+    # the example's whole policy as flags (docs/examples.md)
+    local run=(--security-opt "seccomp=$profile" --security-opt no-new-privileges
+        --cap-drop ALL --cap-add NET_BIND_SERVICE --cap-add SETUID --cap-add SETGID --cap-add CHOWN
+        --read-only)
+    if [[ $engine == podman ]]; then
+        # podman's --read-only mounts a tmpfs on /run; notmpcopyup: the
+        # image's 0640 www-data logs would not open for a root without
+        # CAP_DAC_OVERRIDE
+        run+=(--tmpfs /var/lib/nginx:rw,notmpcopyup --tmpfs /var/log/nginx:rw,notmpcopyup)
+    else
+        run+=(--tmpfs /var/lib/nginx:rw --tmpfs /var/log/nginx:rw --tmpfs /run:rw)
+    fi
+    eng run -d --name polc-nginx --network none "${run[@]}" "$IMG" nginx -g 'daemon off;' >/dev/null ||
+        { failmsg "the container did not start"; return; }
+    local i code=000
+    for i in $(seq 100); do
+        code=$(eng run --rm --network container:polc-nginx "$IMG" curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1/ 2>/dev/null)
+        [[ $code == 200 ]] && break
+        [[ $(eng inspect -f '{{.State.Running}}' polc-nginx) == true ]] || break
+        sleep 0.2
+    done
+    if [[ $code != 200 ]]; then
+        failmsg "nginx did not serve GET / ($code); its log: $(eng logs polc-nginx 2>&1 | tail -5)"
+        eng rm -f polc-nginx >/dev/null 2>&1
+        return
+    fi
+    echo "ok nginx serves GET / under $engine ($((SECONDS - t0)) s)"
+    local master
+    master=$(host_pid polc-nginx)
+    grep -q "^CapEff:.*00000000000004c1$" "/proc/$master/status" ||
+        failmsg "master's capabilities: $(grep CapEff "/proc/$master/status")"
+    grep -q '^NoNewPrivs:.*1' "/proc/$master/status" || failmsg "no_new_privs is not set"
+    grep -q '^Seccomp:.*2' "/proc/$master/status" || failmsg "no seccomp filter"
+    [[ $(ps -o user= --ppid "$master" | sort -u) == www-data || $(ps -o uid= --ppid "$master" | sort -u | tr -d ' ') == 33 ]] ||
+        failmsg "workers are not www-data: $(ps -o user= --ppid "$master")"
+    local before after
+    before=$(pgrep -P "$master" | sort)
+    eng kill --signal HUP polc-nginx >/dev/null
+    for i in $(seq 50); do
+        after=$(pgrep -P "$master" | sort)
+        [[ -n $after ]] && ! grep -qxF -f <(printf '%s\n' "$before") <<<"$after" && break
+        sleep 0.1
+    done
+    [[ -n $after ]] && ! grep -qxF -f <(printf '%s\n' "$before") <<<"$after" ||
+        failmsg "SIGHUP did not replace the workers"
+    code=$(eng run --rm --network container:polc-nginx "$IMG" curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1/)
+    [[ $code == 200 ]] || failmsg "GET / after SIGHUP gave $code"
+    eng stop -t 10 polc-nginx >/dev/null
+    local rc
+    rc=$(eng inspect -f '{{.State.ExitCode}}' polc-nginx)
+    [[ $rc == 0 ]] || failmsg "exit status $rc after SIGTERM"
+    eng logs polc-nginx 2>&1 | grep -E '\[(emerg|alert|crit|error)\]' | sed 's/^/error log: /' | while read -r l; do failmsg "$l"; done
+    eng rm -f polc-nginx >/dev/null
+    echo "ok nginx reloads and stops cleanly under $engine ($((SECONDS - t0)) s)"
+    probe /usr/sbin/nginx "${run[@]}" -- \
+        "socket 2 1 0|ok FD" "socket 17 3 0|err EPERM 1" "socket 16 3 0|err EPERM 1" \
+        "socket 1 2 0|err EACCES 13" "unshare 0x10000000|err EPERM 1" \
+        "clone 0x10000000 0 0 0 0|err EPERM 1" "ioctl 0 0x5412 0|err EPERM 1" \
+        "mount s:none s:/tmp s:tmpfs 0 0|err EPERM 1" "memfd_create s:x 0|err ENOSYS 38" \
+        "ptrace 0 1 0 0|killed SIGSYS" "openat -100 s:/etc/polc-probe 0x41 0644|err EROFS 30" \
+        "openat -100 s:/var/log/nginx/probe 0x41 0644|ok FD"
+}
+
+"case_$example"
+[[ $fail == 0 ]] && echo "PASS $example under $engine ($((SECONDS - t0)) s)"
+exit "$fail"
