@@ -53,6 +53,7 @@ polc_status polc_diff(polc_ctx *old_ctx, polc_ctx *new_ctx, const polc_diff_opti
     d.old_label = opts && opts->old_label ? opts->old_label : "old";
     d.new_label = opts && opts->new_label ? opts->new_label : "new";
     d.exact = opts && opts->exact;
+    d.verbose = opts && opts->verbose;
     if (!diff_policies(old_ctx, new_ctx, &d))
         return POLC_EINPUT;
     StrBuf sb;

@@ -24,6 +24,18 @@ int diff_action_tier(Action a);
 DiffClass diff_classify(Action from, Action to);
 const char *diff_class_name(DiffClass c);
 
+/* What decided one side of a change (docs/diff.md, "Which rules"). */
+typedef struct DiffRuleRef {
+    const char *kind; /* "rule", "default", "profile-entry", "profile-default" */
+    const char *at;   /* "new.pol:7", "moby.json: syscalls[12]", "the default (old.pol:3)" */
+    const char *text; /* the rule's source line, trimmed; NULL for the others */
+} DiffRuleRef;
+
+typedef struct DiffRules {
+    const DiffRuleRef *items;
+    size_t len;
+} DiffRules;
+
 typedef struct SyscallChange {
     ArchId arch;
     const char *name;
@@ -38,6 +50,9 @@ typedef struct SyscallChange {
     const int *caps;
     int ncaps;
     const uint8_t *scenarios;
+    DiffRules old_by, new_by; /* the rules that decide the region on each side */
+    const char *danger;       /* why the call is dangerous (lint's table), NULL: not */
+    const char *group;        /* the stdlib group it is shown under, "other": none */
 } SyscallChange;
 
 typedef struct ArchChange {
@@ -72,6 +87,7 @@ typedef struct PolicyDiff {
     const char *artifact_note;   /* e.g. "NEW is a BPF program" */
     bool fixed_caps;             /* a BPF program: one capability set */
     bool exact;                  /* polc verify: every change is a SARIF result */
+    bool verbose;                /* text: every change of a group, not the first DIFF_GROUP_SHOWN */
     uint64_t caps;               /* that set (the policy side's effective set) */
 } PolicyDiff;
 
@@ -81,6 +97,17 @@ bool diff_policies(polc_ctx *old_ctx, polc_ctx *new_ctx, PolicyDiff *out);
 /* scenarios.c: the scenarios (bit i = caps[i] present) where in[] is 1, as
  * "with A, without B" alternatives (malloc'd); NULL when in[] is all ones. */
 char *diff_scenario_text(const polc_ctx *ctx, const int *caps, int ncaps, const uint8_t *in);
+/* diff_rules.c: rule ids (or IR_RULE_DEFAULT) of ctx deciding the calls of
+ * sys in region (false: every call) on arch with action act, as the
+ * reviewer reads them. */
+struct RegionOf;
+DiffRules diff_rule_refs(const polc_ctx *ctx, ArchId arch, const char *sys, Action act, const int *ids, size_t n,
+                         const struct RegionOf *rof, Dnf region);
+/* diff_groups.c: where a change is shown: danger (c->danger) and group */
+void diff_group_changes(PolicyDiff *d);
+/* the fixed order of the groups (docs/diff.md), NULL-terminated, "other" last */
+extern const char *const diff_group_order[];
+#define DIFF_GROUP_SHOWN 8
 /* diff_model.c */
 void diff_model(polc_ctx *old_ctx, polc_ctx *new_ctx, PolicyDiff *out);
 void diff_add_item(PolicyDiff *d, Arena *a, const char *section, const char *item, const char *from,
