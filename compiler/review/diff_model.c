@@ -74,6 +74,32 @@ static DiffClass fs_added_class(const FsRule *r, bool root_writable, bool confin
     }
 }
 
+/* The part of a glob before its first wildcard. A path both globs match
+ * starts with both parts, so one is a prefix of the other: when neither
+ * is, the globs never meet. */
+static bool may_meet(const char *a, const char *b)
+{
+    size_t la = strcspn(a, "*?[{"), lb = strcspn(b, "*?[{");
+    return strncmp(a, b, la < lb ? la : lb) == 0;
+}
+
+/* Whether ctx already lets the container write everywhere path may name:
+ * its root is writable and none of its `read` (read-only) or `deny` rules
+ * may meet path. Sound, not exact: globs are not compared further. */
+static bool writable_in(const polc_ctx *ctx, const char *path)
+{
+    if (ctx->policy.fs.read_only_root)
+        return false;
+    for (size_t i = 0; i < ctx->policy.fs.rules.len; i++) {
+        const FsRule *r = &ctx->policy.fs.rules.items[i];
+        if ((r->access == FS_READ || r->access == FS_DENY) && may_meet(r->path, path))
+            return false;
+    }
+    return true;
+}
+
+static bool grants_write(const FsRule *r) { return r->access == FS_WRITE || r->access == FS_APPEND; }
+
 static DiffClass opposite(DiffClass c) { return c == DIFF_WIDENED ? DIFF_NARROWED : c == DIFF_NARROWED ? DIFF_WIDENED : c; }
 
 typedef struct FsChange {
@@ -104,6 +130,10 @@ static void diff_fs(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
         const FsRule *r = &n->policy.fs.rules.items[i];
         FsChange c = {fs_text(A, r), true,
                       fs_added_class(r, !n->policy.fs.read_only_root, n->policy.fs.confine_reads)};
+        /* a write path OLD could already write to (its root was writable)
+         * grants nothing new, whatever NEW's root */
+        if (grants_write(r) && writable_in(o, r->path))
+            c.cls = DIFF_OTHER;
         bool dup = false;
         for (size_t k = 0; k < ch.len && !dup; k++)
             dup = !strcmp(ch.items[k].text, c.text);
@@ -115,6 +145,9 @@ static void diff_fs(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
         const FsRule *r = &o->policy.fs.rules.items[i];
         FsChange c = {fs_text(A, r), false,
                       opposite(fs_added_class(r, !n->policy.fs.read_only_root, n->policy.fs.confine_reads))};
+        /* a write path dropped where NEW's root is writable takes nothing away */
+        if (grants_write(r) && writable_in(n, r->path))
+            c.cls = DIFF_OTHER;
         bool dup = false;
         for (size_t k = added; k < ch.len && !dup; k++)
             dup = !strcmp(ch.items[k].text, c.text);
