@@ -26,9 +26,9 @@ polc_status polc_compile_any(polc_ctx *ctx, const char *path)
         char *pol = polc_lift_bpf(ctx, path);
         if (!pol)
             return POLC_EINPUT;
+        ctx->artifact = "BPF program"; /* before compiling: no warnings meant for an author (W0006) */
         polc_status st = polc_compile_buffer(ctx, arena_printf(&ctx->arena, "%s (lifted)", path), pol, strlen(pol));
         free(pol);
-        ctx->artifact = "BPF program";
         return st;
     }
     ctx->artifact = "seccomp profile";
