@@ -413,6 +413,9 @@ bool diff_policies(polc_ctx *octx, polc_ctx *nctx, PolicyDiff *out)
         out->default_from = octx->policy.ir->default_action;
         out->default_to = nctx->policy.ir->default_action;
         out->counts[diff_classify(out->default_from, out->default_to)]++;
+        static const int dflt[] = {IR_RULE_DEFAULT};
+        out->default_old_by = diff_rule_refs(octx, ARCH__COUNT, "", out->default_from, dflt, 1, NULL, dnf_false());
+        out->default_new_by = diff_rule_refs(nctx, ARCH__COUNT, "", out->default_to, dflt, 1, NULL, dnf_false());
     }
     if (!action_eq(unknown_action(octx), unknown_action(nctx)) &&
         (octx->policy.ir->has_unknown || nctx->policy.ir->has_unknown)) {

@@ -214,6 +214,11 @@ void diff_render_text(const PolicyDiff *d, bool color, StrBuf *sb)
     if (d->default_changed) {
         sb_printf(sb, "default: %s -> %s", act(d, d->default_from), act(d, d->default_to));
         tag(sb, p, diff_classify(d->default_from, d->default_to));
+        sb_puts(sb, "  OLD: ");
+        rules_text(&d->default_old_by, sb);
+        sb_puts(sb, "; NEW: ");
+        rules_text(&d->default_new_by, sb);
+        sb_putc(sb, '\n');
     }
     if (d->unknown_changed) {
         sb_printf(sb, "numbers polc's tables do not know: %s -> %s", act(d, d->unknown_from), act(d, d->unknown_to));
@@ -239,6 +244,8 @@ void diff_render_text(const PolicyDiff *d, bool color, StrBuf *sb)
             sb_printf(sb, "  - %s", c->item);
         else
             sb_printf(sb, "  %s: %s -> %s", c->item, c->from, c->to);
+        if (c->at)
+            sb_printf(sb, " (%s)", c->at);
         tag(sb, p, c->cls);
     }
     sb_printf(sb, "summary: %zu widened, %zu narrowed, %zu other", d->counts[DIFF_WIDENED], d->counts[DIFF_NARROWED],
@@ -296,7 +303,13 @@ void diff_render_json(const PolicyDiff *d, StrBuf *sb)
     for (int c = DIFF_WIDENED; c <= DIFF_OTHER; c++)
         json_object_object_add(sum, diff_class_name((DiffClass)c), json_object_new_int64((int64_t)d->counts[c]));
     json_object_object_add(root, "summary", sum);
-    json_object_object_add(root, "default", d->default_changed ? jchange(d, d->default_from, d->default_to) : NULL);
+    json_object *dflt = NULL;
+    if (d->default_changed) {
+        dflt = jchange(d, d->default_from, d->default_to);
+        json_object_object_add(dflt, "old_rules", jrules(&d->default_old_by));
+        json_object_object_add(dflt, "new_rules", jrules(&d->default_new_by));
+    }
+    json_object_object_add(root, "default", dflt);
     json_object_object_add(root, "unknown_numbers",
                            d->unknown_changed ? jchange(d, d->unknown_from, d->unknown_to) : NULL);
     json_object *arches = json_object_new_array();
@@ -342,6 +355,7 @@ void diff_render_json(const PolicyDiff *d, StrBuf *sb)
             json_object_object_add(o, "class", json_object_new_string(diff_class_name(c->cls)));
             json_object_object_add(o, "from", jstr_or_null(c->from));
             json_object_object_add(o, "to", jstr_or_null(c->to));
+            json_object_object_add(o, "at", jstr_or_null(c->at));
             json_object_array_add(arr, o);
         }
         json_object_object_add(root, sections[s], arr);

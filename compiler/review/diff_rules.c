@@ -113,7 +113,7 @@ DiffRules diff_rule_refs(const polc_ctx *ctx, ArchId arch, const char *sys, Acti
     Arena *A = (Arena *)&ctx->arena;
     RefVec out = {0};
     Witnesses w = {.n = 0};
-    for (size_t t = 0; ctx->profile_name && t < region.n && w.n < MAX_WITNESSES; t++)
+    for (size_t t = 0; ctx->profile_name && rof && t < region.n && w.n < MAX_WITNESSES; t++)
         if (region_term_witness(rof, &region.terms[t], w.args[w.n]))
             w.n++;
     for (size_t i = 0; i < n; i++) {

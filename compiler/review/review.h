@@ -68,6 +68,7 @@ typedef struct ItemChange {
     const char *item;    /* "NET_ADMIN", "write /tmp/x", "inet6 stream", "user" */
     const char *from, *to;
     DiffClass cls;
+    const char *at; /* the statement behind it (file:line), filesystem only; NULL: none */
 } ItemChange;
 
 typedef struct PolicyDiff {
@@ -75,6 +76,7 @@ typedef struct PolicyDiff {
     const char *old_label, *new_label;
     bool default_changed;
     Action default_from, default_to;
+    DiffRules default_old_by, default_new_by; /* the `default` statements */
     bool unknown_changed; /* numbers polc's tables do not know */
     Action unknown_from, unknown_to;
     VEC(ArchChange) arches;
