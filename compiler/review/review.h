@@ -4,6 +4,8 @@
  *   diff.c        syscall decisions: per arch, syscall, capability scenario
  *                 and argument region, what OLD and NEW decide differently
  *   scenarios.c   a set of capability scenarios as short text
+ *   diff_rules.c  the rules behind a change, as file:line or profile entry
+ *   diff_groups.c where a change is shown: dangerous calls, stdlib groups
  *   diff_model.c  capabilities, filesystem, network, process
  *   diff_render.c the diff as text or JSON (docs/diff.md)
  *   graph.c       the decision structure as Graphviz dot
