@@ -72,6 +72,18 @@ typedef struct FrontState {
     StrMap consts, caps, sets;       /* name -> ConstDef / CapDef / SetDef */
 } FrontState;
 
+/* One syscalls[] entry of an imported profile (see polc_ctx.profile_entries). */
+typedef struct ProfileEntry {
+    size_t index;              /* in the profile's syscalls[] */
+    const char *const *names;  /* the syscall names it lists */
+    size_t nnames;
+    Action action;
+    uint32_t arch_mask;        /* the target arches it applies to */
+    const struct ImpCond *conds; /* its args conditions (import/import.h) */
+    size_t nconds;
+    bool conds_or;             /* runc: each condition is its own rule */
+} ProfileEntry;
+
 struct polc_ctx {
     Arena arena;
     SourceMap sm;
@@ -84,6 +96,12 @@ struct polc_ctx {
      * or "BPF program". It states only the syscalls section, so diff and
      * verify leave the other sections out (docs/diff.md). NULL: a policy. */
     const char *artifact;
+    /* A seccomp profile read by polc_compile_any: its file name and its
+     * syscalls[] entries as import kept them, so that diff names the entry
+     * behind a decision (`moby.json: syscalls[12]`) rather than a line of
+     * the generated policy. */
+    const char *profile_name;
+    VEC(ProfileEntry) profile_entries;
     /* The Docker profile, built and validated once: the Docker target writes
      * it and the Kubernetes target refers to it or embeds it (driver.c). */
     struct {

@@ -12,12 +12,14 @@
 
 static const char DIFF_USAGE[] =
     "usage: polc diff OLD NEW [--format text|json] [--diagnostics-format text|sarif]\n"
-    "                 [--color WHEN] [--arch LIST]\n"
+    "                 [--color WHEN] [--arch LIST] [--verbose]\n"
     "\n"
     "What NEW decides differently from OLD, computed on both compiled policies:\n"
     "per arch, the syscalls and argument regions whose action changes (widened\n"
-    "first, then narrowed, then other changes), capabilities, filesystem and\n"
-    "network rules, user, no-new-privileges, read-only root. OLD and NEW are\n"
+    "first, then narrowed, then other changes; in each, the dangerous calls\n"
+    "first, then by stdlib group), each with the rules that decide it on both\n"
+    "sides (file:line), then capabilities, filesystem and network rules,\n"
+    "user, no-new-privileges, read-only root. OLD and NEW are\n"
     "policies (.pol) or any profile polc import reads (Docker/moby JSON, OCI,\n"
     "Security Profiles Operator) or a raw seccomp BPF program (NAME.bpf); with\n"
     "such an artifact only the syscalls are compared. See docs/diff.md.\n"
@@ -32,6 +34,8 @@ static const char DIFF_USAGE[] =
     "                            colour the text form (auto: when stdout is a tty)\n"
     "      --arch LIST           compare these arches, e.g. x86_64,x32 (overrides\n"
     "                            both sides' `arch`)\n"
+    "  -v, --verbose             list every change of a group (text form; without\n"
+    "                            it, a group shows 8 and counts the rest)\n"
     "  -I DIR                    search DIR for include <...>\n"
     "  -h, --help                print this help\n"
     "\n"
@@ -84,15 +88,16 @@ int polc_cmd_diff(int argc, char **argv)
         {"color", required_argument, NULL, OPT_COLOR},
         {"arch", required_argument, NULL, OPT_ARCH},
         {"diagnostics-format", required_argument, NULL, OPT_DIAG_FMT},
+        {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    int json = 0, sarif = 0, color = -1, c, nincludes = 0;
+    int json = 0, sarif = 0, color = -1, c, nincludes = 0, verbose = 0;
     const char *arch = NULL;
     const char *includes[64];
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "I:h", LONG_OPTS, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "I:hv", LONG_OPTS, NULL)) != -1) {
         switch (c) {
         case OPT_FORMAT:
             if (strcmp(optarg, "json") == 0)
@@ -128,8 +133,9 @@ int polc_cmd_diff(int argc, char **argv)
             }
             includes[nincludes++] = optarg;
             break;
+        case 'v': verbose = 1; break;
         case 'h': fputs(DIFF_USAGE, stdout); return 0;
-        default: cli_option_error("polc diff", argv[optind - 1], optopt, "I:h", LONG_OPTS); return 2;
+        default: cli_option_error("polc diff", argv[optind - 1], optopt, "I:hv", LONG_OPTS); return 2;
         }
     }
     if (argc - optind != 2) {
@@ -158,7 +164,7 @@ int polc_cmd_diff(int argc, char **argv)
         polc_free(new_ctx);
         return 2;
     }
-    polc_diff_options o = {json, color, old_path, new_path, sarif, 0};
+    polc_diff_options o = {json, color, old_path, new_path, sarif, 0, verbose};
     char *report = NULL;
     int wider = 0;
     polc_status st = polc_diff(old_ctx, new_ctx, &o, &report, &wider);

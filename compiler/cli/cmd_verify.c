@@ -136,7 +136,7 @@ int polc_cmd_verify(int argc, char **argv)
             code = 2;
             continue;
         }
-        polc_diff_options o = {0, 0, policy, argv[i], sarif, 1};
+        polc_diff_options o = {0, 0, policy, argv[i], sarif, 1, 1};
         char *report = NULL;
         int differs = 0;
         polc_status st = polc_diff(pctx, dctx, &o, &report, &differs);

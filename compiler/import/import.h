@@ -26,7 +26,7 @@ typedef struct ImpAction {
     uint32_t data;
 } ImpAction;
 
-typedef struct ImpCond {
+typedef struct ImpCond { /* struct tag: compile.h's ProfileEntry points at these */
     unsigned index;
     int op;
     uint64_t value, value2; /* MASKED_EQ: value = mask, value2 = datum */

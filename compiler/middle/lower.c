@@ -513,7 +513,9 @@ bool lower_policy(polc_ctx *ctx)
             diag_note(&ctx->diag, g, SPAN_NONE, "the rule has no effect");
             continue;
         }
-        if (r->contributes && lw.covered_by[r->id] >= 0 && r->action.kind == ACT_ALLOW) {
+        /* about the author's own rules: a profile diff or verify imported is
+         * not source anyone edits (polc_ctx.artifact) */
+        if (r->contributes && lw.covered_by[r->id] >= 0 && r->action.kind == ACT_ALLOW && !ctx->artifact) {
             Rule *by = ctx->policy.rules.items[lw.covered_by[r->id]];
             Diag *g = diag_warning(&ctx->diag, "W0006", r->span,
                                    "this rule changes nothing: other rules already allow every call it matches");

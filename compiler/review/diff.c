@@ -32,6 +32,9 @@ const char *diff_class_name(DiffClass c)
 typedef struct Side {
     const IrDecision *d; /* NULL: the syscall is undecided, all default */
     Action dflt;
+    /* the cases folded into the default (IrDecision.folded): of d, or of the
+     * syscall the optimizer removed (IrArch.folded); NULL: none */
+    const IrDecision *fold;
 } Side;
 
 static size_t side_cases(const Side *s) { return s->d ? s->d->cases.len : 0; }
@@ -78,12 +81,29 @@ static Dnf pair_region(CondCtx *cc, const Side *o, size_t i, const Side *n, size
     return minus_cases(cc, minus_cases(cc, dnf_true(cc), o), n);
 }
 
+typedef VEC(int) IdVec;
+
+/* Adds rule id (or IR_RULE_DEFAULT) once, kept sorted: the same rules give
+ * the same text. */
+static void id_add(Arena *A, IdVec *v, int id)
+{
+    size_t k = 0;
+    while (k < v->len && v->items[k] < id)
+        k++;
+    if (k < v->len && v->items[k] == id)
+        return;
+    VEC_PUSH(A, *v, id);
+    memmove(v->items + k + 1, v->items + k, (v->len - 1 - k) * sizeof *v->items);
+    v->items[k] = id;
+}
+
 /* One change of one syscall, before scenarios are merged. */
 typedef struct Delta {
     Action from, to;
     const char *region; /* NULL: every call */
     Dnf cond;           /* the region of the first scenario recorded */
     uint8_t *scenarios; /* 1 << ncaps flags */
+    IdVec old_by, new_by; /* the deciding rules on each side */
 } Delta;
 
 typedef VEC(Delta) DeltaVec;
@@ -111,27 +131,69 @@ static void add_cap(SysCmp *c, const IrSyscall *s)
 
 static int int_cmp(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
 
-static void record(SysCmp *c, unsigned sc, Action from, Action to, const char *region, Dnf cond)
+static void ids_merge(Arena *A, IdVec *into, const IdVec *from)
+{
+    for (size_t i = 0; i < from->len; i++)
+        id_add(A, into, from->items[i]);
+}
+
+static void record(SysCmp *c, unsigned sc, Action from, Action to, const char *region, Dnf cond,
+                   const IdVec *old_by, const IdVec *new_by)
 {
     for (size_t i = 0; i < c->deltas.len; i++) {
         Delta *d = &c->deltas.items[i];
         if (action_eq(d->from, from) && action_eq(d->to, to) &&
             ((!d->region && !region) || (d->region && region && !strcmp(d->region, region)))) {
             d->scenarios[sc] = 1;
+            ids_merge(c->A, &d->old_by, old_by);
+            ids_merge(c->A, &d->new_by, new_by);
             return;
         }
     }
-    Delta d = {from, to, region, cond, arena_alloc(c->A, (size_t)1 << c->ncaps)};
+    Delta d = {from, to, region, cond, arena_alloc(c->A, (size_t)1 << c->ncaps), {0}, {0}};
     memset(d.scenarios, 0, (size_t)1 << c->ncaps);
     d.scenarios[sc] = 1;
+    ids_merge(c->A, &d.old_by, old_by);
+    ids_merge(c->A, &d.new_by, new_by);
     VEC_PUSH(c->A, c->deltas, d);
+}
+
+/* The rules of side s that decide calls of region r in its case i: the
+ * case's rules, or for the default the folded rules (a `deny` with the
+ * default's action) whose calls meet r, else the default itself. */
+static void side_rules(SysCmp *c, const Side *s, size_t i, Dnf r, IdVec *out)
+{
+    if (i < side_cases(s)) {
+        const IrCase *k = &s->d->cases.items[i];
+        for (size_t n = 0; n < k->rules.len; n++)
+            id_add(c->A, out, k->rules.items[n]);
+        if (!k->rules.len)
+            id_add(c->A, out, IR_RULE_DEFAULT);
+        return;
+    }
+    bool any = false;
+    for (size_t f = 0; s->fold && f < s->fold->folded.len; f++) {
+        const IrCase *k = &s->fold->folded.items[f];
+        Dnf m = region_feasible(&c->rof, c->A, meet(&c->cc, r, k->cond));
+        if (c->cc.overflow) {
+            c->cc.overflow = false; /* naming is best effort; the region was exact */
+            continue;
+        }
+        if (dnf_is_false(m))
+            continue;
+        for (size_t n = 0; n < k->rules.len; n++)
+            id_add(c->A, out, k->rules.items[n]);
+        any = any || k->rules.len;
+    }
+    if (!any)
+        id_add(c->A, out, IR_RULE_DEFAULT);
 }
 
 /* Compare one capability scenario; false on a region too large to hold. */
 static bool compare_scenario(SysCmp *c, unsigned sc, Side *o, Side *n)
 {
     /* the changes of this scenario, merged per (from, to) */
-    typedef struct Acc { Action from, to; Dnf region; } Acc;
+    typedef struct Acc { Action from, to; Dnf region; IdVec old_by, new_by; } Acc;
     VEC(Acc) acc = {0};
     for (size_t i = 0; i < side_count(o); i++)
         for (size_t j = 0; j < side_count(n); j++) {
@@ -148,11 +210,15 @@ static bool compare_scenario(SysCmp *c, unsigned sc, Side *o, Side *n)
             while (k < acc.len && !(action_eq(acc.items[k].from, from) && action_eq(acc.items[k].to, to)))
                 k++;
             if (k == acc.len) {
-                Acc a = {from, to, r};
+                Acc a = {from, to, r, {0}, {0}};
                 VEC_PUSH(c->A, acc, a);
             } else {
                 acc.items[k].region = dnf_or(&c->cc, acc.items[k].region, r);
             }
+            if (c->cc.overflow)
+                return false;
+            side_rules(c, o, i, r, &acc.items[k].old_by);
+            side_rules(c, n, j, r, &acc.items[k].new_by);
         }
     if (c->cc.overflow)
         return false;
@@ -166,7 +232,8 @@ static bool compare_scenario(SysCmp *c, unsigned sc, Side *o, Side *n)
             region = arena_strdup(c->A, t);
             free(t);
         }
-        record(c, sc, acc.items[k].from, acc.items[k].to, region, acc.items[k].region);
+        record(c, sc, acc.items[k].from, acc.items[k].to, region, acc.items[k].region, &acc.items[k].old_by,
+               &acc.items[k].new_by);
     }
     return true;
 }
@@ -215,6 +282,17 @@ static bool same_everywhere(const IrSyscall *o, const IrSyscall *n)
     return true;
 }
 
+/* The syscall the optimizer removed from ctx's IR because each of its rules
+ * does what the default does (IrArch.folded); NULL: none. */
+static const IrSyscall *folded_syscall(const polc_ctx *ctx, ArchId arch, uint32_t nr)
+{
+    const IrArch *ia = ir_arch(ctx->policy.ir, arch);
+    for (size_t i = 0; ia && i < ia->folded.len; i++)
+        if (ia->folded.items[i].nr == nr)
+            return &ia->folded.items[i];
+    return NULL;
+}
+
 static bool compare_syscall(PolicyDiff *out, polc_ctx *octx, polc_ctx *nctx, ArchId arch, uint32_t nr,
                             const IrSyscall *os, const IrSyscall *ns)
 {
@@ -231,11 +309,13 @@ static bool compare_syscall(PolicyDiff *out, polc_ctx *octx, polc_ctx *nctx, Arc
     add_cap(&c, os);
     add_cap(&c, ns);
     qsort(c.caps, (size_t)c.ncaps, sizeof c.caps[0], int_cmp);
+    const IrSyscall *ofs = os ? os : folded_syscall(octx, arch, nr);
+    const IrSyscall *nfs = ns ? ns : folded_syscall(nctx, arch, nr);
     for (unsigned sc = 0; sc < (1u << c.ncaps); sc++) {
         if (out->fixed_caps && !scenario_in(&c, sc, out->caps))
             continue;
-        Side o = {decision_for(os, &c, sc), odef};
-        Side n = {decision_for(ns, &c, sc), ndef};
+        Side o = {decision_for(os, &c, sc), odef, decision_for(ofs, &c, sc)};
+        Side n = {decision_for(ns, &c, sc), ndef, decision_for(nfs, &c, sc)};
         if (!compare_scenario(&c, sc, &o, &n)) {
             Diag *g = diag_error(&nctx->diag, "E1001", SPAN_NONE,
                                  "polc diff: the argument regions of `%s` on %s have more than %d terms", name,
@@ -249,7 +329,12 @@ static bool compare_syscall(PolicyDiff *out, polc_ctx *octx, polc_ctx *nctx, Arc
     for (size_t i = 0; i < c.deltas.len; i++) {
         const Delta *d = &c.deltas.items[i];
         SyscallChange ch = {arch, name, nr, d->from, d->to, scenario_text(&c, d->scenarios), d->region,
-                            diff_classify(d->from, d->to), d->cond, caps, c.ncaps, d->scenarios};
+                            diff_classify(d->from, d->to), d->cond, caps, c.ncaps, d->scenarios,
+                            diff_rule_refs(octx, arch, name, d->from, d->old_by.items, d->old_by.len, &c.rof,
+                                           d->region ? d->cond : dnf_false()),
+                            diff_rule_refs(nctx, arch, name, d->to, d->new_by.items, d->new_by.len, &c.rof,
+                                           d->region ? d->cond : dnf_false()),
+                            NULL, NULL};
         VEC_PUSH(c.A, out->syscalls, ch);
     }
     return true;
@@ -328,6 +413,9 @@ bool diff_policies(polc_ctx *octx, polc_ctx *nctx, PolicyDiff *out)
         out->default_from = octx->policy.ir->default_action;
         out->default_to = nctx->policy.ir->default_action;
         out->counts[diff_classify(out->default_from, out->default_to)]++;
+        static const int dflt[] = {IR_RULE_DEFAULT};
+        out->default_old_by = diff_rule_refs(octx, ARCH__COUNT, "", out->default_from, dflt, 1, NULL, dnf_false());
+        out->default_new_by = diff_rule_refs(nctx, ARCH__COUNT, "", out->default_to, dflt, 1, NULL, dnf_false());
     }
     if (!action_eq(unknown_action(octx), unknown_action(nctx)) &&
         (octx->policy.ir->has_unknown || nctx->policy.ir->has_unknown)) {
@@ -367,6 +455,7 @@ bool diff_policies(polc_ctx *octx, polc_ctx *nctx, PolicyDiff *out)
         qsort(out->syscalls.items, out->syscalls.len, sizeof *out->syscalls.items, change_cmp);
     for (size_t i = 0; i < out->syscalls.len; i++)
         out->counts[out->syscalls.items[i].cls]++;
+    diff_group_changes(out);
     if (!art)
         diff_model(octx, nctx, out);
     return true;

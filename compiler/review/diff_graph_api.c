@@ -27,9 +27,9 @@ polc_status polc_compile_any(polc_ctx *ctx, const char *path)
         char *pol = polc_lift_bpf(ctx, path);
         if (!pol)
             return POLC_EINPUT;
+        ctx->artifact = "BPF program"; /* before compiling: no warnings meant for an author (W0006) */
         polc_status st = polc_compile_buffer(ctx, arena_printf(&ctx->arena, "%s (lifted)", path), pol, strlen(pol));
         free(pol);
-        ctx->artifact = "BPF program";
         return st;
     }
     ctx->artifact = "seccomp profile";
@@ -54,6 +54,7 @@ polc_status polc_diff(polc_ctx *old_ctx, polc_ctx *new_ctx, const polc_diff_opti
     d.old_label = opts && opts->old_label ? opts->old_label : "old";
     d.new_label = opts && opts->new_label ? opts->new_label : "new";
     d.exact = opts && opts->exact;
+    d.verbose = opts && opts->verbose;
     if (!diff_policies(old_ctx, new_ctx, &d))
         return POLC_EINPUT;
     StrBuf sb;

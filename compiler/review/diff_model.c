@@ -10,7 +10,7 @@
 void diff_add_item(PolicyDiff *d, Arena *a, const char *section, const char *item, const char *from,
                    const char *to, DiffClass cls)
 {
-    ItemChange c = {section, item, from, to, cls};
+    ItemChange c = {section, item, from, to, cls, NULL};
     VEC_PUSH(a, d->items, c);
     d->counts[cls]++;
 }
@@ -74,13 +74,53 @@ static DiffClass fs_added_class(const FsRule *r, bool root_writable, bool confin
     }
 }
 
+/* The part of a glob before its first wildcard. A path both globs match
+ * starts with both parts, so one is a prefix of the other: when neither
+ * is, the globs never meet. */
+static bool may_meet(const char *a, const char *b)
+{
+    size_t la = strcspn(a, "*?[{"), lb = strcspn(b, "*?[{");
+    return strncmp(a, b, la < lb ? la : lb) == 0;
+}
+
+/* Whether ctx already lets the container write everywhere path may name:
+ * its root is writable and none of its `read` (read-only) or `deny` rules
+ * may meet path. Sound, not exact: globs are not compared further. */
+static bool writable_in(const polc_ctx *ctx, const char *path)
+{
+    if (ctx->policy.fs.read_only_root)
+        return false;
+    for (size_t i = 0; i < ctx->policy.fs.rules.len; i++) {
+        const FsRule *r = &ctx->policy.fs.rules.items[i];
+        if ((r->access == FS_READ || r->access == FS_DENY) && may_meet(r->path, path))
+            return false;
+    }
+    return true;
+}
+
+static bool grants_write(const FsRule *r) { return r->access == FS_WRITE || r->access == FS_APPEND; }
+
 static DiffClass opposite(DiffClass c) { return c == DIFF_WIDENED ? DIFF_NARROWED : c == DIFF_NARROWED ? DIFF_WIDENED : c; }
 
 typedef struct FsChange {
     const char *text;
     bool added;
     DiffClass cls;
+    const char *at;
 } FsChange;
+
+/* file:line of a statement, as diff names rules */
+static const char *stmt_at(const polc_ctx *ctx, Span sp)
+{
+    if (sp.file == UINT32_MAX)
+        return NULL;
+    const SourceFile *f = source_get(&ctx->sm, sp.file);
+    unsigned line, col;
+    source_linecol(f, sp.start, &line, &col);
+    return arena_printf((Arena *)&ctx->arena, "%s:%u", f->name, line);
+}
+
+static void set_at(PolicyDiff *d, const char *at) { d->items.items[d->items.len - 1].at = at; }
 
 static int fs_change_cmp(const void *pa, const void *pb)
 {
@@ -95,15 +135,25 @@ static void diff_fs(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
     if (o->policy.fs.read_only_root != n->policy.fs.read_only_root)
         diff_add_item(d, A, "filesystem", "read-only root", o->policy.fs.read_only_root ? "yes" : "no",
                       n->policy.fs.read_only_root ? "yes" : "no", o->policy.fs.read_only_root ? DIFF_WIDENED : DIFF_NARROWED);
+    if (o->policy.fs.read_only_root != n->policy.fs.read_only_root)
+        set_at(d, o->policy.fs.read_only_root ? stmt_at(o, o->policy.fs.read_only_root_span)
+                                               : stmt_at(n, n->policy.fs.read_only_root_span));
     if (o->policy.fs.confine_reads != n->policy.fs.confine_reads)
         diff_add_item(d, A, "filesystem", "confine reads", o->policy.fs.confine_reads ? "yes" : "no",
                       n->policy.fs.confine_reads ? "yes" : "no",
                       o->policy.fs.confine_reads ? DIFF_WIDENED : DIFF_NARROWED);
+    if (o->policy.fs.confine_reads != n->policy.fs.confine_reads)
+        set_at(d, o->policy.fs.confine_reads ? stmt_at(o, o->policy.fs.confine_reads_span)
+                                              : stmt_at(n, n->policy.fs.confine_reads_span));
     VEC(FsChange) ch = {0};
     for (size_t i = 0; i < n->policy.fs.rules.len; i++) {
         const FsRule *r = &n->policy.fs.rules.items[i];
         FsChange c = {fs_text(A, r), true,
-                      fs_added_class(r, !n->policy.fs.read_only_root, n->policy.fs.confine_reads)};
+                      fs_added_class(r, !n->policy.fs.read_only_root, n->policy.fs.confine_reads), stmt_at(n, r->span)};
+        /* a write path OLD could already write to (its root was writable)
+         * grants nothing new, whatever NEW's root */
+        if (grants_write(r) && writable_in(o, r->path))
+            c.cls = DIFF_OTHER;
         bool dup = false;
         for (size_t k = 0; k < ch.len && !dup; k++)
             dup = !strcmp(ch.items[k].text, c.text);
@@ -114,7 +164,11 @@ static void diff_fs(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
     for (size_t i = 0; i < o->policy.fs.rules.len; i++) {
         const FsRule *r = &o->policy.fs.rules.items[i];
         FsChange c = {fs_text(A, r), false,
-                      opposite(fs_added_class(r, !n->policy.fs.read_only_root, n->policy.fs.confine_reads))};
+                      opposite(fs_added_class(r, !n->policy.fs.read_only_root, n->policy.fs.confine_reads)),
+                      stmt_at(o, r->span)};
+        /* a write path dropped where NEW's root is writable takes nothing away */
+        if (grants_write(r) && writable_in(n, r->path))
+            c.cls = DIFF_OTHER;
         bool dup = false;
         for (size_t k = added; k < ch.len && !dup; k++)
             dup = !strcmp(ch.items[k].text, c.text);
@@ -123,9 +177,11 @@ static void diff_fs(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
     }
     if (ch.len)
         qsort(ch.items, ch.len, sizeof *ch.items, fs_change_cmp);
-    for (size_t i = 0; i < ch.len; i++)
+    for (size_t i = 0; i < ch.len; i++) {
         diff_add_item(d, A, "filesystem", ch.items[i].text, ch.items[i].added ? NULL : ch.items[i].text,
                       ch.items[i].added ? ch.items[i].text : NULL, ch.items[i].cls);
+        set_at(d, ch.items[i].at);
+    }
 }
 
 /* The TCP ports `allow tcp bind|connect` lists, as text; every port when

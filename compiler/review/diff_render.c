@@ -30,14 +30,98 @@ static const char *act(const PolicyDiff *d, Action a)
     return action_str(&n->policy, &n->arena, a);
 }
 
-static void syscall_line(const PolicyDiff *d, const SyscallChange *c, StrBuf *sb)
+static void rules_text(const DiffRules *r, StrBuf *sb)
 {
-    sb_printf(sb, "    %s", c->name);
+    for (size_t i = 0; i < r->len; i++)
+        sb_printf(sb, "%s%s", i ? ", " : "", r->items[i].at);
+}
+
+/* "OLD: the default (old.pol:3); NEW: new.pol:7" (malloc'd) */
+static char *by_text(const SyscallChange *c)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    sb_puts(&sb, "OLD: ");
+    rules_text(&c->old_by, &sb);
+    sb_puts(&sb, "; NEW: ");
+    rules_text(&c->new_by, &sb);
+    return sb_take(&sb);
+}
+
+/* The change, then (unless its group says them once) the rules that
+ * decide it on each side. */
+static void syscall_line(const PolicyDiff *d, const SyscallChange *c, bool rules, StrBuf *sb)
+{
+    sb_printf(sb, "      %s", c->name);
     if (c->region)
         sb_printf(sb, "(%s)", c->region);
     if (c->when)
         sb_printf(sb, " [%s]", c->when);
     sb_printf(sb, ": %s -> %s\n", act(d, c->from), act(d, c->to));
+    if (rules) {
+        char *t = by_text(c);
+        sb_printf(sb, "        %s\n", t);
+        free(t);
+    }
+}
+
+static bool in_group(const SyscallChange *c, ArchId arch, int cls, const char *group)
+{
+    if (c->arch != arch || (int)c->cls != cls)
+        return false;
+    return group ? !c->danger && !strcmp(c->group, group) : c->danger != NULL;
+}
+
+/* One group of one class: its title with the count, then its changes, the
+ * first DIFF_GROUP_SHOWN of them unless verbose. group NULL: the dangerous
+ * calls, never cut. */
+static void group_block(const PolicyDiff *d, ArchId arch, int cls, const char *group, StrBuf *sb)
+{
+    size_t n = 0, shown = 0;
+    char *by = NULL; /* the rules every change of the group shares, else NULL */
+    bool shared = true;
+    for (size_t i = 0; i < d->syscalls.len; i++) {
+        if (!in_group(&d->syscalls.items[i], arch, cls, group))
+            continue;
+        char *t = by_text(&d->syscalls.items[i]);
+        if (!n++)
+            by = t;
+        else {
+            shared = shared && !strcmp(by, t);
+            free(t);
+        }
+    }
+    if (!n)
+        return;
+    if (!shared || n == 1) {
+        free(by);
+        by = NULL;
+    }
+    if (!group)
+        sb_printf(sb, "    dangerous calls (%zu):\n", n);
+    else if (!strcmp(group, "other"))
+        sb_printf(sb, "    in no group (%zu):\n", n);
+    else
+        sb_printf(sb, "    @%s (%zu):\n", group, n);
+    bool each = by != NULL;
+    if (each)
+        sb_printf(sb, "      each: %s\n", by);
+    free(by);
+    /* the dangerous calls are always listed in full */
+    bool cut = group && !d->verbose && n > DIFF_GROUP_SHOWN;
+    for (size_t i = 0; i < d->syscalls.len; i++) {
+        const SyscallChange *c = &d->syscalls.items[i];
+        if (!in_group(c, arch, cls, group))
+            continue;
+        if (cut && shown == DIFF_GROUP_SHOWN) {
+            sb_printf(sb, "      … and %zu more (--verbose lists them)\n", n - shown);
+            break;
+        }
+        syscall_line(d, c, !each, sb);
+        if (c->danger)
+            sb_printf(sb, "        why it matters: %s\n", c->danger);
+        shown++;
+    }
 }
 
 static const char *const CLASS_TITLE[] = {
@@ -52,19 +136,17 @@ static char *arch_block(const PolicyDiff *d, ArchId arch, Paint p)
     StrBuf sb;
     sb_init(&sb);
     for (int cls = DIFF_WIDENED; cls <= DIFF_OTHER; cls++) {
-        bool head = false;
-        for (size_t i = 0; i < d->syscalls.len; i++) {
-            const SyscallChange *c = &d->syscalls.items[i];
-            if (c->arch != arch || (int)c->cls != cls)
-                continue;
-            if (!head) {
-                sb_puts(&sb, "  ");
-                colored(&sb, p, class_color((DiffClass)cls), CLASS_TITLE[cls]);
-                sb_puts(&sb, ":\n");
-                head = true;
-            }
-            syscall_line(d, c, &sb);
-        }
+        size_t n = 0;
+        for (size_t i = 0; i < d->syscalls.len; i++)
+            n += d->syscalls.items[i].arch == arch && (int)d->syscalls.items[i].cls == cls;
+        if (!n)
+            continue;
+        sb_puts(&sb, "  ");
+        colored(&sb, p, class_color((DiffClass)cls), CLASS_TITLE[cls]);
+        sb_printf(&sb, " (%zu):\n", n);
+        group_block(d, arch, cls, NULL, &sb);
+        for (size_t g = 0; diff_group_order[g]; g++)
+            group_block(d, arch, cls, diff_group_order[g], &sb);
     }
     return sb_take(&sb);
 }
@@ -132,6 +214,11 @@ void diff_render_text(const PolicyDiff *d, bool color, StrBuf *sb)
     if (d->default_changed) {
         sb_printf(sb, "default: %s -> %s", act(d, d->default_from), act(d, d->default_to));
         tag(sb, p, diff_classify(d->default_from, d->default_to));
+        sb_puts(sb, "  OLD: ");
+        rules_text(&d->default_old_by, sb);
+        sb_puts(sb, "; NEW: ");
+        rules_text(&d->default_new_by, sb);
+        sb_putc(sb, '\n');
     }
     if (d->unknown_changed) {
         sb_printf(sb, "numbers polc's tables do not know: %s -> %s", act(d, d->unknown_from), act(d, d->unknown_to));
@@ -157,6 +244,8 @@ void diff_render_text(const PolicyDiff *d, bool color, StrBuf *sb)
             sb_printf(sb, "  - %s", c->item);
         else
             sb_printf(sb, "  %s: %s -> %s", c->item, c->from, c->to);
+        if (c->at)
+            sb_printf(sb, " (%s)", c->at);
         tag(sb, p, c->cls);
     }
     sb_printf(sb, "summary: %zu widened, %zu narrowed, %zu other", d->counts[DIFF_WIDENED], d->counts[DIFF_NARROWED],
@@ -181,6 +270,19 @@ static json_object *jaction(const PolicyDiff *d, Action a)
     return o;
 }
 
+static json_object *jrules(const DiffRules *r)
+{
+    json_object *a = json_object_new_array();
+    for (size_t i = 0; i < r->len; i++) {
+        json_object *o = json_object_new_object();
+        json_object_object_add(o, "kind", json_object_new_string(r->items[i].kind));
+        json_object_object_add(o, "at", json_object_new_string(r->items[i].at));
+        json_object_object_add(o, "text", jstr_or_null(r->items[i].text));
+        json_object_array_add(a, o);
+    }
+    return a;
+}
+
 static json_object *jchange(const PolicyDiff *d, Action from, Action to)
 {
     json_object *o = json_object_new_object();
@@ -193,7 +295,7 @@ static json_object *jchange(const PolicyDiff *d, Action from, Action to)
 void diff_render_json(const PolicyDiff *d, StrBuf *sb)
 {
     json_object *root = json_object_new_object();
-    json_object_object_add(root, "schema", json_object_new_string("polc-diff/1"));
+    json_object_object_add(root, "schema", json_object_new_string("polc-diff/2"));
     json_object_object_add(root, "old", json_object_new_string(d->old_label));
     json_object_object_add(root, "new", json_object_new_string(d->new_label));
     json_object_object_add(root, "more_permissive", json_object_new_boolean(d->counts[DIFF_WIDENED] != 0));
@@ -201,7 +303,13 @@ void diff_render_json(const PolicyDiff *d, StrBuf *sb)
     for (int c = DIFF_WIDENED; c <= DIFF_OTHER; c++)
         json_object_object_add(sum, diff_class_name((DiffClass)c), json_object_new_int64((int64_t)d->counts[c]));
     json_object_object_add(root, "summary", sum);
-    json_object_object_add(root, "default", d->default_changed ? jchange(d, d->default_from, d->default_to) : NULL);
+    json_object *dflt = NULL;
+    if (d->default_changed) {
+        dflt = jchange(d, d->default_from, d->default_to);
+        json_object_object_add(dflt, "old_rules", jrules(&d->default_old_by));
+        json_object_object_add(dflt, "new_rules", jrules(&d->default_new_by));
+    }
+    json_object_object_add(root, "default", dflt);
     json_object_object_add(root, "unknown_numbers",
                            d->unknown_changed ? jchange(d, d->unknown_from, d->unknown_to) : NULL);
     json_object *arches = json_object_new_array();
@@ -226,6 +334,10 @@ void diff_render_json(const PolicyDiff *d, StrBuf *sb)
         json_object_object_add(o, "when", jstr_or_null(c->when));
         json_object_object_add(o, "from", jaction(d, c->from));
         json_object_object_add(o, "to", jaction(d, c->to));
+        json_object_object_add(o, "old_rules", jrules(&c->old_by));
+        json_object_object_add(o, "new_rules", jrules(&c->new_by));
+        json_object_object_add(o, "dangerous", jstr_or_null(c->danger));
+        json_object_object_add(o, "group", json_object_new_string(c->group));
         json_object_array_add(sys, o);
     }
     json_object_object_add(root, "syscalls", sys);
@@ -243,6 +355,7 @@ void diff_render_json(const PolicyDiff *d, StrBuf *sb)
             json_object_object_add(o, "class", json_object_new_string(diff_class_name(c->cls)));
             json_object_object_add(o, "from", jstr_or_null(c->from));
             json_object_object_add(o, "to", jstr_or_null(c->to));
+            json_object_object_add(o, "at", jstr_or_null(c->at));
             json_object_array_add(arr, o);
         }
         json_object_object_add(root, sections[s], arr);

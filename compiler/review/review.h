@@ -4,6 +4,8 @@
  *   diff.c        syscall decisions: per arch, syscall, capability scenario
  *                 and argument region, what OLD and NEW decide differently
  *   scenarios.c   a set of capability scenarios as short text
+ *   diff_rules.c  the rules behind a change, as file:line or profile entry
+ *   diff_groups.c where a change is shown: dangerous calls, stdlib groups
  *   diff_model.c  capabilities, filesystem, network, process
  *   diff_resources.c the resources section's limits
  *   diff_render.c the diff as text or JSON (docs/diff.md)
@@ -25,6 +27,18 @@ int diff_action_tier(Action a);
 DiffClass diff_classify(Action from, Action to);
 const char *diff_class_name(DiffClass c);
 
+/* What decided one side of a change (docs/diff.md, "Which rules"). */
+typedef struct DiffRuleRef {
+    const char *kind; /* "rule", "default", "profile-entry", "profile-default" */
+    const char *at;   /* "new.pol:7", "moby.json: syscalls[12]", "the default (old.pol:3)" */
+    const char *text; /* the rule's source line, trimmed; NULL for the others */
+} DiffRuleRef;
+
+typedef struct DiffRules {
+    const DiffRuleRef *items;
+    size_t len;
+} DiffRules;
+
 typedef struct SyscallChange {
     ArchId arch;
     const char *name;
@@ -39,6 +53,9 @@ typedef struct SyscallChange {
     const int *caps;
     int ncaps;
     const uint8_t *scenarios;
+    DiffRules old_by, new_by; /* the rules that decide the region on each side */
+    const char *danger;       /* why the call is dangerous (lint's table), NULL: not */
+    const char *group;        /* the stdlib group it is shown under, "other": none */
 } SyscallChange;
 
 typedef struct ArchChange {
@@ -54,6 +71,7 @@ typedef struct ItemChange {
     const char *item;    /* "NET_ADMIN", "write /tmp/x", "inet6 stream", "user" */
     const char *from, *to;
     DiffClass cls;
+    const char *at; /* the statement behind it (file:line), filesystem only; NULL: none */
 } ItemChange;
 
 typedef struct PolicyDiff {
@@ -61,6 +79,7 @@ typedef struct PolicyDiff {
     const char *old_label, *new_label;
     bool default_changed;
     Action default_from, default_to;
+    DiffRules default_old_by, default_new_by; /* the `default` statements */
     bool unknown_changed; /* numbers polc's tables do not know */
     Action unknown_from, unknown_to;
     VEC(ArchChange) arches;
@@ -73,6 +92,7 @@ typedef struct PolicyDiff {
     const char *artifact_note;   /* e.g. "NEW is a BPF program" */
     bool fixed_caps;             /* a BPF program: one capability set */
     bool exact;                  /* polc verify: every change is a SARIF result */
+    bool verbose;                /* text: every change of a group, not the first DIFF_GROUP_SHOWN */
     uint64_t caps;               /* that set (the policy side's effective set) */
 } PolicyDiff;
 
@@ -82,6 +102,17 @@ bool diff_policies(polc_ctx *old_ctx, polc_ctx *new_ctx, PolicyDiff *out);
 /* scenarios.c: the scenarios (bit i = caps[i] present) where in[] is 1, as
  * "with A, without B" alternatives (malloc'd); NULL when in[] is all ones. */
 char *diff_scenario_text(const polc_ctx *ctx, const int *caps, int ncaps, const uint8_t *in);
+/* diff_rules.c: rule ids (or IR_RULE_DEFAULT) of ctx deciding the calls of
+ * sys in region (false: every call) on arch with action act, as the
+ * reviewer reads them. */
+struct RegionOf;
+DiffRules diff_rule_refs(const polc_ctx *ctx, ArchId arch, const char *sys, Action act, const int *ids, size_t n,
+                         const struct RegionOf *rof, Dnf region);
+/* diff_groups.c: where a change is shown: danger (c->danger) and group */
+void diff_group_changes(PolicyDiff *d);
+/* the fixed order of the groups (docs/diff.md), NULL-terminated, "other" last */
+extern const char *const diff_group_order[];
+#define DIFF_GROUP_SHOWN 8
 /* diff_model.c */
 void diff_model(polc_ctx *old_ctx, polc_ctx *new_ctx, PolicyDiff *out);
 /* diff_resources.c */

@@ -205,6 +205,7 @@ typedef struct polc_diff_options {
                               is a result W1010 about new_label; overrides json */
     int exact;             /* polc verify: *more_permissive is set on any change,
                               and every change is a SARIF result */
+    int verbose;           /* text: every change of a group, not the first 8 */
 } polc_diff_options;
 /* What NEW decides differently from OLD (both compiled), as a report
  * (malloc'd). *more_permissive is set when NEW allows something OLD did not.

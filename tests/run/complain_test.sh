@@ -80,7 +80,7 @@ loop)
     # polc diff lists exactly the suggested syscalls as widenings
     (cd "$work" && "$polc" diff tight.pol app.pol >diff.txt 2>&1)
     sed -n 's/^ *allow \([a-z0-9_]*\).*/\1/p' "$work/patch.pol" | sort -u >"$work/suggested.txt"
-    sed -n 's/^    \([a-z0-9_]*\)[(:].*-> allow$/\1/p' "$work/diff.txt" | sort -u >"$work/widened.txt"
+    sed -n 's/^      \([a-z0-9_]*\)[(:].*-> allow$/\1/p' "$work/diff.txt" | sort -u >"$work/widened.txt"
     [ -s "$work/suggested.txt" ] || failmsg "no suggested syscalls"
     if ! cmp -s "$work/suggested.txt" "$work/widened.txt"; then
         failmsg "polc diff's widenings are not the suggested additions"
