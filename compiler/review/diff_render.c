@@ -341,7 +341,7 @@ void diff_render_json(const PolicyDiff *d, StrBuf *sb)
         json_object_array_add(sys, o);
     }
     json_object_object_add(root, "syscalls", sys);
-    static const char *const sections[] = {"capabilities", "filesystem", "network", "process"};
+    static const char *const sections[] = {"capabilities", "filesystem", "network", "process", "resources"};
     for (size_t s = 0; s < sizeof sections / sizeof *sections; s++) {
         json_object *arr = json_object_new_array();
         for (size_t i = 0; i < d->items.len; i++) {
