@@ -493,8 +493,19 @@ static void suggest_keyword(const yypcontext_t *ctx, ParseState *ps, Diag *g, yy
 
 /* Could the parser, its stack topped by ssp, shift token t after some
  * reductions? Bison's own lookahead-correction test. */
+/* State s shifts t at once (no reductions first). */
+static bool shifts(yy_state_t s, yysymbol_kind_t t)
+{
+    int n = yypact[s];
+    if (yypact_value_is_default(n) || n + (int)t < 0 || n + (int)t > YYLAST || yycheck[n + t] != t)
+        return false;
+    return yytable[n + t] > 0;
+}
+
 static bool accepts(yy_state_t *ssp, yysymbol_kind_t t)
 {
+    if (shifts(*ssp, t))
+        return true; /* most tokens: no need to simulate */
     yy_state_t esa[20];
     yy_state_t *es = esa;
     YYPTRDIFF_T cap = 20;
@@ -600,9 +611,7 @@ static yy_state_t *top_level_state(yy_state_t *ssp)
 static yy_state_t *list_state(yy_state_t *ssp)
 {
     for (;; ssp--) {
-        int n = yypact[*ssp];
-        if (!yypact_value_is_default(n) && 0 <= n + YYSYMBOL_YYerror && n + YYSYMBOL_YYerror <= YYLAST &&
-            yycheck[n + YYSYMBOL_YYerror] == YYSYMBOL_YYerror && yytable[n + YYSYMBOL_YYerror] > 0)
+        if (shifts(*ssp, YYSYMBOL_YYerror))
             return ssp;
         if (*ssp == 0)
             return NULL;
@@ -800,6 +809,7 @@ static bool recover(ParseState *ps, int *la, PolcLoc region, PolcLoc *la_loc, vo
 {
     ParseRecovery *r = &ps->rec;
     yy_state_t *ss = vss;
+    memset(&ps->net_acc, 0, sizeof ps->net_acc); /* entries of a dropped network item */
     bool dropped = region.start < la_loc->start;
     if (!in_block && dropped && recovery_may_define(ps->text, ps->len, region.start))
         r->dropped_definition = true;
