@@ -64,6 +64,10 @@ typedef struct FrontState {
     VEC(const char *) include_stack; /* real paths of files being expanded */
     VEC(const char *) include_names; /* and their shown names */
     bool install_error;              /* the stdlib is missing: a usage error, not the policy's */
+    size_t syntax_errors;            /* recovered syntax errors of all files */
+    bool syntax_unsafe;              /* a parse gave up or dropped a statement that may define a name */
+    bool recovered_tree;             /* read_sources failed on recovered syntax errors alone: the
+                                        statements kept can be resolved and checked (driver.c) */
     int def_depth;                   /* constants/sets being evaluated (POLC_MAX_DEFINITION_DEPTH) */
     size_t expanded_names;           /* POLC_MAX_EXPANDED_NAMES */
     bool limit_reported;             /* the rule or name limit was reported */

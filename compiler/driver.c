@@ -120,10 +120,30 @@ polc_status polc_set_arches(polc_ctx *ctx, const char *arches)
     return POLC_OK;
 }
 
+/* A file with syntax errors whose statements were otherwise kept as written
+ * (read_sources: recovered_tree): resolve and check them too, so one run
+ * reports a misspelt syscall or errno beside the misspelt keyword. Their
+ * warnings wait for a policy that parses (a set whose only use was in a
+ * dropped statement would be "never used"). */
+static void check_recovered(polc_ctx *ctx)
+{
+    size_t mark = ctx->diag.list.len;
+    if (resolve_policy(ctx))
+        lower_network(ctx);
+    if (!ctx->diag.install_error)
+        check_policy(ctx);
+    diag_drop_warnings_since(&ctx->diag, mark);
+}
+
 polc_status compile_pipeline(polc_ctx *ctx, const char *path, const char *display, const char *text, size_t len)
 {
-    if (!read_sources(ctx, path, display, text, len))
-        return ctx->front.install_error ? POLC_EUSAGE : POLC_EINPUT;
+    if (!read_sources(ctx, path, display, text, len)) {
+        if (ctx->front.install_error)
+            return POLC_EUSAGE;
+        if (ctx->front.recovered_tree)
+            check_recovered(ctx);
+        return POLC_EINPUT;
+    }
     /* check runs even when resolve found errors, so one run reports both */
     bool resolved = resolve_policy(ctx) && lower_network(ctx);
     if (ctx->diag.install_error)

@@ -45,6 +45,17 @@ typedef void *yyscan_t;
 #include "lexer.h"
 #include "util/polc_limits.h"
 
+/* The parser reads its tokens through correcting_lex, which sees the
+ * parser's stack (yyss, yyssp: the yylex call is expanded inside yyparse) to
+ * correct a misspelt keyword or a missing `}` before bison reports an error;
+ * the `LIST error` productions call recover. Both are at the end of this file
+ * (with front/parse_recover.c; docs/diagnostics.md, "Syntax errors"). */
+static int correcting_lex(POLC_YYSTYPE *val, PolcLoc *loc, yyscan_t scanner, void *ss, void *ssp);
+#undef yylex
+#define yylex(val, loc, scanner) correcting_lex(val, loc, scanner, yyss, yyssp)
+static bool recover(ParseState *ps, int *lookahead, PolcLoc region, PolcLoc *la_loc, void *ss, void *list_state,
+                    bool in_block);
+
 static Span S(ParseState *ps, PolcLoc l) { return (Span){ps->file, l.start, l.end}; }
 
 static Stmt *stmt(ParseState *ps, StmtKind k, PolcLoc l)
@@ -193,7 +204,7 @@ top_stmts:
     %empty                    { memset(&$$, 0, sizeof $$); }
   | top_stmts top_stmt        { $$ = $1; if ($2) VEC_PUSH(ps->arena, $$, $2); }
   | top_stmts ';'             { $$ = $1; }
-  | top_stmts error           { $$ = $1; }
+  | top_stmts error           { $$ = $1; if (recover(ps, &yychar, @2, &yylloc, yyss, yyssp - 1, false)) yyerrok; }
 ;
 
 top_stmt:
@@ -255,7 +266,7 @@ rule_stmts:
     %empty                    { memset(&$$, 0, sizeof $$); }
   | rule_stmts rule_stmt      { $$ = $1; if ($2) VEC_PUSH(ps->arena, $$, $2); }
   | rule_stmts ';'            { $$ = $1; }
-  | rule_stmts error          { $$ = $1; }
+  | rule_stmts error          { $$ = $1; if (recover(ps, &yychar, @2, &yylloc, yyss, yyssp - 1, true)) yyerrok; }
 ;
 
 rule_stmt:
@@ -372,7 +383,7 @@ cap_items:
     %empty                    { memset(&$$, 0, sizeof $$); }
   | cap_items cap_item        { $$ = $1; VEC_PUSH(ps->arena, $$, $2); }
   | cap_items ';'             { $$ = $1; }
-  | cap_items error           { $$ = $1; }
+  | cap_items error           { $$ = $1; if (recover(ps, &yychar, @2, &yylloc, yyss, yyssp - 1, true)) yyerrok; }
 ;
 cap_item:
     DROP ALL                  { $$ = stmt(ps, ST_CAP_ITEM, @$); $$->sub = CAP_DROP; $$->all = true; }
@@ -386,7 +397,7 @@ fs_items:
     %empty                    { memset(&$$, 0, sizeof $$); }
   | fs_items fs_item          { $$ = $1; VEC_PUSH(ps->arena, $$, $2); }
   | fs_items ';'              { $$ = $1; }
-  | fs_items error            { $$ = $1; }
+  | fs_items error            { $$ = $1; if (recover(ps, &yychar, @2, &yylloc, yyss, yyssp - 1, true)) yyerrok; }
 ;
 fs_item:
     READ_ONLY ROOT            { $$ = stmt(ps, ST_FS_ITEM, @$); $$->sub = FS_READ_ONLY_ROOT; }
@@ -413,7 +424,7 @@ net_items:
     %empty                    { memset(&$$, 0, sizeof $$); }
   | net_items net_item        { $$ = $1; VEC_PUSH(ps->arena, $$, $2); }
   | net_items ';'             { $$ = $1; }
-  | net_items error           { $$ = $1; }
+  | net_items error           { $$ = $1; if (recover(ps, &yychar, @2, &yylloc, yyss, yyssp - 1, true)) yyerrok; }
 ;
 net_item:
     ALLOW net_list            { $$ = stmt(ps, ST_NET_ITEM, @$); $$->sub = NET_ALLOW; $$->net = ps_take_net(ps); }
@@ -438,7 +449,7 @@ proc_items:
     %empty                    { memset(&$$, 0, sizeof $$); }
   | proc_items proc_item      { $$ = $1; VEC_PUSH(ps->arena, $$, $2); }
   | proc_items ';'            { $$ = $1; }
-  | proc_items error          { $$ = $1; }
+  | proc_items error          { $$ = $1; if (recover(ps, &yychar, @2, &yylloc, yyss, yyssp - 1, true)) yyerrok; }
 ;
 proc_item:
     USER NUMBER               { $$ = stmt(ps, ST_PROC_ITEM, @$); $$->sub = PROC_USER; $$->n1 = $2; $$->n1_span = S(ps, @2); }
@@ -516,17 +527,88 @@ static void suggest_keyword(const yypcontext_t *ctx, ParseState *ps, Diag *g, yy
         diag_help(ps->diag, g, "did you mean `%s`?", c);
 }
 
-static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, ParseState *ps)
+/* ---- recovery: one run reports every independent error of a file ---- */
+
+/* Could the parser, its stack topped by ssp, shift token t after some
+ * reductions? Bison's own lookahead-correction test. */
+/* State s shifts t at once (no reductions first). */
+static bool shifts(yy_state_t s, yysymbol_kind_t t)
 {
-    (void)scanner;
-    if (ps->stopped)
-        return 0; /* a limit ended the file; its error says why */
+    int n = yypact[s];
+    if (yypact_value_is_default(n) || n + (int)t < 0 || n + (int)t > YYLAST || yycheck[n + t] != t)
+        return false;
+    return yytable[n + t] > 0;
+}
+
+static bool accepts(yy_state_t *ssp, yysymbol_kind_t t)
+{
+    if (shifts(*ssp, t))
+        return true; /* most tokens: no need to simulate */
+    yy_state_t esa[20];
+    yy_state_t *es = esa;
+    YYPTRDIFF_T cap = 20;
+    int r = yy_lac(esa, &es, &cap, ssp, t);
+    if (es != esa)
+        YYSTACK_FREE(es);
+    return r == 0;
+}
+
+/* The tokens the parser accepts there, as yypcontext_expected_tokens lists
+ * them: 0 when there are more than max. */
+static int expected_at(yy_state_t *ssp, yysymbol_kind_t *out, int max)
+{
+    int n = 0;
+    for (int x = 0; x < YYNTOKENS; x++) {
+        yysymbol_kind_t t = (yysymbol_kind_t)x;
+        if (t == YYSYMBOL_YYerror || t == YYSYMBOL_YYUNDEF || !accepts(ssp, t))
+            continue;
+        if (n == max)
+            return 0;
+        out[n++] = t;
+    }
+    return n;
+}
+
+/* A keyword's text, or NULL for punctuation and token classes. */
+static const char *keyword_name(yysymbol_kind_t t)
+{
+    static const char *const classes[] = {"identifier", "number", "string", "path", "version", "comment", "error"};
+    const char *n = yysymbol_name(t);
+    if (n[0] < 'a' || n[0] > 'z' || n[strspn(n, "abcdefghijklmnopqrstuvwxyz-")] != '\0')
+        return NULL;
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
+        if (strcmp(n, classes[i]) == 0)
+            return NULL;
+    return n;
+}
+
+static int token_code(yysymbol_kind_t t)
+{
+    for (int c = 0; c <= YYMAXUTOK; c++)
+        if (yytranslate[c] == t)
+            return c;
+    return END;
+}
+
+/* Tokens with a value: never held back or inserted (HeldToken has none). */
+static bool has_value(int tok)
+{
+    return tok == IDENT || tok == GROUPNAME || tok == STRING || tok == ANGLE_PATH || tok == PATH ||
+           tok == VERSION || tok == NUMBER;
+}
+
+static void hold(ParseRecovery *r, int kind, PolcLoc loc, uint32_t index)
+{
+    if (r->nheld < (int)(sizeof r->held / sizeof r->held[0]))
+        r->held[r->nheld++] = (HeldToken){kind, loc, index};
+}
+
+static Diag *report_unexpected(ParseState *ps, yy_state_t *ssp, yysymbol_kind_t got, PolcLoc loc)
+{
     enum { MAX_EXPECTED = 6 };
     yysymbol_kind_t expected[MAX_EXPECTED];
-    int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
-    yysymbol_kind_t got = yypcontext_token(ctx);
-    const PolcLoc *loc = yypcontext_location(ctx);
-    Span sp = S(ps, *loc);
+    int n = expected_at(ssp, expected, MAX_EXPECTED);
+    Span sp = S(ps, loc);
     Diag *g;
     if (got == YYSYMBOL_YYEOF)
         g = diag_error(ps->diag, "E0100", sp, "unexpected end of file");
@@ -540,11 +622,302 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
                                   token_text(ps, expected[i]));
         diag_note(ps->diag, g, SPAN_NONE, "expected %s", buf);
     }
-    suggest_keyword(ctx, ps, g, got, sp);
+    ps->rec.reported++;
+    ps->rec.reported_at = ps->rec.cur;
+    return g;
+}
+
+/* The `{` a statement of the top level (or the end of the file) shows open. */
+static void note_unclosed(ParseState *ps, Diag *g, int tok)
+{
+    uint32_t open = ps->rec.open[ps->rec.nopen - 1];
+    diag_note(ps->diag, g, (Span){ps->file, open, open + 1}, "this `{` is not closed");
+    diag_help(ps->diag, g, tok == END ? "add `}` at the end of the block" : "add `}` to close the block before this");
+}
+
+/* The top level's list state, found from any stack top: the state above the
+ * start state, which only the bottom of the stack holds. */
+static yy_state_t *top_level_state(yy_state_t *ssp)
+{
+    while (*ssp != 0)
+        ssp--;
+    return ssp + 1;
+}
+
+/* The list whose `LIST error` production bison recovers in: the nearest
+ * state on the stack that shifts `error`. */
+static yy_state_t *list_state(yy_state_t *ssp)
+{
+    for (;; ssp--) {
+        if (shifts(*ssp, YYSYMBOL_YYerror))
+            return ssp;
+        if (*ssp == 0)
+            return NULL;
+    }
+}
+
+/* An identifier where the parser wants a keyword that is close to it (`alow`,
+ * `filesytem`, `erno`, or two run together: `notin`): reported with the
+ * keyword, which the parser then reads instead, so the rest of the statement
+ * is checked as if it had been spelt right. Returns the keyword's token, or 0. */
+static int misspelt_keyword(ParseState *ps, yy_state_t *ssp, PolcLoc loc)
+{
+    if (!ps->text || loc.end > ps->len || loc.end <= loc.start)
+        return 0;
+    const char *word = arena_strndup(ps->arena, ps->text + loc.start, loc.end - loc.start);
+    size_t wlen = strlen(word);
+    const char *names[2 * YYNTOKENS];
+    yysymbol_kind_t first[2 * YYNTOKENS], second[2 * YYNTOKENS];
+    size_t n = 0;
+    for (int x = 0; x < YYNTOKENS; x++) {
+        const char *kw = keyword_name((yysymbol_kind_t)x);
+        if (!kw || !accepts(ssp, (yysymbol_kind_t)x))
+            continue;
+        names[n] = kw, first[n] = (yysymbol_kind_t)x, second[n++] = YYSYMBOL_YYEMPTY;
+        size_t kl = strlen(kw);
+        if (kl >= wlen || strncmp(word, kw, kl) != 0)
+            continue;
+        for (int y = 0; y < YYNTOKENS; y++) {
+            const char *rest = keyword_name((yysymbol_kind_t)y);
+            if (rest && strcmp(rest, word + kl) == 0) {
+                names[n] = arena_printf(ps->arena, "%s %s", kw, rest);
+                first[n] = (yysymbol_kind_t)x, second[n++] = (yysymbol_kind_t)y;
+            }
+        }
+    }
+    const char *c = n ? closest_name(word, names, n) : NULL;
+    if (!c)
+        return 0;
+    size_t i = 0;
+    while (names[i] != c)
+        i++;
+    Diag *g = report_unexpected(ps, ssp, YYSYMBOL_IDENT, loc);
+    diag_help(ps->diag, g, "did you mean `%s`?", c);
+    ps->rec.guessed_at = ps->rec.cur;
+    if (second[i] != YYSYMBOL_YYEMPTY)
+        hold(&ps->rec, token_code(second[i]), loc, ps->rec.cur);
+    return token_code(first[i]);
+}
+
+/* The keyword of the top level the word at loc is a misspelling of, or
+ * YYSYMBOL_YYEMPTY. */
+static yysymbol_kind_t top_level_keyword(ParseState *ps, yy_state_t *ss, PolcLoc loc)
+{
+    if (!ps->text || loc.end > ps->len || loc.end <= loc.start)
+        return YYSYMBOL_YYEMPTY;
+    const char *names[YYNTOKENS];
+    yysymbol_kind_t kinds[YYNTOKENS];
+    size_t n = 0;
+    for (int x = 0; x < YYNTOKENS; x++) {
+        const char *kw = keyword_name((yysymbol_kind_t)x);
+        if (kw && accepts(ss + 1, (yysymbol_kind_t)x))
+            names[n] = kw, kinds[n++] = (yysymbol_kind_t)x;
+    }
+    const char *word = arena_strndup(ps->arena, ps->text + loc.start, loc.end - loc.start);
+    const char *c = n ? closest_name(word, names, n) : NULL;
+    for (size_t i = 0; c && i < n; i++)
+        if (names[i] == c)
+            return kinds[i];
+    return YYSYMBOL_YYEMPTY;
+}
+
+/* A token the parser cannot take here, before bison sees it: a misspelt
+ * keyword is replaced, and a statement of the top level (or the end of the
+ * file) inside a block gets the `}` that block lacks; a token that cannot
+ * follow a complete statement gets a `;` before it. Every replacement is a
+ * token the parser accepts, every `}` closes a `{` read before, and a `;` is
+ * given once per token, so this never loops. */
+static int correct(ParseState *ps, int tok, PolcLoc *loc, yy_state_t *ss, yy_state_t *ssp)
+{
+    ParseRecovery *r = &ps->rec;
+    yysymbol_kind_t t = YYTRANSLATE(tok);
+    if (ps->stopped || accepts(ssp, t) || (r->guessed_at && r->cur == r->guessed_at + 1))
+        return tok; /* fine, or bison reports it; right after a guess, a follow-on is not reported */
+    if (tok == IDENT) {
+        int fix = misspelt_keyword(ps, ssp, *loc);
+        if (fix)
+            return fix;
+        /* `proces {` first on its line in a block that lacks its `}` */
+        yysymbol_kind_t top = YYSYMBOL_YYEMPTY;
+        if (r->nopen > 0 && ssp > ss && recovery_on_new_line(r, ps->text, *loc) && accepts(ssp, YYTRANSLATE('}')))
+            top = top_level_keyword(ps, ss, *loc);
+        if (top != YYSYMBOL_YYEMPTY) {
+            Diag *g = report_unexpected(ps, ssp, t, *loc);
+            note_unclosed(ps, g, tok);
+            diag_help(ps->diag, g, "did you mean `%s`?", keyword_name(top));
+            r->closed_at = r->guessed_at = r->cur;
+            hold(r, token_code(top), *loc, r->cur);
+            r->nopen--;
+            loc->end = loc->start;
+            return '}';
+        }
+    }
+    if (r->nopen > 0 && ssp > ss && (tok == END || (!has_value(tok) && accepts(ss + 1, t))) &&
+        accepts(ssp, YYTRANSLATE('}'))) {
+        if (r->closed_at != r->cur) {
+            note_unclosed(ps, report_unexpected(ps, ssp, t, *loc), tok);
+            r->closed_at = r->cur;
+        }
+        if (tok != END)
+            hold(r, tok, *loc, r->cur);
+        r->nopen--;
+        loc->end = loc->start;
+        return '}';
+    }
+    if (r->ended_at != r->cur && accepts(ssp, YYTRANSLATE(';'))) {
+        /* The statement before is complete: end it with a `;`, so that bison
+         * meets the token between statements and keeps the one before. */
+        r->ended_at = r->cur;
+        if (tok != END)
+            hold(r, tok, *loc, r->cur);
+        loc->end = loc->start;
+        return ';';
+    }
+    return tok;
+}
+
+/* May a skip end at this token because a statement of the top level begins
+ * here: first on its line, a keyword the top level takes, or a word close to
+ * one (`filesytem`)? */
+static bool top_level_starts(ParseState *ps, yy_state_t *ss, yy_state_t *ssp, int tok, PolcLoc loc)
+{
+    if (ssp <= ss || !recovery_on_new_line(&ps->rec, ps->text, loc))
+        return false;
+    if (!has_value(tok))
+        return accepts(ss + 1, YYTRANSLATE(tok));
+    return tok == IDENT && top_level_keyword(ps, ss, loc) != YYSYMBOL_YYEMPTY;
+}
+
+/* The next token of the file, less the rest of a statement being dropped. */
+static int read_token(ParseState *ps, POLC_YYSTYPE *val, PolcLoc *loc, yyscan_t scanner, yy_state_t *ss,
+                      yy_state_t *ssp)
+{
+    ParseRecovery *r = &ps->rec;
+    for (;;) {
+        if (r->eof) {
+            *loc = r->eof_loc;
+            r->cur = r->eof_index;
+            return END;
+        }
+        int tok = polc_yylex(val, loc, scanner);
+        r->cur = ++r->ntok;
+        if (tok == END) {
+            r->eof = true;
+            r->eof_loc = *loc;
+            r->eof_index = r->cur;
+            r->skipping = false;
+            return END;
+        }
+        if (!recovery_skips(r, ps->text, tok, *loc))
+            return tok;
+        if (top_level_starts(ps, ss, ssp, tok, *loc)) {
+            recovery_stop_skip(r);
+            return tok;
+        }
+    }
+}
+
+static int correcting_lex(POLC_YYSTYPE *val, PolcLoc *loc, yyscan_t scanner, void *ss, void *ssp)
+{
+    ParseState *ps = polc_yyget_extra(scanner);
+    ParseRecovery *r = &ps->rec;
+    int tok;
+    if (r->nheld > 0) {
+        HeldToken h = r->held[0];
+        r->nheld--;
+        memmove(r->held, r->held + 1, (size_t)r->nheld * sizeof h);
+        tok = h.kind;
+        *loc = h.loc;
+        r->cur = h.index;
+    } else {
+        tok = read_token(ps, val, loc, scanner, ss, ssp);
+    }
+    return correct(ps, tok, loc, ss, ssp);
+}
+
+/* The action of every `LIST error` production, after bison has reported an
+ * error and popped the statement it was in. Returns whether errors may be
+ * reported again at once (yyerrok), which is only when the current token is
+ * dropped (the statement's rest is skipped with it) or is one the list takes
+ * (`;`, the block's `}`, a `}` inserted before a top-level statement); that
+ * last case at most a bounded number of times per token
+ * (recovery_errok_allowed). So every error consumes input or ends the parse. */
+static bool recover(ParseState *ps, int *la, PolcLoc region, PolcLoc *la_loc, void *vss, void *list_state,
+                    bool in_block)
+{
+    ParseRecovery *r = &ps->rec;
+    yy_state_t *ss = vss;
+    memset(&ps->net_acc, 0, sizeof ps->net_acc); /* entries of a dropped network item */
+    bool dropped = region.start < la_loc->start;
+    if (!in_block && dropped && recovery_may_define(ps->text, ps->len, region.start))
+        r->dropped_definition = true;
+    if (*la == POLC_YYEMPTY)
+        return false;
+    if (*la == END) {
+        if (!in_block || r->nopen == 0 || !recovery_errok_allowed(r))
+            return false; /* bison accepts what was read, or gives up */
+        r->nopen--; /* the file ended inside a block: close it */
+        r->closed_at = r->cur;
+        la_loc->end = la_loc->start;
+        *la = '}';
+        return true;
+    }
+    bool no_brace = r->no_brace_at == r->cur;
+    if (!no_brace && accepts(list_state, YYTRANSLATE(*la)))
+        return recovery_errok_allowed(r); /* `;`, the block's `}`, the next statement */
+    if (in_block && r->nopen > 0 && !has_value(*la) && accepts(ss + 1, YYTRANSLATE(*la)) &&
+        recovery_errok_allowed(r)) {
+        /* a statement of the top level: the block it is in lacks its `}` */
+        hold(r, *la, *la_loc, r->cur);
+        r->nopen--;
+        r->closed_at = r->cur;
+        la_loc->end = la_loc->start;
+        *la = '}';
+        return true;
+    }
+    /* A word at the top level that starts no statement (the items of a
+     * section whose first line is missing): skip as if its `{` were there. */
+    no_brace |= !in_block && !dropped;
+    recovery_start_skip(r, region, *la, *la_loc, no_brace);
+    *la = POLC_YYEMPTY;
+    return true;
+}
+
+static int yychar_of(const yypcontext_t *ctx)
+{
+    return yypcontext_token(ctx) == YYSYMBOL_YYEOF ? END : token_code(yypcontext_token(ctx));
+}
+
+static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, ParseState *ps)
+{
+    (void)scanner;
+    ParseRecovery *r = &ps->rec;
+    if (ps->stopped)
+        return 0; /* a limit ended the file; its error says why */
+    if (r->reported_at == r->cur || (r->guessed_at && r->cur == r->guessed_at + 1))
+        return 0; /* a follow-on of an error reported at this token or a guess just before it */
+    yysymbol_kind_t got = yypcontext_token(ctx);
+    const PolcLoc *loc = yypcontext_location(ctx);
+    Diag *g = report_unexpected(ps, ctx->yyssp, got, *loc);
+    /* `filesystem` with its items on the next lines but no `{`: the items
+     * and the `}` belong to the statement that is dropped */
+    yysymbol_kind_t only[1];
+    if (accepts(ctx->yyssp, YYTRANSLATE('{')) &&
+        ((expected_at(ctx->yyssp, only, 1) == 1) || recovery_on_new_line(r, ps->text, *loc)))
+        r->no_brace_at = r->cur;
+    suggest_keyword(ctx, ps, g, got, S(ps, *loc));
+    if (r->before_kind == ',' && recovery_on_new_line(r, ps->text, *loc))
+        diag_help(ps->diag, g, "the line before ends with `,`: remove it if the list ends there");
+    int tok = yychar_of(ctx);
+    yy_state_t *list = list_state(ctx->yyssp);
+    if (r->nopen > 0 && list && list[0] != top_level_state(list)[0] && !accepts(list, got) &&
+        (tok == END || (!has_value(tok) && accepts(top_level_state(list), got))))
+        note_unclosed(ps, g, tok); /* mid-statement: recover gives the block its `}` */
     return 0;
 }
 
-size_t parse_source(Arena *a, DiagEngine *d, const SourceFile *src, uint32_t file, StmtList *out)
+void parse_source_outcome(Arena *a, DiagEngine *d, const SourceFile *src, uint32_t file, StmtList *out,
+                          ParseOutcome *outcome)
 {
     ParseState ps = {0};
     ps.arena = a;
@@ -554,16 +927,28 @@ size_t parse_source(Arena *a, DiagEngine *d, const SourceFile *src, uint32_t fil
     ps.text = src->text;
     ps.len = src->len;
     size_t before = d->nerrors;
+    memset(outcome, 0, sizeof *outcome);
     yyscan_t scanner;
     if (polc_yylex_init_extra(&ps, &scanner) != 0) {
         diag_error(d, "E0202", SPAN_NONE, "cannot initialise the lexer");
-        return 1;
+        outcome->errors = 1;
+        outcome->aborted = true;
+        return;
     }
     YY_BUFFER_STATE buf = polc_yy_scan_bytes(src->text, (int)src->len, scanner);
-    polc_yyparse(scanner, &ps);
+    outcome->aborted = polc_yyparse(scanner, &ps) != 0;
     polc_yy_delete_buffer(buf, scanner);
     polc_yylex_destroy(scanner);
-    return d->nerrors - before;
+    outcome->errors = d->nerrors - before;
+    outcome->syntax_errors = ps.rec.reported;
+    outcome->dropped_definition = ps.rec.dropped_definition;
+}
+
+size_t parse_source(Arena *a, DiagEngine *d, const SourceFile *src, uint32_t file, StmtList *out)
+{
+    ParseOutcome o;
+    parse_source_outcome(a, d, src, file, out, &o);
+    return o.errors;
 }
 
 /* polc fmt: every token of a file, comments included, with byte spans. The

@@ -6,6 +6,7 @@
 
 #include "util/arena.h"
 #include "front/ast.h"
+#include "front/parse_recover.h"
 #include "util/diag.h"
 
 typedef struct ParseState {
@@ -25,15 +26,24 @@ typedef struct ParseState {
     bool depth_reported; /* POLC_MAX_EXPR_DEPTH was reported in this file */
     const char *text;    /* the source (a misspelt keyword's "did you mean") */
     size_t len;
+    ParseRecovery rec;   /* syntax error recovery (front/parse_recover.h) */
 } ParseState;
 
-typedef struct PolcLoc {
-    uint32_t start, end;
-} PolcLoc;
+/* What parsing one file found, for read_sources: whether the statements it
+ * kept can be checked further although the file had syntax errors. */
+typedef struct ParseOutcome {
+    size_t errors;           /* all errors reported while parsing the file */
+    size_t syntax_errors;    /* the syntax errors among them (recovered) */
+    bool dropped_definition; /* recovery dropped a statement that may define a name */
+    bool aborted;            /* the parser gave up: statements may be missing */
+} ParseOutcome;
 
 /* Parse one source file; statements are appended to *out. Returns the number
  * of errors found in this file. */
 size_t parse_source(Arena *a, DiagEngine *d, const SourceFile *src, uint32_t file, StmtList *out);
+/* The same, saying what recovery did. */
+void parse_source_outcome(Arena *a, DiagEngine *d, const SourceFile *src, uint32_t file, StmtList *out,
+                          ParseOutcome *outcome);
 
 /* polc fmt's view of a file: every token, comments included (kind is the
  * parser's token number, or the character for one-character tokens). */

@@ -87,6 +87,15 @@ static const char *dir_of(Arena *a, const char *path)
 
 static void expand_includes(polc_ctx *ctx, StmtList *stmts, uint32_t file, int depth);
 
+static void parse_file(polc_ctx *ctx, uint32_t id, StmtList *out)
+{
+    ParseOutcome o;
+    parse_source_outcome(&ctx->arena, &ctx->diag, source_get(&ctx->sm, id), id, out, &o);
+    ctx->front.syntax_errors += o.syntax_errors;
+    if (o.aborted || o.dropped_definition)
+        ctx->front.syntax_unsafe = true;
+}
+
 static void include_one(polc_ctx *ctx, Stmt *s, uint32_t from_file, int depth)
 {
     const SourceFile *from = source_get(&ctx->sm, from_file);
@@ -157,7 +166,7 @@ static void include_one(polc_ctx *ctx, Stmt *s, uint32_t from_file, int depth)
         shown = join(&ctx->arena, dir_of(&ctx->arena, from->name), s->str);
     uint32_t id = source_add(&ctx->sm, &ctx->arena, shown, path, text, len, from_stdlib);
     strmap_put(&ctx->front.included, &ctx->arena, rreal, (void *)(uintptr_t)(id + 1));
-    parse_source(&ctx->arena, &ctx->diag, source_get(&ctx->sm, id), id, &s->body);
+    parse_file(ctx, id, &s->body);
     VEC_PUSH(&ctx->arena, ctx->front.include_stack, rreal);
     VEC_PUSH(&ctx->arena, ctx->front.include_names, shown);
     expand_includes(ctx, &s->body, id, depth + 1);
@@ -225,12 +234,17 @@ bool read_sources(polc_ctx *ctx, const char *path, const char *display, const ch
     if (!ctx->opt.no_prelude)
         include_one(ctx, ctx->front.stmts.items[0], ctx->policy.root_file, 1);
     size_t first = ctx->front.stmts.len;
-    parse_source(&ctx->arena, &ctx->diag, source_get(&ctx->sm, ctx->policy.root_file), ctx->policy.root_file,
-                 &ctx->front.stmts);
+    parse_file(ctx, ctx->policy.root_file, &ctx->front.stmts);
     for (size_t i = first; i < ctx->front.stmts.len; i++)
         if (ctx->front.stmts.items[i]->kind == ST_INCLUDE)
             include_one(ctx, ctx->front.stmts.items[i], ctx->policy.root_file, 1);
     ctx->front.include_stack.len--;
     ctx->front.include_names.len--;
-    return ctx->diag.nerrors == errors_before;
+    size_t errors = ctx->diag.nerrors - errors_before;
+    /* Syntax errors alone, none of which dropped a definition: every other
+     * statement is as written, so resolve and check can judge them without
+     * false errors (docs/diagnostics.md, "Syntax errors"). Any other error
+     * (a missing include, a bad number, a limit) may leave a name undefined. */
+    ctx->front.recovered_tree = errors > 0 && errors == ctx->front.syntax_errors && !ctx->front.syntax_unsafe;
+    return errors == 0;
 }

@@ -46,6 +46,18 @@ static Diag *diag_new(DiagEngine *d, Severity sev, const char *code, Span span, 
     return g;
 }
 
+void diag_drop_warnings_since(DiagEngine *d, size_t mark)
+{
+    size_t o = mark;
+    for (size_t i = mark; i < d->list.len; i++) {
+        if (d->list.items[i]->sev == SEV_WARNING)
+            d->nwarnings--;
+        else
+            d->list.items[o++] = d->list.items[i];
+    }
+    d->list.len = o;
+}
+
 Diag *diag_error(DiagEngine *d, const char *code, Span span, const char *fmt, ...)
 {
     va_list ap;

@@ -46,6 +46,10 @@ void diag_note(DiagEngine *d, Diag *diag, Span span, const char *fmt, ...)
 void diag_help(DiagEngine *d, Diag *diag, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Forget the warnings reported since the list held `mark` diagnostics (the
+ * checks that run on a file with syntax errors report only errors). */
+void diag_drop_warnings_since(DiagEngine *d, size_t mark);
+
 char *diag_render_text(const DiagEngine *d, bool color);
 char *diag_render_json(const DiagEngine *d);
 /* A JSON value as the JSON outputs write it (pretty, spaced, slashes as
