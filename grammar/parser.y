@@ -468,7 +468,7 @@ res_items:
     %empty                    { memset(&$$, 0, sizeof $$); }
   | res_items res_item        { $$ = $1; VEC_PUSH(ps->arena, $$, $2); }
   | res_items ';'             { $$ = $1; }
-  | res_items error           { $$ = $1; }
+  | res_items error           { $$ = $1; if (recover(ps, &yychar, @2, &yylloc, yyss, yyssp - 1, true)) yyerrok; }
 ;
 res_item:
     res_key NUMBER            { $$ = res_stmt(ps, $1, @$, @2); $$->n1 = $2; }
