@@ -4,6 +4,7 @@
  * artifact is compared with POLICY by polc diff's machinery (docs/diff.md),
  * and any difference at all, wider or narrower, fails. */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,8 +22,9 @@ static const char VERIFY_USAGE[] =
     "SeccompProfile, or a raw seccomp BPF program (NAME.bpf, read back exactly,\n"
     "docs/diff.md). Artifacts state only the syscalls, so only they are\n"
     "compared; a BPF program under the policy's own capability set. AppArmor\n"
-    "profiles and Kubernetes Pod manifests are not read (E0721): verify the\n"
-    "seccomp profile they refer to. See docs/diff.md (polc verify).\n"
+    "profiles and Kubernetes manifests without a SeccompProfile (polc's\n"
+    "securityContext and Pod forms) are not read (E0721): verify the seccomp\n"
+    "profile they refer to. See docs/diff.md (polc verify).\n"
     "\n"
     "options:\n"
     "      --diagnostics-format text|sarif\n"
@@ -43,13 +45,29 @@ static int ends_with(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* AppArmor profiles and Pod manifests: refused by name, before any reading. */
+/* Whether a manifest holds a SeccompProfile document (polc's SPO form):
+ * its profile is what verify reads; the import checks the rest. */
+static bool holds_seccomp_profile(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return true; /* the import reports the missing file */
+    char line[256];
+    bool found = false;
+    while (!found && fgets(line, sizeof line, f))
+        found = strncmp(line, "kind: SeccompProfile", 20) == 0;
+    fclose(f);
+    return found;
+}
+
+/* AppArmor profiles and Pod manifests without a SeccompProfile: refused by
+ * name, before any reading. */
 static const char *unsupported_kind(const char *path)
 {
     if (ends_with(path, ".apparmor"))
         return "an AppArmor profile";
-    if (ends_with(path, ".k8s.yaml"))
-        return "a Kubernetes manifest";
+    if (ends_with(path, ".k8s.yaml") && !holds_seccomp_profile(path))
+        return "a Kubernetes manifest without a SeccompProfile";
     if (ends_with(path, ".pol"))
         return "a policy, not a deployed artifact (compare two policies with polc diff)";
     return NULL;

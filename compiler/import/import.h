@@ -52,6 +52,7 @@ typedef struct ImpProfile {
     ImpAction def;
     uint32_t arch_mask;      /* target arches */
     bool arches_given;       /* --arch */
+    bool errno_ret_string;   /* SPO v1beta1: errnoRet is a Go string of decimal digits */
     VEC(ImpRule) rules;
     VEC(const char *) header; /* comment lines for the file header */
     VEC(const char *) noop;   /* names of entries equal to the default */

@@ -41,6 +41,16 @@ static bool juint(json_object *o, uint64_t *out)
     return true;
 }
 
+/* SPO v1beta1's errnoRet: a string of decimal digits (strict.c checked it). */
+static bool juint_string(json_object *o, uint64_t *out)
+{
+    const char *s = json_object_is_type(o, json_type_string) ? json_object_get_string(o) : NULL;
+    if (!s || !*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 10)
+        return false;
+    *out = strtoull(s, NULL, 10);
+    return true;
+}
+
 static const char *jstr(json_object *o)
 {
     return o && json_object_is_type(o, json_type_string) ? json_object_get_string(o) : NULL;
@@ -49,6 +59,39 @@ static const char *jstr(json_object *o)
 static size_t jlen(json_object *o)
 {
     return o && json_object_is_type(o, json_type_array) ? json_object_array_length(o) : 0;
+}
+
+/* The API server prunes what the SeccompProfile CRD does not declare, so
+ * the operator never sees it (strict.c warns about each key): drop it here
+ * too, or an `includes` or `defaultErrnoRet` would be read that the profile
+ * the node gets does not have. */
+static void spo_prune(json_object *o, const char *const *keep)
+{
+    if (!o || !json_object_is_type(o, json_type_object))
+        return;
+    const char *drop[64];
+    size_t n = 0;
+    json_object_object_foreach(o, k, v) {
+        (void)v;
+        bool kept = false;
+        for (const char *const *w = keep; *w; w++)
+            kept |= !strcasecmp(k, *w);
+        if (!kept && n < sizeof drop / sizeof *drop)
+            drop[n++] = k;
+    }
+    for (size_t i = 0; i < n; i++)
+        json_object_object_del(o, drop[i]);
+}
+
+static void spo_prune_spec(json_object *spec)
+{
+    static const char *const SPEC[] = {"defaultAction", "architectures", "syscalls", "flags", "disabled",
+                                       "baseProfileName", NULL};
+    static const char *const SYSCALL[] = {"names", "action", "errnoRet", "args", NULL};
+    spo_prune(spec, SPEC);
+    json_object *calls = jget(spec, "syscalls");
+    for (size_t i = 0; i < jlen(calls); i++)
+        spo_prune(json_object_array_get_idx(calls, i), SYSCALL);
 }
 
 static Span no_span(void) { return SPAN_NONE; }
@@ -78,7 +121,7 @@ static bool parse_action(ImpCtx *ic, const char *s, json_object *errno_ret, json
             if (out->kind == ACT_ERRNO || out->kind == ACT_TRACE) {
                 uint64_t v = 1; /* runc: EPERM when errnoRet is absent */
                 if (errno_ret && !json_object_is_type(errno_ret, json_type_null)) {
-                    if (!juint(errno_ret, &v)) {
+                    if (!(ic->prof.errno_ret_string ? juint_string(errno_ret, &v) : juint(errno_ret, &v))) {
                         diag_error(&ic->ctx->diag, IMP_E_PROFILE, no_span(), "%s: %s: bad errnoRet %s",
                                    ic->prof.path, where, json_object_to_json_string(errno_ret));
                         return false;
@@ -306,6 +349,8 @@ bool imp_read_profile(ImpCtx *ic, const char *path)
     const char *kind = jstr(jget(root, "kind"));
     if (kind && !strcmp(kind, "SeccompProfile")) {
         prof = jget(root, "spec");
+        p->errno_ret_string = true;
+        spo_prune_spec(prof);
         p->format = yaml ? "Security Profiles Operator SeccompProfile (YAML)"
                          : "Security Profiles Operator SeccompProfile (JSON)";
         json_object *md = jget(root, "metadata");

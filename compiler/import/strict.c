@@ -43,6 +43,7 @@ typedef struct JP {
     size_t len, i;
     bool failed;
     bool yaml;
+    bool spo; /* a SeccompProfile: the API server checks its CRD's schema */
 } JP;
 
 static Span sp(const JP *p, uint32_t a, uint32_t b)
@@ -547,7 +548,7 @@ static JNode *yaml_node(JP *p, yaml_document_t *doc, yaml_node_t *y, int depth, 
 
 /* ---- the Go types ------------------------------------------------------ */
 
-enum { F_ANY, F_STR, F_BOOL, F_U64, F_UINT, F_KERNEL, F_OBJ, F_ARR_STR, F_ARR_OBJ };
+enum { F_ANY, F_STR, F_BOOL, F_U64, F_UINT, F_UINT_STR, F_KERNEL, F_OBJ, F_ARR_STR, F_ARR_OBJ };
 
 typedef struct Field {
     const char *name;
@@ -569,9 +570,16 @@ static const Field ARCHMAP[] = {
 static const Field SECCOMP[] = {
     {"defaultAction", F_STR, NULL},   {"defaultErrnoRet", F_UINT, NULL}, {"architectures", F_ARR_STR, NULL},
     {"archMap", F_ARR_OBJ, ARCHMAP},   {"syscalls", F_ARR_OBJ, SYSCALL},  {"flags", F_ARR_STR, NULL},
-    {"listenerPath", F_STR, NULL},    {"listenerMetadata", F_STR, NULL},
-    /* SeccompProfile spec only */
-    {"disabled", F_BOOL, NULL},       {"baseProfileName", F_STR, NULL},   {NULL, 0, NULL}};
+    {"listenerPath", F_STR, NULL},    {"listenerMetadata", F_STR, NULL},  {NULL, 0, NULL}};
+/* SPO v1beta1 (api/seccompprofile/v1beta1): a Syscall's ErrnoRet is a Go
+ * string, so `errnoRet: 38` is refused by the API server and '38' is the form */
+static const Field SPO_SYSCALL[] = {
+    {"names", F_ARR_STR, NULL}, {"action", F_STR, NULL}, {"errnoRet", F_UINT_STR, NULL},
+    {"args", F_ARR_OBJ, ARG},   {NULL, 0, NULL}};
+static const Field SPO_SPEC[] = {
+    {"defaultAction", F_STR, NULL},  {"architectures", F_ARR_STR, NULL}, {"syscalls", F_ARR_OBJ, SPO_SYSCALL},
+    {"flags", F_ARR_STR, NULL},      {"disabled", F_BOOL, NULL},         {"baseProfileName", F_STR, NULL},
+    {NULL, 0, NULL}};
 
 static const char *tname(const JNode *v)
 {
@@ -586,6 +594,7 @@ static const char *want_name(int type)
     case F_BOOL: return "a boolean";
     case F_U64: return "an unsigned integer (Go uint64)";
     case F_UINT: return "an unsigned integer (Go uint)";
+    case F_UINT_STR: return "a string of decimal digits (SPO's errnoRet is a Go string)";
     case F_KERNEL: return "a string \"<kernel>.<major>\"";
     case F_OBJ: return "an object";
     default: return "an array";
@@ -658,8 +667,9 @@ static bool check_uint(JP *p, const JNode *v, const char *where, int type)
 static void type_error(JP *p, const JNode *v, int type, const char *where)
 {
     char msg[400];
-    snprintf(msg, sizeof msg, "`%s` must be %s, not %s: Go's encoding/json refuses the whole profile", where,
-             want_name(type), tname(v));
+    snprintf(msg, sizeof msg, "`%s` must be %s, not %s: %s", where, want_name(type), tname(v),
+             p->spo ? "the API server refuses the SeccompProfile (its CRD's schema)"
+                    : "Go's encoding/json refuses the whole profile");
     jerr(p, IMP_E_TYPE, v->off, v->end, "%s", msg);
 }
 
@@ -733,7 +743,10 @@ static void check_object(JP *p, const JNode *o, const Field *fields, const char 
         }
         if (!hit) {
             diag_warning(&p->ic->ctx->diag, IMP_W_UNKNOWN_KEY, sp(p, o->koff[i], o->kend[i]),
-                         "unknown key `%s` is ignored, as Go's encoding/json ignores it", w);
+                         p->spo ? "unknown key `%s` is ignored: the SeccompProfile CRD does not have it, so the "
+                                  "API server prunes it"
+                                : "unknown key `%s` is ignored, as Go's encoding/json ignores it",
+                         w);
             continue;
         }
         check_value(p, o->items[i], hit, w);
@@ -754,6 +767,10 @@ static void check_value(JP *p, const JNode *v, const Field *f, const char *where
         return;
     case F_BOOL:
         if (v->t != JN_BOOL)
+            type_error(p, v, f->type, where);
+        return;
+    case F_UINT_STR:
+        if (v->t != JN_STR || !*v->s || strspn(v->s, "0123456789") != strlen(v->s) || strlen(v->s) > 10)
             type_error(p, v, f->type, where);
         return;
     case F_U64:
@@ -814,8 +831,9 @@ static void check_tree(JP *p, const JNode *root)
     const JNode *kind = jn_get(root, "kind", NULL);
     if (kind && kind->t == JN_STR && !strcmp(kind->s, "SeccompProfile")) {
         const JNode *spec = jn_get(root, "spec", NULL);
+        p->spo = true;
         if (spec) {
-            Field f = {"spec", F_OBJ, SECCOMP};
+            Field f = {"spec", F_OBJ, SPO_SPEC};
             check_value(p, spec, &f, "spec");
         }
         return;
