@@ -21,6 +21,40 @@ for form in pod spo; do
         "$polc" --target k8s --k8s-form "$form" --k8s-image "example.invalid/$name:latest" "$policy" -o "$work/$form"; exit 1; }
     mv "$work/$form/$name.k8s.yaml" "$work/$name.k8s-$form.yaml"
 done
+# The runtimes' outputs (docs/runtimes.md), each on its own: written from a
+# directory of its own with `-o out`, so the run flags name
+# out/NAME.seccomp.json as `docker run $(cat out/NAME.run-flags)` would from
+# there. An output that refuses the example pins its diagnostics instead
+# (NAME.TARGET.refused).
+runtime_outputs() { # DIR: every runtime output of the policy into DIR/out
+    local t rc
+    mkdir -p "$1"
+    for t in run-flags compose systemd oci; do
+        rc=0
+        (cd "$1" && env -i PATH=/usr/bin:/bin LANG=C.UTF-8 "$polc" -t "$t" "$abs_policy" -o out) \
+            2>"$1/$t.stderr" || rc=$?
+        if [ "$rc" = 1 ]; then
+            e=$(cat "$1/$t.stderr")
+            printf '%s\n' "${e//"$abs_policy"/$name.pol}" >"$1/out/$name.$t.refused"
+        elif [ "$rc" != 0 ] || [ -s "$1/$t.stderr" ]; then
+            echo "FAIL: -t $t on $policy: exit $rc"
+            cat "$1/$t.stderr"
+            exit 1
+        fi
+    done
+    if [ -f "$1/out/$name.service.d/polc.conf" ]; then
+        mv "$1/out/$name.service.d/polc.conf" "$1/out/$name.systemd.conf"
+    fi
+    rmdir "$1/out/$name.service.d" 2>/dev/null || true
+}
+abs_policy=$(cd "$(dirname "$policy")" && pwd)/$(basename "$policy")
+runtime_outputs "$work/rt"
+runtime_outputs "$work/rt2"
+if ! diff -r "$work/rt/out" "$work/rt2/out" >/dev/null; then
+    echo "FAIL: runtime outputs differ between two runs"
+    exit 1
+fi
+
 # Examples must be clean, except for the Kubernetes back end's Pod Security
 # Standards warnings (W0901/W0902): those are pinned in NAME.warnings.
 : >"$work/$name.warnings"
@@ -35,7 +69,6 @@ if [ -s "$work/stderr" ]; then
 fi
 
 # Determinism: another working directory, another environment, same bytes.
-abs_policy=$(cd "$(dirname "$policy")" && pwd)/$(basename "$policy")
 (cd "$work" && env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TZ=Asia/Tokyo "$polc" "$abs_policy" -o "$work/out2")
 if ! diff -r "$work/out" "$work/out2" >/dev/null; then
     echo "FAIL: output differs between two runs"
@@ -46,6 +79,7 @@ fi
 files=("$name.ir" "$name.bpf.asm" "$name.k8s-pod.yaml" "$name.k8s-spo.yaml")
 [ -s "$work/$name.warnings" ] && files+=("$name.warnings")
 for f in "$work"/out/*; do files+=("$(basename "$f")"); cp "$f" "$work/"; done
+for f in "$work"/rt/out/*; do files+=("$(basename "$f")"); cp "$f" "$work/"; done
 
 if [ "${POLC_UPDATE_GOLDEN:-}" = 1 ]; then
     mkdir -p "$golden"
