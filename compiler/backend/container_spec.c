@@ -88,10 +88,9 @@ static bool build_tmpfs(const Policy *p, const char *output, DiagEngine *diag, C
         for (size_t j = 0; j < p->fs.rules.len; j++)
             if (p->fs.rules.items[j].access == FS_EXEC && under(p->fs.rules.items[j].path, dir))
                 exec = true;
-        const char *owner = p->process.has_user
-                                ? arena_printf(p->arena, "uid=%u,gid=%u,mode=0755", s->uid, s->gid)
-                                : "mode=1777";
-        ContainerTmpfs t = {dir, arena_printf(p->arena, "rw,nosuid,nodev%s,%s", exec ? "" : ",noexec", owner),
+        /* mode=1777 as /tmp: podman 4.3 refuses tmpfs options uid= and gid=
+         * (it has `U`, which Docker does not), so the user cannot own it */
+        ContainerTmpfs t = {dir, arena_printf(p->arena, "rw,nosuid,nodev%s,mode=1777", exec ? "" : ",noexec"),
                             r->span};
         VEC_PUSH(p->arena, s->tmpfs, t);
     }
