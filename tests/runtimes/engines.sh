@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# engines.sh ENGINE POLC SYSPROBE CAPS_POL EXAMPLES_DIR PROBE_POLICY...
-# ENGINE: podman | docker | compose | runc. Each probe policy
-# (tests/runtimes/engine/NAME.pol) has the capabilities, filesystem, network
-# and process sections of examples/NAME.pol and syscall rules a busybox
-# container with sysprobe can run under; its run flags must be the
-# example's, byte for byte (checked first). Then one container runs with:
+# engines.sh ENGINE POLC SYSPROBE CAPS_POL EXAMPLES_DIR POLICY...
+# ENGINE: podman | docker | compose | runc. Each POLICY is an example, or,
+# for an example whose syscall rules a busybox container with sysprobe
+# cannot run under (go-service and python-worker deny execve), its probe
+# policy tests/runtimes/engine/NAME.pol: the example's capabilities,
+# filesystem, network and process sections and syscall rules from runc's
+# base preset; its run flags must be the example's, byte for byte (checked
+# first). Then one container runs with:
 #   podman   `podman run $(cat out/NAME.run-flags)` (runc)
 #   docker   `docker run $(cat out/NAME.run-flags)` (Docker 20.10, a private dockerd)
 #   compose  `docker-compose up` of out/NAME.compose.yaml, plus a file that
