@@ -20,7 +20,9 @@
  *   sysprobe --status                 NoNewPrivs/CapEff/Seccomp/Seccomp_filters
  *                                     lines of /proc/self/status
  *   sysprobe --id                     "uid=R euid=E gid=R egid=E groups=a,b"
- *   sysprobe --caps                   the five Cap* lines of /proc/self/status
+ *   sysprobe --creds                  the Uid/Gid/Groups and five Cap* lines of
+ *                                     /proc/self/status (read without getuid(2) & co,
+ *                                     which the policy under test may deny)
  *   sysprobe --file=PATH              "file PATH: FIRST LINE" (or "file PATH: err ENAME N"),
  *                                     e.g. a cgroup limit seen from inside
  *   sysprobe --status --id -m ...     these may lead any other arguments
@@ -347,7 +349,7 @@ static int print_status(void)
     return 0;
 }
 
-static int print_caps(void)
+static int print_creds(void)
 {
     FILE *f = fopen("/proc/self/status", "r");
     char line[512];
@@ -356,7 +358,8 @@ static int print_caps(void)
         return 1;
     }
     while (fgets(line, sizeof line, f))
-        if (strncmp(line, "Cap", 3) == 0)
+        if (strncmp(line, "Cap", 3) == 0 || strncmp(line, "Uid:", 4) == 0 || strncmp(line, "Gid:", 4) == 0 ||
+            strncmp(line, "Groups:", 7) == 0)
             fputs(line, stdout);
     fclose(f);
     return 0;
@@ -415,10 +418,10 @@ int main(int argc, char **argv)
     /* --status and --id may lead other arguments (one container command
      * that reports both and then probes, see tests/k8s) */
     while (argc >= 2 && (strcmp(argv[1], "--status") == 0 || strcmp(argv[1], "--id") == 0 ||
-                         strcmp(argv[1], "--caps") == 0 || strncmp(argv[1], "--file=", 7) == 0)) {
+                         strcmp(argv[1], "--creds") == 0 || strncmp(argv[1], "--file=", 7) == 0)) {
         int r = strcmp(argv[1], "--status") == 0 ? print_status()
                 : strcmp(argv[1], "--id") == 0   ? print_id()
-                : strcmp(argv[1], "--caps") == 0 ? print_caps()
+                : strcmp(argv[1], "--creds") == 0 ? print_creds()
                                                  : print_file(argv[1] + 7);
         fflush(stdout);
         if (r != 0 || argc == 2)
