@@ -146,7 +146,7 @@ static void refuse(const Policy *p, DiagEngine *diag, const SdCall *const *calls
         sb_printf(&names, "%s`%s`", i ? ", " : "", calls[i]->name);
     if (n > 8)
         sb_printf(&names, " and %zu more", n - 8);
-    Diag *g = diag_error(diag, "E1202", rule_span(p, calls[0]->rule), "the systemd drop-in cannot express %s of %s",
+    Diag *g = diag_error(diag, "E1202", rule_span(p, calls[0]->rule), "the systemd drop-in cannot express %s %s",
                          why, names.data);
     sb_free(&names);
     int shown[8], nshown = 0;
@@ -218,13 +218,13 @@ static bool build_filter(const Policy *p, DiagEngine *diag, SystemdDropIn *d)
         }
     }
     if (cond.len) {
-        refuse(p, diag, cond.items, cond.len, "the argument conditions",
+        refuse(p, diag, cond.items, cond.len, "the argument conditions of",
                "SystemCallFilter= names calls; it cannot look at their arguments");
         ok = false;
     }
     if (other.len) {
         refuse(p, diag, other.items, other.len,
-               d->allow_list ? "the answers other than the default's" : "the kill-thread, trap, trace and notify actions",
+               d->allow_list ? "how the policy answers" : "the kill-thread, trap, trace or notify action of",
                d->allow_list ? arena_printf(p->arena, "an allow list gives every call it does not allow one answer, "
                                                       "the default's (%s)", action_str(p, p->arena, dflt))
                              : "a deny list answers with an errno or kills the process");
