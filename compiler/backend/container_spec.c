@@ -115,7 +115,33 @@ static bool build_resources(const Policy *p, const char *output, DiagEngine *dia
     s->cpus_set = p->resources.cpus.set, s->cpus_milli = p->resources.cpus.value;
     s->nofile_set = p->resources.nofile.set, s->nofile_soft = p->resources.nofile.soft, s->nofile_hard = p->resources.nofile.hard;
     s->nproc_set = p->resources.nproc.set, s->nproc_soft = p->resources.nproc.soft, s->nproc_hard = p->resources.nproc.hard;
-    return container_check_swap(p, output, diag);
+    bool swap_ok = container_check_swap(p, output, diag);
+    return container_check_nproc(p, output, diag) && swap_ok;
+}
+
+#define CAP_SYS_ADMIN_NUM 21
+#define CAP_SYS_RESOURCE_NUM 24
+
+bool container_check_nproc(const Policy *p, const char *output, DiagEngine *diag)
+{
+    const RlimitPair *r = &p->resources.nproc;
+    if (!r->set)
+        return true;
+    const char *why = NULL;
+    if (!p->process.has_user)
+        why = "the policy names no user, so it may run as root, whose processes the kernel does not count";
+    else if (p->process.uid == 0)
+        why = "it runs as root, whose processes the kernel does not count against RLIMIT_NPROC";
+    else if (p->caps.effective >> CAP_SYS_ADMIN_NUM & 1)
+        why = "the policy keeps SYS_ADMIN, which the kernel exempts from RLIMIT_NPROC";
+    else if (p->caps.effective >> CAP_SYS_RESOURCE_NUM & 1)
+        why = "the policy keeps SYS_RESOURCE, which the kernel exempts from RLIMIT_NPROC";
+    if (!why)
+        return true;
+    Diag *g = diag_error(diag, "E1208", r->span, "the %s cannot enforce `nproc`: %s", output, why);
+    diag_help(diag, g, "name a non-root user (`process { user UID }`) without those capabilities, or use `pids` for "
+                       "a limit of the process tree");
+    return false;
 }
 
 bool container_check_swap(const Policy *p, const char *output, DiagEngine *diag)

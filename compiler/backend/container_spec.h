@@ -45,7 +45,8 @@ typedef struct ContainerSpec {
 /* Build the spec of `output` ("docker/podman run flags", ...). false after
  * reporting when the engines cannot carry the policy: a capability they
  * cannot name (E0902), a `write` path no tmpfs can serve (E1200), a
- * memory-swap limit without a memory limit below it (E1207). */
+ * memory-swap limit without a memory limit below it (E1207), nproc the
+ * kernel would not apply (E1208). */
 bool container_build(const Policy *policy, const BackendOptions *opt, const char *output, DiagEngine *diag,
                      ContainerSpec *out);
 
@@ -54,6 +55,9 @@ bool container_build(const Policy *policy, const BackendOptions *opt, const char
  * parent of a P without one; NULL when P has a glob before its last
  * component or lies in the root directory itself. */
 const char *container_write_dir(Arena *a, const char *path);
+/* E1208: nproc where the kernel would not apply RLIMIT_NPROC (root, or
+ * SYS_ADMIN / SYS_RESOURCE kept): the limit would be set and hold nothing. */
+bool container_check_nproc(const Policy *p, const char *output, DiagEngine *diag);
 /* E1207: a memory-swap limit without a memory limit at most as large. */
 bool container_check_swap(const Policy *p, const char *output, DiagEngine *diag);
 

@@ -298,6 +298,7 @@ static bool build(const Policy *p, const BackendOptions *opt, DiagEngine *diag, 
     d->uid = p->process.uid;
     d->gid = p->process.has_gid ? p->process.gid : p->process.uid;
     build_fs(p, d);
+    ok = container_check_nproc(p, "systemd drop-in", diag) && ok;
     return container_check_swap(p, "systemd drop-in", diag) && ok;
 }
 

@@ -3,22 +3,27 @@
 # match the reviewed files under tests/golden/<name>/, and compiling twice
 # (from another directory, with another environment) must give identical bytes.
 #
-#   run_golden.sh POLC POLICY.pol GOLDEN_DIR
+#   run_golden.sh POLC POLICY.pol GOLDEN_DIR [POLC_OPTION...]
+#
+# POLC_OPTIONs go to every compile (e.g. --k8s-node-limits for a policy with
+# resources a Pod cannot say).
 #
 # POLC_UPDATE_GOLDEN=1 rewrites the golden files instead; review them in the diff.
 set -euo pipefail
 polc=$1 policy=$2 golden=$3
+shift 3
+opts=("$@")
 name=$(basename "$policy" .pol)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 "$polc" --dump-ir "$policy" >"$work/$name.ir" 2>"$work/stderr" || { cat "$work/stderr"; exit 1; }
 "$polc" --emit bpf-asm "$policy" >"$work/$name.bpf.asm" 2>>"$work/stderr" || { cat "$work/stderr"; exit 1; }
-"$polc" "$policy" -o "$work/out" 2>>"$work/stderr" || { cat "$work/stderr"; exit 1; }
+"$polc" "${opts[@]}" "$policy" -o "$work/out" 2>>"$work/stderr" || { cat "$work/stderr"; exit 1; }
 # The Kubernetes back end's other forms (the default run writes the snippet).
 for form in pod spo; do
-    "$polc" --target k8s --k8s-form "$form" --k8s-image "example.invalid/$name:latest" "$policy" -o "$work/$form" 2>/dev/null || {
-        "$polc" --target k8s --k8s-form "$form" --k8s-image "example.invalid/$name:latest" "$policy" -o "$work/$form"; exit 1; }
+    "$polc" "${opts[@]}" --target k8s --k8s-form "$form" --k8s-image "example.invalid/$name:latest" "$policy" -o "$work/$form" 2>/dev/null || {
+        "$polc" "${opts[@]}" --target k8s --k8s-form "$form" --k8s-image "example.invalid/$name:latest" "$policy" -o "$work/$form"; exit 1; }
     mv "$work/$form/$name.k8s.yaml" "$work/$name.k8s-$form.yaml"
 done
 # The runtimes' outputs (docs/runtimes.md), each on its own: written from a
@@ -31,7 +36,7 @@ runtime_outputs() { # DIR: every runtime output of the policy into DIR/out
     mkdir -p "$1"
     for t in run-flags compose systemd oci; do
         rc=0
-        (cd "$1" && env -i PATH=/usr/bin:/bin LANG=C.UTF-8 "$polc" -t "$t" "$abs_policy" -o out) \
+        (cd "$1" && env -i PATH=/usr/bin:/bin LANG=C.UTF-8 "$polc" "${opts[@]}" -t "$t" "$abs_policy" -o out) \
             2>"$1/$t.stderr" || rc=$?
         if [ "$rc" = 1 ]; then
             e=$(cat "$1/$t.stderr")
@@ -69,7 +74,7 @@ if [ -s "$work/stderr" ]; then
 fi
 
 # Determinism: another working directory, another environment, same bytes.
-(cd "$work" && env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TZ=Asia/Tokyo "$polc" "$abs_policy" -o "$work/out2")
+(cd "$work" && env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TZ=Asia/Tokyo "$polc" "${opts[@]}" "$abs_policy" -o "$work/out2")
 if ! diff -r "$work/out" "$work/out2" >/dev/null; then
     echo "FAIL: output differs between two runs"
     diff -r "$work/out" "$work/out2" | head -20
