@@ -113,6 +113,9 @@ struct polc_ctx {
         DockerProfile profile; /* once built (DOCKER_UNCHECKED: not validated yet, which only --check allows) */
         const char *json;      /* its rendered, validated text */
     } docker;
+    /* Does the AppArmor back end write this policy (the runtime outputs
+     * refer to its profile)? 0: not asked yet, 1: yes, 2: it refuses. */
+    int apparmor_state;
     /* tests only (tests/validate): corrupts an output after its back end and
      * before translation validation, which must then refuse it */
     void (*tamper)(struct polc_ctx *ctx, unsigned target, StrBuf *out);

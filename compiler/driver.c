@@ -207,9 +207,15 @@ polc_status polc_compile_file(polc_ctx *ctx, const char *path, const char *displ
 
 const char *polc_policy_basename(const polc_ctx *ctx) { return ctx->opt.backend.basename ? ctx->opt.backend.basename : "policy"; }
 
-unsigned polc_available_targets(void)
+unsigned polc_default_targets(void)
 {
     return POLC_TARGET_DOCKER | POLC_TARGET_BPF | POLC_TARGET_APPARMOR | POLC_TARGET_K8S;
+}
+
+unsigned polc_available_targets(void)
+{
+    return polc_default_targets() | POLC_TARGET_RUN_FLAGS | POLC_TARGET_COMPOSE | POLC_TARGET_SYSTEMD |
+           POLC_TARGET_OCI;
 }
 
 static const struct {
@@ -220,11 +226,17 @@ static const struct {
     {POLC_TARGET_BPF, "bpf", "bpf"},
     {POLC_TARGET_APPARMOR, "apparmor", "apparmor"},
     {POLC_TARGET_K8S, "k8s", "k8s.yaml"},
+    {POLC_TARGET_RUN_FLAGS, "run-flags", "run-flags"},
+    {POLC_TARGET_COMPOSE, "compose", "compose.yaml"},
+    {POLC_TARGET_SYSTEMD, "systemd", "service.d/polc.conf"},
+    {POLC_TARGET_OCI, "oci", "oci.json"},
 };
+
+#define NTARGETS (sizeof TARGETS / sizeof *TARGETS)
 
 unsigned polc_target_from_name(const char *name)
 {
-    for (size_t i = 0; i < sizeof TARGETS / sizeof *TARGETS; i++)
+    for (size_t i = 0; i < NTARGETS; i++)
         if (strcmp(TARGETS[i].name, name) == 0)
             return TARGETS[i].t;
     return 0;
@@ -232,7 +244,7 @@ unsigned polc_target_from_name(const char *name)
 
 const char *polc_target_name(polc_target t)
 {
-    for (size_t i = 0; i < sizeof TARGETS / sizeof *TARGETS; i++)
+    for (size_t i = 0; i < NTARGETS; i++)
         if (TARGETS[i].t == t)
             return TARGETS[i].name;
     return "?";
@@ -240,7 +252,7 @@ const char *polc_target_name(polc_target t)
 
 const char *polc_target_suffix(polc_target t)
 {
-    for (size_t i = 0; i < sizeof TARGETS / sizeof *TARGETS; i++)
+    for (size_t i = 0; i < NTARGETS; i++)
         if (TARGETS[i].t == t)
             return TARGETS[i].suffix;
     return "out";
@@ -292,6 +304,40 @@ static bool emit_bpf(polc_ctx *ctx, polc_target target, DiagEngine *diag, StrBuf
                                 bpf_chosen_caps(&ctx->policy, &ctx->opt.backend, &why));
 }
 
+/* The runtime outputs refer to the AppArmor profile named after the policy
+ * (and all but systemd's to NAME.seccomp.json, which the OCI fragment
+ * embeds): refused when the back end that writes it refuses the policy. The
+ * AppArmor back end runs into an engine of its own here: its reasons are its
+ * target's to report. */
+static bool references_written(polc_ctx *ctx, polc_target target, const char *output, DiagEngine *diag,
+                               const DockerProfile **docker)
+{
+    Span at = span_valid(ctx->policy.name_span) ? ctx->policy.name_span : (Span){ctx->policy.root_file, 0, 0};
+    *docker = NULL;
+    if (target != POLC_TARGET_SYSTEMD && !(*docker = docker_profile(ctx, target, diag))) {
+        Diag *g = diag_error(diag, "E1206", at, "polc's seccomp profile `%s.seccomp.json`, which the %s refer%s to, "
+                             "was refused by the Docker back end", polc_policy_basename(ctx), output,
+                             target == POLC_TARGET_RUN_FLAGS ? "" : "s");
+        diag_note(diag, g, SPAN_NONE, "the errors above say why");
+        return false;
+    }
+    if (!ctx->apparmor_state) {
+        DiagEngine scratch;
+        diag_init(&scratch, &ctx->arena, &ctx->sm);
+        StrBuf sb;
+        sb_init(&sb);
+        ctx->apparmor_state = backend_apparmor(&ctx->policy, &ctx->opt.backend, &scratch, &sb) ? 1 : 2;
+        sb_free(&sb);
+    }
+    if (ctx->apparmor_state == 2) {
+        Diag *g = diag_error(diag, "E1206", at, "polc's AppArmor profile, which the %s refer%s to, is refused by "
+                             "the AppArmor back end", output, target == POLC_TARGET_RUN_FLAGS ? "" : "s");
+        diag_help(diag, g, "`polc --check -t apparmor` says why");
+        return false;
+    }
+    return true;
+}
+
 bool compile_k8s_manifest(polc_ctx *ctx, DiagEngine *diag, K8sManifest *out)
 {
     return k8s_build(&ctx->policy, &ctx->opt.backend, diag, docker_profile(ctx, POLC_TARGET_K8S, diag), out);
@@ -309,7 +355,15 @@ polc_status compile_emit(polc_ctx *ctx, polc_target target, DiagEngine *diag, ch
     } NAMES[] = {{POLC_TARGET_DOCKER, "Docker seccomp profile"},
                  {POLC_TARGET_BPF, "BPF program"},
                  {POLC_TARGET_APPARMOR, "AppArmor profile"},
-                 {POLC_TARGET_K8S, "Kubernetes output"}};
+                 {POLC_TARGET_K8S, "Kubernetes output"},
+                 {POLC_TARGET_RUN_FLAGS, "docker/podman run flags"},
+                 {POLC_TARGET_COMPOSE, "Compose service"},
+                 {POLC_TARGET_SYSTEMD, "systemd drop-in"},
+                 {POLC_TARGET_OCI, "OCI fragment"}};
+    const char *output = NULL;
+    for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++)
+        if (NAMES[i].t == target)
+            output = NAMES[i].output;
     for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++)
         if (NAMES[i].t == target &&
             (backend_refuses_tcp_ports(&ctx->policy, &ctx->opt.backend, NAMES[i].output,
@@ -335,6 +389,22 @@ polc_status compile_emit(polc_ctx *ctx, polc_target target, DiagEngine *diag, ch
     case POLC_TARGET_K8S: {
         K8sManifest m;
         ok = compile_k8s_manifest(ctx, diag, &m) && k8s_render(&m, diag, &sb);
+        break;
+    }
+    case POLC_TARGET_RUN_FLAGS:
+    case POLC_TARGET_COMPOSE:
+    case POLC_TARGET_SYSTEMD:
+    case POLC_TARGET_OCI: {
+        const DockerProfile *dp;
+        ok = references_written(ctx, target, output, diag, &dp);
+        if (ok && target == POLC_TARGET_RUN_FLAGS)
+            ok = backend_run_flags(&ctx->policy, &ctx->opt.backend, diag, &sb);
+        else if (ok && target == POLC_TARGET_COMPOSE)
+            ok = backend_compose(&ctx->policy, &ctx->opt.backend, diag, &sb);
+        else if (ok && target == POLC_TARGET_SYSTEMD)
+            ok = backend_systemd(&ctx->policy, &ctx->opt.backend, diag, &sb);
+        else if (ok)
+            ok = backend_oci(&ctx->policy, &ctx->opt.backend, diag, dp, &sb);
         break;
     }
     default:
@@ -363,7 +433,7 @@ polc_status polc_check(polc_ctx *ctx, unsigned targets)
         return POLC_EINPUT;
     polc_status worst = POLC_OK;
     ctx->opt.backend.check_only = true;
-    for (size_t i = 0; i < sizeof TARGETS / sizeof *TARGETS; i++) {
+    for (size_t i = 0; i < NTARGETS; i++) {
         if (!(targets & TARGETS[i].t))
             continue;
         char *out;
@@ -386,11 +456,17 @@ polc_status polc_write_outputs(polc_ctx *ctx, const char *dir, unsigned targets)
         diag_error(&ctx->diag, "E0500", SPAN_NONE, "cannot create output directory `%s`: %s", dir, strerror(errno));
         return POLC_EUSAGE;
     }
-    OutFile files[4];
-    char *bufs[4] = {0};
+    OutFile files[NTARGETS];
+    char *bufs[NTARGETS] = {0};
     size_t n = 0;
     polc_status st_all = POLC_OK;
-    for (size_t i = 0; i < sizeof TARGETS / sizeof *TARGETS; i++) {
+    if (!ctx->opt.backend.out_dir_fixed) { /* as the engine's client will name it: the directory as given */
+        size_t len = strlen(dir);
+        while (len > 1 && dir[len - 1] == '/')
+            len--;
+        ctx->opt.backend.out_dir = arena_strndup(&ctx->arena, dir, len);
+    }
+    for (size_t i = 0; i < NTARGETS; i++) {
         if (!(targets & TARGETS[i].t))
             continue;
         size_t len;
@@ -404,6 +480,13 @@ polc_status polc_write_outputs(polc_ctx *ctx, const char *dir, unsigned targets)
         files[n].data = bufs[n];
         files[n].len = len;
         n++;
+    }
+    if (st_all == POLC_OK && (targets & POLC_TARGET_SYSTEMD)) {
+        const char *d = arena_printf(&ctx->arena, "%s/%s.service.d", dir, polc_policy_basename(ctx));
+        if (mkdir(d, 0755) != 0 && errno != EEXIST) {
+            diag_error(&ctx->diag, "E0500", SPAN_NONE, "cannot create output directory `%s`: %s", d, strerror(errno));
+            st_all = POLC_EUSAGE;
+        }
     }
     if (st_all == POLC_OK) {
         const char *failed = NULL;
@@ -459,6 +542,12 @@ polc_status polc_set_frequency_profile(polc_ctx *ctx, const char *path)
     }
     ctx->opt.backend.have_frequency = true;
     return POLC_OK;
+}
+
+void polc_set_profile_dir(polc_ctx *ctx, const char *dir)
+{
+    ctx->opt.backend.out_dir = arena_strdup(&ctx->arena, dir);
+    ctx->opt.backend.out_dir_fixed = true;
 }
 
 void polc_set_strict_int_args(polc_ctx *ctx, int on) { ctx->policy.strict_int_args = on != 0; }

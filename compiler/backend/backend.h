@@ -37,6 +37,16 @@ bool apparmor_load_features(const BackendOptions *opt, DiagEngine *diag, struct 
 bool backend_k8s(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, const DockerProfile *docker,
                  StrBuf *out);
 
+/* The engines' and systemd's outputs (docs/runtimes.md): each refuses what
+ * it cannot carry exactly. run-flags and Compose refer to NAME.seccomp.json,
+ * the OCI fragment embeds the Docker back end's validated profile (docker,
+ * not NULL) restricted to the policy's capability set. */
+bool backend_run_flags(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, StrBuf *out);
+bool backend_compose(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, StrBuf *out);
+bool backend_systemd(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, StrBuf *out);
+bool backend_oci(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, const DockerProfile *docker,
+                 StrBuf *out);
+
 /* polc's BPF program for one capability set (tests compare it with the IR). */
 struct BpfProgram;
 bool bpf_generate(const BackendRun *run, uint64_t caps, struct BpfProgram *out);

@@ -38,6 +38,10 @@ typedef struct BackendOptions {
      * can: TCP ports and scopes. The BPF program it loads need not refuse
      * them (backend/landlock_only.c) */
     bool landlock_enforced;
+    /* run-flags: the directory the engine's client opens NAME.seccomp.json
+     * in (--profile-dir, else polc_write_outputs' directory); NULL: none */
+    const char *out_dir;
+    bool out_dir_fixed; /* --profile-dir: polc_write_outputs keeps it */
 } BackendOptions;
 
 #endif

@@ -7,6 +7,7 @@
  *   polc fmt [-i | --check] FILE...
  *   polc run POLICY -- CMD [ARGS...]
  *   polc lsp [-I DIR]
+ *   polc oci-merge CONFIG.json NAME.oci.json [-o OUT]
  * argv[0] is the subcommand's name; the return value is the exit status. */
 #ifndef POLC_CLI_COMMANDS_H
 #define POLC_CLI_COMMANDS_H
@@ -24,6 +25,7 @@ int polc_cmd_explain(int argc, char **argv);
 int polc_cmd_fmt(int argc, char **argv);
 int polc_cmd_run(int argc, char **argv);
 int polc_cmd_lsp(int argc, char **argv);
+int polc_cmd_oci_merge(int argc, char **argv);
 
 /* --color ARG: 1 always, 0 never, -1 auto (decided by the caller), or
  * CLI_COLOR_BAD for anything else. */

@@ -28,16 +28,21 @@ static const char USAGE[] =
     "       polc explain FILE                      (polc explain --help)\n"
     "       polc fmt [-i | --check] FILE...        (polc fmt --help)\n"
     "       polc run POLICY -- CMD [ARGS...]       (polc run --help)\n"
+    "       polc oci-merge CONFIG.json NAME.oci.json [-o OUT]  (polc oci-merge --help)\n"
     "\n"
     "Compile container sandbox policies to Docker seccomp JSON, raw seccomp BPF,\n"
     "AppArmor and Kubernetes securityContext / Pod YAML. For NAME.pol it writes\n"
-    "DIR/NAME.seccomp.json, DIR/NAME.bpf, DIR/NAME.apparmor, DIR/NAME.k8s.yaml.\n"
+    "DIR/NAME.seccomp.json, DIR/NAME.bpf, DIR/NAME.apparmor, DIR/NAME.k8s.yaml;\n"
+    "on request (-t) also the runtimes' outputs: DIR/NAME.run-flags (docker/podman\n"
+    "run options), DIR/NAME.compose.yaml, DIR/NAME.service.d/polc.conf (a systemd\n"
+    "drop-in) and DIR/NAME.oci.json (docs/runtimes.md).\n"
     "\n"
     "options:\n"
     "  -o, --output DIR          write outputs into DIR (created if missing)\n"
     "      --check               check only: report diagnostics, write nothing\n"
-    "  -t, --target NAME         back end to run: docker, bpf, apparmor, k8s\n"
-    "                            (repeatable; default: all this build has)\n"
+    "  -t, --target NAME         back end to run: docker, bpf, apparmor, k8s,\n"
+    "                            run-flags, compose, systemd, oci (repeatable;\n"
+    "                            default: docker, bpf, apparmor and k8s)\n"
     "      --arch LIST           override the policy's `arch`, e.g. x86_64,x86\n"
     "  -I DIR                    search DIR for include <...> before POLC_PATH\n"
     "      --no-prelude          do not load stdlib/prelude.pol\n"
@@ -71,6 +76,9 @@ static const char USAGE[] =
     "      --k8s-node-limits     the nodes enforce the resources a Pod cannot say per\n"
     "                            container (pids, memory-swap, nofile, nproc): the\n"
     "                            output lists the kubelet and runtime settings\n"
+    "      --profile-dir DIR     the run flags name DIR/NAME.seccomp.json (default:\n"
+    "                            the -o DIR as given, which docker and podman open\n"
+    "                            relative to where they run)\n"
     "      --diagnostics-format text|json|sarif\n"
     "                            json prints one array on stdout and nothing else;\n"
     "                            sarif one SARIF 2.1.0 log (docs/sarif.md)\n"
@@ -85,7 +93,7 @@ static const char USAGE[] =
 enum {
     OPT_CHECK = 256, OPT_ARCH, OPT_DUMP_AST, OPT_DUMP_IR, OPT_DIAG_FMT, OPT_STDIN_NAME,
     OPT_NO_PRELUDE, OPT_COLOR, OPT_VERSION, OPT_EMIT, OPT_CAPS, OPT_FREQUENCY, OPT_STRICT_INT, OPT_NO_VERIFY_LIBSECCOMP, OPT_VERIFY_LIBSECCOMP,
-    OPT_AA_FEATURES, OPT_K8S_FORM, OPT_K8S_PROFILE_DIR, OPT_K8S_IMAGE, OPT_K8S_NAMESPACE, OPT_K8S_NODE_LIMITS
+    OPT_AA_FEATURES, OPT_K8S_FORM, OPT_K8S_PROFILE_DIR, OPT_K8S_IMAGE, OPT_K8S_NAMESPACE, OPT_K8S_NODE_LIMITS, OPT_PROFILE_DIR
 };
 
 static const struct option LONG_OPTS[] = {
@@ -112,6 +120,7 @@ static const struct option LONG_OPTS[] = {
     {"k8s-image", required_argument, NULL, OPT_K8S_IMAGE},
     {"k8s-namespace", required_argument, NULL, OPT_K8S_NAMESPACE},
     {"k8s-node-limits", no_argument, NULL, OPT_K8S_NODE_LIMITS},
+    {"profile-dir", required_argument, NULL, OPT_PROFILE_DIR},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -179,6 +188,7 @@ __attribute__((weak)) int polc_cmd_explain(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_fmt(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_run(int argc, char **argv);
 __attribute__((weak)) int polc_cmd_lsp(int argc, char **argv);
+__attribute__((weak)) int polc_cmd_oci_merge(int argc, char **argv);
 
 static const struct {
     const char *name;
@@ -195,7 +205,8 @@ static const struct {
                    {"explain", polc_cmd_explain},
                    {"fmt", polc_cmd_fmt},
                    {"run", polc_cmd_run},
-                   {"lsp", polc_cmd_lsp}};
+                   {"lsp", polc_cmd_lsp},
+                   {"oci-merge", polc_cmd_oci_merge}};
 
 /* `polc lern`: a first word that is neither a subcommand nor a file but
  * close to a subcommand's name is a misspelt subcommand, not an input. */
@@ -228,7 +239,7 @@ int main(int argc, char **argv)
     if (argc > 1 && misspelt_subcommand(argv[1]))
         return 2;
     const char *outdir = NULL, *arch = NULL, *stdin_name = NULL, *caps = NULL, *frequency = NULL;
-    const char *aa_features = NULL;
+    const char *aa_features = NULL, *profile_dir = NULL;
     int emit_bpf_asm = 0, strict_int = 0, verify_libseccomp = -1; /* -1: on when writing */
     unsigned targets = 0;
     int check = 0, dump_ast = 0, dump_ir = 0, no_prelude = 0, color = -1;
@@ -246,7 +257,7 @@ int main(int argc, char **argv)
         case 't': {
             unsigned t = polc_target_from_name(optarg);
             if (!t)
-                return usage_error("unknown target (expected docker, bpf, apparmor or k8s):", optarg);
+                return usage_error("unknown target (expected docker, bpf, apparmor, k8s, run-flags, compose, systemd or oci):", optarg);
             if (!(t & polc_available_targets()))
                 return usage_error("this build of polc has no back end for target", optarg);
             targets |= t;
@@ -288,6 +299,7 @@ int main(int argc, char **argv)
         case OPT_NO_VERIFY_LIBSECCOMP: verify_libseccomp = 0; break;
         case OPT_VERIFY_LIBSECCOMP: verify_libseccomp = 1; break;
         case OPT_AA_FEATURES: aa_features = optarg; break;
+        case OPT_PROFILE_DIR: profile_dir = optarg; break;
         case OPT_K8S_FORM:
             if (strcmp(optarg, "snippet") != 0 && strcmp(optarg, "pod") != 0 && strcmp(optarg, "spo") != 0)
                 return usage_error("--k8s-form takes snippet, pod or spo, not", optarg);
@@ -316,7 +328,7 @@ int main(int argc, char **argv)
     if (!check && !outdir && !dump_ast && !dump_ir && !emit_bpf_asm)
         return usage_error("say where outputs go with -o DIR, or use --check", NULL);
     if (!targets)
-        targets = polc_available_targets();
+        targets = polc_default_targets();
     if (color < 0)
         color = fmt == POLC_DIAG_TEXT && isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL;
 
@@ -340,6 +352,8 @@ int main(int argc, char **argv)
             st = polc_set_caps(ctx, caps);
         if (st == POLC_OK && frequency)
             st = polc_set_frequency_profile(ctx, frequency);
+        if (profile_dir)
+            polc_set_profile_dir(ctx, profile_dir);
         if (st == POLC_OK && aa_features)
             st = polc_set_apparmor_features(ctx, aa_features);
         for (int j = 0; j < nk8s && st == POLC_OK; j++)

@@ -14,7 +14,7 @@ void lsp_doc_compile(LspDoc *d, const polc_ctx *like)
     if (d->ctx)
         polc_set_verify_libseccomp(d->ctx, 0); /* as --check: validation runs when outputs are written */
     if (d->ctx && polc_compile_buffer(d->ctx, d->path ? d->path : d->uri, d->text, d->len) == POLC_OK)
-        (void)polc_check(d->ctx, polc_available_targets());
+        (void)polc_check(d->ctx, polc_default_targets());
     /* resolve ran when the policy has arches (it always gives it some) */
     if (d->ctx && d->ctx->policy.arch_mask) {
         d->names = d->ctx;

@@ -84,35 +84,24 @@ static Counts count_ir(const polc_ctx *ctx)
     return c;
 }
 
-/* What a seccomp filter cannot carry: the runtime's flags instead. */
-static const char *runtime_flags(const polc_ctx *ctx)
+/* What a seccomp filter cannot carry: the engine's flags instead, exactly
+ * the run-flags back end's output (one line per flag). */
+static const char *runtime_flags(polc_ctx *ctx)
 {
-    StrBuf sb;
-    sb_init(&sb);
-    if (ctx->policy.caps.drop_all) {
-        sb_puts(&sb, "--cap-drop ALL");
-        for (size_t i = 0; i < ctx->policy.caps.adds.len; i++)
-            sb_printf(&sb, " --cap-add %s", ctx->policy.caps.adds.items[i].name);
-    } else if (ctx->policy.caps.add_all) {
-        sb_puts(&sb, "--cap-add ALL");
-    } else {
-        for (size_t i = 0; i < ctx->policy.caps.drops.len; i++)
-            sb_printf(&sb, "%s--cap-drop %s", sb.len ? " " : "", ctx->policy.caps.drops.items[i].name);
-        for (size_t i = 0; i < ctx->policy.caps.adds.len; i++)
-            sb_printf(&sb, "%s--cap-add %s", sb.len ? " " : "", ctx->policy.caps.adds.items[i].name);
-    }
-    if (ctx->policy.process.has_user)
-        sb_printf(&sb, "%s--user %u:%u", sb.len ? " " : "", ctx->policy.process.uid, ctx->policy.process.has_gid ? ctx->policy.process.gid : ctx->policy.process.uid);
-    if (ctx->policy.process.no_new_privs)
-        sb_printf(&sb, "%s--security-opt no-new-privileges", sb.len ? " " : "");
-    if (ctx->policy.fs.read_only_root)
-        sb_printf(&sb, "%s--read-only", sb.len ? " " : "");
-    const char *r = arena_strdup((Arena *)&ctx->arena, sb.len ? sb.data : "");
-    sb_free(&sb);
-    return r;
+    Run r = run_backend(ctx, POLC_TARGET_RUN_FLAGS);
+    if (!r.ok)
+        return NULL;
+    for (size_t i = 0; i + 1 < r.len; i++)
+        if (r.out[i] == '\n')
+            r.out[i] = ' ';
+    if (r.len && r.out[r.len - 1] == '\n')
+        r.out[r.len - 1] = '\0';
+    const char *flags = arena_strdup(&ctx->arena, r.out);
+    free(r.out);
+    return flags;
 }
 
-static const char *not_in_seccomp(const polc_ctx *ctx)
+static const char *not_in_seccomp(polc_ctx *ctx)
 {
     StrBuf sb;
     sb_init(&sb);
@@ -120,8 +109,10 @@ static const char *not_in_seccomp(const polc_ctx *ctx)
         sb_printf(&sb, "the %zu filesystem rules", ctx->policy.fs.rules.len);
     /* the network section's families and types are rules of the program (lower_network.c) */
     const char *flags = runtime_flags(ctx);
-    sb_printf(&sb, "%scapabilities, user, no-new-privileges and read-only root%s%s%s", sb.len ? ", " : "",
-              *flags ? " (the runtime's job: docker run " : "", flags, *flags ? ")" : "");
+    sb_printf(&sb, "%scapabilities, user, no-new-privileges and read-only root (the runtime's job: %s%s%s)",
+              sb.len ? ", " : "", flags ? "docker run $(cat " : "the run-flags output refuses this policy",
+              flags ? arena_printf(&ctx->arena, "%s.run-flags), which holds: ", polc_policy_basename(ctx)) : "",
+              flags ? flags : "");
     const char *r = arena_strdup((Arena *)&ctx->arena, sb.data);
     sb_free(&sb);
     return r;
@@ -133,6 +124,73 @@ static size_t count_lines_citing(const char *text, const char *needle)
     for (const char *p = text; p && (p = strstr(p, needle)); p += strlen(needle))
         n++;
     return n;
+}
+
+/* The runtimes' outputs (docs/runtimes.md): what each one carries of the
+ * policy and what it cannot, then what its back end said. */
+static void explain_runtime(ExDoc *doc, polc_target t, const char *title, const char *enforces,
+                            const char *cannot)
+{
+    polc_ctx *ctx = doc->ctx;
+    ExSection *s = ex_section(doc, title);
+    Run r = run_backend(ctx, t);
+    if (r.ok)
+        ex_item(doc, s, "enforces", "%s", enforces);
+    else
+        ex_item(doc, s, "refuses", "this policy cannot be written exactly in this output");
+    ex_item(doc, s, "cannot", "%s", cannot);
+    if (r.said)
+        ex_item(doc, s, "back end says", "%s", r.said);
+    free(r.out);
+}
+
+static const char *resources_text(const polc_ctx *ctx)
+{
+    return ctx->policy.resources.declared ? ", the resources section" : "";
+}
+
+static void explain_runtimes(ExDoc *doc)
+{
+    polc_ctx *ctx = doc->ctx;
+    Arena *A = &ctx->arena;
+    const char *base = polc_policy_basename(ctx), *res = resources_text(ctx);
+    const char *fs = "the filesystem and network rules only where AppArmor is enabled: it carries them in the "
+                     "AppArmor profile named after the policy, which must be loaded";
+    explain_runtime(doc, POLC_TARGET_RUN_FLAGS, arena_printf(A, "docker/podman run flags (%s.run-flags)", base),
+                    arena_printf(A, "the Docker seccomp profile and the AppArmor profile by name; capabilities "
+                                    "(--cap-drop ALL, --cap-add each kept one), user, no-new-privileges, read-only "
+                                    "root with a tmpfs per `write` directory%s", res),
+                    arena_printf(A, "TCP ports and scopes (refused); %s (Docker ignores a missing AppArmor, podman "
+                                    "refuses to start); a non-root user holds no effective capabilities under "
+                                    "Docker, where podman makes the added ones effective",
+                                 fs));
+    explain_runtime(doc, POLC_TARGET_COMPOSE, arena_printf(A, "Compose service (%s.compose.yaml)", base),
+                    arena_printf(A, "what the run flags carry, as security_opt, cap_drop, cap_add, user, read_only "
+                                    "and tmpfs of a service named after the policy%s", res),
+                    arena_printf(A, "what the run flags cannot; docker-compose opens the seccomp profile relative "
+                                    "to the directory it runs in (./%s.seccomp.json)",
+                                 base));
+    explain_runtime(doc, POLC_TARGET_SYSTEMD, arena_printf(A, "systemd drop-in (%s.service.d/polc.conf)", base),
+                    arena_printf(A, "the syscall decisions by name (SystemCallFilter=, SystemCallErrorNumber=, "
+                                    "SystemCallLog=, SystemCallArchitectures=), CapabilityBoundingSet= and "
+                                    "AmbientCapabilities=, User=/Group=, NoNewPrivileges=, ProtectSystem=strict with "
+                                    "ReadWritePaths= for `write` directories, ReadOnlyPaths=/InaccessiblePaths=/"
+                                    "NoExecPaths= for whole-directory rules, AppArmorProfile=%s",
+                                 res),
+                    "argument conditions, and in an allow list any answer but the default's (refused: start the "
+                    "service through polc run instead); TCP ports and scopes (refused: SocketBindAllow= is skipped "
+                    "without cgroup v2 BPF and nothing says connect ports); RestrictAddressFamilies= is not written "
+                    "(the network section is socket() rules with conditions); `confine reads` and globbed paths only "
+                    "through AppArmor, which systemd skips where it is not enabled");
+    explain_runtime(doc, POLC_TARGET_OCI, arena_printf(A, "OCI fragment (%s.oci.json, polc oci-merge)", base),
+                    arena_printf(A, "linux.seccomp (the Docker profile at the policy's capability set), all five "
+                                    "capability sets, process.user, noNewPrivileges, apparmorProfile, root.readonly "
+                                    "with a tmpfs mount per `write` directory%s",
+                                 ctx->policy.resources.declared ? ", rlimits and linux.resources" : ""),
+                    arena_printf(A, "TCP ports and scopes (refused); a syscall decided differently on two arch "
+                                    "families (refused: compile per family with --arch); %s (runc refuses an "
+                                    "apparmorProfile where AppArmor is not enabled)",
+                                 fs));
 }
 
 void explain_backends(ExDoc *doc)
@@ -259,5 +317,6 @@ void explain_backends(ExDoc *doc)
     ex_resources_k8s(doc, s, ok ? &m : NULL);
     if (said)
         ex_item(doc, s, "back end says", "%s", said);
+    explain_runtimes(doc);
     ex_resources_run(doc);
 }

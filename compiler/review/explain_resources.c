@@ -50,8 +50,8 @@ static const char *all_limits(polc_ctx *ctx)
 void ex_resources_profile(ExDoc *doc, ExSection *s)
 {
     if (any_limit(&doc->ctx->policy))
-        ex_item(doc, s, "resources", "not enforced: %s; a profile cannot limit resources (polc run and the "
-                                     "Kubernetes output do)",
+        ex_item(doc, s, "resources", "not enforced: %s; a profile cannot limit resources (polc run, the "
+                                     "Kubernetes output and the runtime outputs do)",
                 all_limits(doc->ctx));
 }
 

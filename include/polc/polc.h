@@ -22,7 +22,14 @@ typedef enum polc_target {
     POLC_TARGET_BPF = 1u << 1,      /* NAME.bpf */
     POLC_TARGET_APPARMOR = 1u << 2, /* NAME.apparmor */
     POLC_TARGET_K8S = 1u << 3,      /* NAME.k8s.yaml */
+    POLC_TARGET_RUN_FLAGS = 1u << 4, /* NAME.run-flags: docker/podman run options */
+    POLC_TARGET_COMPOSE = 1u << 5,  /* NAME.compose.yaml: a Compose service */
+    POLC_TARGET_SYSTEMD = 1u << 6,  /* NAME.service.d/polc.conf: a systemd drop-in */
+    POLC_TARGET_OCI = 1u << 7,      /* NAME.oci.json: an OCI runtime-spec fragment */
 } polc_target;
+
+/* The targets polc_write_outputs and --check run when none is named. */
+unsigned polc_default_targets(void);
 
 /* The back ends this build implements. */
 unsigned polc_available_targets(void);
@@ -114,6 +121,10 @@ void polc_set_verify_libseccomp(polc_ctx *ctx, int on);
  *                  output's comment lists; "no" (the default): refused, E0921.
  * A bad name or value is a usage error (E0906). */
 polc_status polc_set_k8s_option(polc_ctx *ctx, const char *name, const char *value);
+/* Where the run-flags output names the seccomp profile: DIR/NAME.seccomp.json
+ * (default: the directory polc_write_outputs writes to, as given; without
+ * one, NAME.seccomp.json). */
+void polc_set_profile_dir(polc_ctx *ctx, const char *dir);
 /* Weight the BPF number dispatch by how often each syscall is made: a file of
  * `name count` lines (like minijail's @frequency), e.g. from strace -c. */
 polc_status polc_set_frequency_profile(polc_ctx *ctx, const char *path);

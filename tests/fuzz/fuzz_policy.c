@@ -14,7 +14,9 @@
 #include "fuzz.h"
 #include "polc/polc.h"
 
-static const polc_target TARGETS[] = {POLC_TARGET_DOCKER, POLC_TARGET_BPF, POLC_TARGET_APPARMOR, POLC_TARGET_K8S};
+static const polc_target TARGETS[] = {POLC_TARGET_DOCKER,    POLC_TARGET_BPF,       POLC_TARGET_APPARMOR,
+                                      POLC_TARGET_K8S,       POLC_TARGET_RUN_FLAGS, POLC_TARGET_COMPOSE,
+                                      POLC_TARGET_SYSTEMD,   POLC_TARGET_OCI};
 
 static const char *const ARCH_OVERRIDES[] = {"x86_64", "x86_64,x32,x86", "aarch64,arm", "riscv64,ppc64le,s390x"};
 
@@ -25,20 +27,25 @@ static char outdir[64];
 
 /* The temporary output directory, made once per process and emptied after
  * each use (removed at exit). */
-static void remove_outdir(void)
+static void remove_tree(const char *dir, int depth)
 {
-    DIR *d = opendir(outdir);
+    DIR *d = opendir(dir);
     if (d) {
         for (struct dirent *e; (e = readdir(d));) {
             if (e->d_name[0] == '.' && (!e->d_name[1] || (e->d_name[1] == '.' && !e->d_name[2])))
                 continue;
             char p[512];
-            snprintf(p, sizeof p, "%s/%s", outdir, e->d_name);
-            unlink(p);
+            snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+            if (unlink(p) != 0 && depth == 0) { /* NAME.service.d/ of the systemd target */
+                remove_tree(p, 1);
+                rmdir(p);
+            }
         }
         closedir(d);
     }
 }
+
+static void remove_outdir(void) { remove_tree(outdir, 0); }
 
 static void remove_outdir_at_exit(void)
 {

@@ -20,7 +20,12 @@
  *   sysprobe --status                 NoNewPrivs/CapEff/Seccomp/Seccomp_filters
  *                                     lines of /proc/self/status
  *   sysprobe --id                     "uid=R euid=E gid=R egid=E groups=a,b"
- *   sysprobe --status --id -m ...     both may lead any other arguments
+ *   sysprobe --creds                  the Uid/Gid/Groups and five Cap* lines of
+ *                                     /proc/self/status (read without getuid(2) & co,
+ *                                     which the policy under test may deny)
+ *   sysprobe --file=PATH              "file PATH: FIRST LINE" (or "file PATH: err ENAME N"),
+ *                                     e.g. a cgroup limit seen from inside
+ *   sysprobe --status --id -m ...     these may lead any other arguments
  *   sysprobe --list                   "NAME NR" for every known syscall name
  *
  * ARG forms (up to 6 args, missing ones are 0):
@@ -344,6 +349,38 @@ static int print_status(void)
     return 0;
 }
 
+static int print_creds(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[512];
+    if (!f) {
+        printf("err %s %d\n", errno_name(errno), errno);
+        return 1;
+    }
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, "Cap", 3) == 0 || strncmp(line, "Uid:", 4) == 0 || strncmp(line, "Gid:", 4) == 0 ||
+            strncmp(line, "Groups:", 7) == 0)
+            fputs(line, stdout);
+    fclose(f);
+    return 0;
+}
+
+static int print_file(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char line[512] = "";
+    if (!f) {
+        printf("file %s: err %s %d\n", path, errno_name(errno), errno);
+        return 0;
+    }
+    if (!fgets(line, sizeof line, f))
+        line[0] = '\0';
+    line[strcspn(line, "\n")] = '\0';
+    printf("file %s: %s\n", path, line);
+    fclose(f);
+    return 0;
+}
+
 static int print_id(void)
 {
     gid_t groups[256];
@@ -380,8 +417,12 @@ int main(int argc, char **argv)
     }
     /* --status and --id may lead other arguments (one container command
      * that reports both and then probes, see tests/k8s) */
-    while (argc >= 2 && (strcmp(argv[1], "--status") == 0 || strcmp(argv[1], "--id") == 0)) {
-        int r = strcmp(argv[1], "--status") == 0 ? print_status() : print_id();
+    while (argc >= 2 && (strcmp(argv[1], "--status") == 0 || strcmp(argv[1], "--id") == 0 ||
+                         strcmp(argv[1], "--creds") == 0 || strncmp(argv[1], "--file=", 7) == 0)) {
+        int r = strcmp(argv[1], "--status") == 0 ? print_status()
+                : strcmp(argv[1], "--id") == 0   ? print_id()
+                : strcmp(argv[1], "--creds") == 0 ? print_creds()
+                                                 : print_file(argv[1] + 7);
         fflush(stdout);
         if (r != 0 || argc == 2)
             return r;
