@@ -125,6 +125,9 @@ def textmate():
         },
         "number": {
             "patterns": [
+                # a size of the resources section: `512MiB`, `1.5GiB`
+                {"match": NUM_BEFORE + r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:B|KiB|MiB|GiB|TiB)" + AFTER,
+                 "name": "constant.numeric.size.polc"},
                 {"match": NUM_BEFORE + r"[0-9]+\.[0-9]+(?:\.[0-9]+)?" + AFTER, "name": "constant.numeric.version.polc"},
                 {"match": NUM_BEFORE + r"0[xX][0-9A-Fa-f_]*[0-9A-Fa-f][0-9A-Fa-f_]*" + AFTER,
                  "name": "constant.numeric.hex.polc"},
@@ -253,6 +256,7 @@ def vim():
            "syn match polcGroup /@[A-Za-z0-9_]\\+\\(-[A-Za-z0-9_]\\+\\)*/",
            "syn match polcNumber /\\<\\d[0-9A-Za-z_]*\\>/",
            "syn match polcNumber /\\<\\d\\+\\.\\d\\+\\(\\.\\d\\+\\)\\=\\>/",
+           "syn match polcNumber /\\<\\d\\+\\.\\d\\+\\(B\\|KiB\\|MiB\\|GiB\\|TiB\\)\\>/",
            "syn match polcOperator /==\\|!=\\|<=\\|>=\\|<<\\|[<>&|~=:]/",
            "syn match polcPath +/[A-Za-z0-9_./*?+@:=~\\[\\]^!-]*+",
            "syn match polcIncludePath /\\(\\<include\\s\\+\\)\\@<=<[^<> \\t]\\+>/",

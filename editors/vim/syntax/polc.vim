@@ -123,6 +123,7 @@ syn match polcItem /\<\(read\|write\)\>\ze\s\+[/"]/
 syn match polcGroup /@[A-Za-z0-9_]\+\(-[A-Za-z0-9_]\+\)*/
 syn match polcNumber /\<\d[0-9A-Za-z_]*\>/
 syn match polcNumber /\<\d\+\.\d\+\(\.\d\+\)\=\>/
+syn match polcNumber /\<\d\+\.\d\+\(B\|KiB\|MiB\|GiB\|TiB\)\>/
 syn match polcOperator /==\|!=\|<=\|>=\|<<\|[<>&|~=:]/
 syn match polcPath +/[A-Za-z0-9_./*?+@:=~\[\]^!-]*+
 syn match polcIncludePath /\(\<include\s\+\)\@<=<[^<> \t]\+>/
