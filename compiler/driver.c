@@ -550,6 +550,14 @@ void polc_set_profile_dir(polc_ctx *ctx, const char *dir)
     ctx->opt.backend.out_dir_fixed = true;
 }
 
+polc_status polc_set_engine(polc_ctx *ctx, const char *engine)
+{
+    if (strcmp(engine, "docker") && strcmp(engine, "podman"))
+        return POLC_EUSAGE;
+    ctx->opt.backend.engine_podman = strcmp(engine, "podman") == 0;
+    return POLC_OK;
+}
+
 void polc_set_strict_int_args(polc_ctx *ctx, int on) { ctx->policy.strict_int_args = on != 0; }
 
 void polc_set_verify_libseccomp(polc_ctx *ctx, int on) { ctx->opt.backend.skip_libseccomp_validation = on == 0; }

@@ -64,8 +64,9 @@ bool container_check_swap(const Policy *p, const char *output, DiagEngine *diag)
 /* `cpus` in thousandths, as the engines write it: 1500 -> "1.5", 250 -> "0.25". */
 const char *container_cpus_text(uint64_t milli, char buf[32]);
 /* The run flags, one per line (run_flags.c); `seccomp_path` is how the
- * engine's client finds NAME.seccomp.json. */
-void run_flags_render(const ContainerSpec *s, const char *seccomp_path, StrBuf *out);
+ * engine's client finds NAME.seccomp.json; `podman`: each tmpfs starts
+ * empty there too (`notmpcopyup`, a word Docker refuses). */
+void run_flags_render(const ContainerSpec *s, const char *seccomp_path, bool podman, StrBuf *out);
 
 /* An rlimit or limit value meaning "no limit" (RLIM_INFINITY). */
 #define CONTAINER_UNLIMITED UINT64_MAX

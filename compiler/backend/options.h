@@ -42,6 +42,10 @@ typedef struct BackendOptions {
      * in (--profile-dir, else polc_write_outputs' directory); NULL: none */
     const char *out_dir;
     bool out_dir_fixed; /* --profile-dir: polc_write_outputs keeps it */
+    /* --engine podman: run-flags for podman, whose --tmpfs copies the image's
+     * files in unless told `notmpcopyup` (Docker mounts it empty and refuses
+     * the word); false: Docker's flags */
+    bool engine_podman;
 } BackendOptions;
 
 #endif

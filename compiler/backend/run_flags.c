@@ -35,7 +35,7 @@ static void ulimit(StrBuf *out, const char *name, uint64_t soft, uint64_t hard)
         sb_printf(out, ":%llu\n", (unsigned long long)hard);
 }
 
-void run_flags_render(const ContainerSpec *s, const char *seccomp_path, StrBuf *out)
+void run_flags_render(const ContainerSpec *s, const char *seccomp_path, bool podman, StrBuf *out)
 {
     sb_printf(out, "--security-opt=seccomp=%s\n", seccomp_path);
     sb_printf(out, "--security-opt=apparmor=%s\n", s->apparmor_profile);
@@ -48,8 +48,12 @@ void run_flags_render(const ContainerSpec *s, const char *seccomp_path, StrBuf *
         sb_printf(out, "--user=%u:%u\n", s->uid, s->gid);
     if (s->read_only_root)
         sb_puts(out, "--read-only\n");
+    /* podman: an empty tmpfs as under Docker, not a copy of the image's files
+     * (a copied 0640 file of another user is unreadable without
+     * DAC_OVERRIDE: Debian's nginx image has such logs) */
     for (size_t i = 0; i < s->tmpfs.len; i++)
-        sb_printf(out, "--tmpfs=%s:%s\n", s->tmpfs.items[i].dir, s->tmpfs.items[i].options);
+        sb_printf(out, "--tmpfs=%s:%s%s\n", s->tmpfs.items[i].dir, s->tmpfs.items[i].options,
+                  podman ? ",notmpcopyup" : "");
     if (s->pids_set)
         limit(out, "--pids-limit", s->pids);
     if (s->memory_set && s->memory != CONTAINER_UNLIMITED)
@@ -84,6 +88,6 @@ bool backend_run_flags(const Policy *policy, const BackendOptions *opt, DiagEngi
         diag_help(diag, g, "write the outputs to a directory whose path has no white space or `*?[`");
         return false;
     }
-    run_flags_render(&s, path, out);
+    run_flags_render(&s, path, opt->engine_podman, out);
     return true;
 }

@@ -76,6 +76,9 @@ static const char USAGE[] =
     "      --k8s-node-limits     the nodes enforce the resources a Pod cannot say per\n"
     "                            container (pids, memory-swap, nofile, nproc): the\n"
     "                            output lists the kubelet and runtime settings\n"
+    "      --engine docker|podman\n"
+    "                            the engine the run flags are for (default docker;\n"
+    "                            podman: each tmpfs starts empty, as under Docker)\n"
     "      --profile-dir DIR     the run flags name DIR/NAME.seccomp.json (default:\n"
     "                            the -o DIR as given, which docker and podman open\n"
     "                            relative to where they run)\n"
@@ -93,7 +96,7 @@ static const char USAGE[] =
 enum {
     OPT_CHECK = 256, OPT_ARCH, OPT_DUMP_AST, OPT_DUMP_IR, OPT_DIAG_FMT, OPT_STDIN_NAME,
     OPT_NO_PRELUDE, OPT_COLOR, OPT_VERSION, OPT_EMIT, OPT_CAPS, OPT_FREQUENCY, OPT_STRICT_INT, OPT_NO_VERIFY_LIBSECCOMP, OPT_VERIFY_LIBSECCOMP,
-    OPT_AA_FEATURES, OPT_K8S_FORM, OPT_K8S_PROFILE_DIR, OPT_K8S_IMAGE, OPT_K8S_NAMESPACE, OPT_K8S_NODE_LIMITS, OPT_PROFILE_DIR
+    OPT_AA_FEATURES, OPT_K8S_FORM, OPT_K8S_PROFILE_DIR, OPT_K8S_IMAGE, OPT_K8S_NAMESPACE, OPT_K8S_NODE_LIMITS, OPT_PROFILE_DIR, OPT_ENGINE
 };
 
 static const struct option LONG_OPTS[] = {
@@ -121,6 +124,7 @@ static const struct option LONG_OPTS[] = {
     {"k8s-namespace", required_argument, NULL, OPT_K8S_NAMESPACE},
     {"k8s-node-limits", no_argument, NULL, OPT_K8S_NODE_LIMITS},
     {"profile-dir", required_argument, NULL, OPT_PROFILE_DIR},
+    {"engine", required_argument, NULL, OPT_ENGINE},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -239,7 +243,7 @@ int main(int argc, char **argv)
     if (argc > 1 && misspelt_subcommand(argv[1]))
         return 2;
     const char *outdir = NULL, *arch = NULL, *stdin_name = NULL, *caps = NULL, *frequency = NULL;
-    const char *aa_features = NULL, *profile_dir = NULL;
+    const char *aa_features = NULL, *profile_dir = NULL, *engine = NULL;
     int emit_bpf_asm = 0, strict_int = 0, verify_libseccomp = -1; /* -1: on when writing */
     unsigned targets = 0;
     int check = 0, dump_ast = 0, dump_ir = 0, no_prelude = 0, color = -1;
@@ -300,6 +304,11 @@ int main(int argc, char **argv)
         case OPT_VERIFY_LIBSECCOMP: verify_libseccomp = 1; break;
         case OPT_AA_FEATURES: aa_features = optarg; break;
         case OPT_PROFILE_DIR: profile_dir = optarg; break;
+        case OPT_ENGINE:
+            if (strcmp(optarg, "docker") != 0 && strcmp(optarg, "podman") != 0)
+                return usage_error("--engine takes docker or podman, not", optarg);
+            engine = optarg;
+            break;
         case OPT_K8S_FORM:
             if (strcmp(optarg, "snippet") != 0 && strcmp(optarg, "pod") != 0 && strcmp(optarg, "spo") != 0)
                 return usage_error("--k8s-form takes snippet, pod or spo, not", optarg);
@@ -354,6 +363,8 @@ int main(int argc, char **argv)
             st = polc_set_frequency_profile(ctx, frequency);
         if (profile_dir)
             polc_set_profile_dir(ctx, profile_dir);
+        if (st == POLC_OK && engine)
+            st = polc_set_engine(ctx, engine);
         if (st == POLC_OK && aa_features)
             st = polc_set_apparmor_features(ctx, aa_features);
         for (int j = 0; j < nk8s && st == POLC_OK; j++)

@@ -125,6 +125,10 @@ polc_status polc_set_k8s_option(polc_ctx *ctx, const char *name, const char *val
  * (default: the directory polc_write_outputs writes to, as given; without
  * one, NAME.seccomp.json). */
 void polc_set_profile_dir(polc_ctx *ctx, const char *dir);
+/* The engine the run-flags output is for: "docker" (the default) or
+ * "podman" (each tmpfs gets `notmpcopyup`: empty, as Docker mounts it).
+ * POLC_EUSAGE for another name. */
+polc_status polc_set_engine(polc_ctx *ctx, const char *engine);
 /* Weight the BPF number dispatch by how often each syscall is made: a file of
  * `name count` lines (like minijail's @frequency), e.g. from strace -c. */
 polc_status polc_set_frequency_profile(polc_ctx *ctx, const char *path);

@@ -47,6 +47,14 @@ runtime_outputs() { # DIR: every runtime output of the policy into DIR/out
             exit 1
         fi
     done
+    # podman's run flags (--engine podman: every tmpfs notmpcopyup), from a
+    # directory of their own so that they name out/NAME.seccomp.json too
+    if [ -f "$1/out/$name.run-flags" ]; then
+        mkdir -p "$1/podman"
+        (cd "$1/podman" && env -i PATH=/usr/bin:/bin LANG=C.UTF-8 "$polc" "${opts[@]}" -t run-flags \
+            --engine podman "$abs_policy" -o out) || { echo "FAIL: --engine podman on $policy"; exit 1; }
+        mv "$1/podman/out/$name.run-flags" "$1/out/$name.podman.run-flags"
+    fi
     if [ -f "$1/out/$name.service.d/polc.conf" ]; then
         mv "$1/out/$name.service.d/polc.conf" "$1/out/$name.systemd.conf"
     fi
