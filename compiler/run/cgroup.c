@@ -88,7 +88,8 @@ static bool find_controller(const char *c, char *dir, size_t size, bool *v2)
         size_t rl = strcmp(root, "/") == 0 ? 0 : strlen(root);
         if (rl && strncmp(self, root, rl) != 0)
             continue; /* this mount shows another part of the hierarchy */
-        snprintf(dir, size, "%s%s", mnt, self + rl);
+        if ((size_t)snprintf(dir, size, "%s%s", mnt, self + rl) >= size)
+            continue; /* a path longer than PATH_MAX: not usable */
         *v2 = false;
         found = true;
     }

@@ -35,7 +35,8 @@ static void remove_tree(const char *dir, int depth)
             if (e->d_name[0] == '.' && (!e->d_name[1] || (e->d_name[1] == '.' && !e->d_name[2])))
                 continue;
             char p[512];
-            snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+            if ((size_t)snprintf(p, sizeof p, "%s/%s", dir, e->d_name) >= sizeof p)
+                continue; /* polc writes no such name */
             if (unlink(p) != 0 && depth == 0) { /* NAME.service.d/ of the systemd target */
                 remove_tree(p, 1);
                 rmdir(p);
