@@ -9,8 +9,12 @@
 # probe in the program's place (sysprobe bind-mounted over its binary) sees
 # the calls the policy denies fail as it says.
 #
-#   engine_case.sh POLC SYSPROBE EXAMPLE podman|docker
+#   engine_case.sh POLC SYSPROBE EXAMPLE podman|docker|kube
 #
+# kube: polc's Pod (--k8s-form pod: securityContext, the seccomp profile
+# through the legacy annotation, an emptyDir on each write directory) under
+# `podman kube play`; the test sets only the container's command and
+# restartPolicy: Never.
 # The flags are polc's run-flags output for that engine (`--engine`), less
 # the AppArmor profile under podman (no AppArmor LSM in this kernel: podman
 # refuses it; Docker ignores it). podman runs with runc (podman_env.sh), Docker is Debian's 20.10 through a
@@ -23,9 +27,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 examples=$(cd "$here/../../examples" && pwd)
 . "$here/../common/debian_rootfs.sh"
 case $engine in
-podman) . "$here/../podman/podman_env.sh" ;;
+podman | kube) . "$here/../podman/podman_env.sh" ;;
 docker) . "$here/../docker/dockerd_env.sh" ;;
-*) echo "usage: $0 POLC SYSPROBE EXAMPLE podman|docker" >&2; exit 2 ;;
+*) echo "usage: $0 POLC SYSPROBE EXAMPLE podman|docker|kube" >&2; exit 2 ;;
 esac
 fail=0
 failmsg() { echo "FAIL $example/$engine: $*" >&2; fail=1; }
@@ -35,25 +39,26 @@ skip() {
 }
 W=$(mktemp -d "${TMPDIR:-/tmp}/polc-example.XXXXXX") || exit 1
 cleanup() {
-    if [[ $engine == podman ]]; then podman_env_teardown; else docker_env_teardown; fi
+    if [[ $engine == docker ]]; then docker_env_teardown; else podman_env_teardown; fi
     rm -rf "$W"
 }
 trap cleanup EXIT
 t0=$SECONDS
-eng() { if [[ $engine == podman ]]; then polc_podman "$@"; else polc_docker "$@"; fi; }
-if [[ $engine == podman ]]; then
+eng() { if [[ $engine == docker ]]; then polc_docker "$@"; else polc_podman "$@"; fi; }
+if [[ $engine != docker ]]; then
     podman_available || skip "podman: $POLC_PODMAN_WHY"
 else
     docker_available || skip "docker: $POLC_DOCKER_WHY"
 fi
 
 # the example's whole policy as the engine's flags: polc's run-flags output
-"$polc" -t docker -t run-flags --engine "$engine" "$examples/$example.pol" -o "$W" 2>"$W/polc.err" ||
+# (kube: the Pod instead, below)
+"$polc" -t docker -t run-flags --engine "${engine/kube/podman}" "$examples/$example.pol" -o "$W" 2>"$W/polc.err" ||
     { cat "$W/polc.err"; exit 1; }
 mapfile -t run < "$W/$example.run-flags"
 # no AppArmor LSM in this kernel: podman refuses a profile it cannot load,
 # Docker ignores it (tests/apparmor/vm enforces the profile)
-if [[ $engine == podman ]]; then
+if [[ $engine != docker ]]; then
     kept=()
     for f in "${run[@]}"; do [[ $f == --security-opt=apparmor=* ]] || kept+=("$f"); done
     run=("${kept[@]}")
@@ -84,27 +89,59 @@ probe() { # BINARY RUN-ARGS... -- PROBE|EXPECT...
         failmsg "probe: $(cat "$W/probe.diff" "$W/probe.err")"
 }
 
+# start_server NAME CMD...: the program detached, with the example's whole
+# policy (run: the run flags; kube: polc's Pod, its command set)
+start_server() {
+    local name=$1
+    shift
+    if [[ $engine != kube ]]; then
+        eng run -d --name "$name" --network none "${run[@]}" "$IMG" "$@" >/dev/null
+        return
+    fi
+    "$polc" -t docker -t k8s --k8s-form pod --k8s-image "$IMG" "$examples/$example.pol" -o "$W/pod" \
+        2>"$W/pod.err" || { cat "$W/pod.err" >&2; return 1; }
+    NAME=$name CMD=$(printf '%s\n' "$@") python3 - "$W/pod/$example.k8s.yaml" "$W/pod.yaml" <<'PY' || return 1
+import os, sys, yaml
+pod = yaml.safe_load(open(sys.argv[1]))
+pod["metadata"]["name"] = os.environ["NAME"]
+c = pod["spec"]["containers"][0]
+c["name"] = os.environ["NAME"]
+c["command"] = os.environ["CMD"].split("\n")
+pod["spec"]["restartPolicy"] = "Never"
+yaml.safe_dump(pod, open(sys.argv[2], "w"), sort_keys=False)
+PY
+    polc_podman kube play --network none --seccomp-profile-root "$W/pod" "$W/pod.yaml" >"$W/play.out" 2>&1 ||
+        { cat "$W/play.out" >&2; return 1; }
+}
+stop_server() {
+    if [[ $engine == kube ]]; then
+        polc_podman kube down "$W/pod.yaml" >/dev/null 2>&1
+    else
+        eng rm -f "$1" >/dev/null 2>&1
+    fi
+}
+
 case_nginx() {
     image nginx nginx-light curl procps
     IMG=localhost/polc-nginx:latest
     [[ $engine == docker ]] && IMG=polc-nginx:latest
-    eng run -d --name polc-nginx --network none "${run[@]}" "$IMG" nginx -g 'daemon off;' >/dev/null ||
-        { failmsg "the container did not start"; return; }
+    [[ $engine == kube ]] && CTR=polc-nginx-polc-nginx || CTR=polc-nginx
+    start_server polc-nginx /usr/sbin/nginx -g 'daemon off;' || { failmsg "the container did not start"; return; }
     local i code=000
     for i in $(seq 100); do
-        code=$(eng run --rm --network container:polc-nginx "$IMG" curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1/ 2>/dev/null)
+        code=$(eng run --rm --network container:$CTR "$IMG" curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1/ 2>/dev/null)
         [[ $code == 200 ]] && break
-        [[ $(eng inspect -f '{{.State.Running}}' polc-nginx) == true ]] || break
+        [[ $(eng inspect -f '{{.State.Running}}' "$CTR") == true ]] || break
         sleep 0.2
     done
     if [[ $code != 200 ]]; then
-        failmsg "nginx did not serve GET / ($code); its log: $(eng logs polc-nginx 2>&1 | tail -5)"
-        eng rm -f polc-nginx >/dev/null 2>&1
+        failmsg "nginx did not serve GET / ($code); its log: $(eng logs "$CTR" 2>&1 | tail -5)"
+        stop_server "$CTR" >/dev/null 2>&1
         return
     fi
     echo "ok nginx serves GET / under $engine ($((SECONDS - t0)) s)"
     local master
-    master=$(host_pid polc-nginx)
+    master=$(host_pid "$CTR")
     grep -q "^CapEff:.*00000000000004c1$" "/proc/$master/status" ||
         failmsg "master's capabilities: $(grep CapEff "/proc/$master/status")"
     grep -q '^NoNewPrivs:.*1' "/proc/$master/status" || failmsg "no_new_privs is not set"
@@ -113,7 +150,7 @@ case_nginx() {
         failmsg "workers are not www-data: $(ps -o user= --ppid "$master")"
     local before after
     before=$(pgrep -P "$master" | sort)
-    eng kill --signal HUP polc-nginx >/dev/null
+    eng kill --signal HUP "$CTR" >/dev/null
     for i in $(seq 50); do
         after=$(pgrep -P "$master" | sort)
         [[ -n $after ]] && ! grep -qxF -f <(printf '%s\n' "$before") <<<"$after" && break
@@ -121,14 +158,14 @@ case_nginx() {
     done
     [[ -n $after ]] && ! grep -qxF -f <(printf '%s\n' "$before") <<<"$after" ||
         failmsg "SIGHUP did not replace the workers"
-    code=$(eng run --rm --network container:polc-nginx "$IMG" curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1/)
+    code=$(eng run --rm --network container:$CTR "$IMG" curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1/)
     [[ $code == 200 ]] || failmsg "GET / after SIGHUP gave $code"
-    eng stop -t 10 polc-nginx >/dev/null
+    eng stop -t 10 "$CTR" >/dev/null
     local rc
-    rc=$(eng inspect -f '{{.State.ExitCode}}' polc-nginx)
+    rc=$(eng inspect -f '{{.State.ExitCode}}' "$CTR")
     [[ $rc == 0 ]] || failmsg "exit status $rc after SIGTERM"
-    eng logs polc-nginx 2>&1 | grep -E '\[(emerg|alert|crit|error)\]' | sed 's/^/error log: /' | while read -r l; do failmsg "$l"; done
-    eng rm -f polc-nginx >/dev/null
+    eng logs "$CTR" 2>&1 | grep -E '\[(emerg|alert|crit|error)\]' | sed 's/^/error log: /' | while read -r l; do failmsg "$l"; done
+    stop_server "$CTR" >/dev/null
     echo "ok nginx reloads and stops cleanly under $engine ($((SECONDS - t0)) s)"
     probe /usr/sbin/nginx "${run[@]}" -- \
         "socket 2 1 0|ok FD" "socket 17 3 0|err EPERM 1" "socket 16 3 0|err EPERM 1" \
