@@ -140,5 +140,15 @@ DiffRules diff_rule_refs(const polc_ctx *ctx, ArchId arch, const char *sys, Acti
         r.at = arena_printf(A, "%s:%u", source_get(&ctx->sm, rule->file)->name, line);
         VEC_PUSH(A, out, r);
     }
-    return (DiffRules){out.items, out.len};
+    /* rules of one line (the network section's `deny raw, packet` lowers to
+     * two) are one place to a reviewer: name it once */
+    size_t kept = 0;
+    for (size_t i = 0; i < out.len; i++) {
+        bool seen = false;
+        for (size_t j = 0; j < kept && !seen; j++)
+            seen = strcmp(out.items[j].at, out.items[i].at) == 0;
+        if (!seen)
+            out.items[kept++] = out.items[i];
+    }
+    return (DiffRules){out.items, kept};
 }
