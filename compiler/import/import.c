@@ -40,6 +40,8 @@ polc_status polc_import_profile(polc_ctx *ctx, const char *path, const polc_impo
         st = ctx->diag.nerrors && strcmp(ctx->diag.list.items[0]->code, "E0200") == 0 ? POLC_EUSAGE : POLC_EINPUT;
     else if (!imp_semantics(&ic, opts ? opts->arches : NULL))
         st = POLC_EUSAGE;
+    else if (!imp_values_fit(&ic))
+        st = POLC_EINPUT;
     else {
         *pol_out = imp_write_pol(&ic, opts ? opts->policy_name : NULL);
         keep_entries(&ic);

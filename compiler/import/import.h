@@ -75,6 +75,10 @@ typedef struct ImpCtx {
  * or its reading is ambiguous. */
 json_object *imp_parse_strict(ImpCtx *ic, const char *text, size_t len, bool *yaml, bool *failed);
 
+/* model.c: false, with an error per condition, when a value above 32 bits
+ * is compared with a 32-bit argument (no polc rule decides the same). */
+bool imp_values_fit(ImpCtx *ic);
+
 /* read.c */
 bool imp_read_profile(ImpCtx *ic, const char *path);
 

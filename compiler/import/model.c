@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "facts/abi.h"
+#include "front/stdlib_view.h"
 #include "import/import.h"
 #include "middle/cond.h"
 
@@ -297,6 +298,56 @@ static const char *arch_list(uint32_t mask, Arena *a)
             strcat(buf, arch_info((ArchId)i)->name);
         }
     return arena_strdup(a, buf);
+}
+
+/* A value above 32 bits compared with a 32-bit argument: libseccomp's
+ * filter tests the whole 64-bit register, polc reads such an argument as its
+ * low half, so no polc rule says the same. Refused, never approximated. */
+static bool fits_32(uint64_t v) { return v <= 0xffffffffu || v >= 0xffffffff80000000ull; }
+
+bool imp_values_fit(ImpCtx *ic)
+{
+    const SyscallDb *db = stdlib_view_db(ic->std.view);
+    ImpProfile *p = &ic->prof;
+    bool ok = true;
+    for (size_t i = 0; i < p->rules.len; i++) {
+        const ImpRule *r = &p->rules.items[i];
+        if (r->dropped)
+            continue;
+        for (size_t c = 0; c < r->nconds; c++) {
+            const ImpCond *k = &r->conds[c];
+            /* what the language takes for a 32-bit argument (front/check.c's
+             * fits): a 32-bit value or a sign-extended negative one */
+            uint64_t wide = !fits_32(k->value) ? k->value
+                            : k->op == IOP_MASKED_EQ && !fits_32(k->value2) ? k->value2
+                                                                            : 0;
+            if (!wide || k->index > 5)
+                continue;
+            for (size_t n = 0; n < r->names.len; n++) {
+                const char *name = r->names.items[n];
+                int narrow_on = -1;
+                for (int a = 0; name && a < ARCH__COUNT && narrow_on < 0; a++) {
+                    if (!(r->arch_mask & (1u << a)) || !imp_syscall_on(ic, name, (ArchId)a))
+                        continue;
+                    const Signature *sig = syscalldb_signature_on(db, name, (ArchId)a);
+                    if (arch_info((ArchId)a)->word_bits == 32 ||
+                        (sig && (int)k->index < sig->nargs && arg_type_bits(sig->arg_types[k->index], (ArchId)a) == 32))
+                        narrow_on = a;
+                }
+                if (narrow_on < 0)
+                    continue;
+                diag_error(&ic->ctx->diag, IMP_E_PROFILE, SPAN_NONE,
+                           "%s: %s: compares argument %u of `%s` with 0x%llx, above 32 bits, but the argument is 32 "
+                           "bits wide on %s: libseccomp's filter tests the whole register, polc reads the low half, "
+                           "so no polc rule decides the same",
+                           p->path, rule_desc(ic, r), k->index, name, (unsigned long long)wide,
+                           arch_info((ArchId)narrow_on)->name);
+                ok = false;
+                break;
+            }
+        }
+    }
+    return ok;
 }
 
 bool imp_semantics(ImpCtx *ic, const char *arch_override)
