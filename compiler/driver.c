@@ -550,6 +550,11 @@ void polc_set_profile_dir(polc_ctx *ctx, const char *dir)
     ctx->opt.backend.out_dir_fixed = true;
 }
 
+void polc_set_image_root(polc_ctx *ctx, const char *dir)
+{
+    ctx->opt.backend.image_root = arena_strdup(&ctx->arena, dir);
+}
+
 polc_status polc_set_engine(polc_ctx *ctx, const char *engine)
 {
     if (strcmp(engine, "docker") && strcmp(engine, "podman"))

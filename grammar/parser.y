@@ -20,6 +20,8 @@
         else { (Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end; }  \
     } while (0)
 typedef void *yyscan_t;
+/* process `user`/`group`: a number, or an account name (word != NULL) */
+typedef struct AccountId { uint64_t num; const char *word; Span span; } AccountId;
 }
 
 %param {yyscan_t scanner}
@@ -38,6 +40,7 @@ typedef void *yyscan_t;
     ActionSpec action;
     int op;
     struct { Expr *err; Expr *cond; } dtail;
+    AccountId account;
 }
 
 %code {
@@ -111,6 +114,16 @@ static Stmt *res_stmt(ParseState *ps, uint64_t key, PolcLoc all, PolcLoc value)
     return s;
 }
 
+static Stmt *proc_id(ParseState *ps, int sub, PolcLoc all, const AccountId *id, const AccountId *group)
+{
+    Stmt *s = stmt(ps, ST_PROC_ITEM, all);
+    s->sub = sub;
+    s->n1 = id->num, s->n1_word = id->word, s->n1_span = id->span;
+    if (group)
+        s->has_n2 = true, s->n2 = group->num, s->n2_word = group->word, s->n2_span = group->span;
+    return s;
+}
+
 static void ps_add_net(ParseState *ps, Ident family, Ident type, Span span)
 {
     NetItem it = {family, type, span};
@@ -178,6 +191,7 @@ static void polc_yyerror(PolcLoc *loc, yyscan_t scanner, ParseState *ps, const c
 %type <stmts> top_stmts rule_stmts cap_items fs_items proc_items net_items res_items
 %type <stmt> top_stmt rule_stmt cap_item fs_item proc_item net_item res_item
 %type <num> res_key
+%type <account> account_id
 %type <targets> targets
 %type <target> target
 %type <idents> idents paths
@@ -452,13 +466,21 @@ proc_items:
   | proc_items error          { $$ = $1; if (recover(ps, &yychar, @2, &yylloc, yyss, yyssp - 1, true)) yyerrok; }
 ;
 proc_item:
-    USER NUMBER               { $$ = stmt(ps, ST_PROC_ITEM, @$); $$->sub = PROC_USER; $$->n1 = $2; $$->n1_span = S(ps, @2); }
-  | USER NUMBER ':' NUMBER    { $$ = stmt(ps, ST_PROC_ITEM, @$); $$->sub = PROC_USER; $$->n1 = $2; $$->n1_span = S(ps, @2);
-                                $$->n2 = $4; $$->n2_span = S(ps, @4); $$->has_n2 = true; }
-  | GROUP NUMBER              { $$ = stmt(ps, ST_PROC_ITEM, @$); $$->sub = PROC_GROUP; $$->n1 = $2; $$->n1_span = S(ps, @2); }
+    USER account_id           { $$ = proc_id(ps, PROC_USER, @$, &$2, NULL); }
+  | USER account_id ':' account_id
+                              { $$ = proc_id(ps, PROC_USER, @$, &$2, &$4); }
+  | GROUP account_id          { $$ = proc_id(ps, PROC_GROUP, @$, &$2, NULL); }
   | NO_NEW_PRIVS              { $$ = stmt(ps, ST_PROC_ITEM, @$); $$->sub = PROC_NO_NEW_PRIVS; }
   | SCOPE IDENT               { $$ = stmt(ps, ST_PROC_ITEM, @$); $$->sub = PROC_SCOPE;
                                 VEC_PUSH(ps->arena, $$->idents, ident(ps, $2, @2)); }
+;
+
+/* A user or group: its number, or its name as the image's (or the host's)
+ * /etc/passwd and /etc/group have it; `root` is also a keyword. */
+account_id:
+    NUMBER                    { $$ = (AccountId){$1, NULL, S(ps, @1)}; }
+  | IDENT                     { $$ = (AccountId){0, $1, S(ps, @1)}; }
+  | ROOT                      { $$ = (AccountId){0, "root", S(ps, @1)}; }
 ;
 
 /* ---- resources { ... } ----

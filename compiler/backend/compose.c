@@ -85,7 +85,7 @@ static void render(const ContainerSpec *s, Arena *a, StrBuf *out)
             item(out, s->caps[i]);
     }
     if (s->has_user)
-        sb_printf(out, "    user: \"%u:%u\"\n", s->uid, s->gid);
+        sb_printf(out, "    user: \"%s\"\n", s->user_arg);
     if (s->read_only_root)
         sb_puts(out, "    read_only: true\n");
     if (s->tmpfs.len) {

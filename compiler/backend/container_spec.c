@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "backend/container_spec.h"
+#include "middle/accounts.h"
 
 static bool has_glob(const char *s, size_t n)
 {
@@ -130,7 +131,7 @@ bool container_check_nproc(const Policy *p, const char *output, DiagEngine *diag
     const char *why = NULL;
     if (!p->process.has_user)
         why = "the policy names no user, so it may run as root, whose processes the kernel does not count";
-    else if (p->process.uid == 0)
+    else if (!p->process.user_name && p->process.uid == 0)
         why = "it runs as root, whose processes the kernel does not count against RLIMIT_NPROC";
     else if (p->caps.effective >> CAP_SYS_ADMIN_NUM & 1)
         why = "the policy keeps SYS_ADMIN, which the kernel exempts from RLIMIT_NPROC";
@@ -183,8 +184,7 @@ bool container_build(const Policy *p, const BackendOptions *opt, const char *out
     }
     s->no_new_privs = p->process.no_new_privs;
     s->has_user = p->process.has_user;
-    s->uid = p->process.uid;
-    s->gid = p->process.has_gid ? p->process.gid : p->process.uid;
+    s->user_arg = accounts_user_arg(p, p->arena);
     s->read_only_root = p->fs.read_only_root;
     if (s->read_only_root)
         ok = build_tmpfs(p, output, diag, s) && ok;

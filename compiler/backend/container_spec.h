@@ -33,7 +33,7 @@ typedef struct ContainerSpec {
     const char *caps[CONTAINER_LAST_CAP + 1]; /* the effective set by number, without CAP_ */
     bool no_new_privs;
     bool has_user;
-    uint32_t uid, gid; /* gid: the policy's, else the uid (as `user U` means) */
+    const char *user_arg; /* USER[:GROUP] for --user (middle/accounts.h); names stay names */
     bool read_only_root;
     VEC(ContainerTmpfs) tmpfs; /* sorted by dir, distinct */
     /* resources: the Policy's section, checked (memory-swap needs memory) */

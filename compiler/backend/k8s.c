@@ -22,6 +22,7 @@
 #include <yaml.h>
 
 #include "middle/ir.h"
+#include "middle/accounts.h"
 #include "backend/backend.h"
 #include "backend/k8s_manifest.h"
 #include "backend/k8s_parts.h"
@@ -249,15 +250,15 @@ static bool check_model(K8s *k)
         k->m->caps[k->m->ncaps++] = KCAPS[n];
     }
     qsort(k->m->caps, (size_t)k->m->ncaps, sizeof *k->m->caps, cmp_cstr);
-    if (run->policy->process.has_user && run->policy->process.uid > K8S_MAX_ID) {
+    if (k->m->has_user && k->m->run_as_user > K8S_MAX_ID) {
         Diag *g = diag_error(run->diag, "E0901", run->policy->process.user_span,
-                             "user id %u is above 2147483647, the largest runAsUser Kubernetes accepts", run->policy->process.uid);
+                             "user id %u is above 2147483647, the largest runAsUser Kubernetes accepts", k->m->run_as_user);
         diag_help(run->diag, g, "use a user id from 0 to 2147483647");
         ok = false;
     }
-    if (run->policy->process.has_gid && run->policy->process.gid > K8S_MAX_ID) {
+    if (k->m->has_group && k->m->run_as_group > K8S_MAX_ID) {
         Diag *g = diag_error(run->diag, "E0901", run->policy->process.user_span,
-                             "group id %u is above 2147483647, the largest runAsGroup Kubernetes accepts", run->policy->process.gid);
+                             "group id %u is above 2147483647, the largest runAsGroup Kubernetes accepts", k->m->run_as_group);
         diag_help(run->diag, g, "use a group id from 0 to 2147483647");
         ok = false;
     }
@@ -301,10 +302,10 @@ static void assess(K8s *k)
     if (!run->policy->process.no_new_privs)
         reason(k, PSS_BASELINE, SPAN_NONE,
                "allowPrivilegeEscalation is true: the policy's `process` section has no `no-new-privileges`");
-    if (!run->policy->process.has_user)
+    if (!k->m->has_user)
         reason(k, PSS_BASELINE, SPAN_NONE,
                "runAsNonRoot is not set: the policy names no `user`, so the image decides who the process runs as");
-    else if (run->policy->process.uid == 0)
+    else if (k->m->run_as_user == 0)
         reason(k, PSS_BASELINE, run->policy->process.user_span, "runAsUser is 0: the container runs as root");
 }
 
@@ -723,15 +724,19 @@ static bool build_manifest(const BackendRun *run, const DockerProfile *docker, K
     m->docker = docker;
     m->allow_privilege_escalation = !pol->process.no_new_privs;
     m->read_only_root_filesystem = pol->fs.read_only_root;
-    m->has_user = pol->process.has_user;
-    m->run_as_non_root = pol->process.uid != 0;
-    m->run_as_user = pol->process.uid;
-    m->has_group = pol->process.has_gid;
-    m->run_as_group = pol->process.gid;
+    /* runAsUser/runAsGroup are numbers: a name is looked up in the image
+     * (--image-root); `user U` has group U, as in every other output */
+    AccountIds ids;
+    bool ids_ok = accounts_numeric(pol, run->opt->image_root, "Kubernetes manifest", run->diag, &ids);
+    m->has_user = ids.has_user;
+    m->run_as_non_root = ids.uid != 0;
+    m->run_as_user = ids.uid;
+    m->has_group = ids.has_group;
+    m->run_as_group = ids.gid;
     m->caps_declared = pol->caps.declared;
     m->level = PSS_RESTRICTED;
 
-    bool ok = check_model(&k);
+    bool ok = check_model(&k) && ids_ok;
     if (m->form != K8S_SNIPPET && !m->image) {
         /* a made-up image would be pulled, fail, and look like polc's fault */
         Diag *g = diag_error(run->diag, "E0920", root_span(run), "the Kubernetes %s form writes a Pod, which needs "

@@ -18,6 +18,7 @@
 
 #include "backend/backend.h"
 #include "backend/container_spec.h"
+#include "middle/accounts.h"
 
 static json_object *str_array(const char *const *items, size_t n, const char *prefix)
 {
@@ -111,13 +112,13 @@ static json_object *rlimit(const char *type, uint64_t soft, uint64_t hard)
     return o;
 }
 
-static json_object *process(const ContainerSpec *s)
+static json_object *process(const ContainerSpec *s, const AccountIds *ids)
 {
     json_object *p = json_object_new_object();
-    if (s->has_user) {
+    if (ids->has_user) {
         json_object *u = json_object_new_object();
-        json_object_object_add(u, "uid", u64(s->uid));
-        json_object_object_add(u, "gid", u64(s->gid));
+        json_object_object_add(u, "uid", u64(ids->uid));
+        json_object_object_add(u, "gid", u64(ids->gid));
         json_object_object_add(p, "user", u);
     }
     json_object_object_add(p, "noNewPrivileges", json_object_new_boolean(s->no_new_privs));
@@ -185,10 +186,14 @@ bool backend_oci(const Policy *policy, const BackendOptions *opt, DiagEngine *di
                  StrBuf *out)
 {
     ContainerSpec s;
-    if (!container_build(policy, opt, "OCI fragment", diag, &s) || refuse_arch_entries(policy, docker, diag))
+    AccountIds ids;
+    bool ok = container_build(policy, opt, "OCI fragment", diag, &s);
+    /* runc reads process.user as numbers: a name is looked up in the image */
+    ok = accounts_numeric(policy, opt->image_root, "OCI fragment", diag, &ids) && ok;
+    if (!ok || refuse_arch_entries(policy, docker, diag))
         return false;
     json_object *root = json_object_new_object();
-    json_object_object_add(root, "process", process(&s));
+    json_object_object_add(root, "process", process(&s, &ids));
     json_object *r = json_object_new_object();
     json_object_object_add(r, "readonly", json_object_new_boolean(s.read_only_root));
     json_object_object_add(root, "root", r);

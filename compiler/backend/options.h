@@ -26,6 +26,9 @@ typedef struct BackendOptions {
     /* --k8s-node-limits: the nodes enforce pids, memory-swap, nofile and nproc
      * (kubelet and runtime settings the output lists); else they are refused */
     bool k8s_node_limits;
+    /* --image-root DIR: where `user NAME`/`group NAME` are looked up
+     * (DIR/etc/passwd, DIR/etc/group) by outputs that need numbers */
+    const char *image_root;
     /* --check: nothing is written, every diagnostic about the policy is. The
      * BPF back end then plans its number search only when the program might
      * not fit (bpf.c, fits_unplanned) and writes no program; the driver

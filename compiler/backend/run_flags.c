@@ -45,7 +45,7 @@ void run_flags_render(const ContainerSpec *s, const char *seccomp_path, bool pod
     for (int i = 0; i < s->ncaps; i++)
         sb_printf(out, "--cap-add=%s\n", s->caps[i]);
     if (s->has_user)
-        sb_printf(out, "--user=%u:%u\n", s->uid, s->gid);
+        sb_printf(out, "--user=%s\n", s->user_arg);
     if (s->read_only_root)
         sb_puts(out, "--read-only\n");
     /* podman: an empty tmpfs as under Docker, not a copy of the image's files

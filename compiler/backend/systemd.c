@@ -56,8 +56,10 @@ typedef struct SystemdDropIn {
     VEC(const char *) archs;  /* SystemCallArchitectures= */
     int ncaps;
     const char *caps[CONTAINER_LAST_CAP + 1];
-    bool no_new_privs, has_user;
-    uint32_t uid, gid;
+    bool no_new_privs;
+    /* User= and Group= as written: systemd looks names up on the host; a
+     * named user without a group gets its primary group (no Group=) */
+    const char *user, *group;
     bool protect_strict;
     VEC(const char *) rw, ro, inaccessible, noexec;
     const char *apparmor;
@@ -294,9 +296,13 @@ static bool build(const Policy *p, const BackendOptions *opt, DiagEngine *diag, 
         d->caps[d->ncaps++] = strncmp(name, "CAP_", 4) == 0 ? name + 4 : name;
     }
     d->no_new_privs = p->process.no_new_privs;
-    d->has_user = p->process.has_user;
-    d->uid = p->process.uid;
-    d->gid = p->process.has_gid ? p->process.gid : p->process.uid;
+    if (p->process.has_user) {
+        d->user = p->process.user_name ? p->process.user_name : arena_printf(p->arena, "%u", p->process.uid);
+        if (p->process.group_name)
+            d->group = p->process.group_name;
+        else if (p->process.has_gid || !p->process.user_name)
+            d->group = arena_printf(p->arena, "%u", p->process.has_gid ? p->process.gid : p->process.uid);
+    }
     build_fs(p, d);
     ok = container_check_nproc(p, "systemd drop-in", diag) && ok;
     return container_check_swap(p, "systemd drop-in", diag) && ok;
@@ -349,8 +355,10 @@ static void render(const SystemdDropIn *d, StrBuf *out)
         sb_putc(out, (unsigned char)*c < 0x20 || *c == 0x7f ? '?' : *c);
     sb_puts(out, ".\n# Install as /etc/systemd/system/UNIT.service.d/polc.conf; load the AppArmor profile first.\n");
     sb_puts(out, "[Service]\n");
-    if (d->has_user)
-        sb_printf(out, "User=%u\nGroup=%u\n", d->uid, d->gid);
+    if (d->user)
+        sb_printf(out, "User=%s\n", d->user);
+    if (d->group)
+        sb_printf(out, "Group=%s\n", d->group);
     if (d->no_new_privs)
         sb_puts(out, "NoNewPrivileges=yes\n");
     const char *caps[CONTAINER_LAST_CAP + 1];

@@ -76,6 +76,10 @@ static const char USAGE[] =
     "      --k8s-node-limits     the nodes enforce the resources a Pod cannot say per\n"
     "                            container (pids, memory-swap, nofile, nproc): the\n"
     "                            output lists the kubelet and runtime settings\n"
+    "      --image-root DIR      the image's root file system (or a directory with its\n"
+    "                            etc/passwd and etc/group): where `user NAME` and\n"
+    "                            `group NAME` are looked up for the outputs that\n"
+    "                            need numbers (Kubernetes, OCI)\n"
     "      --engine docker|podman\n"
     "                            the engine the run flags are for (default docker;\n"
     "                            podman: each tmpfs starts empty, as under Docker)\n"
@@ -96,7 +100,7 @@ static const char USAGE[] =
 enum {
     OPT_CHECK = 256, OPT_ARCH, OPT_DUMP_AST, OPT_DUMP_IR, OPT_DIAG_FMT, OPT_STDIN_NAME,
     OPT_NO_PRELUDE, OPT_COLOR, OPT_VERSION, OPT_EMIT, OPT_CAPS, OPT_FREQUENCY, OPT_STRICT_INT, OPT_NO_VERIFY_LIBSECCOMP, OPT_VERIFY_LIBSECCOMP,
-    OPT_AA_FEATURES, OPT_K8S_FORM, OPT_K8S_PROFILE_DIR, OPT_K8S_IMAGE, OPT_K8S_NAMESPACE, OPT_K8S_NODE_LIMITS, OPT_PROFILE_DIR, OPT_ENGINE
+    OPT_AA_FEATURES, OPT_K8S_FORM, OPT_K8S_PROFILE_DIR, OPT_K8S_IMAGE, OPT_K8S_NAMESPACE, OPT_K8S_NODE_LIMITS, OPT_PROFILE_DIR, OPT_ENGINE, OPT_IMAGE_ROOT
 };
 
 static const struct option LONG_OPTS[] = {
@@ -125,6 +129,7 @@ static const struct option LONG_OPTS[] = {
     {"k8s-node-limits", no_argument, NULL, OPT_K8S_NODE_LIMITS},
     {"profile-dir", required_argument, NULL, OPT_PROFILE_DIR},
     {"engine", required_argument, NULL, OPT_ENGINE},
+    {"image-root", required_argument, NULL, OPT_IMAGE_ROOT},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -243,7 +248,7 @@ int main(int argc, char **argv)
     if (argc > 1 && misspelt_subcommand(argv[1]))
         return 2;
     const char *outdir = NULL, *arch = NULL, *stdin_name = NULL, *caps = NULL, *frequency = NULL;
-    const char *aa_features = NULL, *profile_dir = NULL, *engine = NULL;
+    const char *aa_features = NULL, *profile_dir = NULL, *engine = NULL, *image_root = NULL;
     int emit_bpf_asm = 0, strict_int = 0, verify_libseccomp = -1; /* -1: on when writing */
     unsigned targets = 0;
     int check = 0, dump_ast = 0, dump_ir = 0, no_prelude = 0, color = -1;
@@ -309,6 +314,9 @@ int main(int argc, char **argv)
                 return usage_error("--engine takes docker or podman, not", optarg);
             engine = optarg;
             break;
+        case OPT_IMAGE_ROOT:
+            image_root = optarg;
+            break;
         case OPT_K8S_FORM:
             if (strcmp(optarg, "snippet") != 0 && strcmp(optarg, "pod") != 0 && strcmp(optarg, "spo") != 0)
                 return usage_error("--k8s-form takes snippet, pod or spo, not", optarg);
@@ -365,6 +373,8 @@ int main(int argc, char **argv)
             polc_set_profile_dir(ctx, profile_dir);
         if (st == POLC_OK && engine)
             st = polc_set_engine(ctx, engine);
+        if (image_root)
+            polc_set_image_root(ctx, image_root);
         if (st == POLC_OK && aa_features)
             st = polc_set_apparmor_features(ctx, aa_features);
         for (int j = 0; j < nk8s && st == POLC_OK; j++)

@@ -131,6 +131,9 @@ struct Stmt {
     NetItemList net;
     StmtList body;
     uint64_t n1, n2;
+    /* process `user NAME[:GROUP]` / `group NAME`: an account name written
+     * in place of n1 or n2 (NULL where the number is meant) */
+    const char *n1_word, *n2_word;
     bool has_n2;
     Span n1_span, n2_span;
     uint32_t file; /* the file this statement was parsed from */

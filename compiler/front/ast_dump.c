@@ -85,9 +85,15 @@ static void dump_stmt(StrBuf *sb, const Stmt *s, int depth, bool spans)
     if (s->all)
         sb_puts(sb, " all");
     if ((s->kind == ST_PROC_ITEM && s->sub != PROC_NO_NEW_PRIVS && s->sub != PROC_SCOPE) ||
-        (s->kind == ST_RES_ITEM && !s->str))
-        sb_printf(sb, " %llu", (unsigned long long)s->n1);
-    if (s->has_n2)
+        (s->kind == ST_RES_ITEM && !s->str)) {
+        if (s->n1_word)
+            sb_printf(sb, " %s", s->n1_word);
+        else
+            sb_printf(sb, " %llu", (unsigned long long)s->n1);
+    }
+    if (s->has_n2 && s->n2_word)
+        sb_printf(sb, ":%s", s->n2_word);
+    else if (s->has_n2)
         sb_printf(sb, ":%llu", (unsigned long long)s->n2);
     sb_putc(sb, '\n');
     if (s->action.arg)

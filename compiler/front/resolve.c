@@ -782,6 +782,17 @@ static void resolve_fs_section(polc_ctx *ctx, Stmt *s)
     }
 }
 
+/* A number is the id itself; a name is kept for the runtime to look up in
+ * the image, except `root`, which is 0 everywhere. */
+static void set_account(uint32_t *id, const char **name, bool *known, uint64_t num, const char *word)
+{
+    if (word && strcmp(word, "root") != 0) {
+        *name = word, *known = false, *id = 0;
+        return;
+    }
+    *name = NULL, *known = true, *id = word ? 0 : (uint32_t)num;
+}
+
 static void resolve_process_section(polc_ctx *ctx, Stmt *s, Span *user_span)
 {
     for (size_t i = 0; i < s->body.len; i++) {
@@ -793,12 +804,12 @@ static void resolve_process_section(polc_ctx *ctx, Stmt *s, Span *user_span)
                 diag_note(&ctx->diag, g, *user_span, "the first `user` is here");
                 break;
             }
-            if (it->n1 > 0xfffffffeull) {
+            if (!it->n1_word && it->n1 > 0xfffffffeull) {
                 diag_error(&ctx->diag, "E0307", it->n1_span, "user id %llu is out of range (0 to 4294967294)",
                            (unsigned long long)it->n1);
                 break;
             }
-            if (it->has_n2 && it->n2 > 0xfffffffeull) {
+            if (it->has_n2 && !it->n2_word && it->n2 > 0xfffffffeull) {
                 diag_error(&ctx->diag, "E0307", it->n2_span, "group id %llu is out of range (0 to 4294967294)",
                            (unsigned long long)it->n2);
                 break;
@@ -810,9 +821,13 @@ static void resolve_process_section(polc_ctx *ctx, Stmt *s, Span *user_span)
             }
             ctx->policy.process.has_user = true;
             *user_span = it->span;
-            ctx->policy.process.uid = (uint32_t)it->n1;
-            if (it->has_n2)
-                ctx->policy.process.has_gid = true, ctx->policy.process.gid = (uint32_t)it->n2;
+            set_account(&ctx->policy.process.uid, &ctx->policy.process.user_name, &ctx->policy.process.uid_known,
+                        it->n1, it->n1_word);
+            if (it->has_n2) {
+                ctx->policy.process.has_gid = true;
+                set_account(&ctx->policy.process.gid, &ctx->policy.process.group_name,
+                            &ctx->policy.process.gid_known, it->n2, it->n2_word);
+            }
             break;
         case PROC_GROUP:
             if (ctx->policy.process.has_gid) {
@@ -820,13 +835,14 @@ static void resolve_process_section(polc_ctx *ctx, Stmt *s, Span *user_span)
                 diag_note(&ctx->diag, g, *user_span, "`user UID:GID` or an earlier `group` already sets it");
                 break;
             }
-            if (it->n1 > 0xfffffffeull) {
+            if (!it->n1_word && it->n1 > 0xfffffffeull) {
                 diag_error(&ctx->diag, "E0307", it->n1_span, "group id %llu is out of range (0 to 4294967294)",
                            (unsigned long long)it->n1);
                 break;
             }
             ctx->policy.process.has_gid = true;
-            ctx->policy.process.gid = (uint32_t)it->n1;
+            set_account(&ctx->policy.process.gid, &ctx->policy.process.group_name, &ctx->policy.process.gid_known,
+                        it->n1, it->n1_word);
             *user_span = it->span;
             break;
         case PROC_NO_NEW_PRIVS:

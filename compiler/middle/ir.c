@@ -319,9 +319,13 @@ char *polc_dump_ir(polc_ctx *ctx)
         sb_printf(&sb, "  allow tcp %s %u-%u\n", np->connect ? "connect" : "bind", np->lo, np->hi);
     }
     sb_puts(&sb, "process:");
-    if (ctx->policy.process.has_user)
+    if (ctx->policy.process.user_name)
+        sb_printf(&sb, " user %s", ctx->policy.process.user_name);
+    else if (ctx->policy.process.has_user)
         sb_printf(&sb, " user %u", ctx->policy.process.uid);
-    if (ctx->policy.process.has_gid)
+    if (ctx->policy.process.group_name)
+        sb_printf(&sb, " group %s", ctx->policy.process.group_name);
+    else if (ctx->policy.process.has_gid)
         sb_printf(&sb, " group %u", ctx->policy.process.gid);
     sb_printf(&sb, " no-new-privileges %s\n", ctx->policy.process.no_new_privs ? "yes" : "no");
     return sb_take(&sb);

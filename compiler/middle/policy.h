@@ -168,6 +168,13 @@ typedef struct Policy {
     } net;
     struct {
         bool has_user, has_gid, no_new_privs;
+        /* `user NAME` / `group NAME`: the account's name, resolved by the
+         * runtime in the image's /etc/passwd and /etc/group (polc run: the
+         * host's). While a name is set its id is unknown: uid/gid hold
+         * nothing, and an output that needs the number refuses unless
+         * --image-root resolved it (ids_known). `root` is always 0. */
+        const char *user_name, *group_name;
+        bool uid_known, gid_known;
         uint32_t uid, gid;
         Span user_span;
         /* `scope signal`: signals only to processes of the sandbox itself

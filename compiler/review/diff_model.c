@@ -266,28 +266,54 @@ static void diff_net(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
     }
 }
 
+static bool runs_as_root(const Policy *p)
+{
+    return p->process.has_user && !p->process.user_name && p->process.uid == 0;
+}
+
 static const char *user_text(Arena *A, const polc_ctx *c)
 {
     if (!c->policy.process.has_user)
         return "image default";
+    if (c->policy.process.user_name)
+        return c->policy.process.user_name;
     return c->policy.process.uid == 0 ? "0 (root)" : arena_printf(A, "%u", c->policy.process.uid);
+}
+
+static const char *group_text(Arena *A, const polc_ctx *c)
+{
+    if (!c->policy.process.has_gid)
+        return "image default";
+    return c->policy.process.group_name ? c->policy.process.group_name : arena_printf(A, "%u", c->policy.process.gid);
+}
+
+/* the same account, by the same name or number */
+static bool same_account(const char *name_a, uint32_t id_a, const char *name_b, uint32_t id_b)
+{
+    if (name_a || name_b)
+        return name_a && name_b && strcmp(name_a, name_b) == 0;
+    return id_a == id_b;
 }
 
 /* Running as root, or as whatever the image says (often root), after a
  * pinned non-root user widens. */
 static void diff_process(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
 {
-    if (o->policy.process.has_user != n->policy.process.has_user || (o->policy.process.has_user && o->policy.process.uid != n->policy.process.uid)) {
-        bool was_nonroot = o->policy.process.has_user && o->policy.process.uid != 0;
-        bool now_rootish = !n->policy.process.has_user || n->policy.process.uid == 0;
+    const Policy *op = &o->policy, *np = &n->policy;
+    if (op->process.has_user != np->process.has_user ||
+        (op->process.has_user &&
+         !same_account(op->process.user_name, op->process.uid, np->process.user_name, np->process.uid))) {
+        bool was_nonroot = op->process.has_user && !runs_as_root(op);
+        bool now_rootish = !np->process.has_user || runs_as_root(np);
         diff_add_item(d, A, "process", "user", user_text(A, o), user_text(A, n),
                       was_nonroot && now_rootish ? DIFF_WIDENED
-                      : (!o->policy.process.has_user || o->policy.process.uid == 0) && n->policy.process.has_user && n->policy.process.uid != 0 ? DIFF_NARROWED
+                      : (!op->process.has_user || runs_as_root(op)) && np->process.has_user && !runs_as_root(np) ? DIFF_NARROWED
                                                                                       : DIFF_OTHER);
     }
-    if (o->policy.process.has_gid != n->policy.process.has_gid || (o->policy.process.has_gid && o->policy.process.gid != n->policy.process.gid))
-        diff_add_item(d, A, "process", "group", o->policy.process.has_gid ? arena_printf(A, "%u", o->policy.process.gid) : "image default",
-                      n->policy.process.has_gid ? arena_printf(A, "%u", n->policy.process.gid) : "image default", DIFF_OTHER);
+    if (op->process.has_gid != np->process.has_gid ||
+        (op->process.has_gid &&
+         !same_account(op->process.group_name, op->process.gid, np->process.group_name, np->process.gid)))
+        diff_add_item(d, A, "process", "group", group_text(A, o), group_text(A, n), DIFF_OTHER);
     if (o->policy.process.no_new_privs != n->policy.process.no_new_privs)
         diff_add_item(d, A, "process", "no-new-privileges", o->policy.process.no_new_privs ? "yes" : "no",
                       n->policy.process.no_new_privs ? "yes" : "no", o->policy.process.no_new_privs ? DIFF_WIDENED : DIFF_NARROWED);

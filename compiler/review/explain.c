@@ -5,6 +5,7 @@
  * non-syscall sections; and what each back end enforces (explain_backends.c). */
 #include <string.h>
 
+#include "middle/accounts.h"
 #include "review/explain.h"
 
 static void section_findings(Ex *x)
@@ -52,8 +53,10 @@ static void section_model(Ex *x)
             ctx->policy.caps.declared ? "" : " (no capabilities section: Docker's default set)");
     sb_free(&sb);
     if (ctx->policy.process.has_user)
-        ex_item(&x->doc, s, "user", "%u:%u%s", ctx->policy.process.uid, ctx->policy.process.has_gid ? ctx->policy.process.gid : ctx->policy.process.uid,
-                ctx->policy.process.uid == 0 ? " (root)" : "");
+        ex_item(&x->doc, s, "user", "%s%s", accounts_user_arg(&ctx->policy, ctx->policy.arena),
+                !ctx->policy.process.user_name && ctx->policy.process.uid == 0 ? " (root)"
+                : ctx->policy.process.user_name || ctx->policy.process.group_name ? " (names: the image's /etc/passwd and /etc/group decide the ids)"
+                                                                                : "");
     else
         ex_item(&x->doc, s, "user", "not set: the image's user, often root");
     ex_item(&x->doc, s, "no-new-privileges", "%s", ctx->policy.process.no_new_privs ? "on" : "off");

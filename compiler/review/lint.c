@@ -479,7 +479,7 @@ static void check_files(Lint *l)
 static void check_process(Lint *l)
 {
     polc_ctx *ctx = l->ctx;
-    if (ctx->policy.process.has_user && ctx->policy.process.uid == 0)
+    if (ctx->policy.process.has_user && !ctx->policy.process.user_name && ctx->policy.process.uid == 0)
         add(l, "L0151", ctx->policy.process.user_span, "run as an unprivileged user, e.g. `user 65532:65532`",
             "the container runs as root (user 0)");
     else if (!ctx->policy.process.has_user)

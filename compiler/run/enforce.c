@@ -71,6 +71,7 @@ bool run_prepare(const Policy *p, const RunOptions *opt, DiagEngine *diag, const
         (void)rlimits_check(p, diag, caps_need_userns(p->caps.effective));
         (void)cgroup_plan(p, diag, &out->cg);
     }
+    (void)ids_resolve(p, diag, &out->ids);
     out->nnp = run_needs_nnp(p);
     out->userns = caps_need_userns(p->caps.effective);
     /* said in the parent, naming what the policy keeps: the child would
@@ -108,7 +109,7 @@ bool run_enforce(const EnforcePlan *ep, RunFailure *f)
             return kernel_fail(f, "enforcing the Landlock ruleset", e);
     }
     uint64_t caps = ep->p->caps.effective;
-    if (!caps_drop_bounding(ep->p, caps, f) || !ids_change(ep->p, f) || !caps_set_all(ep->p, caps, f))
+    if (!caps_drop_bounding(ep->p, caps, f) || !ids_change(&ep->ids, f) || !caps_set_all(ep->p, caps, f))
         return false;
     if (ep->nnp && !nnp_set && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
         return kernel_fail(f, "prctl(PR_SET_NO_NEW_PRIVS)", errno);

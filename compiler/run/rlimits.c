@@ -4,6 +4,7 @@
  * invoker may set them is decided in the parent, so a refusal names the
  * policy's entry and CMD never starts. */
 #include <errno.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -60,6 +61,11 @@ static void check_nproc_applies(const Policy *p, DiagEngine *diag, bool userns)
     if (!r->set)
         return;
     uid_t uid = p->process.has_user ? (uid_t)p->process.uid : getuid();
+    if (p->process.user_name) {
+        /* an unknown name is refused by ids_resolve (E1112) */
+        const struct passwd *pw = getpwnam(p->process.user_name);
+        uid = pw ? pw->pw_uid : (uid_t)-1;
+    }
     const char *why = NULL;
     if (uid == 0 && !userns)
         why = "CMD runs as root, whose processes the kernel does not count against RLIMIT_NPROC";

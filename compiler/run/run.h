@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "middle/policy.h"
 #include "util/diag.h"
@@ -141,8 +142,18 @@ void cgroup_remove(CgPlan *plan);
 bool rlimits_check(const Policy *p, DiagEngine *diag, bool userns);
 bool rlimits_apply(const Policy *p, RunFailure *f);
 
-/* User and group (ids.c): setgroups, then gid, then uid, in the child. */
-bool ids_change(const Policy *p, RunFailure *f);
+/* User and group (ids.c). ids_resolve, in the parent: the ids to change
+ * to, names looked up on the host (E1112). ids_change, in the child:
+ * setgroups, then gid, then uid. */
+typedef struct RunIds {
+    bool set_user, set_group;
+    uid_t uid;
+    gid_t gid;
+    int ngroups;        /* supplementary groups (a named user's), else none */
+    gid_t groups[256];
+} RunIds;
+bool ids_resolve(const Policy *p, DiagEngine *diag, RunIds *out);
+bool ids_change(const RunIds *ids, RunFailure *f);
 
 /* What the calling process is about to be confined by (enforce.c). */
 typedef struct EnforcePlan {
@@ -156,6 +167,7 @@ typedef struct EnforcePlan {
      * (its USER_NOTIF actions go to polc's supervisor, supervise.c) */
     bool notify_listener;
     CgPlan cg;                 /* the resources section's cgroup (polc run only) */
+    RunIds ids;                /* the user and group to change to */
 } EnforcePlan;
 
 /* no_new_privs is set: the policy says so, or CMD keeps no CAP_SYS_ADMIN to

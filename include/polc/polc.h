@@ -129,6 +129,10 @@ void polc_set_profile_dir(polc_ctx *ctx, const char *dir);
  * "podman" (each tmpfs gets `notmpcopyup`: empty, as Docker mounts it).
  * POLC_EUSAGE for another name. */
 polc_status polc_set_engine(polc_ctx *ctx, const char *engine);
+/* --image-root DIR: the image's root file system (or a directory holding its
+ * etc/passwd and etc/group), where `user NAME` and `group NAME` are looked
+ * up by the outputs that write numbers (Kubernetes, OCI). DIR is copied. */
+void polc_set_image_root(polc_ctx *ctx, const char *dir);
 /* Weight the BPF number dispatch by how often each syscall is made: a file of
  * `name count` lines (like minijail's @frequency), e.g. from strace -c. */
 polc_status polc_set_frequency_profile(polc_ctx *ctx, const char *path);

@@ -246,6 +246,29 @@ refuse_user)
     expect_refusal refuse_user setpriv --reuid 65534 --regid 65534 --clear-groups \
         env POLC_PATH="$tmp/stdlib" "$tmp/polc" run "$tmp/chuser.pol"
     ;;
+user_names)
+    # `user NAME` is looked up on the host, as an engine looks it up in the
+    # image: nobody's primary group and supplementary groups from
+    # /etc/group; with an explicit group, that group and no others; a
+    # numeric user gets group U
+    policy byname "drop all" "user nobody"
+    policy bynamegroup "drop all" "user nobody:daemon"
+    policy bynumber "drop all" "user 4321"
+    want_ids() { # POLICY EXPECTED
+        local got
+        got=$("$polc" run "$tmp/$1.pol" -- "$bb" sh -c 'echo $(id -u) $(id -g) $(id -G)') || failmsg "$1: polc run failed"
+        [ "$got" = "$2" ] || failmsg "$1: ids $got, expected $2"
+    }
+    nobody_groups=$(id -G nobody | tr ' ' '\n' | sort -n | tr '\n' ' ' | sed 's/ $//')
+    want_ids byname "$(id -u nobody) $(id -g nobody) $nobody_groups"
+    want_ids bynamegroup "$(id -u nobody) $(getent group daemon | cut -d: -f3) $(getent group daemon | cut -d: -f3)"
+    want_ids bynumber "4321 4321 4321"
+    ;;
+refuse_user_name)
+    # a name the host does not have: refused before anything runs (E1112)
+    policy noname "drop all" "user polc-no-such-user"
+    expect_refusal refuse_user_name "$polc" run "$tmp/noname.pol"
+    ;;
 refuse_caps)
     # polc itself unprivileged: it cannot give CMD a capability it does not
     # hold, nor shrink the bounding set without CAP_SETPCAP (with no
