@@ -68,8 +68,30 @@ image() { # NAME PACKAGES...: the cached Debian root file system, imported
     local name=$1 tarball
     shift
     tarball=$(debian_rootfs "$name" "$@") || { failmsg "no root file system for $name"; exit 1; }
+    if [[ $engine == kube && -n ${KUBE_EMPTY_DIRS:-} ]]; then
+        # podman 4.3's kube play fills a new emptyDir with the image's files
+        # at its path, where Kubernetes mounts it empty: the image's files
+        # there (KUBE_EMPTY_DIRS) are removed from the copy kube play runs,
+        # so the Pod sees what a cluster gives it (docs/examples.md)
+        python3 - "$tarball" "$W/kube-image.tar" $KUBE_EMPTY_DIRS <<'PY' || exit 1
+import sys, tarfile
+src, dst, dirs = sys.argv[1], sys.argv[2], [d.strip("/") + "/" for d in sys.argv[3:]]
+with tarfile.open(src) as i, tarfile.open(dst, "w", format=i.format) as o:
+    for m in i:
+        name = m.name[2:] if m.name.startswith("./") else m.name
+        if any(name.startswith(d) and name != d for d in dirs):
+            continue
+        o.addfile(m, i.extractfile(m) if m.isreg() else None)
+PY
+        tarball=$W/kube-image.tar
+    fi
     eng import "$tarball" "polc-$name:latest" >/dev/null || { failmsg "$engine import $tarball"; exit 1; }
 }
+
+# the network of CONTAINER for a client container (curl, psql, redis-cli):
+# kube play's Pods share one network namespace, which only a container in
+# the Pod may join (POD: set by start_server)
+peer_net() { if [[ $engine == kube ]]; then echo "--pod=$POD"; else echo "--network=container:$1"; fi; }
 
 # the host pid of a container's first process
 host_pid() { eng inspect -f '{{.State.Pid}}' "$1"; }
@@ -94,6 +116,7 @@ probe() { # BINARY RUN-ARGS... -- PROBE|EXPECT...
 start_server() {
     local name=$1
     shift
+    POD=$name
     if [[ $engine != kube ]]; then
         eng run -d --name "$name" --network none "${run[@]}" "$IMG" "$@" >/dev/null
         return

@@ -2,6 +2,7 @@
 # nginx under a container engine: sourced by ../engine_case.sh (its helpers:
 # image, start_server, stop_server, host_pid, probe, eng, failmsg).
 case_nginx() {
+    KUBE_EMPTY_DIRS="/var/lib/nginx /var/log/nginx /run"
     image nginx nginx-light curl procps
     IMG=localhost/polc-nginx:latest
     [[ $engine == docker ]] && IMG=polc-nginx:latest
@@ -9,7 +10,7 @@ case_nginx() {
     start_server polc-nginx /usr/sbin/nginx -g 'daemon off;' || { failmsg "the container did not start"; return; }
     local i code=000
     for i in $(seq 100); do
-        code=$(eng run --rm --network container:$CTR "$IMG" curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1/ 2>/dev/null)
+        code=$(eng run --rm "$(peer_net "$CTR")" "$IMG" curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1/ 2>/dev/null)
         [[ $code == 200 ]] && break
         [[ $(eng inspect -f '{{.State.Running}}' "$CTR") == true ]] || break
         sleep 0.2
@@ -38,7 +39,7 @@ case_nginx() {
     done
     [[ -n $after ]] && ! grep -qxF -f <(printf '%s\n' "$before") <<<"$after" ||
         failmsg "SIGHUP did not replace the workers"
-    code=$(eng run --rm --network container:$CTR "$IMG" curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1/)
+    code=$(eng run --rm "$(peer_net "$CTR")" "$IMG" curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1/)
     [[ $code == 200 ]] || failmsg "GET / after SIGHUP gave $code"
     eng stop -t 10 "$CTR" >/dev/null
     local rc
