@@ -91,7 +91,8 @@ static void render(const ContainerSpec *s, Arena *a, StrBuf *out)
     if (s->tmpfs.len) {
         sb_puts(out, "    tmpfs:\n");
         for (size_t i = 0; i < s->tmpfs.len; i++)
-            item(out, arena_printf(a, "%s:%s", s->tmpfs.items[i].dir, s->tmpfs.items[i].options));
+            item(out, arena_printf(a, "%s:%s%s", s->tmpfs.items[i].dir, s->tmpfs.items[i].options,
+                                   s->tmpfs_owner ? s->tmpfs_owner : ""));
     }
     if (s->pids_set)
         number(out, "pids_limit", s->pids);
@@ -115,7 +116,8 @@ static void render(const ContainerSpec *s, Arena *a, StrBuf *out)
 bool backend_compose(const Policy *policy, const BackendOptions *opt, DiagEngine *diag, StrBuf *out)
 {
     ContainerSpec s;
-    if (!container_build(policy, opt, "Compose service", diag, &s))
+    if (!container_build(policy, opt, "Compose service", diag, &s) ||
+        !container_tmpfs_owner(policy, opt, &s, "Compose service", false, diag, &s.tmpfs_owner))
         return false;
     render(&s, policy->arena, out);
     return true;

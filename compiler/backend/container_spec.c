@@ -192,6 +192,28 @@ bool container_build(const Policy *p, const BackendOptions *opt, const char *out
     return ok;
 }
 
+bool container_tmpfs_owner(const Policy *p, const BackendOptions *opt, const ContainerSpec *s, const char *output,
+                           bool podman, DiagEngine *diag, const char **suffix)
+{
+    *suffix = "";
+    if (!s->tmpfs.len || !p->process.has_user || (!p->process.user_name && p->process.uid == 0))
+        return true;
+    if (podman) {
+        *suffix = ",U";
+        return true;
+    }
+    AccountIds ids;
+    if (!accounts_numeric(p, opt->image_root, output,
+                          "each tmpfs on a write directory is owned by the policy's user: runc gives it the mode of "
+                          "the image's directory, which only its owner may be able to write (Debian's "
+                          "/var/lib/redis is 0750)",
+                          diag, &ids))
+        return false;
+    if (ids.uid != 0)
+        *suffix = arena_printf(p->arena, ",uid=%u,gid=%u", ids.uid, ids.gid);
+    return true;
+}
+
 const char *container_cpus_text(uint64_t milli, char buf[32])
 {
     char frac[8];

@@ -36,11 +36,20 @@ typedef struct ContainerSpec {
     const char *user_arg; /* USER[:GROUP] for --user (middle/accounts.h); names stay names */
     bool read_only_root;
     VEC(ContainerTmpfs) tmpfs; /* sorted by dir, distinct */
+    const char *tmpfs_owner;   /* appended to each tmpfs's options: container_tmpfs_owner */
     /* resources: the Policy's section, checked (memory-swap needs memory) */
     bool pids_set, memory_set, swap_set, cpus_set, nofile_set, nproc_set;
     uint64_t pids, memory, memory_swap, cpus_milli;
     uint64_t nofile_soft, nofile_hard, nproc_soft, nproc_hard;
 } ContainerSpec;
+
+/* The tmpfs options that make the policy's user own each tmpfs (runc gives
+ * a tmpfs the mode of the image's directory it covers: 0750 for Debian's
+ * /var/lib/redis): podman's `U`, else uid= and gid= (podman 4.3 refuses
+ * those), numbers that need --image-root for a named user (E1209). "" for
+ * root or no user. false with diagnostics. */
+bool container_tmpfs_owner(const Policy *p, const BackendOptions *opt, const ContainerSpec *s, const char *output,
+                           bool podman, DiagEngine *diag, const char **suffix);
 
 /* Build the spec of `output` ("docker/podman run flags", ...). false after
  * reporting when the engines cannot carry the policy: a capability they

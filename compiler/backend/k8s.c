@@ -727,7 +727,7 @@ static bool build_manifest(const BackendRun *run, const DockerProfile *docker, K
     /* runAsUser/runAsGroup are numbers: a name is looked up in the image
      * (--image-root); `user U` has group U, as in every other output */
     AccountIds ids;
-    bool ids_ok = accounts_numeric(pol, run->opt->image_root, "Kubernetes manifest", run->diag, &ids);
+    bool ids_ok = accounts_numeric(pol, run->opt->image_root, "Kubernetes manifest", NULL, run->diag, &ids);
     m->has_user = ids.has_user;
     m->run_as_non_root = ids.uid != 0;
     m->run_as_user = ids.uid;

@@ -189,7 +189,8 @@ bool backend_oci(const Policy *policy, const BackendOptions *opt, DiagEngine *di
     AccountIds ids;
     bool ok = container_build(policy, opt, "OCI fragment", diag, &s);
     /* runc reads process.user as numbers: a name is looked up in the image */
-    ok = accounts_numeric(policy, opt->image_root, "OCI fragment", diag, &ids) && ok;
+    ok = accounts_numeric(policy, opt->image_root, "OCI fragment", NULL, diag, &ids) && ok &&
+         container_tmpfs_owner(policy, opt, &s, "OCI fragment", false, diag, &s.tmpfs_owner);
     if (!ok || refuse_arch_entries(policy, docker, diag))
         return false;
     json_object *root = json_object_new_object();
@@ -205,7 +206,8 @@ bool backend_oci(const Policy *policy, const BackendOptions *opt, DiagEngine *di
             json_object_object_add(m, "type", json_object_new_string("tmpfs"));
             json_object_object_add(m, "source", json_object_new_string("tmpfs"));
             json_object *o = json_object_new_array();
-            char *opts = arena_strdup(policy->arena, s.tmpfs.items[i].options);
+            char *opts = arena_printf(policy->arena, "%s%s", s.tmpfs.items[i].options,
+                                      s.tmpfs_owner ? s.tmpfs_owner : "");
             for (char *save = NULL, *t = strtok_r(opts, ",", &save); t; t = strtok_r(NULL, ",", &save))
                 json_object_array_add(o, json_object_new_string(t));
             json_object_object_add(m, "options", o);

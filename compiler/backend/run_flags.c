@@ -52,8 +52,8 @@ void run_flags_render(const ContainerSpec *s, const char *seccomp_path, bool pod
      * (a copied 0640 file of another user is unreadable without
      * DAC_OVERRIDE: Debian's nginx image has such logs) */
     for (size_t i = 0; i < s->tmpfs.len; i++)
-        sb_printf(out, "--tmpfs=%s:%s%s\n", s->tmpfs.items[i].dir, s->tmpfs.items[i].options,
-                  podman ? ",notmpcopyup" : "");
+        sb_printf(out, "--tmpfs=%s:%s%s%s\n", s->tmpfs.items[i].dir, s->tmpfs.items[i].options,
+                  podman ? ",notmpcopyup" : "", s->tmpfs_owner ? s->tmpfs_owner : "");
     if (s->pids_set)
         limit(out, "--pids-limit", s->pids);
     if (s->memory_set && s->memory != CONTAINER_UNLIMITED)
@@ -77,7 +77,9 @@ bool backend_run_flags(const Policy *policy, const BackendOptions *opt, DiagEngi
 {
     static const char OUTPUT[] = "docker/podman run flags";
     ContainerSpec s;
-    if (!container_build(policy, opt, OUTPUT, diag, &s))
+    if (!container_build(policy, opt, OUTPUT, diag, &s) ||
+        !container_tmpfs_owner(policy, opt, &s, opt->engine_podman ? "podman run flags" : "Docker run flags",
+                               opt->engine_podman, diag, &s.tmpfs_owner))
         return false;
     const char *path = opt->out_dir ? arena_printf(policy->arena, "%s/%s", opt->out_dir, s.seccomp_file)
                                     : s.seccomp_file;

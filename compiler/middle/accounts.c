@@ -69,8 +69,8 @@ static bool lookup(const char *path, const char *name, uint32_t *id, uint32_t *g
     return found;
 }
 
-bool accounts_numeric(const Policy *p, const char *image_root, const char *output, DiagEngine *diag,
-                      AccountIds *out)
+bool accounts_numeric(const Policy *p, const char *image_root, const char *output, const char *why_needed,
+                      DiagEngine *diag, AccountIds *out)
 {
     memset(out, 0, sizeof *out);
     out->has_user = p->process.has_user;
@@ -103,6 +103,8 @@ bool accounts_numeric(const Policy *p, const char *image_root, const char *outpu
     else
         snprintf(what, sizeof what, "%s `%s` is a name", names[0] ? "user" : "group", names[0] ? names[0] : names[1]);
     Diag *g = diag_error(diag, "E1209", p->process.user_span, "the %s needs numeric ids, but %s", output, what);
+    if (why_needed)
+        diag_note(diag, g, SPAN_NONE, "%s", why_needed);
     if (image_root)
         diag_note(diag, g, SPAN_NONE, "%s", why);
     else

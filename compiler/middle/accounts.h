@@ -25,8 +25,9 @@ const char *accounts_user_arg(const Policy *p, Arena *A);
 /* The numbers `output` writes. A numeric `user U` has group U; a named user
  * without a group has its primary group. Names are read from
  * IMAGE_ROOT/etc/passwd and IMAGE_ROOT/etc/group; without IMAGE_ROOT, or
- * when a name is not there, E1209 and false. */
-bool accounts_numeric(const Policy *p, const char *image_root, const char *output, DiagEngine *diag,
-                      AccountIds *out);
+ * when a name is not there, E1209 (WHY, if not NULL, is its note on what the
+ * numbers are for) and false. */
+bool accounts_numeric(const Policy *p, const char *image_root, const char *output, const char *why,
+                      DiagEngine *diag, AccountIds *out);
 
 #endif

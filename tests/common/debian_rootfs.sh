@@ -19,14 +19,20 @@ debian_rootfs() {
         flock 9
         if [[ ! -s $tarball || $(cat "$tarball.packages" 2>/dev/null) != "$want" ]]; then
             echo "debian_rootfs: building $tarball with mmdebstrap ($*), once" >&2
-            local t0=$SECONDS
-            if ! timeout 600 mmdebstrap --quiet --variant=essential --include="$(IFS=,; echo "$*")" \
-                --dpkgopt='path-exclude=/usr/share/{doc,man,locale,info}/*' \
-                bookworm "$tarball.tmp.tar" >"$cache/$name.log" 2>&1; then
-                echo "debian_rootfs: mmdebstrap failed (the Debian archive unreachable or slow?): $(tail -3 "$cache/$name.log")" >&2
+            local t0=$SECONDS try
+            # a second try: apt's downloads failed now and then when several
+            # builds ran at once
+            for try in 1 2; do
+                timeout 600 mmdebstrap --variant=essential --include="$(IFS=,; echo "$*")" \
+                    --dpkgopt='path-exclude=/usr/share/{doc,man,locale,info}/*' \
+                    bookworm "$tarball.tmp.tar" >"$cache/$name.log" 2>&1 && break
                 rm -f "$tarball.tmp.tar"
-                exit 1
-            fi
+                if [[ $try == 2 ]]; then
+                    echo "debian_rootfs: mmdebstrap failed twice (the Debian archive unreachable or slow?): $(grep -E '^(E|W):' "$cache/$name.log" | tail -5)" >&2
+                    exit 1
+                fi
+                echo "debian_rootfs: mmdebstrap failed, once more: $(grep -E '^E:' "$cache/$name.log" | tail -2)" >&2
+            done
             mv "$tarball.tmp.tar" "$tarball" && printf '%s' "$want" >"$tarball.packages"
             echo "debian_rootfs: built in $((SECONDS - t0)) s" >&2
         fi

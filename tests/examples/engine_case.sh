@@ -68,6 +68,8 @@ image() { # NAME PACKAGES...: the cached Debian root file system, imported
     local name=$1 tarball
     shift
     tarball=$(debian_rootfs "$name" "$@") || { failmsg "no root file system for $name"; exit 1; }
+    # the image's accounts, where polc looks up `user NAME` for the Pod
+    mkdir -p "$W/image-root" && tar -xf "$tarball" -C "$W/image-root" ./etc/passwd ./etc/group || exit 1
     if [[ $engine == kube && -n ${KUBE_EMPTY_DIRS:-} ]]; then
         # podman 4.3's kube play fills a new emptyDir with the image's files
         # at its path, where Kubernetes mounts it empty: the image's files
@@ -121,7 +123,8 @@ start_server() {
         eng run -d --name "$name" --network none "${run[@]}" "$IMG" "$@" >/dev/null
         return
     fi
-    "$polc" -t docker -t k8s --k8s-form pod --k8s-image "$IMG" "$examples/$example.pol" -o "$W/pod" \
+    "$polc" -t docker -t k8s --k8s-form pod --k8s-image "$IMG" --image-root "$W/image-root" \
+        "$examples/$example.pol" -o "$W/pod" \
         2>"$W/pod.err" || { cat "$W/pod.err" >&2; return 1; }
     NAME=$name CMD=$(printf '%s\n' "$@") python3 - "$W/pod/$example.k8s.yaml" "$W/pod.yaml" <<'PY' || return 1
 import os, sys, yaml

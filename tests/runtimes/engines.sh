@@ -213,15 +213,19 @@ probe_case() {
     fi
 }
 
+# podman's own run flags (each tmpfs notmpcopyup, owned with `U`: podman
+# refuses uid=/gid=); the others read Docker's
+engine_opt=()
+[[ $engine == podman ]] && engine_opt=(--engine podman)
 for pol in "$@"; do
     pol=$(realpath "$pol")
     name=$(basename "$pol" .pol)
     rm -rf "$work/out" "$work/ex"
-    (cd "$work" && "$polc" -t docker -t run-flags -t compose -t oci "$pol" -o out) || {
+    (cd "$work" && "$polc" "${engine_opt[@]}" -t docker -t run-flags -t compose -t oci "$pol" -o out) || {
         fail "polc refused the probe policy"; continue; }
     if [[ ! -f $examples/$name.pol ]]; then
         echo "#    [$name] a test policy of its own, not an example's probe"
-    elif ! (cd "$work" && "$polc" -t run-flags "$examples/$name.pol" -o ex); then
+    elif ! (cd "$work" && "$polc" "${engine_opt[@]}" -t run-flags "$examples/$name.pol" -o ex); then
         fail "polc refused the example"
         continue
     elif ! cmp -s <(sed 's|=ex/|=out/|' "$work/ex/$name.run-flags") "$work/out/$name.run-flags"; then
