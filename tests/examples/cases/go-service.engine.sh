@@ -26,11 +26,8 @@ case_go-service() {
     [[ $engine == docker ]] && IMG=polc-go-service:latest
     [[ $engine == kube ]] && CTR=polc-go-service-polc-go-service || CTR=polc-go-service
     start_server polc-go-service /usr/local/bin/go-service || { failmsg "the container did not start"; return; }
-    # the requests from a second container in the service's network namespace
-    # (kube: in its Pod; podman refuses a container outside a Pod joining one inside)
-    local net=(--network "container:$CTR")
-    [[ $engine == kube ]] && net=(--pod polc-go-service)
-    get() { eng run --rm "${net[@]}" "$IMG" curl -s --max-time 5 "$@" 2>>"$W/get.err"; }
+    # the requests from a second container in the service's network namespace (its Pod's under kube)
+    get() { eng run --rm "$(peer_net "$CTR")" "$IMG" curl -s --max-time 5 "$@" 2>>"$W/get.err"; }
     local i out
     for i in $(seq 100); do
         out=$(get http://127.0.0.1:8080/healthz)
