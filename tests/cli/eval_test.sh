@@ -30,8 +30,16 @@ check nginx.pol x86 'getpid()' kill-process 'the policy does not target'
 # preempted by a signal after the filter is loaded, before it execs the program)
 check nginx.pol x86_64 'rt_sigreturn()' allow 'presets/base/go.pol'
 check postgres.pol x86_64 'rt_sigreturn()' allow 'postgres.pol:13'
+# the Go service: a fork (clone without CLONE_THREAD) refused over the go preset's clone rule
+check go-service.pol x86_64 'clone(SIGCHLD, 0, 0, 0, 0)' 'errno(EPERM)' "$(at go-service.pol 'deny clone if')"
+check go-service.pol aarch64 'clone(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD, 0, 0, 0, 0)' allow 'presets/base/go.pol'
+check go-service.pol x86_64 'prlimit64(1, 7, 0, 0)' 'errno(EPERM)' 'the default'
+# a deny rule's errno and a kill-process default: the go-service example as
+# shipped before issue 16 (tests/lint/old-examples)
+ex_save=$ex; ex=$(cd "$(dirname "$0")/../lint/old-examples" && pwd)
 check go-service.pol x86_64 'execve(0, 0, 0)' 'errno(EACCES)' 'go-service.pol'
 check go-service.pol x86_64 'getcwd(0, 0)' kill-process 'the default'
+ex=$ex_save
 check python-worker.pol x86_64 'mprotect(0, 4096, PROT_READ | PROT_WRITE | PROT_EXEC)' 'errno(EPERM)' 'the default'
 check python-worker.pol x86_64 'mprotect(0, 4096, PROT_READ | PROT_EXEC)' allow 'python-worker.pol'
 # security regressions (tests/cli/regress.pol)

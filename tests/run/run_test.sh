@@ -228,10 +228,13 @@ refuse_examples)
     # keep polc run from enforcing it exactly, and CMD never starts (they
     # name container paths this host lacks, `deny` rules Landlock cannot
     # subtract, a glob; issue 16 rewrites them for real programs: nginx runs,
-    # tests/examples/polc_run_case.sh)
-    for ex in go-service postgres python-worker; do
+    # tests/examples/polc_run_case.sh; go-service runs there, in the
+    # namespaces that hold its paths). In this shell, not a subshell: a
+    # failure there was lost.
+    for ex in postgres python-worker; do
         cp "$here/../../examples/$ex.pol" "$tmp/$ex.pol"
-        (cd "$tmp" && expect_refusal "refuse_example_$ex" "$polc" run "$ex.pol")
+        cd "$tmp" && expect_refusal "refuse_example_$ex" "$polc" run "$ex.pol"
+        cd - >/dev/null || exit 1
     done
     ;;
 refuse_abi)

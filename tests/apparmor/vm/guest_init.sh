@@ -32,14 +32,14 @@ sed 's/^/AAVM PROFILES /' /sys/kernel/security/apparmor/profiles
 # fixtures: probe copies where the policies exec, files where they read/write
 cp_probe() { for d in "$@"; do mkdir -p "${d%/*}"; cp /aa_probe "$d"; chmod 755 "$d"; done; }
 mkfile() { for f in "$@"; do mkdir -p "${f%/*}"; echo fixture >"$f"; done; }
-cp_probe /usr/sbin/nginx /var/lib/nginx/run /app/server /usr/lib/postgresql/15/bin/postgres \
+cp_probe /usr/sbin/nginx /var/lib/nginx/run /app/server /usr/local/bin/go-service /var/lib/go-service/run /usr/lib/postgresql/15/bin/postgres \
     /tmp/postgres /usr/bin/worker-helper /var/lib/worker/dropped /data/bin/tool /srv/tool \
     /srv/app/bin/server /srv/app/bin/other "/opt/my tools/run" /tmp/tool
-mkfile /etc/nginx/nginx.conf /etc/hostname /etc/resolv.conf /etc/ssl/certs/ca.pem \
+mkfile /etc/nginx/nginx.conf /etc/hostname /etc/resolv.conf /etc/ssl/certs/ca.pem /etc/go-service/config.json \
     /etc/postgresql/15/main/postgresql.conf /var/lib/postgresql/15/main/PG_VERSION \
     /usr/share/postgresql/15/extension.sql /app/job.py /usr/lib/python3.11/os.py \
     /var/log/app.log /etc/ssl/openssl.cnf /etc/pki/tls.pem /root/secret
-mkdir -p /var/log/nginx /run/postgresql /srv/app/mnt /data
+mkdir -p /var/log/nginx /run/postgresql /srv/app/mnt /data /var/lib/go-service
 for f in control nginx go-service postgres python-worker all-caps deny-only-network \
     complain-readonly deny-inet; do : >/dev/shm/owned-$f; done
 

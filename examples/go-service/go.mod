@@ -1,0 +1,3 @@
+module polc.example/go-service
+
+go 1.19

@@ -1,0 +1,3 @@
+module polc.test/goprobe
+
+go 1.19
