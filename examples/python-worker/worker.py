@@ -8,6 +8,9 @@ its word count, and the text in upper case when the configuration says so.
   SIGHUP   re-reads the configuration file and logs what it now says
   SIGTERM  finishes the job in hand, then exits with status 0
 
+While Redis cannot be reached (not started yet, restarting) it logs a warning
+and tries again every second.
+
 The configuration is JSON, by default /etc/python-worker/config.json:
 {"results": "results", "uppercase": false}. Logs go to stderr.
 """
@@ -17,6 +20,7 @@ import json
 import logging
 import signal
 import sys
+import time
 
 import redis
 
@@ -24,6 +28,7 @@ CONFIG = sys.argv[1] if len(sys.argv) > 1 else "/etc/python-worker/config.json"
 DEFAULTS = {"results": "results", "uppercase": False}
 # how long one BLPOP waits: the longest a SIGTERM between jobs waits for the exit
 POLL_SECONDS = 1
+RETRY_SECONDS = 1
 
 log = logging.getLogger("python-worker")
 stopping = False
@@ -60,6 +65,19 @@ def result_of(job, config):
     return result
 
 
+def push(r, key, value):
+    """RPUSH, tried again while Redis is unreachable, until a stop is asked for."""
+    while True:
+        try:
+            r.rpush(key, value)
+            return True
+        except redis.exceptions.ConnectionError as e:
+            if stopping:
+                return False
+            log.warning("redis unreachable (%s); trying again in %d s", e, RETRY_SECONDS)
+            time.sleep(RETRY_SECONDS)
+
+
 def main():
     global reload_wanted
     logging.basicConfig(stream=sys.stderr, level=logging.INFO,
@@ -78,7 +96,12 @@ def main():
                 log.info("reloaded: config %s", json.dumps(config, sort_keys=True))
             except (OSError, ValueError) as e:
                 log.error("reload failed, keeping the old config: %s", e)
-        item = r.blpop(["jobs"], timeout=POLL_SECONDS)
+        try:
+            item = r.blpop(["jobs"], timeout=POLL_SECONDS)
+        except redis.exceptions.ConnectionError as e:
+            log.warning("redis unreachable (%s); trying again in %d s", e, RETRY_SECONDS)
+            time.sleep(RETRY_SECONDS)
+            continue
         if item is None:
             continue
         try:
@@ -87,7 +110,9 @@ def main():
         except (ValueError, KeyError, TypeError, AttributeError) as e:
             log.error("bad job %r: %s", item[1][:200], e)
             continue
-        r.rpush(config["results"], json.dumps(result, sort_keys=True))
+        if not push(r, config["results"], json.dumps(result, sort_keys=True)):
+            log.error("job %s: result lost, redis unreachable at the stop", result["id"])
+            continue
         done += 1
         log.info("job %s done", result["id"])
     log.info("stopping after %d jobs", done)

@@ -1,6 +1,6 @@
 # polc BPF for policy python-worker: 127 instructions
 # capabilities assumed (the policy's capabilities section): none
-# x86_64: 68 syscalls decided; unconditionally allowed 57, cacheable 57
+# x86_64: 69 syscalls decided; unconditionally allowed 58, cacheable 58
     0  ld [arch]                                ; arch
     1  jeq #0xc000003e, 3, 2                    ; x86_64
     2  ja 122                                   ; an architecture the policy does not target
@@ -32,7 +32,7 @@ x86_64:
    27  jge #0x102, 28, 123                     
    28  jge #0x106, 123, 124                    
    29  jge #0xd9, 30, 33                       
-   30  jge #0xe7, 31, 32                       
+   30  jge #0xe6, 31, 32                       
    31  jeq #0xe8, 124, 123                     
    32  jge #0xdb, 124, 123                     
    33  jge #0xcd, 124, 34                      
@@ -97,28 +97,28 @@ ioctl:
    90  jeq #0x5421, 123, 91                     ; (python-worker.pol:43)
    91  jeq #0x5451, 123, 124                    ; (python-worker.pol:43)
 socket:
-   92  ld [args[0].w0]                          ; domain.lo (python-worker.pol:109)
-   93  jeq #0x11, 126, 94                       ; (python-worker.pol:109)
-   94  jeq #0x2, 95, 126                        ; (python-worker.pol:109)
-   95  ld [args[1].w0]                          ; type.lo (python-worker.pol:109)
-   96  and #0xf                                 ; (python-worker.pol:109)
-   97  jeq #0x3, 126, 98                        ; (python-worker.pol:109)
-   98  ld [args[0].w0]                          ; domain.lo (python-worker.pol:109)
-   99  jeq #0x2, 100, 102                       ; (python-worker.pol:109)
-  100  ld [args[1].w0]                          ; type.lo (python-worker.pol:109)
-  101  jset #0x1, 102, 126                      ; (python-worker.pol:109)
-  102  ld [args[0].w0]                          ; domain.lo (python-worker.pol:109)
-  103  jeq #0x2, 104, 106                       ; (python-worker.pol:109)
-  104  ld [args[1].w0]                          ; type.lo (python-worker.pol:109)
-  105  jset #0x2, 126, 106                      ; (python-worker.pol:109)
-  106  ld [args[0].w0]                          ; domain.lo (python-worker.pol:109)
-  107  jeq #0x2, 108, 110                       ; (python-worker.pol:109)
-  108  ld [args[1].w0]                          ; type.lo (python-worker.pol:109)
-  109  jset #0x4, 126, 110                      ; (python-worker.pol:109)
-  110  ld [args[0].w0]                          ; domain.lo (python-worker.pol:109)
-  111  jeq #0x2, 112, 114                       ; (python-worker.pol:109)
-  112  ld [args[1].w0]                          ; type.lo (python-worker.pol:109)
-  113  jset #0x8, 126, 114                      ; (python-worker.pol:109)
+   92  ld [args[0].w0]                          ; domain.lo (python-worker.pol:111)
+   93  jeq #0x11, 126, 94                       ; (python-worker.pol:111)
+   94  jeq #0x2, 95, 126                        ; (python-worker.pol:111)
+   95  ld [args[1].w0]                          ; type.lo (python-worker.pol:111)
+   96  and #0xf                                 ; (python-worker.pol:111)
+   97  jeq #0x3, 126, 98                        ; (python-worker.pol:111)
+   98  ld [args[0].w0]                          ; domain.lo (python-worker.pol:111)
+   99  jeq #0x2, 100, 102                       ; (python-worker.pol:111)
+  100  ld [args[1].w0]                          ; type.lo (python-worker.pol:111)
+  101  jset #0x1, 102, 126                      ; (python-worker.pol:111)
+  102  ld [args[0].w0]                          ; domain.lo (python-worker.pol:111)
+  103  jeq #0x2, 104, 106                       ; (python-worker.pol:111)
+  104  ld [args[1].w0]                          ; type.lo (python-worker.pol:111)
+  105  jset #0x2, 126, 106                      ; (python-worker.pol:111)
+  106  ld [args[0].w0]                          ; domain.lo (python-worker.pol:111)
+  107  jeq #0x2, 108, 110                       ; (python-worker.pol:111)
+  108  ld [args[1].w0]                          ; type.lo (python-worker.pol:111)
+  109  jset #0x4, 126, 110                      ; (python-worker.pol:111)
+  110  ld [args[0].w0]                          ; domain.lo (python-worker.pol:111)
+  111  jeq #0x2, 112, 114                       ; (python-worker.pol:111)
+  112  ld [args[1].w0]                          ; type.lo (python-worker.pol:111)
+  113  jset #0x8, 126, 114                      ; (python-worker.pol:111)
   114  ld [args[0].w0]                          ; domain.lo (python-worker.pol:55)
   115  jeq #0x2, 116, 124                       ; (python-worker.pol:55)
   116  ld [args[1].w0]                          ; type.lo (python-worker.pol:55)
