@@ -40,8 +40,20 @@ ex_save=$ex; ex=$(cd "$(dirname "$0")/../lint/old-examples" && pwd)
 check go-service.pol x86_64 'execve(0, 0, 0)' 'errno(EACCES)' 'go-service.pol'
 check go-service.pol x86_64 'getcwd(0, 0)' kill-process 'the default'
 ex=$ex_save
+# W^X: the deny on the writable-and-executable mask decides; the rest is the glibc preset's
+check python-worker.pol x86_64 'mprotect(0, 4096, PROT_READ | PROT_WRITE | PROT_EXEC)' 'errno(EPERM)' "$(at python-worker.pol 'deny mprotect if')"
+check python-worker.pol x86_64 'mprotect(0, 4096, PROT_READ | PROT_EXEC)' allow 'presets/base/glibc.pol'
+# a fork is denied, a thread (runc's Go runtime) allowed by the preset
+check python-worker.pol x86_64 'clone(SIGCHLD, 0, 0, 0, 0)' 'errno(EPERM)' "$(at python-worker.pol 'deny clone if flags & CLONE_THREAD')"
+check python-worker.pol x86_64 'clone(CLONE_VM | CLONE_THREAD | CLONE_SIGHAND, 0, 0, 0, 0)' allow 'presets/base/go.pol'
+check python-worker.pol x86_64 'ioctl(0, TIOCSTI, 0)' 'errno(EPERM)' 'the default'
+check python-worker.pol x86_64 'ioctl(3, FIONBIO, 0)' allow "$(at python-worker.pol 'allow ioctl if')"
+# the example as shipped before issue 16: a conditional allow (mask != value)
+# decides, nothing else allows mprotect there
+ex_save=$ex; ex=$(cd "$(dirname "$0")/../lint/old-examples" && pwd)
 check python-worker.pol x86_64 'mprotect(0, 4096, PROT_READ | PROT_WRITE | PROT_EXEC)' 'errno(EPERM)' 'the default'
-check python-worker.pol x86_64 'mprotect(0, 4096, PROT_READ | PROT_EXEC)' allow 'python-worker.pol'
+check python-worker.pol x86_64 'mprotect(0, 4096, PROT_READ | PROT_EXEC)' allow 'python-worker.pol:29'
+ex=$ex_save
 # security regressions (tests/cli/regress.pol)
 reg=$(cd "$(dirname "$0")" && pwd)/regress.pol
 ex_save=$ex; ex=$(dirname "$reg")

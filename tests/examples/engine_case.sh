@@ -114,19 +114,25 @@ probe() { # BINARY RUN-ARGS... -- PROBE|EXPECT...
 }
 
 # start_server NAME CMD...: the program detached, with the example's whole
-# policy (run: the run flags; kube: polc's Pod, its command set)
+# policy (run: the run flags; kube: polc's Pod, its command set) and the
+# case's `mounts` (HOST_DIR:CONTAINER_DIR entries, mounted read-only: -v, or
+# hostPath volumes in the Pod), for what the image lacks (a script, its
+# configuration)
+mounts=()
 start_server() {
-    local name=$1
+    local name=$1 m vols=()
     shift
     POD=$name
     if [[ $engine != kube ]]; then
-        eng run -d --name "$name" --network none "${run[@]}" "$IMG" "$@" >/dev/null
+        for m in "${mounts[@]}"; do vols+=(-v "$m:ro"); done
+        eng run -d --name "$name" --network none "${run[@]}" "${vols[@]}" "$IMG" "$@" >/dev/null
         return
     fi
     "$polc" -t docker -t k8s --k8s-form pod --k8s-image "$IMG" --image-root "$W/image-root" \
         "$examples/$example.pol" -o "$W/pod" \
         2>"$W/pod.err" || { cat "$W/pod.err" >&2; return 1; }
-    NAME=$name CMD=$(printf '%s\n' "$@") python3 - "$W/pod/$example.k8s.yaml" "$W/pod.yaml" <<'PY' || return 1
+    NAME=$name CMD=$(printf '%s\n' "$@") MOUNTS=$(printf '%s\n' "${mounts[@]}") \
+        python3 - "$W/pod/$example.k8s.yaml" "$W/pod.yaml" <<'PY' || return 1
 import os, sys, yaml
 pod = yaml.safe_load(open(sys.argv[1]))
 pod["metadata"]["name"] = os.environ["NAME"]
@@ -134,6 +140,11 @@ c = pod["spec"]["containers"][0]
 c["name"] = os.environ["NAME"]
 c["command"] = os.environ["CMD"].split("\n")
 pod["spec"]["restartPolicy"] = "Never"
+for i, m in enumerate(filter(None, os.environ["MOUNTS"].split("\n"))):
+    host, path = m.split(":")
+    c.setdefault("volumeMounts", []).append({"name": f"case-{i}", "mountPath": path, "readOnly": True})
+    pod["spec"].setdefault("volumes", []).append(
+        {"name": f"case-{i}", "hostPath": {"path": host, "type": "Directory"}})
 yaml.safe_dump(pod, open(sys.argv[2], "w"), sort_keys=False)
 PY
     polc_podman kube play --network none --seccomp-profile-root "$W/pod" "$W/pod.yaml" >"$W/play.out" 2>&1 ||

@@ -2,7 +2,7 @@
 # engines.sh ENGINE POLC SYSPROBE CAPS_POL EXAMPLES_DIR POLICY...
 # ENGINE: podman | docker | compose | runc. Each POLICY is an example, or,
 # for an example whose syscall rules a busybox container with sysprobe
-# cannot run under (go-service and python-worker deny execve), its probe
+# cannot run under (go-service denies execve, python-worker fork), its probe
 # policy tests/runtimes/engine/NAME.pol: the example's capabilities,
 # filesystem, network and process sections and syscall rules from runc's
 # base preset; its run flags must be the example's, byte for byte (checked
