@@ -14,16 +14,18 @@ trap 'rm -rf "$tmp"' EXIT
 fail=0
 n=0
 mkdir -p "$tmp/a" "$tmp/elsewhere/deeper" "$tmp/b/with space/out"
+. "$(dirname "$0")/../common/example_args.sh"
 for pol in "$examples"/*.pol; do
     name=$(basename "$pol" .pol)
-    (cd "$examples" && umask 022 && LANG=C.UTF-8 TZ=UTC "$polc" "$name.pol" -o "$tmp/a/out" 2>/dev/null &&
+    mapfile -t xargs < <(example_args "$examples/.." "$name")
+    (cd "$examples" && umask 022 && LANG=C.UTF-8 TZ=UTC "$polc" "${xargs[@]}" "$name.pol" -o "$tmp/a/out" 2>/dev/null &&
         "$polc" --dump-ir "$name.pol" >"$tmp/a/$name.ir" 2>/dev/null &&
         "$polc" --emit bpf-asm "$name.pol" >"$tmp/a/$name.asm" 2>/dev/null) ||
         { echo "FAIL $name: does not compile"; fail=1; continue; }
     rel=$(realpath --relative-to="$tmp/elsewhere/deeper" "$pol")
     (cd "$tmp/elsewhere/deeper" && umask 077 &&
         env -i PATH=/usr/bin:/bin LANG=tr_TR.UTF-8 LC_ALL=tr_TR.UTF-8 TZ=Pacific/Chatham HOME=/nonexistent \
-            "$polc" "$rel" -o "$tmp/b/with space/out/" 2>/dev/null &&
+            "$polc" "${xargs[@]}" "$rel" -o "$tmp/b/with space/out/" 2>/dev/null &&
         env -i LC_ALL=de_DE.ISO-8859-1 TZ=Asia/Kathmandu "$polc" --dump-ir "$rel" >"$tmp/b/$name.ir" 2>/dev/null &&
         env -i LC_ALL=C TZ=America/St_Johns "$polc" --emit bpf-asm "$rel" >"$tmp/b/$name.asm" 2>/dev/null) ||
         { echo "FAIL $name: does not compile from elsewhere"; fail=1; continue; }

@@ -21,6 +21,7 @@ command -v node >/dev/null || skip "node is not installed"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+. "$root/tests/common/example_args.sh"
 files=()
 for pol in "$root"/examples/*.pol "$here"/policies/*.pol "$root"/tests/podman/policies/service.pol; do
     name=$(basename "$pol" .pol)
@@ -30,6 +31,7 @@ for pol in "$root"/examples/*.pol "$here"/policies/*.pol "$root"/tests/podman/po
         [[ $form != snippet ]] && extra+=(--k8s-image "registry.example/$name:1.0")
         # the resources a Pod cannot say per container: the nodes enforce them
         extra+=(--k8s-node-limits)
+        mapfile -t -O "${#extra[@]}" extra < <(example_args "$root" "$name")
         out=$work/$name-${variant//[:=\/]/_}
         "$polc" --target k8s --k8s-form "$form" "${extra[@]}" "$pol" -o "$out" 2>/dev/null ||
             { "$polc" --target k8s --k8s-form "$form" "${extra[@]}" "$pol" -o "$out"; echo "FAIL: polc $pol"; exit 1; }

@@ -12,11 +12,13 @@ cd "$src" || exit 2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail=0
+. tests/common/example_args.sh
 for pol in examples/*.pol; do
     n=$(basename "$pol" .pol)
-    "$polc" "$pol" -o "$work/" >/dev/null 2>&1 || { echo "FAIL: $pol does not compile"; fail=1; continue; }
+    mapfile -t xargs < <(example_args . "$n")
+    "$polc" "${xargs[@]}" "$pol" -o "$work/" >/dev/null 2>&1 || { echo "FAIL: $pol does not compile"; fail=1; continue; }
     mkdir -p "$work/spo"
-    "$polc" -t k8s --k8s-form spo --k8s-image example.invalid/$n:1 "$pol" -o "$work/spo/" >/dev/null 2>&1 ||
+    "$polc" "${xargs[@]}" -t k8s --k8s-form spo --k8s-image example.invalid/$n:1 "$pol" -o "$work/spo/" >/dev/null 2>&1 ||
         { echo "FAIL: $pol: no SPO form"; fail=1; continue; }
     for out in "$work/$n.seccomp.json" "$work/$n.bpf" "$work/spo/$n.k8s.yaml"; do
         got=$("$polc" diff "$pol" "$out" 2>"$work/stderr")
