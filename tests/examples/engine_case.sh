@@ -52,17 +52,23 @@ else
 fi
 
 # the example's whole policy as the engine's flags: polc's run-flags output
-# (kube: the Pod instead, below)
-"$polc" -t docker -t run-flags --engine "${engine/kube/podman}" "$examples/$example.pol" -o "$W" 2>"$W/polc.err" ||
-    { cat "$W/polc.err"; exit 1; }
-mapfile -t run < "$W/$example.run-flags"
-# no AppArmor LSM in this kernel: podman refuses a profile it cannot load,
-# Docker ignores it (tests/apparmor/vm enforces the profile)
-if [[ $engine != docker ]]; then
-    kept=()
-    for f in "${run[@]}"; do [[ $f == --security-opt=apparmor=* ]] || kept+=("$f"); done
-    run=("${kept[@]}")
-fi
+# into `run` (kube: the Pod instead, below), once the image is there: a
+# named user's tmpfs owner is looked up in the image's accounts
+# ($W/image-root, which image() extracts)
+make_run_flags() {
+    local root=()
+    [[ -f $W/image-root/etc/passwd ]] && root=(--image-root "$W/image-root")
+    "$polc" -t docker -t run-flags --engine "${engine/kube/podman}" "${root[@]}" "$examples/$example.pol" \
+        -o "$W" 2>"$W/polc.err" || { cat "$W/polc.err"; exit 1; }
+    mapfile -t run < "$W/$example.run-flags"
+    # no AppArmor LSM in this kernel: podman refuses a profile it cannot
+    # load, Docker ignores it (tests/apparmor/vm enforces the profile)
+    if [[ $engine != docker ]]; then
+        local kept=() f
+        for f in "${run[@]}"; do [[ $f == --security-opt=apparmor=* ]] || kept+=("$f"); done
+        run=("${kept[@]}")
+    fi
+}
 
 image() { # NAME PACKAGES...: the cached Debian root file system, imported
     local name=$1 tarball
@@ -88,6 +94,7 @@ PY
         tarball=$W/kube-image.tar
     fi
     eng import "$tarball" "polc-$name:latest" >/dev/null || { failmsg "$engine import $tarball"; exit 1; }
+    make_run_flags
 }
 
 # the network of CONTAINER for a client container (curl, psql, redis-cli):

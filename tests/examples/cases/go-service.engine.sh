@@ -19,6 +19,7 @@ go_service_image() {
     tar -rf "$W/image.tar" -C "$add" --owner=0 --group=0 ./usr/local/bin/go-service ./etc/go-service ||
         { failmsg "adding the service to the image"; exit 1; }
     eng import "$W/image.tar" polc-go-service:latest >/dev/null || { failmsg "$engine import"; exit 1; }
+    make_run_flags
 }
 case_go-service() {
     go_service_image
