@@ -33,15 +33,15 @@ sed 's/^/AAVM PROFILES /' /sys/kernel/security/apparmor/profiles
 cp_probe() { for d in "$@"; do mkdir -p "${d%/*}"; cp /aa_probe "$d"; chmod 755 "$d"; done; }
 mkfile() { for f in "$@"; do mkdir -p "${f%/*}"; echo fixture >"$f"; done; }
 cp_probe /usr/sbin/nginx /var/lib/nginx/run /app/server /usr/local/bin/go-service /var/lib/go-service/run /usr/lib/postgresql/15/bin/postgres \
-    /tmp/postgres /usr/bin/python3.11 /data/bin/tool /srv/tool \
+    /tmp/postgres /usr/bin/python3.11 /usr/bin/redis-server /var/lib/redis/run /data/bin/tool /srv/tool \
     /srv/app/bin/server /srv/app/bin/other "/opt/my tools/run" /tmp/tool
 mkfile /etc/nginx/nginx.conf /etc/hostname /etc/resolv.conf /etc/ssl/certs/ca.pem /etc/go-service/config.json \
     /etc/postgresql/15/main/postgresql.conf /var/lib/postgresql/15/main/PG_VERSION \
     /usr/share/postgresql/15/extension.sql /opt/python-worker/worker.py \
     /etc/python-worker/config.json /usr/lib/python3.11/os.py \
-    /var/log/app.log /etc/ssl/openssl.cnf /etc/pki/tls.pem /root/secret
-mkdir -p /var/log/nginx /run/postgresql /srv/app/mnt /data /var/lib/go-service
-for f in control nginx go-service postgres python-worker all-caps deny-only-network \
+    /var/log/app.log /etc/ssl/openssl.cnf /etc/pki/tls.pem /root/secret /etc/redis/redis.conf
+mkdir -p /var/log/nginx /run/postgresql /srv/app/mnt /data /var/lib/go-service /var/log/redis /run/redis
+for f in control nginx go-service postgres python-worker redis all-caps deny-only-network \
     complain-readonly deny-inet; do : >/dev/shm/owned-$f; done
 
 n=0
