@@ -42,7 +42,10 @@ skip() {
 command -v mmdebstrap >/dev/null || skip "mmdebstrap not installed (tests/podman/packages.txt)"
 podman_available || skip "podman: $POLC_PODMAN_WHY"
 W=$(mktemp -d "${TMPDIR:-/tmp}/polc-server.XXXXXX") || exit 1
+AUDIT_BACKLOG=$(cd "$(dirname "$0")/../common" && pwd)/audit_backlog.py
+backlog_was=
 cleanup() {
+    [[ -n $backlog_was ]] && "$AUDIT_BACKLOG" "$backlog_was" >/dev/null
     kmsg_follow_stop
     podman_env_teardown
     rm -rf "$W"
@@ -139,6 +142,11 @@ serve() {
 }
 
 # ---- learning: a `default log` profile, the kernel's records ----
+# Without auditd the kernel holds 64 records for kauditd and drops the rest
+# under load (every learning run of a fresh-clone CI once lost 14-129): a
+# larger backlog for the learning runs, the old one back at exit
+backlog_was=$("$AUDIT_BACKLOG") && "$AUDIT_BACKLOG" 8192 >/dev/null ||
+    fail "cannot raise the kernel's audit backlog (audit netlink)"
 printf 'policy logall "every call logged"\narch x86_64\ndefault log\n' >"$W/logall.pol"
 "$POLC" "$W/logall.pol" -o "$W" 2>/dev/null || { fail "compile logall.pol"; exit 1; }
 # records_lost FILE SINCE: how many audit serial numbers are missing among
