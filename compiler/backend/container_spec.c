@@ -185,6 +185,14 @@ bool container_build(const Policy *p, const BackendOptions *opt, const char *out
     s->no_new_privs = p->process.no_new_privs;
     s->has_user = p->process.has_user;
     s->user_arg = accounts_user_arg(p, p->arena);
+    if (p->process.has_gid && !p->process.has_user) {
+        /* --user, Compose's user: and process.user all start with the user:
+         * dropping the group would leave the image's (often root's) */
+        Diag *g = diag_error(diag, "E1210", p->process.user_span, "the %s cannot set a group without a user", output);
+        diag_note(diag, g, SPAN_NONE, "--user takes USER[:GROUP], and an OCI process.user needs a uid");
+        diag_help(diag, g, "name the user too: `user UID:GID` or `user NAME:GROUP`");
+        ok = false;
+    }
     s->read_only_root = p->fs.read_only_root;
     if (s->read_only_root)
         ok = build_tmpfs(p, output, diag, s) && ok;
