@@ -34,6 +34,14 @@ case_postgres() {
         -c 'ROLLBACK TO s' -c 'COMMIT' -c 'CHECKPOINT' \
         -c "SELECT count(*), sum(id), count(*) FILTER (WHERE v = 'x') FROM t" 2>&1)
     [[ $got == "1000|500500|10" ]] || failmsg "SQL over TCP gave: $got"
+    # initdb chose POSIX shared memory: /dev/shm was writable. Not under kube
+    # play: podman 4.3 gives an emptyDir on a directory the image has (the
+    # root file system's /dev/shm) that directory's owner root and mode 0755,
+    # so initdb falls back to System V segments (a cluster's emptyDir is 0777)
+    local dsm=posix
+    [[ $engine == kube ]] && dsm=sysv
+    got=$(sql -c 'SHOW dynamic_shared_memory_type' 2>&1)
+    [[ $got == "$dsm" ]] || failmsg "dynamic_shared_memory_type is $got, not $dsm"
     echo "ok postgres answers SQL under $engine ($((SECONDS - t0)) s)"
     local master uid
     master=$(host_pid "$CTR")

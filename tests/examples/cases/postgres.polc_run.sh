@@ -37,6 +37,10 @@ inside_postgres() {
     local got
     got=$(pg_sql -h 127.0.0.1 -c 'SELECT count(*), sum(id) FROM t' 2>&1)
     [ "$got" = "1000|500500" ] || echo "FAIL postgres: SELECT over TCP gave $got"
+    # initdb picks POSIX shared memory only where /dev/shm is writable (else
+    # System V): the policy's /dev/shm write path is what makes it posix
+    got=$(pg_sql -h 127.0.0.1 -c 'SHOW dynamic_shared_memory_type' 2>&1)
+    [ "$got" = posix ] || echo "FAIL postgres: dynamic_shared_memory_type is $got"
     # a transaction with a savepoint rolled back, an index, a sort that
     # spills to a temporary file, a checkpoint; over the Unix socket
     got=$(pg_sql -h /run/postgresql 2>&1 <<'SQL'
