@@ -15,8 +15,9 @@ inside_postgres() {
     local uid
     uid=$(id -u postgres) || { echo "FAIL postgres: no postgres user (postgresql-15 adds it)"; return 1; }
     local d
-    # the write paths as an engine makes them: root's, mode 1777 (a tmpfs
-    # on /var/lib/postgresql first: the host's has no data/)
+    # the write paths root's, world-writable, as a cluster's emptyDir (the
+    # engines' tmpfs would be postgres's); a tmpfs on /var/lib/postgresql
+    # first: the host's has no data/
     mount -t tmpfs -o mode=0755 tmpfs /var/lib/postgresql && mkdir /var/lib/postgresql/data || return 1
     for d in /var/lib/postgresql/data /run/postgresql /dev/shm; do mount -t tmpfs -o mode=1777 tmpfs "$d" || return 1; done
     ip link set lo up
