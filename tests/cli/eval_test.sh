@@ -29,7 +29,11 @@ check nginx.pol x86 'getpid()' kill-process 'the policy does not target'
 # a signal handler returns through rt_sigreturn: denying it crashes the service (and runc's Go runtime,
 # preempted by a signal after the filter is loaded, before it execs the program)
 check nginx.pol x86_64 'rt_sigreturn()' allow 'presets/base/go.pol'
-check postgres.pol x86_64 'rt_sigreturn()' allow 'postgres.pol:13'
+check postgres.pol x86_64 'rt_sigreturn()' allow 'presets/base/go.pol'
+# postgres: its System V segment attaches, never executable; isatty() only through ioctl
+check postgres.pol x86_64 'shmat(0, 0, SHM_EXEC)' 'errno(EACCES)' "$(at postgres.pol 'deny shmat')"
+check postgres.pol x86_64 'shmat(0, 0, 0)' allow "$(at postgres.pol 'allow shmget')"
+check postgres.pol x86_64 'ioctl(0, TIOCSTI, 0)' 'errno(EPERM)' 'the default'
 # the Go service: a fork (clone without CLONE_THREAD) refused over the go preset's clone rule
 check go-service.pol x86_64 'clone(SIGCHLD, 0, 0, 0, 0)' 'errno(EPERM)' "$(at go-service.pol 'deny clone if')"
 check go-service.pol aarch64 'clone(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD, 0, 0, 0, 0)' allow 'presets/base/go.pol'

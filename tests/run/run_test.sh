@@ -224,15 +224,15 @@ refuse_execve)
     (cd "$tmp" && expect_refusal refuse_execve "$polc" run noexec.pol)
     ;;
 refuse_examples)
-    # the shipped examples as written: each is refused, with the rules that
+    # the examples as shipped before issue 16: each is refused, with the rules that
     # keep polc run from enforcing it exactly, and CMD never starts (they
     # name container paths this host lacks, `deny` rules Landlock cannot
-    # subtract, a glob; issue 16 rewrites them for real programs: nginx runs,
-    # tests/examples/polc_run_case.sh; go-service and python-worker run
-    # there, in the namespaces that hold their paths). In this shell, not a
-    # subshell: a failure there was lost.
+    # subtract, a glob; issue 16 rewrites them for real programs, which run
+    # in tests/examples/polc_run_case.sh, in the namespaces that hold their
+    # paths): postgres as shipped before issue 16 (tests/lint/old-examples),
+    # its exec glob. In this shell, not a subshell: a failure there was lost.
     for ex in postgres; do
-        cp "$here/../../examples/$ex.pol" "$tmp/$ex.pol"
+        cp "$here/../lint/old-examples/$ex.pol" "$tmp/$ex.pol"
         cd "$tmp" && expect_refusal "refuse_example_$ex" "$polc" run "$ex.pol"
         cd - >/dev/null || exit 1
     done

@@ -37,6 +37,7 @@ cp_probe /usr/sbin/nginx /var/lib/nginx/run /app/server /usr/local/bin/go-servic
     /srv/app/bin/server /srv/app/bin/other "/opt/my tools/run" /tmp/tool
 mkfile /etc/nginx/nginx.conf /etc/hostname /etc/resolv.conf /etc/ssl/certs/ca.pem /etc/go-service/config.json \
     /etc/postgresql/15/main/postgresql.conf /var/lib/postgresql/15/main/PG_VERSION \
+    /var/lib/postgresql/data/pgdata/PG_VERSION \
     /usr/share/postgresql/15/extension.sql /opt/python-worker/worker.py \
     /etc/python-worker/config.json /usr/lib/python3.11/os.py \
     /var/log/app.log /etc/ssl/openssl.cnf /etc/pki/tls.pem /root/secret /etc/redis/redis.conf
