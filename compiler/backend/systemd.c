@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "middle/accounts.h"
 #include "backend/backend.h"
 #include "backend/container_spec.h"
 #include "middle/ir.h"
@@ -276,6 +277,38 @@ static void build_fs(const Policy *p, SystemdDropIn *d)
     }
 }
 
+/* User= and Group=. systemd gives a User= with a non-root group the
+ * supplementary groups the host's /etc/group lists for that account
+ * (initgroups), also when Group= is set and when User= is a number with an
+ * account: exactly the meaning of `user NAME` without a group, and more than
+ * `user U`, `user U:G` or `user NAME:GROUP` allow (no supplementary groups),
+ * which are refused. A group alone is Group=. */
+static bool build_accounts(const Policy *p, DiagEngine *diag, SystemdDropIn *d)
+{
+    bool root = p->process.has_user && !p->process.user_name && p->process.uid == 0;
+    if (p->process.has_user && !root && (!p->process.user_name || p->process.has_gid)) {
+        Diag *g = diag_error(diag, "E1211", p->process.user_span,
+                             "the systemd drop-in cannot run as `%s` without the account's supplementary groups",
+                             accounts_user_arg(p, p->arena));
+        diag_note(diag, g, SPAN_NONE, "%s",
+                  "systemd calls initgroups() for User=, whatever Group= says: the groups the host's /etc/group "
+                  "lists for the account are added, which the policy excludes");
+        diag_help(diag, g, "%s",
+                  "name the account without a group (`user NAME`: its primary group and the /etc/group ones, as "
+                  "systemd gives them), or start the service through `polc run` in its ExecStart=");
+        return false;
+    }
+    if (p->process.has_user)
+        d->user = p->process.user_name ? p->process.user_name : "0";
+    if (p->process.group_name)
+        d->group = p->process.group_name;
+    else if (p->process.has_gid)
+        d->group = arena_printf(p->arena, "%u", p->process.gid);
+    else if (root)
+        d->group = "0";
+    return true;
+}
+
 static bool build(const Policy *p, const BackendOptions *opt, DiagEngine *diag, SystemdDropIn *d)
 {
     *d = (SystemdDropIn){0};
@@ -296,13 +329,7 @@ static bool build(const Policy *p, const BackendOptions *opt, DiagEngine *diag, 
         d->caps[d->ncaps++] = strncmp(name, "CAP_", 4) == 0 ? name + 4 : name;
     }
     d->no_new_privs = p->process.no_new_privs;
-    if (p->process.has_user) {
-        d->user = p->process.user_name ? p->process.user_name : arena_printf(p->arena, "%u", p->process.uid);
-        if (p->process.group_name)
-            d->group = p->process.group_name;
-        else if (p->process.has_gid || !p->process.user_name)
-            d->group = arena_printf(p->arena, "%u", p->process.has_gid ? p->process.gid : p->process.uid);
-    }
+    ok = build_accounts(p, diag, d) && ok;
     build_fs(p, d);
     ok = container_check_nproc(p, "systemd drop-in", diag) && ok;
     return container_check_swap(p, "systemd drop-in", diag) && ok;

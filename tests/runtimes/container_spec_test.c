@@ -27,7 +27,7 @@ static int failures;
 
 static const char SOURCE[] = "policy svc\narch x86_64\ndefault errno(EPERM)\n"
                              "syscalls {\n  allow read, write, exit_group, execve\n}\n"
-                             "capabilities {\n  drop all\n}\nprocess {\n  user 1000\n  no-new-privileges\n}\n";
+                             "capabilities {\n  drop all\n}\nprocess {\n  user www-data\n  no-new-privileges\n}\n";
 
 typedef struct Limits {
     uint64_t pids, memory, swap, cpus, nofile_soft, nofile_hard, nproc_soft, nproc_hard;
@@ -39,6 +39,11 @@ static polc_ctx *compiled(const char *stdlib, const Limits *l)
     polc_ctx *ctx = polc_new();
     polc_add_stdlib_dir(ctx, stdlib);
     ctx->opt.backend.basename = "svc";
+    /* `user www-data`: systemd takes the name (a number would be refused,
+     * E1211), the OCI fragment the image's numbers */
+    char root[4096];
+    snprintf(root, sizeof root, "%s/../tests/runtimes/fixtures/image-root", stdlib);
+    polc_set_image_root(ctx, root);
     if (polc_compile_buffer(ctx, "svc.pol", SOURCE, strlen(SOURCE)) != POLC_OK) {
         char *d = polc_render_diagnostics(ctx, POLC_DIAG_TEXT, 0);
         fprintf(stderr, "FAIL: the policy does not compile:\n%s", d);

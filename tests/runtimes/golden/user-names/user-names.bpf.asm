@@ -1,4 +1,4 @@
-# polc BPF for policy svc-user-names: 143 instructions
+# polc BPF for policy user-names: 143 instructions
 # capabilities assumed (the policy's capabilities section): none
 # x86_64: 137 syscalls decided; unconditionally allowed 137, cacheable 137
 # x32: 135 syscalls decided; unconditionally allowed 135, cacheable 135
