@@ -280,11 +280,26 @@ static const char *user_text(Arena *A, const polc_ctx *c)
     return c->policy.process.uid == 0 ? "0 (root)" : arena_printf(A, "%u", c->policy.process.uid);
 }
 
+/* The group the process runs in: the policy's, else a numeric user's own
+ * (`user U` is group U), else a named user's primary group, else the
+ * image's. */
+static bool group_set(const Policy *p) { return p->process.has_gid || p->process.has_user; }
+static const char *group_name(const Policy *p) { return p->process.has_gid ? p->process.group_name : p->process.user_name; }
+static uint32_t group_id(const Policy *p) { return p->process.has_gid ? p->process.gid : p->process.uid; }
+
 static const char *group_text(Arena *A, const polc_ctx *c)
 {
-    if (!c->policy.process.has_gid)
+    const Policy *p = &c->policy;
+    if (!group_set(p))
         return "image default";
-    return c->policy.process.group_name ? c->policy.process.group_name : arena_printf(A, "%u", c->policy.process.gid);
+    if (!p->process.has_gid && p->process.user_name)
+        return arena_printf(A, "%s's primary group", p->process.user_name);
+    return group_name(p) ? group_name(p) : group_id(p) == 0 ? "0 (root)" : arena_printf(A, "%u", group_id(p));
+}
+
+static bool group_is_root(const Policy *p)
+{
+    return group_set(p) && ((!group_name(p) && group_id(p) == 0) || (group_name(p) && strcmp(group_name(p), "root") == 0));
 }
 
 /* the same account, by the same name or number */
@@ -310,10 +325,15 @@ static void diff_process(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
                       : (!op->process.has_user || runs_as_root(op)) && np->process.has_user && !runs_as_root(np) ? DIFF_NARROWED
                                                                                       : DIFF_OTHER);
     }
-    if (op->process.has_gid != np->process.has_gid ||
-        (op->process.has_gid &&
-         !same_account(op->process.group_name, op->process.gid, np->process.group_name, np->process.gid)))
-        diff_add_item(d, A, "process", "group", group_text(A, o), group_text(A, n), DIFF_OTHER);
+    /* compared as each side runs: `user 1000` is group 1000; the root group
+     * (or the image's, often root's) after another widens */
+    const char *og = group_text(A, o), *ng = group_text(A, n);
+    if (strcmp(og, ng) != 0) {
+        bool now_rootish = !group_set(np) || group_is_root(np);
+        bool was_rootish = !group_set(op) || group_is_root(op);
+        diff_add_item(d, A, "process", "group", og, ng,
+                      !was_rootish && now_rootish ? DIFF_WIDENED : was_rootish && !now_rootish ? DIFF_NARROWED : DIFF_OTHER);
+    }
     if (o->policy.process.no_new_privs != n->policy.process.no_new_privs)
         diff_add_item(d, A, "process", "no-new-privileges", o->policy.process.no_new_privs ? "yes" : "no",
                       n->policy.process.no_new_privs ? "yes" : "no", o->policy.process.no_new_privs ? DIFF_WIDENED : DIFF_NARROWED);
