@@ -451,11 +451,6 @@ polc_status polc_check(polc_ctx *ctx, unsigned targets)
 
 polc_status polc_write_outputs(polc_ctx *ctx, const char *dir, unsigned targets)
 {
-    struct stat st;
-    if (stat(dir, &st) != 0 && mkdir(dir, 0755) != 0 && errno != EEXIST) {
-        diag_error(&ctx->diag, "E0500", SPAN_NONE, "cannot create output directory `%s`: %s", dir, strerror(errno));
-        return POLC_EUSAGE;
-    }
     OutFile files[NTARGETS];
     char *bufs[NTARGETS] = {0};
     size_t n = 0;
@@ -480,6 +475,12 @@ polc_status polc_write_outputs(polc_ctx *ctx, const char *dir, unsigned targets)
         files[n].data = bufs[n];
         files[n].len = len;
         n++;
+    }
+    /* made only once every output is there: a refusal leaves no directory */
+    struct stat st;
+    if (st_all == POLC_OK && stat(dir, &st) != 0 && mkdir(dir, 0755) != 0 && errno != EEXIST) {
+        diag_error(&ctx->diag, "E0500", SPAN_NONE, "cannot create output directory `%s`: %s", dir, strerror(errno));
+        st_all = POLC_EUSAGE;
     }
     if (st_all == POLC_OK && (targets & POLC_TARGET_SYSTEMD)) {
         const char *d = arena_printf(&ctx->arena, "%s/%s.service.d", dir, polc_policy_basename(ctx));

@@ -54,6 +54,9 @@ check broken_policy 1 '^.*nginx\.pol:3:26: error\[E0100\]' "$out" -- "$tmp/broke
 mkdir "$tmp/refuse"
 printf 'arch x86_64\ndefault errno(EPERM)\nsyscalls { allow read; allow socket if domain == 2 }\n' >"$tmp/refuse/nginx.pol"
 check docker_refuses 1 'error\[E0412\]' "$out" -- --strict-int-args "$tmp/refuse/nginx.pol" -o "$out"
+# a refusal into a directory that does not exist yet leaves none behind
+check docker_refuses_new_dir 1 'error\[E0412\]' "$out" -- --strict-int-args "$tmp/refuse/nginx.pol" -o "$tmp/new-out"
+if [ -e "$tmp/new-out" ]; then echo "FAIL docker_refuses_new_dir: $tmp/new-out was created"; fail=1; fi
 # BPF refuses a program over 4096 instructions; Docker, AppArmor, k8s would succeed
 python3 -c "print('arch x86_64\ndefault errno(EPERM)\nsyscalls {\n' + ''.join('allow %s if arg5 == %d\n' % (('read', 'write', 'openat', 'close', 'mmap')[i % 5], i) for i in range(20000)) + '}')" >"$tmp/refuse/nginx.pol"
 check bpf_refuses 1 'error\[E0410\]' "$out" -- "$tmp/refuse/nginx.pol" -o "$out"
