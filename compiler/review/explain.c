@@ -57,6 +57,10 @@ static void section_model(Ex *x)
                 !ctx->policy.process.user_name && ctx->policy.process.uid == 0 ? " (root)"
                 : ctx->policy.process.user_name || ctx->policy.process.group_name ? " (names: the image's /etc/passwd and /etc/group decide the ids)"
                                                                                 : "");
+    else if (ctx->policy.process.has_gid && ctx->policy.process.group_name)
+        ex_item(&x->doc, s, "user", "not set: the image's user, often root; group %s", ctx->policy.process.group_name);
+    else if (ctx->policy.process.has_gid)
+        ex_item(&x->doc, s, "user", "not set: the image's user, often root; group %u", ctx->policy.process.gid);
     else
         ex_item(&x->doc, s, "user", "not set: the image's user, often root");
     ex_item(&x->doc, s, "no-new-privileges", "%s", ctx->policy.process.no_new_privs ? "on" : "off");
