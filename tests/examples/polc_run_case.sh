@@ -24,8 +24,31 @@ done
 tmp=$(mktemp -d /tmp/polc-example.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 
+# probe_in_place EXAMPLE PROBE TARGET POLICY [PROBE_ARG...] -- "CALL|EXPECTED"...:
+# PROBE (sysprobe, goprobe) bind-mounted over the program's binary TARGET, so
+# the policy's `exec` rule admits it, runs the CALLs under `polc run POLICY`
+# and must answer each as EXPECTED (`ok FD` for any descriptor; empty: the
+# call ends the probe, no answer, see PROBE_RC); a FAIL line
+# per difference. PROBE_RC: polc run's exit status (128+31 when a kill-process
+# rule ended the probe).
+probe_in_place() {
+    local ex=$1 probe=$2 target=$3 policy=$4 args=() calls=() want=() c
+    shift 4
+    while [ "$1" != -- ]; do args+=("$1"); shift; done
+    shift
+    for c in "$@"; do calls+=("${c%%|*}"); [ -z "${c#*|}" ] || want+=("${c#*|}"); done
+    mount --bind "$probe" "$target" || { echo "FAIL $ex: cannot bind $probe over $target"; PROBE_RC=1; return; }
+    "$polc" run "$policy" -- "$target" "${args[@]}" "${calls[@]}" >"$tmp/probe.raw" 2>&1
+    PROBE_RC=$?
+    umount "$target"
+    sed 's/^ok [0-9]*$/ok FD/' "$tmp/probe.raw" >"$tmp/probe.out"
+    : >"$tmp/probe.want"
+    [ "${#want[@]}" = 0 ] || printf '%s\n' "${want[@]}" >"$tmp/probe.want"
+    diff -u "$tmp/probe.want" "$tmp/probe.out" | sed "s/^/FAIL $ex: probe: /"
+}
+
 . "$here/cases/$example.polc_run.sh" || { echo "FAIL: no polc run case for $example" >&2; exit 1; }
-export -f "inside_$example"
+export -f "inside_$example" probe_in_place
 export polc sysprobe examples tmp
 out=$(unshare -m -n --propagation private bash -c "inside_$example" 2>&1)
 rc=$?

@@ -75,21 +75,16 @@ inside_go-service() {
     # the probe in the service's place, under the same policy: goprobe, a
     # static Go program (sysprobe's glibc start-up is not in a Go policy);
     # it probes in-process, as nobody, in order
-    mount --bind "$POLC_EXAMPLE_BUILD/goprobe" /usr/local/bin/go-service || return 1
-    "$polc" run "$policy" -- /usr/local/bin/go-service \
-        "socket 2 1 0" "socket 10 1 0" "socket 1 1 0" "socket 2 2 0" "socket 17 3 0" \
-        "clone 0x11 0 0 0 0" "unshare 0x10000000" "connect 0 0 0" "memfd_create s:x 0" \
-        "openat -100 s:/etc/go-service/config.json 0 0" "openat -100 s:/etc/hostname 0 0" \
-        "openat -100 s:/var/lib/go-service/probe 0x41 0644" "openat -100 s:/etc/polc-probe 0x41 0644" \
-        "execve s:/bin/sh 0 0" 2>&1 | sed 's/^ok [0-9]*$/ok FD/' >"$tmp/probe.out"
-    printf '%s\n' "ok FD" "ok FD" "err EACCES 13" "err EACCES 13" "err EACCES 13" \
-        "err EPERM 1" "err EPERM 1" "err EPERM 1" "err ENOSYS 38" \
-        "ok FD" "err EACCES 13" "ok FD" "err EACCES 13" "err EACCES 13" >"$tmp/probe.want"
-    diff -u "$tmp/probe.want" "$tmp/probe.out" | sed 's/^/FAIL go-service: probe: /'
+    probe_in_place go-service "$POLC_EXAMPLE_BUILD/goprobe" /usr/local/bin/go-service "$policy" -- \
+        "socket 2 1 0|ok FD" "socket 10 1 0|ok FD" "socket 1 1 0|err EACCES 13" "socket 2 2 0|err EACCES 13" \
+        "socket 17 3 0|err EACCES 13" "clone 0x11 0 0 0 0|err EPERM 1" "unshare 0x10000000|err EPERM 1" \
+        "connect 0 0 0|err EPERM 1" "memfd_create s:x 0|err ENOSYS 38" \
+        "openat -100 s:/etc/go-service/config.json 0 0|ok FD" "openat -100 s:/etc/hostname 0 0|err EACCES 13" \
+        "openat -100 s:/var/lib/go-service/probe 0x41 0644|ok FD" \
+        "openat -100 s:/etc/polc-probe 0x41 0644|err EACCES 13" "execve s:/bin/sh 0 0|err EACCES 13"
     # ptrace is killed: alone, as the kill ends the probe
-    "$polc" run "$policy" -- /usr/local/bin/go-service "ptrace 0 1 0 0" >"$tmp/ptrace.out" 2>&1
-    rc=$?
-    [ "$rc" = $((128 + 31)) ] || echo "FAIL go-service: ptrace: exit status $rc, not SIGSYS's 159: $(cat "$tmp/ptrace.out")"
-    umount /usr/local/bin/go-service
+    probe_in_place go-service "$POLC_EXAMPLE_BUILD/goprobe" /usr/local/bin/go-service "$policy" -- "ptrace 0 1 0 0|"
+    [ "$PROBE_RC" = $((128 + 31)) ] ||
+        echo "FAIL go-service: ptrace: exit status $PROBE_RC, not SIGSYS's 159: $(cat "$tmp/probe.raw")"
     return 0
 }

@@ -47,15 +47,11 @@ inside_nginx() {
     [ -e /run/nginx.pid ] && echo "FAIL nginx: the pid file is left behind"
     [ -s "$tmp/polc.err" ] && sed 's/^/FAIL nginx: polc run: /' "$tmp/polc.err"
     # the probe in nginx's place, under the same policy
-    mount --bind "$sysprobe" /usr/sbin/nginx || return 1
-    "$polc" run "$examples/nginx.pol" -- /usr/sbin/nginx -m \
-        "socket 2 1 0" "socket 17 3 0" "socket 16 3 0" "unshare 0x10000000" \
-        "clone 0x10000000 0 0 0 0" "ioctl 0 0x5412 0" "mount s:none s:/tmp s:tmpfs 0 0" \
-        "memfd_create s:x 0" "ptrace 0 1 0 0" "openat -100 s:/etc/polc-probe 0x41 0644" \
-        "openat -100 s:/var/log/nginx/probe 0x41 0644" "execve s:/bin/sh 0 0" 2>&1 | sed 's/^ok [0-9]*$/ok FD/' >"$tmp/probe.out"
-    umount /usr/sbin/nginx
-    printf '%s\n' "ok FD" "err EPERM 1" "err EPERM 1" "err EPERM 1" "err EPERM 1" "err EPERM 1" \
-        "err EPERM 1" "err ENOSYS 38" "killed SIGSYS" "err EACCES 13" "ok FD" "err EACCES 13" >"$tmp/probe.want"
-    diff -u "$tmp/probe.want" "$tmp/probe.out" | sed 's/^/FAIL nginx: probe: /'
+    probe_in_place nginx "$sysprobe" /usr/sbin/nginx "$examples/nginx.pol" -m -- \
+        "socket 2 1 0|ok FD" "socket 17 3 0|err EPERM 1" "socket 16 3 0|err EPERM 1" \
+        "unshare 0x10000000|err EPERM 1" "clone 0x10000000 0 0 0 0|err EPERM 1" "ioctl 0 0x5412 0|err EPERM 1" \
+        "mount s:none s:/tmp s:tmpfs 0 0|err EPERM 1" "memfd_create s:x 0|err ENOSYS 38" \
+        "ptrace 0 1 0 0|killed SIGSYS" "openat -100 s:/etc/polc-probe 0x41 0644|err EACCES 13" \
+        "openat -100 s:/var/log/nginx/probe 0x41 0644|ok FD" "execve s:/bin/sh 0 0|err EACCES 13"
     return 0
 }

@@ -88,22 +88,15 @@ SQL
     grep -Ev '^[0-9-]+ [0-9:.]+ UTC \[[0-9]+\] LOG: ' "$tmp/server.log" | sed 's/^/FAIL postgres: server log: /'
     [ -e "$pg_data/postmaster.pid" ] && echo "FAIL postgres: postmaster.pid is left behind"
     # the probe in the server's place, under the same policy (as postgres)
-    mount --bind "$sysprobe" "$pg_bin/postgres" || return 1
-    "$polc" run "$examples/postgres.pol" -- "$pg_bin/postgres" -m \
-        "socket 2 1 0" "socket 10 1 0" "socket 2 2 0" "socket 16 3 0" "socket 17 3 0" \
-        "unshare 0x10000000" "clone 0x10000000 0 0 0 0" "clone3 0 0" "ioctl 0 0x5412 0" \
-        "shmat 0 0 0x8000" "mount s:none s:/tmp s:tmpfs 0 0" "setuid 0" "memfd_create s:x 0" "ptrace 0 1 0 0" \
-        "openat -100 s:/etc/polc-probe 0x41 0644" "openat -100 s:/etc/hostname 0 0" \
-        "openat -100 s:/var/lib/postgresql/data/probe 0x41 0644" "openat -100 s:/dev/shm/probe 0x41 0644" \
-        "openat -100 s:/run/postgresql/probe 0x41 0644" "execve s:/usr/bin/true 0 0" \
-        2>&1 | sed 's/^ok [0-9]*$/ok FD/' >"$tmp/probe.out"
-    umount "$pg_bin/postgres"
-    printf '%s\n' "ok FD" "ok FD" "err EACCES 13" "err EPERM 1" "err EPERM 1" \
-        "err EPERM 1" "err EPERM 1" "err ENOSYS 38" "err EPERM 1" \
-        "err EACCES 13" "err EPERM 1" "err EPERM 1" "err ENOSYS 38" "killed SIGSYS" \
-        "err EACCES 13" "err EACCES 13" \
-        "ok FD" "ok FD" \
-        "ok FD" "err EACCES 13" >"$tmp/probe.want"
-    diff -u "$tmp/probe.want" "$tmp/probe.out" | sed 's/^/FAIL postgres: probe: /'
+    probe_in_place postgres "$sysprobe" "$pg_bin/postgres" "$examples/postgres.pol" -m -- \
+        "socket 2 1 0|ok FD" "socket 10 1 0|ok FD" "socket 2 2 0|err EACCES 13" "socket 16 3 0|err EPERM 1" \
+        "socket 17 3 0|err EPERM 1" "unshare 0x10000000|err EPERM 1" "clone 0x10000000 0 0 0 0|err EPERM 1" \
+        "clone3 0 0|err ENOSYS 38" "ioctl 0 0x5412 0|err EPERM 1" "shmat 0 0 0x8000|err EACCES 13" \
+        "mount s:none s:/tmp s:tmpfs 0 0|err EPERM 1" "setuid 0|err EPERM 1" "memfd_create s:x 0|err ENOSYS 38" \
+        "ptrace 0 1 0 0|killed SIGSYS" "openat -100 s:/etc/polc-probe 0x41 0644|err EACCES 13" \
+        "openat -100 s:/etc/hostname 0 0|err EACCES 13" \
+        "openat -100 s:/var/lib/postgresql/data/probe 0x41 0644|ok FD" \
+        "openat -100 s:/dev/shm/probe 0x41 0644|ok FD" "openat -100 s:/run/postgresql/probe 0x41 0644|ok FD" \
+        "execve s:/usr/bin/true 0 0|err EACCES 13"
     return 0
 }

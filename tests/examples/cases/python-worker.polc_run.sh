@@ -135,21 +135,16 @@ attempt("write /tmp", lambda: open("/tmp/polc-probe", "w").close())
     # the probe in python3's place, under the same policy (fork is denied,
     # so sysprobe runs the probes in its own process, and ptrace, killed,
     # comes last: the exit status is 128+SIGSYS)
-    mount --bind "$sysprobe" /usr/bin/python3.11 || return 1
-    "$polc" run "$examples/python-worker/run.pol" -- /usr/bin/python3.11 -m \
-        "socket 2 1 0" "socket 2 2 0" "socket 10 1 0" "socket 1 1 0" "socket 16 3 0" "socket 17 3 0" \
-        "listen 0 1" "bind 0 0 0" "clone 0x11 0 0 0 0" "fork" "clone3 0 0" "unshare 0x10000000" \
-        "ioctl 0 0x5412 0" "mount s:none s:/tmp s:tmpfs 0 0" "memfd_create s:x 0" \
-        "openat -100 s:/etc/polc-probe 0x41 0644" "openat -100 s:/etc/debian_version 0 0" \
-        "openat -100 s:/etc/python-worker/config.json 0 0" "execve s:/bin/sh 0 0" "ptrace 0 1 0 0" \
-        2>&1 | sed 's/^ok [0-9]*$/ok FD/' >"$tmp/probe.out"
-    rc=${PIPESTATUS[0]}
-    umount /usr/bin/python3.11
-    printf '%s\n' "ok FD" "err EACCES 13" "err EACCES 13" "err EACCES 13" "err EACCES 13" "err EACCES 13" \
-        "err EPERM 1" "err EPERM 1" "err EPERM 1" "err EPERM 1" "err ENOSYS 38" "err EPERM 1" \
-        "err EPERM 1" "err EPERM 1" "err ENOSYS 38" "err EACCES 13" "err EACCES 13" \
-        "ok FD" "err EACCES 13" >"$tmp/probe.want"
-    diff -u "$tmp/probe.want" "$tmp/probe.out" | sed 's/^/FAIL python-worker: probe: /'
-    [ "$rc" = 159 ] || echo "FAIL python-worker: probe: ptrace did not kill it (exit status $rc, not 159)"
+    probe_in_place python-worker "$sysprobe" /usr/bin/python3.11 "$examples/python-worker/run.pol" -m -- \
+        "socket 2 1 0|ok FD" "socket 2 2 0|err EACCES 13" "socket 10 1 0|err EACCES 13" \
+        "socket 1 1 0|err EACCES 13" "socket 16 3 0|err EACCES 13" "socket 17 3 0|err EACCES 13" \
+        "listen 0 1|err EPERM 1" "bind 0 0 0|err EPERM 1" "clone 0x11 0 0 0 0|err EPERM 1" "fork|err EPERM 1" \
+        "clone3 0 0|err ENOSYS 38" "unshare 0x10000000|err EPERM 1" "ioctl 0 0x5412 0|err EPERM 1" \
+        "mount s:none s:/tmp s:tmpfs 0 0|err EPERM 1" "memfd_create s:x 0|err ENOSYS 38" \
+        "openat -100 s:/etc/polc-probe 0x41 0644|err EACCES 13" \
+        "openat -100 s:/etc/debian_version 0 0|err EACCES 13" \
+        "openat -100 s:/etc/python-worker/config.json 0 0|ok FD" "execve s:/bin/sh 0 0|err EACCES 13" \
+        "ptrace 0 1 0 0|"
+    [ "$PROBE_RC" = 159 ] || echo "FAIL python-worker: probe: ptrace did not kill it (exit status $PROBE_RC, not 159)"
     return 0
 }

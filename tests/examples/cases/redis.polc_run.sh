@@ -62,17 +62,12 @@ inside_redis() {
     [ -e /run/redis/redis-server.pid ] && echo "FAIL redis: the pid file is left behind"
     [ -s "$tmp/polc.err" ] && sed 's/^/FAIL redis: polc run: /' "$tmp/polc.err"
     # the probe in redis's place, under the same policy (as redis)
-    mount --bind "$sysprobe" /usr/bin/redis-server || return 1
-    "$polc" run "$examples/redis.pol" -- /usr/bin/redis-server -m \
-        "socket 2 1 0" "socket 1 1 0" "socket 16 3 0" "socket 17 3 0" "unshare 0x10000000" \
-        "clone 0x10000000 0 0 0 0" "ioctl 0 0x5412 0" "mount s:none s:/tmp s:tmpfs 0 0" \
-        "memfd_create s:x 0" "setuid 0" "ptrace 0 1 0 0" "openat -100 s:/etc/redis/probe 0x41 0644" \
-        "openat -100 s:/var/lib/redis/probe 0x41 0644" "openat -100 s:/etc/shadow 0 0" \
-        "execve s:/bin/sh 0 0" 2>&1 | sed 's/^ok [0-9]*$/ok FD/' >"$tmp/probe.out"
-    umount /usr/bin/redis-server
-    printf '%s\n' "ok FD" "err EPERM 1" "err EPERM 1" "err EPERM 1" "err EPERM 1" "err EPERM 1" \
-        "err EPERM 1" "err EPERM 1" "err ENOSYS 38" "err EPERM 1" "killed SIGSYS" "err EACCES 13" "ok FD" \
-        "err EACCES 13" "err EACCES 13" >"$tmp/probe.want"
-    diff -u "$tmp/probe.want" "$tmp/probe.out" | sed 's/^/FAIL redis: probe: /'
+    probe_in_place redis "$sysprobe" /usr/bin/redis-server "$examples/redis.pol" -m -- \
+        "socket 2 1 0|ok FD" "socket 1 1 0|err EPERM 1" "socket 16 3 0|err EPERM 1" "socket 17 3 0|err EPERM 1" \
+        "unshare 0x10000000|err EPERM 1" "clone 0x10000000 0 0 0 0|err EPERM 1" "ioctl 0 0x5412 0|err EPERM 1" \
+        "mount s:none s:/tmp s:tmpfs 0 0|err EPERM 1" "memfd_create s:x 0|err ENOSYS 38" "setuid 0|err EPERM 1" \
+        "ptrace 0 1 0 0|killed SIGSYS" "openat -100 s:/etc/redis/probe 0x41 0644|err EACCES 13" \
+        "openat -100 s:/var/lib/redis/probe 0x41 0644|ok FD" "openat -100 s:/etc/shadow 0 0|err EACCES 13" \
+        "execve s:/bin/sh 0 0|err EACCES 13"
     return 0
 }
