@@ -131,7 +131,7 @@ bool container_check_nproc(const Policy *p, const char *output, DiagEngine *diag
     const char *why = NULL;
     if (!p->process.has_user)
         why = "the policy names no user, so it may run as root, whose processes the kernel does not count";
-    else if (!p->process.user_name && p->process.uid == 0)
+    else if (accounts_runs_as_root(p))
         why = "it runs as root, whose processes the kernel does not count against RLIMIT_NPROC";
     else if (p->caps.effective >> CAP_SYS_ADMIN_NUM & 1)
         why = "the policy keeps SYS_ADMIN, which the kernel exempts from RLIMIT_NPROC";
@@ -204,7 +204,7 @@ bool container_tmpfs_owner(const Policy *p, const BackendOptions *opt, const Con
                            bool podman, DiagEngine *diag, const char **suffix)
 {
     *suffix = "";
-    if (!s->tmpfs.len || !p->process.has_user || (!p->process.user_name && p->process.uid == 0))
+    if (!s->tmpfs.len || !p->process.has_user || accounts_runs_as_root(p))
         return true;
     if (podman) {
         *suffix = ",U";

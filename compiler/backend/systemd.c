@@ -285,7 +285,7 @@ static void build_fs(const Policy *p, SystemdDropIn *d)
  * which are refused. A group alone is Group=. */
 static bool build_accounts(const Policy *p, DiagEngine *diag, SystemdDropIn *d)
 {
-    bool root = p->process.has_user && !p->process.user_name && p->process.uid == 0;
+    bool root = accounts_runs_as_root(p);
     if (p->process.has_user && !root && (!p->process.user_name || p->process.has_gid)) {
         Diag *g = diag_error(diag, "E1211", p->process.user_span,
                              "the systemd drop-in cannot run as `%s` without the account's supplementary groups",

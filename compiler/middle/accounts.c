@@ -43,6 +43,11 @@ static FILE *open_in_root(const char *root, const char *rel, char *why, size_t w
     return f;
 }
 
+bool accounts_runs_as_root(const Policy *p)
+{
+    return p->process.has_user && !p->process.user_name && p->process.uid == 0;
+}
+
 const char *accounts_user_arg(const Policy *p, Arena *A)
 {
     if (!p->process.has_user)

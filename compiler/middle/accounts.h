@@ -17,6 +17,10 @@ typedef struct AccountIds {
     uint32_t uid, gid;
 } AccountIds;
 
+/* The policy names user 0 (`user 0`, `user root`): a name other than root
+ * is never taken for root, whatever the image gives it. */
+bool accounts_runs_as_root(const Policy *p);
+
 /* "redis", "redis:adm", "101:101": USER[:GROUP] as written, the group
  * after a numeric user defaulting to the same number (as every output
  * applies `user U`); NULL when the policy names no user. In A. */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "middle/accounts.h"
 #include "middle/model.h"
 #include "review/review.h"
 
@@ -266,11 +267,6 @@ static void diff_net(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
     }
 }
 
-static bool runs_as_root(const Policy *p)
-{
-    return p->process.has_user && !p->process.user_name && p->process.uid == 0;
-}
-
 static const char *user_text(Arena *A, const polc_ctx *c)
 {
     if (!c->policy.process.has_user)
@@ -318,11 +314,11 @@ static void diff_process(polc_ctx *o, polc_ctx *n, PolicyDiff *d, Arena *A)
     if (op->process.has_user != np->process.has_user ||
         (op->process.has_user &&
          !same_account(op->process.user_name, op->process.uid, np->process.user_name, np->process.uid))) {
-        bool was_nonroot = op->process.has_user && !runs_as_root(op);
-        bool now_rootish = !np->process.has_user || runs_as_root(np);
+        bool was_nonroot = op->process.has_user && !accounts_runs_as_root(op);
+        bool now_rootish = !np->process.has_user || accounts_runs_as_root(np);
         diff_add_item(d, A, "process", "user", user_text(A, o), user_text(A, n),
                       was_nonroot && now_rootish ? DIFF_WIDENED
-                      : (!op->process.has_user || runs_as_root(op)) && np->process.has_user && !runs_as_root(np) ? DIFF_NARROWED
+                      : (!op->process.has_user || accounts_runs_as_root(op)) && np->process.has_user && !accounts_runs_as_root(np) ? DIFF_NARROWED
                                                                                       : DIFF_OTHER);
     }
     /* compared as each side runs: `user 1000` is group 1000; the root group

@@ -54,7 +54,7 @@ static void section_model(Ex *x)
     sb_free(&sb);
     if (ctx->policy.process.has_user)
         ex_item(&x->doc, s, "user", "%s%s", accounts_user_arg(&ctx->policy, ctx->policy.arena),
-                !ctx->policy.process.user_name && ctx->policy.process.uid == 0 ? " (root)"
+                accounts_runs_as_root(&ctx->policy) ? " (root)"
                 : ctx->policy.process.user_name || ctx->policy.process.group_name ? " (names: the image's /etc/passwd and /etc/group decide the ids)"
                                                                                 : "");
     else if (ctx->policy.process.has_gid && ctx->policy.process.group_name)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "middle/accounts.h"
 #include "backend/aa_glob.h"
 #include "compile.h"
 #include "middle/ir.h"
@@ -479,7 +480,7 @@ static void check_files(Lint *l)
 static void check_process(Lint *l)
 {
     polc_ctx *ctx = l->ctx;
-    if (ctx->policy.process.has_user && !ctx->policy.process.user_name && ctx->policy.process.uid == 0)
+    if (accounts_runs_as_root(&ctx->policy))
         add(l, "L0151", ctx->policy.process.user_span, "run as an unprivileged user, e.g. `user 65532:65532`",
             "the container runs as root (user 0)");
     else if (!ctx->policy.process.has_user)
