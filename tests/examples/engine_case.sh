@@ -102,6 +102,14 @@ PY
 # the Pod may join (POD: set by start_server)
 peer_net() { if [[ $engine == kube ]]; then echo "--pod=$POD"; else echo "--network=container:$1"; fi; }
 
+# confined PID CAPEFF: the process has exactly the capabilities CAPEFF (16 hex
+# digits), no_new_privs and a seccomp filter, read from the host's /proc
+confined() {
+    grep -q "^CapEff:.*$2\$" "/proc/$1/status" || failmsg "capabilities: $(grep CapEff "/proc/$1/status"), not $2"
+    grep -q '^NoNewPrivs:.*1' "/proc/$1/status" || failmsg "no_new_privs is not set"
+    grep -q '^Seccomp:.*2' "/proc/$1/status" || failmsg "no seccomp filter"
+}
+
 # the host pid of a container's first process
 host_pid() { eng inspect -f '{{.State.Pid}}' "$1"; }
 

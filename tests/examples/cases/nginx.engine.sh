@@ -23,10 +23,7 @@ case_nginx() {
     echo "ok nginx serves GET / under $engine ($((SECONDS - t0)) s)"
     local master
     master=$(host_pid "$CTR")
-    grep -q "^CapEff:.*00000000000004c1$" "/proc/$master/status" ||
-        failmsg "master's capabilities: $(grep CapEff "/proc/$master/status")"
-    grep -q '^NoNewPrivs:.*1' "/proc/$master/status" || failmsg "no_new_privs is not set"
-    grep -q '^Seccomp:.*2' "/proc/$master/status" || failmsg "no seccomp filter"
+    confined "$master" 00000000000004c1
     [[ $(ps -o user= --ppid "$master" | sort -u) == www-data || $(ps -o uid= --ppid "$master" | sort -u | tr -d ' ') == 33 ]] ||
         failmsg "workers are not www-data: $(ps -o user= --ppid "$master")"
     local before after

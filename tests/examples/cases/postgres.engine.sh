@@ -48,10 +48,7 @@ case_postgres() {
     uid=$(awk -F: '$1 == "postgres" { print $3 }' "$W/image-root/etc/passwd")
     grep -q "^Uid:[[:space:]]*$uid[[:space:]]" "/proc/$master/status" ||
         failmsg "the postmaster is not the image's postgres ($uid): $(grep Uid "/proc/$master/status")"
-    grep -q "^CapEff:.*0000000000000000$" "/proc/$master/status" ||
-        failmsg "postmaster's capabilities: $(grep CapEff "/proc/$master/status")"
-    grep -q '^NoNewPrivs:.*1' "/proc/$master/status" || failmsg "no_new_privs is not set"
-    grep -q '^Seccomp:.*2' "/proc/$master/status" || failmsg "no seccomp filter"
+    confined "$master" 0000000000000000
     # SIGHUP: a setting changed in postgresql.auto.conf takes effect
     got=$(sql -c "ALTER SYSTEM SET work_mem = '8MB'" -c 'SHOW work_mem' 2>&1)
     [[ $got == 4MB ]] || failmsg "work_mem before the reload is $got"

@@ -32,10 +32,7 @@ case_redis() {
     cli info persistence | grep -q '^rdb_last_bgsave_status:ok' || failmsg "BGSAVE failed"
     local server
     server=$(host_pid "$CTR")
-    grep -q '^CapEff:.*0000000000000000$' "/proc/$server/status" ||
-        failmsg "capabilities: $(grep CapEff "/proc/$server/status")"
-    grep -q '^NoNewPrivs:.*1' "/proc/$server/status" || failmsg "no_new_privs is not set"
-    grep -q '^Seccomp:.*2' "/proc/$server/status" || failmsg "no seccomp filter"
+    confined "$server" 0000000000000000
     local uid
     uid=$(awk -F: '$1 == "redis" {print $3}' "$W/image-root/etc/passwd")
     [[ $(awk '/^Uid:/ {print $2}' "/proc/$server/status") == "$uid" ]] || failmsg "not running as the image's redis ($uid)"
