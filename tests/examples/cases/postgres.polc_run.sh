@@ -12,6 +12,10 @@ inside_postgres() {
     # error, bare output
     pg_sql() { "$pg_bin/psql" -X -q -A -t -v ON_ERROR_STOP=1 -U postgres "$@"; }
     [ -x "$pg_bin/postgres" ] || { echo "FAIL postgres: $pg_bin/postgres is missing (postgresql-15)"; return 1; }
+    # the server and initdb run as postgres, which may not enter the build
+    # tree (a clone in a 0700 mktemp directory): postgres logs its failed
+    # chdir back to the working directory
+    cd / || return 1
     local uid
     uid=$(id -u postgres) || { echo "FAIL postgres: no postgres user (postgresql-15 adds it)"; return 1; }
     local d
